@@ -1,0 +1,63 @@
+// swift-tools-version:6.0
+//
+// qtplan: a geospatial planning toolkit for Qiantang District (Hangzhou) over GEOS and PROJ.
+// Layering (each module imports only those below it):
+//   CGEOS, CPROJ          system libraries (module map + shim header only)
+//   QTGeometry            the only Swift code that imports CGEOS
+//   QTProjection          the only Swift code that imports CPROJ
+//   QTModel               a district folder as Sendable values
+//   qtplan                the CLI: parsing, formatting, exit codes
+import PackageDescription
+
+let package = Package(
+    name: "qtplan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "qtplan", targets: ["qtplan"]),
+        .library(name: "QTGeometry", targets: ["QTGeometry"]),
+        .library(name: "QTProjection", targets: ["QTProjection"]),
+        .library(name: "QTModel", targets: ["QTModel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGEOS",
+            pkgConfig: "geos",
+            providers: [.apt(["libgeos-dev"]), .brew(["geos"])]
+        ),
+        .systemLibrary(
+            name: "CPROJ",
+            pkgConfig: "proj",
+            providers: [.apt(["libproj-dev"]), .brew(["proj"])]
+        ),
+        .target(name: "QTGeometry", dependencies: ["CGEOS"]),
+        .target(name: "QTProjection", dependencies: ["CPROJ", "QTGeometry"]),
+        .target(name: "QTModel", dependencies: ["QTGeometry", "QTProjection"]),
+        .executableTarget(
+            name: "qtplan",
+            dependencies: [
+                "QTModel", "QTGeometry", "QTProjection",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Derives geodata/qiantang from ../shared/reference (see tools/derive-geodata/README.md).
+        .executableTarget(
+            name: "derive-geodata",
+            dependencies: ["QTModel", "QTGeometry", "QTProjection"],
+            path: "tools/derive-geodata"
+        ),
+        // Swift half of the buffer+union benchmark; the C half is tools/bench/buffer_union.c.
+        .executableTarget(
+            name: "bench-buffer-union",
+            dependencies: ["QTGeometry"],
+            path: "tools/bench/swift"
+        ),
+        .testTarget(name: "QTGeometryTests", dependencies: ["QTGeometry"]),
+        .testTarget(name: "QTProjectionTests", dependencies: ["QTProjection", "QTGeometry"]),
+        .testTarget(name: "QTModelTests", dependencies: ["QTModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "qtplanTests", dependencies: ["QTModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
