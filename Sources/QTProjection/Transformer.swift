@@ -1,0 +1,109 @@
+import CPROJ
+import QTGeometry
+
+/// Transforms coordinates between two CRSs, longitude (or easting) first whatever the CRSs' own axis order.
+///
+/// A transformer owns its PROJ context and its `PJ*` (created with `proj_create_crs_to_crs` and
+/// normalised with `proj_normalize_for_visualization`). It belongs to one task; make one per task and reuse
+/// it for every coordinate of a batch. GCJ-02 on either side is converted through WGS84 with ``GCJ02``.
+///
+/// Datum note: WGS84 (EPSG:4326) and CGCS2000 (EPSG:4490, the datum of EPSG:4549) differ by a few
+/// centimetres in China; PROJ has no grid for them and applies a "ballpark" null transformation, which is
+/// accurate to well under a metre and adequate for planning.
+public final class Transformer {
+    /// The source CRS.
+    public let source: CRS
+    /// The target CRS.
+    public let target: CRS
+    private let context: PROJContext
+    private let pj: OpaquePointer?
+    private let fromGCJ: Bool
+    private let toGCJ: Bool
+
+    /// Creates a transformer from `source` to `target`.
+    /// - Throws: ``ProjectionError/proj(function:message:)`` when PROJ does not know a CRS or finds no
+    ///   transformation between them.
+    public init(from source: CRS, to target: CRS) throws {
+        self.source = source
+        self.target = target
+        self.context = try PROJContext()
+        fromGCJ = source == .gcj02
+        toGCJ = target == .gcj02
+        let projSource = fromGCJ ? CRS.wgs84 : source
+        let projTarget = toGCJ ? CRS.wgs84 : target
+        if projSource == projTarget {
+            pj = nil
+            return
+        }
+        let raw = try context.call("proj_create_crs_to_crs") {
+            proj_create_crs_to_crs($0, projSource.description, projTarget.description, nil)
+        }
+        defer { proj_destroy(raw) }
+        pj = try context.call("proj_normalize_for_visualization") { proj_normalize_for_visualization($0, raw) }
+    }
+
+    deinit { if let pj { proj_destroy(pj) } }
+
+    /// Transforms one coordinate.
+    /// - Throws: ``ProjectionError/coordinate(index:x:y:message:)`` when it cannot be transformed.
+    public func transform(_ c: Coordinate) throws -> Coordinate {
+        try transform([c])[0]
+    }
+
+    /// Transforms many coordinates in one PROJ call (`proj_trans_generic`).
+    /// - Throws: ``ProjectionError/coordinate(index:x:y:message:)`` naming the first coordinate that
+    ///   could not be transformed.
+    public func transform(_ coordinates: [Coordinate]) throws -> [Coordinate] {
+        for (i, c) in coordinates.enumerated() where !c.isFinite {
+            throw ProjectionError.coordinate(index: i, x: c.x, y: c.y, message: "not a finite number")
+        }
+        var xs = [Double](), ys = [Double]()
+        xs.reserveCapacity(coordinates.count)
+        ys.reserveCapacity(coordinates.count)
+        for c in coordinates {
+            let input = fromGCJ ? GCJ02.toWGS84(c) : c
+            xs.append(input.x)
+            ys.append(input.y)
+        }
+        if let pj, !coordinates.isEmpty {
+            let stride = MemoryLayout<Double>.stride
+            proj_errno_reset(pj)
+            let count = coordinates.count
+            let done = xs.withUnsafeMutableBufferPointer { x in
+                ys.withUnsafeMutableBufferPointer { y in
+                    proj_trans_generic(pj, PJ_FWD, x.baseAddress, stride, count, y.baseAddress, stride, count,
+                                       nil, 0, 0, nil, 0, 0)
+                }
+            }
+            for i in 0..<count where !(xs[i].isFinite && ys[i].isFinite) || done != count {
+                let code = proj_errno(pj)
+                let reason = code != 0 ? proj_context_errno_string(context.handle, code).map { String(cString: $0) } : nil
+                throw ProjectionError.coordinate(index: i, x: coordinates[i].x, y: coordinates[i].y,
+                                                 message: reason ?? "outside the domain of \(source) → \(target)")
+            }
+        }
+        var out = [Coordinate]()
+        out.reserveCapacity(coordinates.count)
+        for i in xs.indices {
+            let c = Coordinate(x: xs[i], y: ys[i])
+            out.append(toGCJ ? GCJ02.fromWGS84(c) : c)
+        }
+        return out
+    }
+
+    /// Transforms every vertex of a geometry in one batch, keeping its structure.
+    public func transform(_ geometry: Geometry) throws -> Geometry {
+        var all = [Coordinate]()
+        all.reserveCapacity(geometry.coordinateCount)
+        geometry.forEachCoordinate { all.append($0) }
+        let moved = try transform(all)
+        var next = 0
+        return geometry.mapCoordinates { _ in
+            defer { next += 1 }
+            return moved[next]
+        }
+    }
+}
+
+@available(*, unavailable)
+extension Transformer: Sendable {}
