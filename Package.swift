@@ -56,8 +56,9 @@ let package = Package(
         ),
         .testTarget(name: "QTGeometryTests", dependencies: ["QTGeometry"]),
         .testTarget(name: "QTProjectionTests", dependencies: ["QTProjection", "QTGeometry"]),
-        .testTarget(name: "QTModelTests", dependencies: ["QTModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "qtplanTests", dependencies: ["QTModel"]),
+        .testTarget(name: "QTModelTests", dependencies: ["QTModel", "QTProjection", "QTGeometry"]),
+        // Runs the built `qtplan` binary; the dependency makes `swift test` build it first.
+        .testTarget(name: "qtplanTests", dependencies: ["qtplan"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -31,7 +31,7 @@ public final class Transformer {
         toGCJ = target == .gcj02
         let projSource = fromGCJ ? CRS.wgs84 : source
         let projTarget = toGCJ ? CRS.wgs84 : target
-        if projSource == projTarget {
+        if projSource == .wgs84 && projTarget == .wgs84 {  // GCJ-02 ↔ WGS84 only: no PROJ step
             pj = nil
             return
         }
@@ -43,6 +43,14 @@ public final class Transformer {
     }
 
     deinit { if let pj { proj_destroy(pj) } }
+
+    /// Whether the output is in degrees (longitude/latitude) rather than linear units. GCJ-02 and an identity
+    /// transformation count as degrees when the target is geographic. The corresponding PROJ function is
+    /// `proj_degree_output`.
+    public var targetIsAngular: Bool {
+        guard let pj, !toGCJ else { return true }
+        return proj_degree_output(pj, PJ_FWD) != 0 || proj_angular_output(pj, PJ_FWD) != 0
+    }
 
     /// Transforms one coordinate.
     /// - Throws: ``ProjectionError/coordinate(index:x:y:message:)`` when it cannot be transformed.

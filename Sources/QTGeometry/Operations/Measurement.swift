@@ -18,3 +18,12 @@ extension NativeGeometry {
         try context.callMeasure("GEOSDistance_r") { GEOSDistance_r($0, pointer, other.pointer, $1) }
     }
 }
+
+extension NativeGeometry {
+    /// The discrete Hausdorff distance to `other`: the largest distance from a vertex of either geometry to
+    /// the other. Use it to say how far a simplified or derived geometry strays from its source.
+    /// The corresponding GEOS function is `GEOSHausdorffDistance_r`.
+    public func hausdorffDistance(to other: NativeGeometry) throws -> Double {
+        try context.callMeasure("GEOSHausdorffDistance_r") { GEOSHausdorffDistance_r($0, pointer, other.pointer, $1) }
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+
+/// Writes RFC 7946 GeoJSON deterministically, so that the same values always give the same bytes and
+/// diffs of written files stay readable.
+///
+/// qtplan writes GeoJSON itself rather than with GEOS's GeoJSON writer, which always writes coordinates at
+/// full precision (and GEOS's reader drops Feature properties and rejects 3-D coordinates; see
+/// ``GeoJSONReader``). The output rules:
+/// - A FeatureCollection is written with one feature per line:
+///   `{"type":"FeatureCollection","features":[` newline, the features separated by `,` and a newline, then
+///   newline `]}` newline; an empty collection is `{"type":"FeatureCollection","features":[]}` and a newline.
+/// - Features are written in the given order as `{"type":"Feature","id":…,"properties":{…},"geometry":…}`;
+///   `"id"` only when present, `"geometry":null` for a feature without geometry. No `"bbox"` is written.
+/// - Object members (in properties, at every level) come in ``keyOrder`` first, then sorted by Unicode
+///   scalar values.
+/// - Property numbers: integral values below 1e15 in magnitude without a decimal point (`793000`), others as
+///   Swift's shortest round-trip form (`0.1`, `1e-05`); `-0` is `0`. JSON has no NaN or infinity, so such
+///   numbers (which the reader never produces) are written as `null`.
+/// - Coordinates are rounded to ``decimals`` places with trailing zeros trimmed (`120.35`, not
+///   `120.3500000`); `-0` is `0`. Non-finite coordinates (which the reader never produces) are written as
+///   `null`, which readers refuse.
+/// - Strings escape `"`, `\` and U+0000–U+001F (`\u00XX`); other characters, Chinese included, are UTF-8.
+/// - Empty geometries are written with `"coordinates":[]` (or `"geometries":[]`).
+public struct GeoJSONWriter: Sendable {
+    /// The preference order of object keys used when none is given.
+    public static let defaultKeyOrder = ["id", "name", "name_en", "type", "class", "source", "accuracy_m"]
+
+    /// Digits after the decimal point for coordinates, clamped to 0...7: RFC 7946 §11.2 recommends about six
+    /// or seven (7 decimals of a degree is about 1 cm).
+    public var decimals: Int
+    /// Keys written first, in this order, when an object has them; the other keys follow sorted.
+    public var keyOrder: [String]
+
+    /// Creates a writer.
+    public init(decimals: Int = 7, keyOrder: [String] = GeoJSONWriter.defaultKeyOrder) {
+        self.decimals = decimals
+        self.keyOrder = keyOrder
+    }
+
+    /// The collection as UTF-8 GeoJSON text, one feature per line, ending with a newline.
+    public func data(_ collection: FeatureCollection) -> Data {
+        Data(string(collection).utf8)
+    }
+
+    /// The collection as GeoJSON text, one feature per line, ending with a newline.
+    public func string(_ collection: FeatureCollection) -> String {
+        var out = "{\"type\":\"FeatureCollection\",\"features\":["
+        if !collection.features.isEmpty {
+            out += "\n"
+            for (index, feature) in collection.features.enumerated() {
+                if index > 0 { out += ",\n" }
+                append(feature, to: &out)
+            }
+            out += "\n"
+        }
+        out += "]}\n"
+        return out
+    }
+
+    /// One feature as a single-line GeoJSON object, without a trailing newline.
+    public func string(_ feature: Feature) -> String {
+        var out = ""
+        append(feature, to: &out)
+        return out
+    }
+
+    /// One geometry as a single-line GeoJSON object, without a trailing newline.
+    public func string(_ geometry: Geometry) -> String {
+        var out = ""
+        append(geometry, to: &out)
+        return out
+    }
+
+    // MARK: Writing
+
+    private var places: Int { min(max(decimals, 0), JSONText.maximumDecimals) }
+
+    private func append(_ feature: Feature, to out: inout String) {
+        out += "{\"type\":\"Feature\","
+        if let id = feature.id {
+            out += "\"id\":"
+            JSONText.appendValue(id, keyOrder: keyOrder, to: &out)
+            out += ","
+        }
+        out += "\"properties\":"
+        JSONText.appendObject(feature.properties, keyOrder: keyOrder, to: &out)
+        out += ",\"geometry\":"
+        if let geometry = feature.geometry { append(geometry, to: &out) } else { out += "null" }
+        out += "}"
+    }
+
+    private func append(_ geometry: Geometry, to out: inout String) {
+        out += "{\"type\":\"\(geometry.kind)\","
+        switch geometry {
+        case .point(let p):
+            out += "\"coordinates\":"
+            appendPoint(p, to: &out)
+        case .lineString(let l):
+            out += "\"coordinates\":"
+            appendPositions(l.coordinates, to: &out)
+        case .polygon(let p):
+            out += "\"coordinates\":"
+            appendPolygon(p, to: &out)
+        case .multiPoint(let m):
+            out += "\"coordinates\":"
+            appendList(m.points, to: &out, appendPoint)
+        case .multiLineString(let m):
+            out += "\"coordinates\":"
+            appendList(m.lineStrings, to: &out) { appendPositions($0.coordinates, to: &$1) }
+        case .multiPolygon(let m):
+            out += "\"coordinates\":"
+            appendList(m.polygons, to: &out, appendPolygon)
+        case .geometryCollection(let g):
+            out += "\"geometries\":"
+            appendList(g.geometries, to: &out) { append($0, to: &$1) }
+        }
+        out += "}"
+    }
+
+    private func appendPoint(_ point: Point, to out: inout String) {
+        if let c = point.coordinate { appendPosition(c, to: &out) } else { out += "[]" }
+    }
+
+    private func appendPolygon(_ polygon: Polygon, to out: inout String) {
+        appendList(polygon.rings, to: &out, appendPositions)
+    }
+
+    private func appendPositions(_ coordinates: [Coordinate], to out: inout String) {
+        appendList(coordinates, to: &out, appendPosition)
+    }
+
+    private func appendPosition(_ c: Coordinate, to out: inout String) {
+        out += "[" + JSONText.coordinate(c.x, decimals: places) + "," + JSONText.coordinate(c.y, decimals: places) + "]"
+    }
+
+    private func appendList<Element>(
+        _ elements: [Element], to out: inout String, _ appendElement: (Element, inout String) -> Void
+    ) {
+        out += "["
+        for (index, element) in elements.enumerated() {
+            if index > 0 { out += "," }
+            appendElement(element, &out)
+        }
+        out += "]"
+    }
+}

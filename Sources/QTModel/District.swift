@@ -1,0 +1,52 @@
+import QTGeometry
+
+/// A loaded district: its manifest and the features of each layer present, as Sendable values in WGS84.
+public struct District: Sendable {
+    /// The folder it was loaded from.
+    public var directory: String
+    /// The manifest.
+    public var manifest: DistrictManifest
+    /// The features of every layer present, by layer.
+    public var layers: [LayerName: FeatureCollection]
+
+    /// Creates a district from loaded parts.
+    public init(directory: String, manifest: DistrictManifest, layers: [LayerName: FeatureCollection]) {
+        self.directory = directory
+        self.manifest = manifest
+        self.layers = layers
+    }
+
+    /// The features of a layer (empty when the layer is absent).
+    public func features(_ layer: LayerName) -> [Feature] {
+        layers[layer]?.features ?? []
+    }
+
+    /// The boundary as one geometry: the polygons of every boundary feature, as a multi-polygon.
+    public var boundary: Geometry {
+        var polygons: [Polygon] = []
+        for feature in features(.boundary) {
+            switch feature.geometry {
+            case .polygon(let p)?: polygons.append(p)
+            case .multiPolygon(let m)?: polygons.append(contentsOf: m.polygons)
+            default: break
+            }
+        }
+        return .multiPolygon(MultiPolygon(polygons))
+    }
+}
+
+/// What loading found that is worth saying but not fatal.
+public struct LoadWarning: Hashable, Sendable, CustomStringConvertible {
+    /// The file concerned.
+    public var path: String
+    /// What is odd about it.
+    public var message: String
+
+    /// Creates a warning.
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): \(message)" }
+}

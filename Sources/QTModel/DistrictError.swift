@@ -1,0 +1,14 @@
+/// Why a district folder could not be loaded. Each message is one line naming the file and what is wrong.
+public enum DistrictError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A file that must exist does not (exit 66 in the CLI).
+    case missingFile(path: String, what: String)
+    /// A file exists but its content is wrong (exit 65 in the CLI).
+    case invalidData(path: String, detail: String)
+
+    public var description: String {
+        switch self {
+        case .missingFile(let path, let what): "\(path): \(what) not found"
+        case .invalidData(let path, let detail): "\(path): \(detail)"
+        }
+    }
+}

@@ -1,0 +1,53 @@
+/// A district folder's `district.json`: who the district is and where its layers are.
+///
+/// See `geodata/README.md` for the schema. Keys are snake_case in the file.
+public struct DistrictManifest: Codable, Hashable, Sendable {
+    /// The district's name in Chinese, e.g. `钱塘区`.
+    public var name: String
+    /// The English name, e.g. `Qiantang District`.
+    public var nameEn: String
+    /// The administrative division code, e.g. `330114`, when known.
+    public var adminCode: String?
+    /// The official area in km², as published (not derived from the boundary polygon).
+    public var officialAreaKm2: Double
+    /// The metric CRS for planar work, e.g. `EPSG:4549`.
+    public var metricCRS: String
+    /// Resident population (the figure analyses are scaled to).
+    public var residents: Int
+    /// Where the population figure comes from.
+    public var residentsSource: String?
+    /// The layer files, by layer name.
+    public var layers: [String: LayerEntry]
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name, nameEn = "name_en", adminCode = "admin_code", officialAreaKm2 = "official_area_km2"
+        case metricCRS = "metric_crs", residents, residentsSource = "residents_source", layers
+    }
+
+    /// Creates a manifest.
+    public init(name: String, nameEn: String, adminCode: String? = nil, officialAreaKm2: Double, metricCRS: String,
+                residents: Int, residentsSource: String? = nil, layers: [String: LayerEntry]) {
+        self.name = name
+        self.nameEn = nameEn
+        self.adminCode = adminCode
+        self.officialAreaKm2 = officialAreaKm2
+        self.metricCRS = metricCRS
+        self.residents = residents
+        self.residentsSource = residentsSource
+        self.layers = layers
+    }
+}
+
+/// Where one layer's data lives.
+public struct LayerEntry: Codable, Hashable, Sendable {
+    /// The file, relative to the district folder.
+    public var file: String
+    /// The file's CRS where its format carries none; GeoJSON is always WGS84 (RFC 7946).
+    public var crs: String?
+
+    /// Creates a layer entry.
+    public init(file: String, crs: String? = nil) {
+        self.file = file
+        self.crs = crs
+    }
+}
