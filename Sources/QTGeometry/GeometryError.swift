@@ -9,12 +9,16 @@ public enum GeometryError: Error, Sendable, Equatable, CustomStringConvertible {
     case nonFiniteCoordinate(String)
     /// Text or bytes in a geometry format (WKT, WKB, GeoJSON) could not be read.
     case parse(format: String, message: String)
+    /// An argument or structure GEOS would mishandle, refused before the call (a NaN buffer distance, a
+    /// ring of fewer than four positions, a multi-point holding polygons).
+    case invalidInput(String)
 
     public var description: String {
         switch self {
         case .geos(let function, let message): "\(function) failed: \(message)"
         case .nonFiniteCoordinate(let detail): "non-finite coordinate: \(detail)"
         case .parse(let format, let message): "invalid \(format): \(message)"
+        case .invalidInput(let detail): detail
         }
     }
 }

@@ -1,5 +1,7 @@
 import Testing
-import QTGeometry
+// @testable only for the last test of "error buffer" below, which drives the internal `call` directly to make a
+// failure GEOS does not describe; everything else uses the public API.
+@testable import QTGeometry
 
 /// GEOS failures become `.geos(function:message:)` naming the C function, with GEOS's own message, and a
 /// context keeps working after one (GEOS/GeometryContext.swift's `call`).
@@ -35,16 +37,15 @@ struct ErrorTests {
         #expect(error.description == "GEOSIntersection_r failed: \(intersection.message)")
     }
 
-    @Test("a failing buffer names GEOSBufferWithStyle_r")
+    /// A NaN mitre limit once reached GEOS, whose orientation test then met NaN coordinates and failed;
+    /// it is now refused before the call, with both values named.
+    @Test("a NaN mitre limit is refused before GEOSBufferWithStyle_r")
     func bufferFailure() throws {
         let context = try GeometryContext()
         let line = try context.make(F.line([(0, 0), (10, 0), (10, 10)]))
-        // A NaN mitre limit makes GEOS's orientation test meet NaN coordinates.
-        let failure = try #require(Self.geosError {
+        #expect(throws: GeometryError.invalidInput("buffer distance 1.0 and mitre limit nan must be finite")) {
             _ = try line.buffer(1, style: BufferStyle(join: .mitre, mitreLimit: .nan))
-        })
-        #expect(failure.function == "GEOSBufferWithStyle_r")
-        #expect(failure.message.contains("NaN"), "message: \(failure.message)")
+        }
     }
 
     @Test("coverageUnion of lines names GEOSCoverageUnion_r")
@@ -107,6 +108,26 @@ struct ErrorTests {
         #expect(F.close(try a.union(b).area(), 7))
     }
 
+    @Test("a failure GEOS does not describe never borrows the previous failure's message")
+    func noStaleMessage() throws {
+        let context = try GeometryContext()
+        let bowTie = try context.make(F.bowTie)
+        let square = try context.make(F.box(0, 0, 2, 2))
+        let first = try #require(Self.geosError { _ = try bowTie.intersection(square) })
+        #expect(first.message.contains("Self-intersection"))
+        // A call that reports failure without GEOS calling the error handler: the message must not be the stale
+        // "Self-intersection" one.
+        let silent = #expect(throws: GeometryError.self) {
+            _ = try context.call("GEOSPretend_r", { _ in Int32(-1) }, failed: { $0 < 0 })
+        }
+        #expect(silent == .geos(function: "GEOSPretend_r", message: "failed without a message"))
+        // Likewise a predicate answering 2 (GEOS's "exception") with no message.
+        let predicate = #expect(throws: GeometryError.self) {
+            _ = try context.callPredicate("GEOSPretendPredicate_r") { _ in 2 }
+        }
+        #expect(predicate == .geos(function: "GEOSPretendPredicate_r", message: "failed without a message"))
+    }
+
     @Test("contexts keep their errors apart")
     func separateContexts() throws {
         let one = try GeometryContext()
@@ -124,75 +145,45 @@ struct ErrorTests {
         #expect(again.message.contains("Self-intersection"))
     }
 
-    // MARK: - Bugs
+    // MARK: - Input GEOS 3.11 mishandles, refused before the call
 
-    /// BUG: GEOS 3.11.1's GEOSGeom_createCollection_r does not check member types: a "multi-point" of polygons
-    /// is built without complaint (GEOS writes it as MULTIPOINT (0 0)), and `value()` then drops every member that
-    /// is not a point (`compactMap` in GeometryContext+Conversion.swift), so the polygons vanish silently.
-    @Test("makeCollection(.multiPoint) of polygons is refused")
+    /// GEOS 3.11.1's GEOSGeom_createCollection_r does not check member types: it builds a "multi-point" of
+    /// polygons. `makeCollection` checks the kinds itself.
+    @Test("makeCollection(.multiPoint) of polygons is refused, and the member stays usable")
     func wrongMemberKinds() throws {
         let context = try GeometryContext()
         let square = try context.make(F.box(0, 0, 1, 1))
-        withKnownIssue("QTGeometry does not check member kinds and GEOS 3.11 accepts them") {
-            let error = #expect(throws: GeometryError.self) { try context.makeCollection(.multiPoint, of: [square]) }
-            #expect(error != nil)
+        #expect(throws: GeometryError.invalidInput("MultiPoint member 0 is a Polygon, not a Point")) {
+            try context.makeCollection(.multiPoint, of: [square])
         }
-        // What happens today: a collection whose value has lost the polygon.
-        if let odd = try? context.makeCollection(.multiPoint, of: [square]) {
-            #expect(try odd.kind() == .multiPoint)
-            #expect(try odd.geometryCount() == 1)
-            let value = try odd.value()
-            withKnownIssue("value() silently drops members of the wrong kind") {
-                #expect(value != .multiPoint(MultiPoint([])))
-            }
-        }
-        // The member is untouched either way.
         #expect(try square.value() == F.box(0, 0, 1, 1))
     }
 
-    /// BUG (crash): GEOSGeom_createCollection_r takes ownership of the member array's geometries as soon as it is
-    /// called and frees them itself when it fails (for example "Unsupported type request for
-    /// PostGIS2GEOS_collection" for a non-collection type). `collect(_:taking:)` then destroys the same members
-    /// again: a double free that kills the process. `makeCollection(.point, of:)` reaches it from the public API.
-    /// This runs in a child process so the crash cannot take the test run down.
-    @Test("makeCollection with a non-collection kind throws instead of crashing")
-    func nonCollectionKind() async {
-        await withKnownIssue("collect(_:taking:) double-frees members after GEOS refused the collection",
-                             isIntermittent: true) {
-            await #expect(processExitsWith: .success) {
-                let context = try GeometryContext()
-                let point = try context.makePoint(x: 0, y: 0)
-                do {
-                    _ = try context.makeCollection(.point, of: [point])
-                } catch GeometryError.geos(let function, let message) {
-                    // Expected: GEOS's refusal, named, and the member still usable.
-                    guard function == "GEOSGeom_createCollection_r", message.contains("Unsupported type"),
-                          try point.value() == .point(Point(x: 0, y: 0)) else {
-                        throw GeometryError.geos(function: function, message: message)
-                    }
-                    return
-                }
-                throw GeometryError.parse(format: "test", message: "makeCollection(.point) did not throw")
-            }
+    /// GEOSGeom_createCollection_r frees the members itself when it fails ("Unsupported type request"), so a
+    /// non-collection kind once led to a double free. It is now refused before GEOS is called.
+    @Test("makeCollection with a non-collection kind throws, and the member stays usable",
+          arguments: [GeometryKind.point, .lineString, .linearRing, .polygon])
+    func nonCollectionKind(kind: GeometryKind) throws {
+        let context = try GeometryContext()
+        let point = try context.makePoint(x: 0, y: 0)
+        #expect(throws: GeometryError.invalidInput("\(kind) is not a collection kind")) {
+            try context.makeCollection(kind, of: [point])
         }
+        #expect(try point.value() == .point(Point(x: 0, y: 0)))
     }
 
-    /// BUG (crash): GEOS 3.11.1 segfaults (in geomgraph::PlanarGraph's destructor) when buffering a point or a
-    /// polygon by a NaN distance. `buffer(_:style:)` passes the distance straight through.
-    /// This runs in a child process so the crash cannot take the test run down.
-    @Test("buffer by NaN throws instead of crashing")
-    func nanBuffer() async {
-        await withKnownIssue("buffer(_:style:) does not refuse a NaN distance, and GEOS 3.11.1 crashes on it") {
-            await #expect(processExitsWith: .success) {
-                let context = try GeometryContext()
-                let point = try context.makePoint(x: 0, y: 0)
-                do {
-                    _ = try point.buffer(.nan)
-                } catch {
-                    return  // any thrown error is fine; crashing is not
-                }
-                throw GeometryError.parse(format: "test", message: "buffer(.nan) did not throw")
-            }
+    /// GEOS 3.11.1 segfaults (in geomgraph::PlanarGraph's destructor) when buffering a point or a polygon by a
+    /// NaN distance; `buffer(_:style:)` refuses non-finite distances and mitre limits.
+    @Test("buffer by a non-finite distance throws", arguments: [Double.nan, .infinity, -.infinity])
+    func nonFiniteBuffer(distance: Double) throws {
+        let context = try GeometryContext()
+        let point = try context.makePoint(x: 0, y: 0)
+        let polygon = try context.make(F.box(0, 0, 1, 1))
+        for g in [point, polygon] {
+            #expect(throws: GeometryError.self) { try g.buffer(distance) }
         }
+        #expect(throws: GeometryError.self) { try point.buffer(1, style: BufferStyle(join: .mitre, mitreLimit: .nan)) }
+        // The context is still good afterwards.
+        #expect(try point.buffer(1).area() > 3)
     }
 }

@@ -67,18 +67,14 @@ struct WKTWKBTests {
         }
     }
 
-    /// BUG (documentation/behaviour mismatch): `wkt(decimals: nil)` is documented to write "all significant
-    /// digits", but GEOS 3.11's writer with rounding precision -1 writes at most 16 digits after the decimal point:
-    /// 0.30000000000000004 (which needs 17) comes back as 0.3, and 1e-17 comes back as 0.
-    @Test("wkt() with no decimals round-trips every double", arguments: [0.30000000000000004, 1e-17, -4.9e-20])
-    func notAllDigits(_ v: Double) throws {
+    /// `wkt()` with no decimals writes at most 16 digits after the point (GEOS 3.11 with rounding precision -1),
+    /// as documented: 0.30000000000000004 needs 17 and comes back as 0.3; 1e-17 comes back as 0. WKB is exact.
+    @Test("wkt() keeps 16 decimals; WKB round-trips exactly", arguments: [(0.30000000000000004, 0.3), (1e-17, 0.0)])
+    func sixteenDecimals(_ v: Double, _ expected: Double) throws {
         let context = try GeometryContext()
         let g = try context.makePoint(x: v, y: 1)
-        let text = try g.wkt()
-        let back = try context.read(wkt: text).value()
-        withKnownIssue("GEOS 3.11 writes at most 16 decimals when the rounding precision is -1") {
-            #expect(back == F.point(v, 1), "\(text)")
-        }
+        #expect(try context.read(wkt: try g.wkt()).value() == F.point(expected, 1))
+        #expect(try context.read(wkb: try g.wkb()).value() == F.point(v, 1))
     }
 
     @Test("wkt(decimals:) rounds, and the next plain wkt() is full precision again")
@@ -134,22 +130,13 @@ struct WKTWKBTests {
         if case .nonFiniteCoordinate = error {} else { Issue.record("\(text): got \(String(describing: error))") }
     }
 
-    /// BUG: GEOS 3.11.1 reads "POINT (nan nan)" as POINT EMPTY (a point whose ordinates are both NaN counts as
-    /// empty), so `requireFiniteCoordinates()` — which walks `value()`, where the point has no coordinate — finds
-    /// nothing to refuse, and `read(wkt:)` silently returns an empty point instead of throwing as documented.
-    /// The same happens to a NaN member of a multi-point: "MULTIPOINT ((nan nan), (1 2))" reads as
-    /// MULTIPOINT (EMPTY, 1 2).
-    @Test("\"POINT (nan nan)\" throws .nonFiniteCoordinate", arguments: ["POINT (nan nan)", "MULTIPOINT ((nan nan), (1 2))"])
+    /// GEOS 3.11.1 reads "POINT (nan nan)" as POINT EMPTY (a point whose ordinates are both NaN counts as empty),
+    /// so a check of the coordinates read would find nothing; `read(wkt:)` refuses NaN in the text itself.
+    @Test("NaN points in WKT throw .nonFiniteCoordinate", arguments: ["POINT (nan nan)", "MULTIPOINT ((nan nan), (1 2))", "POINT (NaN 1)"])
     func nanNanPoint(_ text: String) throws {
         let context = try GeometryContext()
-        withKnownIssue("GEOS 3.11 turns an all-NaN point into POINT EMPTY; read(wkt:) does not see the NaN") {
-            let error = #expect(throws: GeometryError.self) { try context.read(wkt: text) }
-            if case .nonFiniteCoordinate = error {} else { Issue.record("got \(String(describing: error))") }
-        }
-        // Pin what GEOS does today, so a change in GEOS is noticed.
-        if let g = try? context.read(wkt: text) {
-            #expect(try g.value().isEmpty == (text == "POINT (nan nan)"))
-        }
+        let error = #expect(throws: GeometryError.self) { try context.read(wkt: text) }
+        if case .nonFiniteCoordinate = error {} else { Issue.record("got \(String(describing: error))") }
     }
 
     // MARK: - WKB

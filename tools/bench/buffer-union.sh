@@ -9,7 +9,8 @@
 #
 # Why interleaved: runs alternate C, Swift, C, Swift ... so that drift on the machine (frequency scaling,
 # other jobs, thermal state, page cache) hits both sides alike instead of biasing whichever ran in a block.
-# The ratio reported is median(Swift) / median(C) over the rounds.
+# The headline (last line) is median(Swift) / median(C) over the rounds; the line before it adds the
+# ratio of the fastest runs and the median of per-round ratios as noise diagnostics.
 #
 # Usage: tools/bench/buffer-union.sh [--rounds N] [--repeat N]
 #   --rounds N   interleaved C/Swift pairs (default 11, at least 1; use 9 or more for a figure worth quoting)

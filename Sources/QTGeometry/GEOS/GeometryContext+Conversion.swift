@@ -4,8 +4,9 @@ extension GeometryContext {
     /// Builds a GEOS geometry from a value.
     ///
     /// - Throws: ``GeometryError/nonFiniteCoordinate(_:)`` for a NaN or infinite coordinate, and
-    ///   ``GeometryError/geos(function:message:)`` when GEOS refuses the structure (for example a ring that is
-    ///   not closed or has fewer than four points).
+    ///   ``GeometryError/invalidInput(_:)`` for a ring of fewer than four positions, and
+    ///   ``GeometryError/geos(function:message:)`` when GEOS refuses the structure (a ring that is not closed).
+    ///   GEOS 3.11 itself accepts a closed three-point ring, which can never be valid, so qtplan refuses it.
     public func make(_ geometry: Geometry) throws -> NativeGeometry {
         NativeGeometry(context: self, pointer: try makePointer(geometry))
     }
@@ -18,7 +19,10 @@ extension GeometryContext {
 
     /// Builds the rectangle polygon of an envelope. The corresponding GEOS function is `GEOSGeom_createRectangle_r`.
     public func makeRectangle(_ box: Envelope) throws -> NativeGeometry {
-        try callGeometry("GEOSGeom_createRectangle_r") {
+        guard box.minX.isFinite, box.minY.isFinite, box.maxX.isFinite, box.maxY.isFinite else {
+            throw GeometryError.nonFiniteCoordinate("envelope (\(box.minX) \(box.minY), \(box.maxX) \(box.maxY))")
+        }
+        return try callGeometry("GEOSGeom_createRectangle_r") {
             GEOSGeom_createRectangle_r($0, box.minX, box.minY, box.maxX, box.maxY)
         }
     }
@@ -26,10 +30,25 @@ extension GeometryContext {
     /// Builds a collection of `kind` (multi-point, multi-line-string, multi-polygon or geometry collection)
     /// from copies of `members`; the members stay usable.
     /// The corresponding GEOS function is `GEOSGeom_createCollection_r`.
+    /// - Throws: ``GeometryError/invalidInput(_:)`` when `kind` is not a collection kind, or a member does
+    ///   not fit it (GEOS 3.11 builds a multi-point of polygons without complaint).
     public func makeCollection(_ kind: GeometryKind, of members: [NativeGeometry]) throws -> NativeGeometry {
+        let memberKind: GeometryKind?
+        switch kind {
+        case .multiPoint: memberKind = .point
+        case .multiLineString: memberKind = .lineString
+        case .multiPolygon: memberKind = .polygon
+        case .geometryCollection: memberKind = nil
+        default: throw GeometryError.invalidInput("\(kind) is not a collection kind")
+        }
         var clones: [OpaquePointer?] = []
         clones.reserveCapacity(members.count)
-        for member in members {
+        for (index, member) in members.enumerated() {
+            if let memberKind, try member.kind() != memberKind {
+                clones.forEach { GEOSGeom_destroy_r(handle, $0) }
+                throw GeometryError.invalidInput("\(kind) member \(index) is a \(try member.kind()), not a \(memberKind)")
+            }
+            clearError()
             guard let copy = GEOSGeom_clone_r(handle, member.pointer) else {
                 clones.forEach { GEOSGeom_destroy_r(handle, $0) }
                 throw error("GEOSGeom_clone_r")
@@ -41,8 +60,9 @@ extension GeometryContext {
 
     // MARK: - Internals
 
-    /// Creates a collection from owned pointers. GEOS takes ownership of the members (not of the array) on
-    /// success; on failure they are destroyed here. `members` is emptied either way.
+    /// Creates a collection from owned pointers. GEOS takes ownership of the members (not of the array) as
+    /// soon as it is called, and frees them itself if it fails, so they are never destroyed here.
+    /// `members` is emptied either way.
     func collect(_ kind: GeometryKind, taking members: inout [OpaquePointer?]) throws -> OpaquePointer {
         defer { members.removeAll() }
         let type = Int32(kind.rawValue)
@@ -50,10 +70,7 @@ extension GeometryContext {
             clearError()
             return GEOSGeom_createCollection_r(handle, type, buffer.baseAddress, UInt32(buffer.count))
         }
-        guard let result else {
-            members.forEach { GEOSGeom_destroy_r(handle, $0) }
-            throw error("GEOSGeom_createCollection_r")
-        }
+        guard let result else { throw error("GEOSGeom_createCollection_r") }
         return result
     }
 
@@ -115,6 +132,9 @@ extension GeometryContext {
     }
 
     private func makeRing(_ ring: [Coordinate]) throws -> OpaquePointer {
+        guard ring.isEmpty || ring.count >= 4 else {
+            throw GeometryError.invalidInput("a polygon ring needs at least 4 positions (first = last), found \(ring.count)")
+        }
         let seq = try makeSequence(ring)
         // GEOS takes ownership of the sequence, also when it refuses the ring (unclosed, too short).
         return try callPointer("GEOSGeom_createLinearRing_r") { GEOSGeom_createLinearRing_r($0, seq) }
@@ -168,13 +188,22 @@ extension GeometryContext {
                 let member = try callPointer("GEOSGetGeometryN_r") { GEOSGetGeometryN_r($0, g, i) }
                 members.append(try value(of: member))
             }
+            // A member of the wrong kind (which GEOS can hold) is an error, never silently dropped.
+            func typed<T>(_ extract: (Geometry) -> T?) throws -> [T] {
+                try members.map { member in
+                    guard let typed = extract(member) else {
+                        throw GeometryError.invalidInput("\(kind) holds a \(member.kind)")
+                    }
+                    return typed
+                }
+            }
             switch kind {
             case .multiPoint:
-                return .multiPoint(MultiPoint(members.compactMap { if case .point(let p) = $0 { p } else { nil } }))
+                return .multiPoint(MultiPoint(try typed { if case .point(let p) = $0 { p } else { nil } }))
             case .multiLineString:
-                return .multiLineString(MultiLineString(members.compactMap { if case .lineString(let l) = $0 { l } else { nil } }))
+                return .multiLineString(MultiLineString(try typed { if case .lineString(let l) = $0 { l } else { nil } }))
             case .multiPolygon:
-                return .multiPolygon(MultiPolygon(members.compactMap { if case .polygon(let p) = $0 { p } else { nil } }))
+                return .multiPolygon(MultiPolygon(try typed { if case .polygon(let p) = $0 { p } else { nil } }))
             default:
                 return .geometryCollection(GeometryCollection(members))
             }

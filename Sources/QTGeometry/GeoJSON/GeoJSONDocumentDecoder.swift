@@ -14,16 +14,13 @@ struct GeoJSONDocumentDecoder {
             var geometries = GeoJSONGeometryDecoder()
             let feature = try Self.feature(root, geometries: &geometries)
             return Self.result([feature], droppedZ: [geometries.droppedZCount], indexed: false)
-        default:
+        case _ where GeoJSONGeometryDecoder.geometryTypes.contains(type):
             var geometries = GeoJSONGeometryDecoder()
-            let geometry: Geometry
-            do {
-                geometry = try geometries.geometry(document)
-            } catch where error.path == "type" && error.message.hasPrefix("unknown geometry type") {
-                throw GeoJSONError(path: "type", message: "unknown GeoJSON type \(GeoJSONGeometryDecoder.quoted(type)); "
-                    + "expected FeatureCollection, Feature, \(GeoJSONGeometryDecoder.typeNames)")
-            }
+            let geometry = try geometries.geometry(document)
             return Self.result([Feature(geometry: geometry)], droppedZ: [geometries.droppedZCount], indexed: false)
+        default:
+            throw GeoJSONError(path: "type", message: "unknown GeoJSON type \(JSONText.quoted(type)); "
+                + "expected FeatureCollection, Feature, \(GeoJSONGeometryDecoder.typeNames)")
         }
     }
 
@@ -58,7 +55,7 @@ struct GeoJSONDocumentDecoder {
     ) throws(GeoJSONError) -> Feature {
         let type = try GeoJSONGeometryDecoder.typeName(members)
         guard type == "Feature" else {
-            throw GeoJSONError(path: "type", message: "expected \"Feature\", found \(GeoJSONGeometryDecoder.quoted(type))")
+            throw GeoJSONError(path: "type", message: "expected \"Feature\", found \(JSONText.quoted(type))")
         }
         var id: JSONValue?
         switch members["id"] {
@@ -109,7 +106,7 @@ struct GeoJSONDocumentDecoder {
                 + "(longitude, latitude) only: remove the \"crs\" member")
         }
         guard isWGS84(name) else {
-            throw GeoJSONError(path: "crs", message: "CRS \(GeoJSONGeometryDecoder.quoted(name)) is not WGS84: "
+            throw GeoJSONError(path: "crs", message: "CRS \(JSONText.quoted(name)) is not WGS84: "
                 + "RFC 7946 GeoJSON is WGS84 (longitude, latitude) only; reproject the data to WGS84 and remove the "
                 + "\"crs\" member")
         }

@@ -7,6 +7,10 @@ struct GeoJSONGeometryDecoder {
     /// Positions whose third number (altitude) was dropped so far.
     var droppedZCount = 0
 
+    /// The seven RFC 7946 geometry types.
+    static let geometryTypes: Set<String> = [
+        "Point", "LineString", "Polygon", "MultiPoint", "MultiLineString", "MultiPolygon", "GeometryCollection",
+    ]
     static let typeNames = "Point, LineString, Polygon, MultiPoint, MultiLineString, MultiPolygon or GeometryCollection"
 
     /// Decodes a geometry object; `depth` is the number of GeometryCollections it sits in, plus one.
@@ -29,17 +33,11 @@ struct GeoJSONGeometryDecoder {
             case "LineString": return .lineString(try lineString(coordinates))
             case "Polygon": return .polygon(try polygon(coordinates))
             case "MultiPoint":
-                return .multiPoint(MultiPoint(try multi(coordinates) { (d: inout Self, v) throws(GeoJSONError) in
-                    try d.point(v)
-                }))
+                return .multiPoint(MultiPoint(try multi(coordinates) { (d: inout Self, v) throws(GeoJSONError) in try d.point(v) }))
             case "MultiLineString":
-                return .multiLineString(MultiLineString(try multi(coordinates) {
-                    (d: inout Self, v) throws(GeoJSONError) in try d.lineString(v)
-                }))
+                return .multiLineString(MultiLineString(try multi(coordinates) { (d: inout Self, v) throws(GeoJSONError) in try d.lineString(v) }))
             default:
-                return .multiPolygon(MultiPolygon(try multi(coordinates) { (d: inout Self, v) throws(GeoJSONError) in
-                    try d.polygon(v)
-                }))
+                return .multiPolygon(MultiPolygon(try multi(coordinates) { (d: inout Self, v) throws(GeoJSONError) in try d.polygon(v) }))
             }
         } catch {
             throw error.under("coordinates")
@@ -56,7 +54,7 @@ struct GeoJSONGeometryDecoder {
     }
 
     static func unknownType(_ type: String) -> GeoJSONError {
-        GeoJSONError(path: "type", message: "unknown geometry type \(quoted(type)); expected \(typeNames)")
+        GeoJSONError(path: "type", message: "unknown geometry type \(JSONText.quoted(type)); expected \(typeNames)")
     }
 
     private mutating func collection(_ members: [String: JSONValue], depth: Int) throws(GeoJSONError) -> Geometry {
@@ -196,11 +194,14 @@ struct GeoJSONGeometryDecoder {
 
     static func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
 
-    static func quoted(_ text: String) -> String {
-        var out = ""
-        JSONText.appendString(text, to: &out)
-        return out
+    /// A position for messages: `[120.35, 30]`.
+    private static func show(_ c: Coordinate) -> String {
+        var out = JSONText()
+        out.raw("[")
+        out.number(c.x)
+        out.raw(", ")
+        out.number(c.y)
+        out.raw("]")
+        return out.text
     }
-
-    private static func show(_ c: Coordinate) -> String { "[\(JSONText.number(c.x)), \(JSONText.number(c.y))]" }
 }

@@ -26,7 +26,8 @@ import Foundation
 /// Every error is a ``GeoJSONError`` whose one-line description says where the problem is, for example
 /// `feature 12: geometry.coordinates[0][3]: position has 1 number, expected 2 or 3`.
 public struct GeoJSONReader: Sendable {
-    /// How deep GeometryCollections may nest: a collection directly inside a geometry is depth 1.
+    /// How many GeometryCollections may enclose one another: an outermost collection is at depth 1, and a
+    /// collection at depth 33 is refused (input is data, not a reason to recurse without limit).
     public static let maximumCollectionDepth = 32
 
     /// Creates a reader.

@@ -39,108 +39,104 @@ public struct GeoJSONWriter: Sendable {
 
     /// The collection as UTF-8 GeoJSON text, one feature per line, ending with a newline.
     public func data(_ collection: FeatureCollection) -> Data {
-        Data(string(collection).utf8)
+        Data(text(collection).bytes)
     }
 
     /// The collection as GeoJSON text, one feature per line, ending with a newline.
     public func string(_ collection: FeatureCollection) -> String {
-        var out = "{\"type\":\"FeatureCollection\",\"features\":["
-        if !collection.features.isEmpty {
-            out += "\n"
-            for (index, feature) in collection.features.enumerated() {
-                if index > 0 { out += ",\n" }
-                append(feature, to: &out)
-            }
-            out += "\n"
-        }
-        out += "]}\n"
-        return out
+        text(collection).text
     }
 
     /// One feature as a single-line GeoJSON object, without a trailing newline.
     public func string(_ feature: Feature) -> String {
-        var out = ""
+        var out = JSONText()
         append(feature, to: &out)
-        return out
+        return out.text
     }
 
     /// One geometry as a single-line GeoJSON object, without a trailing newline.
     public func string(_ geometry: Geometry) -> String {
-        var out = ""
+        var out = JSONText()
         append(geometry, to: &out)
-        return out
+        return out.text
     }
 
     // MARK: Writing
 
     private var places: Int { min(max(decimals, 0), JSONText.maximumDecimals) }
 
-    private func append(_ feature: Feature, to out: inout String) {
-        out += "{\"type\":\"Feature\","
+    private func text(_ collection: FeatureCollection) -> JSONText {
+        var out = JSONText()
+        out.raw("{\"type\":\"FeatureCollection\",\"features\":[")
+        if !collection.features.isEmpty {
+            out.raw("\n")
+            for (index, feature) in collection.features.enumerated() {
+                if index > 0 { out.raw(",\n") }
+                append(feature, to: &out)
+            }
+            out.raw("\n")
+        }
+        out.raw("]}\n")
+        return out
+    }
+
+    private func append(_ feature: Feature, to out: inout JSONText) {
+        out.raw("{\"type\":\"Feature\",")
         if let id = feature.id {
-            out += "\"id\":"
-            JSONText.appendValue(id, keyOrder: keyOrder, to: &out)
-            out += ","
+            out.raw("\"id\":")
+            out.value(id, keyOrder: keyOrder)
+            out.raw(",")
         }
-        out += "\"properties\":"
-        JSONText.appendObject(feature.properties, keyOrder: keyOrder, to: &out)
-        out += ",\"geometry\":"
-        if let geometry = feature.geometry { append(geometry, to: &out) } else { out += "null" }
-        out += "}"
+        out.raw("\"properties\":")
+        out.object(feature.properties, keyOrder: keyOrder)
+        out.raw(",\"geometry\":")
+        if let geometry = feature.geometry { append(geometry, to: &out) } else { out.raw("null") }
+        out.raw("}")
     }
 
-    private func append(_ geometry: Geometry, to out: inout String) {
-        out += "{\"type\":\"\(geometry.kind)\","
+    private func append(_ geometry: Geometry, to out: inout JSONText) {
+        out.raw("{\"type\":\"\(geometry.kind)\",")
+        out.raw(geometry.kind == .geometryCollection ? "\"geometries\":" : "\"coordinates\":")
         switch geometry {
-        case .point(let p):
-            out += "\"coordinates\":"
-            appendPoint(p, to: &out)
-        case .lineString(let l):
-            out += "\"coordinates\":"
-            appendPositions(l.coordinates, to: &out)
-        case .polygon(let p):
-            out += "\"coordinates\":"
-            appendPolygon(p, to: &out)
-        case .multiPoint(let m):
-            out += "\"coordinates\":"
-            appendList(m.points, to: &out, appendPoint)
-        case .multiLineString(let m):
-            out += "\"coordinates\":"
-            appendList(m.lineStrings, to: &out) { appendPositions($0.coordinates, to: &$1) }
-        case .multiPolygon(let m):
-            out += "\"coordinates\":"
-            appendList(m.polygons, to: &out, appendPolygon)
-        case .geometryCollection(let g):
-            out += "\"geometries\":"
-            appendList(g.geometries, to: &out) { append($0, to: &$1) }
+        case .point(let p): appendPoint(p, to: &out)
+        case .lineString(let l): appendPositions(l.coordinates, to: &out)
+        case .polygon(let p): appendPolygon(p, to: &out)
+        case .multiPoint(let m): appendList(m.points, to: &out, appendPoint)
+        case .multiLineString(let m): appendList(m.lineStrings, to: &out) { appendPositions($0.coordinates, to: &$1) }
+        case .multiPolygon(let m): appendList(m.polygons, to: &out, appendPolygon)
+        case .geometryCollection(let g): appendList(g.geometries, to: &out) { append($0, to: &$1) }
         }
-        out += "}"
+        out.raw("}")
     }
 
-    private func appendPoint(_ point: Point, to out: inout String) {
-        if let c = point.coordinate { appendPosition(c, to: &out) } else { out += "[]" }
+    private func appendPoint(_ point: Point, to out: inout JSONText) {
+        if let c = point.coordinate { appendPosition(c, to: &out) } else { out.raw("[]") }
     }
 
-    private func appendPolygon(_ polygon: Polygon, to out: inout String) {
+    private func appendPolygon(_ polygon: Polygon, to out: inout JSONText) {
         appendList(polygon.rings, to: &out, appendPositions)
     }
 
-    private func appendPositions(_ coordinates: [Coordinate], to out: inout String) {
+    private func appendPositions(_ coordinates: [Coordinate], to out: inout JSONText) {
         appendList(coordinates, to: &out, appendPosition)
     }
 
-    private func appendPosition(_ c: Coordinate, to out: inout String) {
-        out += "[" + JSONText.coordinate(c.x, decimals: places) + "," + JSONText.coordinate(c.y, decimals: places) + "]"
+    private func appendPosition(_ c: Coordinate, to out: inout JSONText) {
+        out.raw("[")
+        out.coordinate(c.x, decimals: places)
+        out.raw(",")
+        out.coordinate(c.y, decimals: places)
+        out.raw("]")
     }
 
     private func appendList<Element>(
-        _ elements: [Element], to out: inout String, _ appendElement: (Element, inout String) -> Void
+        _ elements: [Element], to out: inout JSONText, _ appendElement: (Element, inout JSONText) -> Void
     ) {
-        out += "["
+        out.raw("[")
         for (index, element) in elements.enumerated() {
-            if index > 0 { out += "," }
+            if index > 0 { out.raw(",") }
             appendElement(element, &out)
         }
-        out += "]"
+        out.raw("]")
     }
 }

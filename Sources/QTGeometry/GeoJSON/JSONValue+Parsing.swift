@@ -37,30 +37,43 @@ extension JSONValue {
     }
 
     private static let booleanType = ObjectIdentifier(type(of: NSNumber(value: true)))
+    private static let arrayType = ObjectIdentifier([Any].self)
+    private static let dictionaryType = ObjectIdentifier([String: Any].self)
+    private static let stringType = ObjectIdentifier(String.self)
 
+    /// Converts what `JSONSerialization` returned. On Linux it returns Swift arrays, dictionaries and strings,
+    /// recognised here by their exact type first: a chain of `as?` casts costs many times more on large files.
     private static func convert(_ object: Any) throws(JSONSyntaxError) -> JSONValue {
-        switch object {
-        case is NSNull:
-            return .null
-        case let number as NSNumber:
-            if ObjectIdentifier(type(of: number)) == booleanType { return .bool(number.boolValue) }
-            if number is NSDecimalNumber, let exact = Double(number.description) { return .number(exact) }
-            return .number(number.doubleValue)
-        case let string as String:
-            return .string(string)
-        case let array as [Any]:
-            var values: [JSONValue] = []
-            values.reserveCapacity(array.count)
-            for element in array { values.append(try convert(element)) }
-            return .array(values)
-        case let dictionary as [String: Any]:
-            var members: [String: JSONValue] = [:]
-            members.reserveCapacity(dictionary.count)
-            for (key, value) in dictionary { members[key] = try convert(value) }
-            return .object(members)
-        default:
-            throw JSONSyntaxError(message: "unexpected value of type \(type(of: object)) from JSONSerialization")
-        }
+        let type = ObjectIdentifier(Swift.type(of: object))
+        if type == arrayType, let array = object as? [Any] { return try convert(array: array) }
+        if type == dictionaryType, let dictionary = object as? [String: Any] { return try convert(dictionary: dictionary) }
+        if type == stringType, let string = object as? String { return .string(string) }
+        if let number = object as? NSNumber { return convert(number: number) }
+        if let array = object as? [Any] { return try convert(array: array) }
+        if let dictionary = object as? [String: Any] { return try convert(dictionary: dictionary) }
+        if let string = object as? String { return .string(string) }
+        if object is NSNull { return .null }
+        throw JSONSyntaxError(message: "unexpected value of type \(Swift.type(of: object)) from JSONSerialization")
+    }
+
+    private static func convert(array: [Any]) throws(JSONSyntaxError) -> JSONValue {
+        var values: [JSONValue] = []
+        values.reserveCapacity(array.count)
+        for element in array { values.append(try convert(element)) }
+        return .array(values)
+    }
+
+    private static func convert(dictionary: [String: Any]) throws(JSONSyntaxError) -> JSONValue {
+        var members: [String: JSONValue] = [:]
+        members.reserveCapacity(dictionary.count)
+        for (key, value) in dictionary { members[key] = try convert(value) }
+        return .object(members)
+    }
+
+    private static func convert(number: NSNumber) -> JSONValue {
+        if ObjectIdentifier(Swift.type(of: number)) == booleanType { return .bool(number.boolValue) }
+        if number is NSDecimalNumber, let exact = Double(number.description) { return .number(exact) }
+        return .number(number.doubleValue)
     }
 
     /// Foundation's own detail (`NSDebugDescription`), with its out-of-range message made explicit.

@@ -5,6 +5,11 @@ extension GeometryContext {
     /// - Throws: ``GeometryError/parse(format:message:)`` with GEOS's message for text that is not WKT,
     ///   and ``GeometryError/nonFiniteCoordinate(_:)`` for NaN or infinite coordinates (which GEOS accepts).
     public func read(wkt: String) throws -> NativeGeometry {
+        // GEOS 3.11 reads "POINT (nan nan)" as POINT EMPTY, so NaN would vanish unseen: refuse it in the text.
+        let tokens = wkt.lowercased().split(whereSeparator: { !$0.isLetter })
+        if let bad = tokens.first(where: { $0 == "nan" || $0 == "inf" || $0 == "infinity" }) {
+            throw GeometryError.nonFiniteCoordinate("WKT contains '\(bad)'")
+        }
         let reader = try wktReaderHandle()
         let geometry: NativeGeometry
         do {
@@ -34,8 +39,9 @@ extension GeometryContext {
 }
 
 extension NativeGeometry {
-    /// Writes 2-D Well-Known Text, trimmed, with at most `decimals` digits after the point (all significant
-    /// digits when `nil`). The corresponding GEOS function is `GEOSWKTWriter_write_r`.
+    /// Writes 2-D Well-Known Text, trimmed, with at most `decimals` digits after the point. With `nil`, GEOS
+    /// 3.11 writes up to 16 decimals, which is not always enough to round-trip a double exactly: use WKB
+    /// for lossless exchange. The corresponding GEOS function is `GEOSWKTWriter_write_r`.
     public func wkt(decimals: Int? = nil) throws -> String {
         let writer = try context.wktWriterHandle()
         GEOSWKTWriter_setRoundingPrecision_r(context.handle, writer, Int32(decimals ?? -1))

@@ -52,8 +52,13 @@ public enum MakeValidMethod: Sendable {
 extension NativeGeometry {
     /// The area within `distance` of the geometry (negative shrinks polygons).
     /// The corresponding GEOS function is `GEOSBufferWithStyle_r`.
+    /// - Throws: ``GeometryError/invalidInput(_:)`` for a NaN or infinite distance or mitre limit, which
+    ///   GEOS 3.11.1 does not refuse (it crashes on a NaN distance).
     public func buffer(_ distance: Double, style: BufferStyle = BufferStyle()) throws -> NativeGeometry {
-        try context.callGeometry("GEOSBufferWithStyle_r") {
+        guard distance.isFinite, style.mitreLimit.isFinite else {
+            throw GeometryError.invalidInput("buffer distance \(distance) and mitre limit \(style.mitreLimit) must be finite")
+        }
+        return try context.callGeometry("GEOSBufferWithStyle_r") {
             GEOSBufferWithStyle_r($0, pointer, distance, style.quadrantSegments, style.cap.rawValue,
                                   style.join.rawValue, style.mitreLimit)
         }
