@@ -36,7 +36,7 @@ public struct DistrictSummary: Hashable, Sendable {
         residents = manifest.residents
         layerCounts = district.layers.mapValues(\.features.count)
         let boundary = district.boundary
-        geodesicAreaKm2 = Geodesic.wgs84.area(of: boundary) / 1e6
+        geodesicAreaKm2 = try Geodesic.wgs84.area(of: boundary) / 1e6
         let projected = try Transformer(from: .wgs84, to: try CRS(parsing: manifest.metricCRS)).transform(boundary)
         planarAreaKm2 = try GeometryContext().make(projected).area() / 1e6
     }

@@ -28,7 +28,10 @@ public struct Geodesic: Sendable {
     /// The area in square metres of the polygons in `geometry` (holes subtracted; points and lines add 0).
     /// Rings are measured by absolute value, so orientation does not matter. The corresponding PROJ function
     /// is `geod_polygonarea`.
-    public func area(of geometry: Geometry) -> Double {
+    /// - Throws: ``ProjectionError/coordinate(index:x:y:message:)`` when a vertex is not a longitude/latitude
+    ///   (a latitude beyond ±90°, or not finite), as happens when a projected geometry is passed by mistake.
+    public func area(of geometry: Geometry) throws -> Double {
+        try requireLongitudeLatitude(geometry)
         var g = ellipsoid()
         return polygons(of: geometry).reduce(0) { total, polygon in
             var area = 0.0
@@ -42,7 +45,9 @@ public struct Geodesic: Sendable {
 
     /// The length in metres of the lines in `geometry`, plus the perimeter of its polygons (as GEOS's
     /// `GEOSLength_r` defines length). The corresponding PROJ function is `geod_inverse`.
-    public func length(of geometry: Geometry) -> Double {
+    /// - Throws: ``ProjectionError/coordinate(index:x:y:message:)`` when a vertex is not a longitude/latitude.
+    public func length(of geometry: Geometry) throws -> Double {
+        try requireLongitudeLatitude(geometry)
         var g = ellipsoid()
         var total = 0.0
         func path(_ coordinates: [Coordinate]) {
@@ -54,7 +59,7 @@ public struct Geodesic: Sendable {
         case .multiLineString(let m): m.lineStrings.forEach { path($0.coordinates) }
         case .polygon(let p): p.rings.forEach(path)
         case .multiPolygon(let m): m.polygons.forEach { $0.rings.forEach(path) }
-        case .geometryCollection(let c): total += c.geometries.reduce(0) { $0 + length(of: $1) }
+        case .geometryCollection(let c): total += try c.geometries.reduce(0) { $0 + (try length(of: $1)) }
         }
         return total
     }
@@ -69,6 +74,17 @@ public struct Geodesic: Sendable {
         var s12 = 0.0
         geod_inverse(&g, a.y, a.x, b.y, b.x, &s12, nil, nil)
         return s12
+    }
+
+    private func requireLongitudeLatitude(_ geometry: Geometry) throws {
+        var index = 0
+        try geometry.forEachCoordinate { c in
+            guard c.isFinite, abs(c.y) <= 90, abs(c.x) <= 540 else {
+                throw ProjectionError.coordinate(index: index, x: c.x, y: c.y,
+                                                 message: "not a longitude/latitude in degrees")
+            }
+            index += 1
+        }
     }
 
     private func ringArea(_ ring: [Coordinate], _ g: inout geod_geodesic) -> Double {

@@ -58,7 +58,7 @@ enum Fixtures {
     /// an Albers equal-area conic fitted to the district with PROJ and take GEOS's planar area. Within 0.05%.
     @Test func boundaryAreaAgreesWithAnEqualAreaProjection() throws {
         let (district, _) = try DistrictLoader().load(directory: Fixtures.bundled)
-        let geodesic = Geodesic.wgs84.area(of: district.boundary)
+        let geodesic = try Geodesic.wgs84.area(of: district.boundary)
         let albers = CRS.definition("+proj=aea +lat_1=30.2 +lat_2=30.4 +lat_0=30.3 +lon_0=120.5 +ellps=WGS84 +units=m")
         let projected = try Transformer(from: .wgs84, to: albers).transform(district.boundary)
         let planar = try GeometryContext().make(projected).area()

@@ -26,34 +26,49 @@ import Testing
     }
 
     @Test(arguments: [false, true])
-    func quadrangleAreaMatchesHandComputation(clockwise: Bool) {
+    func quadrangleAreaMatchesHandComputation(clockwise: Bool) throws {
         let polygon = Geometry.polygon(Polygon(exterior: Self.square(120.3, 30.3, 0.01, clockwise: clockwise)))
         let expected = Self.quadrangleArea(lon0: 120.3, lat0: 30.3, lon1: 120.31, lat1: 30.31)
-        let area = Geodesic.wgs84.area(of: polygon)
+        let area = try Geodesic.wgs84.area(of: polygon)
         #expect(abs(area - expected) / expected < 1e-4)
         #expect(area > 1_000_000 && area < 1_100_000)  // about 0.962 km × 1.109 km
     }
 
-    @Test func holesAreSubtracted() {
+    @Test func holesAreSubtracted() throws {
         let outer = Self.square(120.3, 30.3, 0.02)
         let hole = Self.square(120.305, 30.305, 0.01)
         let polygon = Geometry.polygon(Polygon(exterior: outer, holes: [hole]))
         let expected = Self.quadrangleArea(lon0: 120.3, lat0: 30.3, lon1: 120.32, lat1: 30.32)
             - Self.quadrangleArea(lon0: 120.305, lat0: 30.305, lon1: 120.315, lat1: 30.315)
-        #expect(abs(Geodesic.wgs84.area(of: polygon) - expected) / expected < 1e-4)
+        #expect(abs(try Geodesic.wgs84.area(of: polygon) - expected) / expected < 1e-4)
     }
 
     /// One degree of longitude along the equator is a·π/180 = 111,319.4908 m; a meridian degree at the
     /// equator is about 110,574 m (from the meridian arc series).
-    @Test func equatorialDegreeLength() {
+    @Test func equatorialDegreeLength() throws {
         let line = Geometry.lineString(LineString([Coordinate(x: 0, y: 0), Coordinate(x: 1, y: 0)]))
-        #expect(abs(Geodesic.wgs84.length(of: line) - 6_378_137 * .pi / 180) < 1e-3)
+        #expect(abs(try Geodesic.wgs84.length(of: line) - 6_378_137 * .pi / 180) < 1e-3)
         let meridian = Geodesic.wgs84.distance(from: Coordinate(x: 0, y: 0), to: Coordinate(x: 0, y: 1))
         #expect(abs(meridian - 110_574.4) < 1)
     }
 
-    @Test func pointsAndLinesHaveNoArea() {
-        #expect(Geodesic.wgs84.area(of: .point(Point(x: 120, y: 30))) == 0)
-        #expect(Geodesic.wgs84.area(of: .polygon(Polygon(rings: []))) == 0)
+    @Test func pointsAndLinesHaveNoArea() throws {
+        #expect(try Geodesic.wgs84.area(of: .point(Point(x: 120, y: 30))) == 0)
+        #expect(try Geodesic.wgs84.area(of: .polygon(Polygon(rings: []))) == 0)
+    }
+}
+
+@Suite struct GeodesicInputTests {
+    /// A projected geometry passed by mistake (northings in the millions) is an error, not NaN.
+    @Test func projectedCoordinatesAreRefused() {
+        let projected = Geometry.polygon(Polygon(exterior: [
+            Coordinate(x: 533_000, y: 3_353_000), Coordinate(x: 534_000, y: 3_353_000),
+            Coordinate(x: 534_000, y: 3_354_000), Coordinate(x: 533_000, y: 3_353_000),
+        ]))
+        #expect(throws: ProjectionError.coordinate(index: 0, x: 533_000, y: 3_353_000,
+                                                   message: "not a longitude/latitude in degrees")) {
+            _ = try Geodesic.wgs84.area(of: projected)
+        }
+        #expect(throws: ProjectionError.self) { _ = try Geodesic.wgs84.length(of: projected) }
     }
 }

@@ -38,7 +38,7 @@ struct BoundaryDerivation {
         print(String(format: "boundary: GCJ-02 → WGS84 shift per vertex: %.0f–%.0f m",
                      shifts.min() ?? 0, shifts.max() ?? 0))
         print(String(format: "boundary: geodesic area %.3f km² in the reference (converted), %.3f km² derived",
-                     Geodesic.wgs84.area(of: wgs) / 1e6, Geodesic.wgs84.area(of: derived) / 1e6))
+                     try Geodesic.wgs84.area(of: wgs) / 1e6, try Geodesic.wgs84.area(of: derived) / 1e6))
 
         let properties: [String: JSONValue] = [
             "id": "330114",
