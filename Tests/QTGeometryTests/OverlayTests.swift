@@ -58,6 +58,30 @@ struct OverlayTests {
         #expect(try union.topologicallyEquals(squares[0].union(squares[1]).union(squares[2])))
     }
 
+    /// Three 2×2 squares offset by (1, 1): 3·4 − 2·1 (the two pairwise overlaps; the first and third only
+    /// touch at a corner) = 10.
+    @Test("union(taking:) moves unshared members, clones shared ones, and gives the same union")
+    func unionTaking() throws {
+        let context = try GeometryContext()
+        var squares = try [F.box(0, 0, 2, 2), F.box(1, 1, 3, 3), F.box(2, 2, 4, 4)].map(context.make)
+        let kept = squares[1]  // a second reference: this one must be cloned, not moved
+        let merged = try context.union(taking: &squares)
+        #expect(squares.isEmpty)
+        #expect(abs(try merged.area() - 10) < 1e-9)
+        #expect(try kept.value() == F.box(1, 1, 3, 3))  // still usable after the union
+        #expect(abs(try kept.area() - 4) < 1e-12)
+    }
+
+    @Test("union(taking:) refuses a member of another context and leaks nothing")
+    func unionTakingOtherContext() throws {
+        let context = try GeometryContext(), other = try GeometryContext()
+        var members = [try context.make(F.box(0, 0, 1, 1)), try other.make(F.box(0, 0, 1, 1))]
+        #expect(throws: GeometryError.invalidInput("member 1 belongs to another GeometryContext")) {
+            _ = try context.union(taking: &members)
+        }
+        #expect(members.isEmpty)
+    }
+
     @Test("union(of:) with no members is empty")
     func unionOfNothing() throws {
         let context = try GeometryContext()

@@ -18,8 +18,8 @@
 # Environment: SCRATCH_PATH (Swift scratch dir, default .build-bench), CC (default cc), CFLAGS (default -O2).
 set -euo pipefail
 
-rounds=11
-repeat=1
+rounds=21
+repeat=3
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --rounds) rounds="${2:?--rounds needs a value}"; shift 2 ;;

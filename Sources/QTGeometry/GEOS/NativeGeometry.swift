@@ -10,13 +10,22 @@ public final class NativeGeometry {
     /// The context that made this geometry; every operation on it runs there.
     public let context: GeometryContext
     let pointer: OpaquePointer
+    /// False once GEOS has taken the pointer over (see ``GeometryContext/union(taking:)``).
+    private var ownsPointer = true
 
     init(context: GeometryContext, pointer: OpaquePointer) {
         self.context = context
         self.pointer = pointer
     }
 
-    deinit { GEOSGeom_destroy_r(context.handle, pointer) }
+    deinit { if ownsPointer { GEOSGeom_destroy_r(context.handle, pointer) } }
+
+    /// Gives the pointer to a GEOS call that takes ownership. Only for a wrapper nothing else references:
+    /// callers check `isKnownUniquelyReferenced` and drop their reference right after.
+    func surrenderOwnership() -> OpaquePointer {
+        ownsPointer = false
+        return pointer
+    }
 
     /// A deep copy owned by the caller. The corresponding GEOS function is `GEOSGeom_clone_r`.
     public func clone() throws -> NativeGeometry {

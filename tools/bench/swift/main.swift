@@ -3,8 +3,8 @@
 //
 // Work, timed with ContinuousClock and repeated --repeat N times in one process (default 1), all through
 // QTGeometry's public API: for each of 2,000 fixed points makePoint(x:y:) and buffer(1000, style:) with
-// 8 quadrant segments, round cap and join (the point is released right after); union(of:) over the buffers
-// (a GeometryCollection, then GEOSUnaryUnion_r); area(); and releasing everything (deinit ->
+// 8 quadrant segments, round cap and join (the point is released right after); union(taking:) over the
+// buffers, which moves them into a GeometryCollection as the C half does, then GEOSUnaryUnion_r; area(); and releasing everything (deinit ->
 // GEOSGeom_destroy_r) before the clock stops. Not timed: creating the GeometryContext and the coordinates.
 //
 // Points: the same splitmix64 generator as the C half (seed 20261123, u = (next >> 11) * 2^-53,
@@ -41,7 +41,7 @@ func work(_ context: GeometryContext, _ xs: [Double], _ ys: [Double]) throws -> 
         let point = try context.makePoint(x: xs[i], y: ys[i])
         buffers.append(try point.buffer(1000, style: style))
     }
-    let merged = try context.union(of: buffers)
+    let merged = try context.union(taking: &buffers)  // the buffers are not needed again: no copies
     return try merged.area()
 }
 
