@@ -21,6 +21,6 @@ public enum LayerName: String, CaseIterable, Sendable, Codable, Comparable {
 
     /// Layers in the order they are listed and reported.
     public static func < (a: LayerName, b: LayerName) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
 }
