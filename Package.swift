@@ -48,6 +48,12 @@ let package = Package(
             dependencies: ["QTModel", "QTGeometry", "QTProjection"],
             path: "tools/derive-geodata"
         ),
+        // Generates the modelled layers of geodata/qiantang from stated rules, seeded (tools/model-geodata/README.md).
+        .executableTarget(
+            name: "model-geodata",
+            dependencies: ["QTModel", "QTGeometry", "QTProjection"],
+            path: "tools/model-geodata"
+        ),
         // Swift half of the buffer+union benchmark; the C half is tools/bench/buffer_union.c.
         .executableTarget(
             name: "bench-buffer-union",
