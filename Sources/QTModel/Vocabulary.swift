@@ -58,7 +58,17 @@ public enum LandUseClass: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// Whether the class counts as built-up (建设用地) land.
+    /// Whether the class is urban construction land (城镇建设用地), what the seeds' "built-up area" (建成区)
+    /// counts: everything built except rural homesteads (0703) and land left blank for later (16 留白).
+    public var isUrbanConstruction: Bool {
+        switch self {
+        case .residential, .publicService, .commercial, .industrial, .warehouse, .transport, .utilities,
+             .greenSpace, .special: true
+        default: false
+        }
+    }
+
+    /// Whether the class counts as construction (建设用地) land of any kind.
     public var isBuiltUp: Bool {
         switch self {
         case .cropland, .orchard, .forest, .grassland, .wetland, .water: false

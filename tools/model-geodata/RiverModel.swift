@@ -33,6 +33,16 @@ struct RiverModel {
         (120.394, 30.28), (120.437, 30.28), (120.437, 30.312), (120.416, 30.338), (120.394, 30.33),
     ]
 
+    /// Models the water and the land (boundary minus water) into the state.
+    static func run(_ state: ModelState) throws {
+        let frame = state.frame
+        let water = try Self.water(frame, boundaryLonLat: try frame.wgs(frame.boundary))
+        state.water = water
+        state.land = try frame.polygonal(try frame.boundary.difference(water))
+        print(String(format: "river: %.1f km² of water inside the boundary, %.1f km² of land",
+                     try frame.areaKm2(water), try frame.areaKm2(state.land ?? water)))
+    }
+
     /// The water polygon, in metres.
     static func water(_ frame: ModelFrame, boundaryLonLat: Geometry) throws -> NativeGeometry {
         guard case .polygon(let outline)? = Self.outline(boundaryLonLat), let ring = outline.exterior else {

@@ -59,6 +59,27 @@ struct SubdistrictModel {
     static let blockDivider: [(Double, Double)] = [(120.405, 30.15), (120.405, 30.285), (120.412, 30.300),
                                                     (120.420, 30.325), (120.430, 30.45)]
 
+    /// Models the sub-districts into the state and writes the `subdistricts` layer.
+    static func run(_ state: ModelState) throws {
+        let frame = state.frame
+        var features: [Feature] = []
+        for (s, cell, error) in try model(frame) {
+            let km2 = try frame.areaKm2(cell)
+            let waterKm2 = try state.water.map { try frame.areaKm2(try frame.polygonal(try cell.intersection($0))) } ?? 0
+            print(String(format: "subdistrict %@ %@: %.1f km² (%.1f km² water), target error %+.2f%%",
+                         s.nameEn, s.name, km2, waterKm2, error * 100))
+            state.subdistricts.append((s.id, s.name, cell))
+            var properties: [String: JSONValue] = [
+                "id": .string(s.id), "name": .string(s.name), "name_en": .string(s.nameEn),
+                "block": .string(s.block), "source": "modelled", "accuracy_m": 1000,
+                "area_source": .string(s.areaSource), "seed_reason": .string(s.seedReason),
+            ]
+            if let published = s.publishedAreaKm2 { properties["published_area_km2"] = .number(published) }
+            features.append(Feature(id: .string(s.id), geometry: try frame.wgs(cell), properties: properties))
+        }
+        try frame.write(features, layer: .subdistricts)
+    }
+
     /// The cells, in metres, in the order xiasha + jiangdong, and their relative area errors.
     static func model(_ frame: ModelFrame) throws -> [(Subdistrict, NativeGeometry, Double)] {
         let westOfDivider = try frame.metricPolygon([(120.1, 30.15)] + blockDivider + [(120.1, 30.45)])

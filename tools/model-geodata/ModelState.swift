@@ -1,0 +1,55 @@
+import QTGeometry
+import QTModel
+
+/// What the modelling steps hand each other, in EPSG:4549 metres. Steps run in the order of
+/// `ModelPipeline.steps`; each reads what earlier steps left here and writes its own layer.
+final class ModelState {
+    let frame: ModelFrame
+    /// Deterministic random numbers: every step draws from its own generator seeded from this.
+    let seed: UInt64 = 20_261_123
+
+    /// River water inside the boundary (RiverModel).
+    var water: NativeGeometry?
+    /// Land: the boundary minus the river.
+    var land: NativeGeometry?
+    /// Sub-districts with their cells (SubdistrictModel).
+    var subdistricts: [(id: String, name: String, geometry: NativeGeometry)] = []
+    /// Industrial platforms and planning areas (IndustrialParkModel).
+    var parks: [(id: String, manufacturing: Bool, geometry: NativeGeometry)] = []
+    /// Land-use parcels (LandUseModel).
+    var parcels: [Parcel] = []
+
+    init(frame: ModelFrame) { self.frame = frame }
+
+    /// The id of the sub-district containing most of `geometry`.
+    func subdistrict(of geometry: NativeGeometry) throws -> String {
+        let point = try geometry.pointOnSurface()
+        for s in subdistricts where try s.geometry.covers(point) { return s.id }
+        return subdistricts.first?.id ?? ""
+    }
+}
+
+/// One land-use parcel.
+struct Parcel {
+    let id: String
+    let landUse: LandUseClass
+    let geometry: NativeGeometry
+    let subdistrict: String
+    /// What rule gave it its class (kept in the layer as `rule`).
+    let rule: String
+}
+
+/// A seeded splitmix64 generator: the same seed gives the same layers on every machine.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// A uniform double in [0, 1).
+    mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+}
