@@ -59,6 +59,11 @@ struct SubdistrictModel {
     static let blockDivider: [(Double, Double)] = [(120.405, 30.15), (120.405, 30.285), (120.412, 30.300),
                                                     (120.420, 30.325), (120.430, 30.45)]
 
+    /// The block ("Xiasha" or "Jiangdong") of a sub-district id.
+    static func block(of id: String) -> String? {
+        (xiasha + jiangdong).first { $0.id == id }?.block
+    }
+
     /// Models the sub-districts into the state and writes the `subdistricts` layer.
     static func run(_ state: ModelState) throws {
         let frame = state.frame

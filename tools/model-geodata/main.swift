@@ -21,6 +21,7 @@ let steps: [(name: String, run: (ModelState) throws -> Void)] = [
     ("subdistricts", SubdistrictModel.run),
     ("industrial parks", IndustrialParkModel.run),
     ("land use", LandUseModel.run),
+    ("constraints", ConstraintModel.run),
 ]
 
 do {
