@@ -5,6 +5,9 @@
 // The raw reference files are not committed (their terms say "reference"); what this tool derives is, with
 // its source, tolerance and terms recorded in geodata/SOURCES.md. It prints how far each derived feature
 // lies from its reference so a reviewer can check the derivation without rerunning it.
+//
+// Layers: boundary.geojson (BoundaryDerivation) and the real parts of transit.geojson (TransitDerivation:
+// metro stations and lines, the 钱塘 HSR hub, the 下沙–长安 intercity railway; see TRANSIT_SOURCES.md).
 import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -23,6 +26,16 @@ do {
     let boundary = try BoundaryDerivation(reference: reference).run()
     try LayerFile.write(boundary, to: (outputDirectory as NSString).appendingPathComponent("boundary.geojson"))
     print("wrote \(outputDirectory)/boundary.geojson")
+
+    guard let boundaryGeometry = boundary.features.first?.geometry else { throw DerivationError("no boundary geometry") }
+    let transitPath = (outputDirectory as NSString).appendingPathComponent("transit.geojson")
+    var transit = try TransitDerivation(reference: reference, boundary: boundaryGeometry).run()
+    // Bus stops are another step's (modelled) output: keep any already in the layer, after the derived features.
+    let kept = try TransitDerivation.modelledFeatures(inLayerAt: transitPath)
+    transit.features += kept
+    try LayerFile.write(transit, to: transitPath)
+    print("wrote \(transitPath) (\(transit.features.count - kept.count) derived features"
+        + (kept.isEmpty ? ")" : ", \(kept.count) modelled bus stops kept from the existing file)"))
 } catch {
     FileHandle.standardError.write(Data("derive-geodata: error: \(error)\n".utf8))
     exit(1)
