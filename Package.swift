@@ -42,7 +42,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Derives geodata/qiantang from ../shared/reference (see tools/derive-geodata/README.md).
+        // Derives the real layers of geodata/qiantang from ../shared/reference (see geodata/SOURCES.md).
         .executableTarget(
             name: "derive-geodata",
             dependencies: ["QTModel", "QTGeometry", "QTProjection"],
