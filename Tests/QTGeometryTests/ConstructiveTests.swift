@@ -242,4 +242,19 @@ struct ConstructiveTests {
         // The original is untouched.
         #expect(try ccw.value() == F.box(0, 0, 1, 1))
     }
+
+    /// Square A (0 0, 2 2) and its neighbour B (2 0, 4 1) with a vertex at (2, 1) on A's right edge: a
+    /// T-junction. Snapping A to B inserts (2, 1) into A, so both share that vertex.
+    @Test("snapped(to:) inserts a neighbour's vertex into a shared edge")
+    func snapInsertsTJunctionVertex() throws {
+        let context = try GeometryContext()
+        let a = try context.make(F.box(0, 0, 2, 2))
+        let b = try context.make(F.box(2, 0, 4, 1))
+        let snapped = try a.snapped(to: b, tolerance: 1e-6)
+        guard case .polygon(let p) = try snapped.value() else { Issue.record("not a polygon"); return }
+        #expect(p.rings[0].contains(Coordinate(x: 2, y: 1)))
+        #expect(p.rings[0].count == 6)  // 4 corners + the inserted vertex + the closing vertex
+        #expect(abs(try snapped.area() - 4) < 1e-12)  // the shape is unchanged
+        #expect(throws: GeometryError.self) { try a.snapped(to: b, tolerance: .nan) }
+    }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QTModel
+import QTProjection
 
 /// `qtplan info`: what a district is, its official and measured areas, and its layers.
 struct InfoCommand: ParsableCommand {
@@ -15,18 +16,39 @@ struct InfoCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let summary = try DistrictSummary(try districtOptions.load())
+            let district = try districtOptions.load()
+            let summary = try DistrictSummary(district)
+            let subdistricts = try SubdistrictArea.measure(district)
             switch format {
-            case .table: print(InfoReport.table(summary), terminator: "")
-            case .json: print(InfoReport.json(summary), terminator: "")
+            case .table: print(InfoReport.table(summary, subdistricts: subdistricts), terminator: "")
+            case .json: print(InfoReport.json(summary, subdistricts: subdistricts), terminator: "")
             }
         }
     }
 }
 
-/// Formats a ``DistrictSummary`` for `qtplan info`.
+/// A sub-district's land area: the geodesic (WGS84) area of its polygons.
+struct SubdistrictArea {
+    var id: String?
+    var name: String?
+    var nameEn: String?
+    var areaKm2: Double
+
+    /// The sub-districts in layer order, or `nil` when the district has no subdistricts layer.
+    static func measure(_ district: District) throws -> [SubdistrictArea]? {
+        guard district.layers[.subdistricts] != nil else { return nil }
+        return try district.features(.subdistricts).map { feature in
+            SubdistrictArea(id: feature.properties["id"]?.stringValue ?? feature.id?.stringValue,
+                            name: feature.properties["name"]?.stringValue,
+                            nameEn: feature.properties["name_en"]?.stringValue,
+                            areaKm2: try feature.geometry.map { try Geodesic.wgs84.area(of: $0) / 1e6 } ?? 0)
+        }
+    }
+}
+
+/// Formats a ``DistrictSummary`` (and the sub-district areas) for `qtplan info`.
 enum InfoReport {
-    static func table(_ s: DistrictSummary) -> String {
+    static func table(_ s: DistrictSummary, subdistricts: [SubdistrictArea]? = nil) -> String {
         let difference = String(format: "%+.1f%%", s.areaDifferencePercent)
         var rows: [(String, String)] = [
             ("District", "\(s.name) \(s.nameEn)"),
@@ -39,11 +61,24 @@ enum InfoReport {
             let count = s.layerCounts[layer] ?? 0
             rows.append(("Layer " + layer.rawValue, "\(Number.grouped(count)) feature\(count == 1 ? "" : "s")"))
         }
+        for subdistrict in subdistricts ?? [] {
+            let label = subdistrict.name ?? subdistrict.nameEn ?? subdistrict.id ?? "?"
+            rows.append(("Subdistrict " + label, "\(Number.fixed(subdistrict.areaKm2, 1)) km²"))
+        }
         return TextTable.render(rows)
     }
 
-    static func json(_ s: DistrictSummary) -> String {
+    static func json(_ s: DistrictSummary, subdistricts: [SubdistrictArea]? = nil) -> String {
         let layers = s.layerCounts.keys.sorted().map { "\"\($0.rawValue)\": \(s.layerCounts[$0] ?? 0)" }
+        func optional(_ text: String?) -> String { text.map(JSONText.string) ?? "null" }
+        var subdistrictList = ""
+        if let subdistricts {
+            let items = subdistricts.map {
+                "{\"id\": \(optional($0.id)), \"name\": \(optional($0.name)), \"name_en\": \(optional($0.nameEn)), "
+                    + "\"area_km2\": \(Number.fixed($0.areaKm2, 3))}"
+            }
+            subdistrictList = ",\n  \"subdistricts\": " + (items.isEmpty ? "[]" : "[\n    " + items.joined(separator: ",\n    ") + "\n  ]")
+        }
         return """
             {
               "name": \(JSONText.string(s.name)),
@@ -55,7 +90,7 @@ enum InfoReport {
               "metric_crs": \(JSONText.string(s.metricCRS)),
               "area_difference_percent": \(Number.fixed(s.areaDifferencePercent, 2)),
               "residents": \(s.residents),
-              "layers": {\(layers.isEmpty ? "" : " " + layers.joined(separator: ", ") + " ")}
+              "layers": {\(layers.isEmpty ? "" : " " + layers.joined(separator: ", ") + " ")}\(subdistrictList)
             }
 
             """

@@ -1,0 +1,80 @@
+/// Counts and measures: `population` (integer ≥ 0, required) and `aged_60_plus_share` (0…1, required) on
+/// population features; `places`, `beds`, `physicians`, `area_m2` (numbers ≥ 0, optional) on facilities;
+/// `length_m` and `speed_kmh` (numbers > 0, required) on network edges. Missing, negative or mistyped
+/// values are errors.
+struct CountsCheck: DistrictCheck {
+    let id = "counts"
+    let title = "counts and measures"
+
+    /// A numeric property and what it must be.
+    struct Measure {
+        enum Rule { case nonNegativeInteger, nonNegative, positive, share }
+        var property: String
+        var rule: Rule
+        var required: Bool
+    }
+
+    static func measures(_ layer: LayerName) -> [Measure] {
+        switch layer {
+        case .population:
+            [Measure(property: "population", rule: .nonNegativeInteger, required: true),
+             Measure(property: "aged_60_plus_share", rule: .share, required: true)]
+        case .facilities:
+            ["places", "beds", "physicians", "area_m2"].map { Measure(property: $0, rule: .nonNegative, required: false) }
+        case .network:
+            [Measure(property: "length_m", rule: .positive, required: true),
+             Measure(property: "speed_kmh", rule: .positive, required: true)]
+        default:
+            []
+        }
+    }
+
+    func run(_ workspace: ValidationWorkspace) -> [CheckOutcome] {
+        var issues: [ValidationIssue] = []
+        var checked = 0
+        for layer in workspace.presentLayers {
+            let measures = Self.measures(layer)
+            if measures.isEmpty { continue }
+            for (index, feature) in workspace.features(layer).enumerated() {
+                for measure in measures {
+                    let name = measure.property
+                    guard let value = feature.properties[name], !value.isNull else {
+                        if measure.required {
+                            issues.append(workspace.issue(.error, "counts.missing", layer, index, "has no '\(name)'"))
+                        }
+                        continue
+                    }
+                    checked += 1
+                    guard let number = value.doubleValue else {
+                        issues.append(workspace.issue(.error, "counts.type", layer, index,
+                                                      "'\(name)' must be a number, found \(value.typeDescription)"))
+                        continue
+                    }
+                    let shown = ValidationText.plain(number)
+                    switch measure.rule {
+                    case .nonNegativeInteger, .nonNegative:
+                        if number < 0 {
+                            issues.append(workspace.issue(.error, "counts.negative", layer, index,
+                                                          "\(name) is \(shown), must not be negative"))
+                        } else if measure.rule == .nonNegativeInteger && value.intValue == nil {
+                            issues.append(workspace.issue(.error, "counts.type", layer, index,
+                                                          "\(name) is \(shown), must be a whole number"))
+                        }
+                    case .positive:
+                        if number <= 0 {
+                            issues.append(workspace.issue(.error, number < 0 ? "counts.negative" : "counts.zero", layer, index,
+                                                          "\(name) is \(shown), must be greater than 0"))
+                        }
+                    case .share:
+                        if !(0...1).contains(number) {
+                            issues.append(workspace.issue(.error, "counts.range", layer, index,
+                                                          "\(name) is \(shown), must be between 0 and 1"))
+                        }
+                    }
+                }
+            }
+        }
+        return [CheckOutcome(id: id, title: title, issues: issues, figures: [.count("values", checked)],
+                             summary: ValidationText.count(checked, "value") + " checked")]
+    }
+}

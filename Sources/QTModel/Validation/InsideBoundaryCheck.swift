@@ -1,0 +1,48 @@
+import QTGeometry
+
+/// Inside the boundary: every feature of every layer but the boundary lies within the boundary, with a
+/// tolerance of ``DistrictValidator/boundaryToleranceM`` (the metric boundary buffered by 1 m, prepared,
+/// tested with `covers`). The message says how far the feature reaches beyond the boundary itself.
+struct InsideBoundaryCheck: DistrictCheck {
+    let id = "inside"
+    let title = "inside the boundary"
+
+    func run(_ workspace: ValidationWorkspace) throws -> [CheckOutcome] {
+        guard let boundary = workspace.metricBoundary() else {
+            let issue = workspace.issue(.error, "inside.failed", .boundary, "the boundary cannot be measured in \(workspace.metricCRS)")
+            return [CheckOutcome(id: id, title: title, issues: [issue], summary: "no boundary")]
+        }
+        let tolerance = DistrictValidator.boundaryToleranceM
+        let allowed = try PreparedGeometry(try boundary.buffer(tolerance))
+        var issues: [ValidationIssue] = []
+        var checked = 0
+        for layer in workspace.presentLayers where layer != .boundary {
+            for (index, geometry) in workspace.metricGeometries(layer).enumerated() {
+                guard let geometry else { continue }
+                checked += 1
+                if try allowed.covers(geometry) { continue }
+                let beyond = try reach(of: geometry, outside: boundary, workspace)
+                let whole = try !boundary.intersects(geometry)
+                let what = whole ? "lies outside the boundary" : "reaches outside the boundary"
+                issues.append(workspace.issue(.error, "inside.outside", layer, index,
+                                              "\(what), up to \(ValidationText.metres(beyond)) m beyond it "
+                                                + "(tolerance \(ValidationText.plain(tolerance)) m)"))
+            }
+        }
+        return [CheckOutcome(id: id, title: title, issues: issues, figures: [.count("features", checked)],
+                             summary: ValidationText.count(checked, "feature") + " tested, tolerance "
+                                + "\(ValidationText.plain(tolerance)) m")]
+    }
+
+    /// How far the part of `geometry` outside `boundary` reaches from it: the largest distance of a vertex of
+    /// that part.
+    private func reach(of geometry: NativeGeometry, outside boundary: NativeGeometry,
+                       _ workspace: ValidationWorkspace) throws -> Double {
+        let outside = try geometry.difference(boundary)
+        var farthest = 0.0
+        try outside.value().forEachCoordinate { c in
+            farthest = max(farthest, try workspace.context.makePoint(x: c.x, y: c.y).distance(to: boundary))
+        }
+        return farthest
+    }
+}

@@ -1,0 +1,94 @@
+import QTGeometry
+import QTProjection
+
+/// Network connectivity, per mode: the walk graph (edges with `walk: true`) and the drive graph
+/// (`drive: true`), nodes being edge end points matched exactly after rounding to 7 decimals, direction
+/// ignored. More than one component is a warning; the largest component holding less than
+/// ``DistrictValidator/largestComponentMinimumShare`` of the mode's edge length (geodesic) is an error.
+struct NetworkConnectivityCheck: DistrictCheck {
+    enum Mode: String { case walk, drive }
+
+    var mode: Mode
+    var id: String { "network.\(mode.rawValue)" }
+    var title: String { "\(mode.rawValue) network" }
+
+    /// A node: an end point rounded to 7 decimals.
+    struct Node: Hashable {
+        var x: Int64
+        var y: Int64
+        init(_ c: Coordinate) {
+            x = Int64((c.x * 1e7).rounded())
+            y = Int64((c.y * 1e7).rounded())
+        }
+    }
+
+    func run(_ workspace: ValidationWorkspace) throws -> [CheckOutcome] {
+        guard workspace.district.layers[.network] != nil else {
+            return [.notPresent(id: id, layer: .network, title: title)]
+        }
+        var nodes: [Node: Int] = [:]
+        var parent: [Int] = []
+        func node(_ c: Coordinate) -> Int {
+            let key = Node(c)
+            if let n = nodes[key] { return n }
+            parent.append(parent.count)
+            nodes[key] = parent.count - 1
+            return parent.count - 1
+        }
+        func find(_ n: Int) -> Int {
+            var root = n
+            while parent[root] != root { root = parent[root] }
+            var walker = n
+            while parent[walker] != root { (walker, parent[walker]) = (parent[walker], root) }
+            return root
+        }
+        var edges: [(index: Int, from: Int, length: Double)] = []
+        for (index, feature) in workspace.features(.network).enumerated() {
+            guard feature.properties[mode.rawValue]?.boolValue == true,
+                  case .lineString(let line)? = feature.geometry, let first = line.coordinates.first,
+                  let last = line.coordinates.last else { continue }
+            let a = node(first), b = node(last)
+            let (ra, rb) = (find(a), find(b))
+            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+            edges.append((index, a, try Geodesic.wgs84.length(of: .lineString(line))))
+        }
+        guard !edges.isEmpty else {
+            return [CheckOutcome(id: id, layer: .network, title: title, figures: [.count("edges", 0)],
+                                 summary: "no \(mode.rawValue) edges")]
+        }
+        // Components by root: total length, edge count, first edge.
+        var components: [Int: (length: Double, edges: Int, first: Int)] = [:]
+        for edge in edges {
+            let root = find(edge.from)
+            let current = components[root] ?? (0, 0, edge.index)
+            components[root] = (current.length + edge.length, current.edges + 1, min(current.first, edge.index))
+        }
+        let ranked = components.values.sorted { ($0.length, $1.first) > ($1.length, $0.first) }
+        let total = edges.reduce(0) { $0 + $1.length }
+        let outside = total - ranked[0].length
+        let share = total > 0 ? outside / total : 0
+        var issues: [ValidationIssue] = []
+        if ranked.count > 1 {
+            let minimum = DistrictValidator.largestComponentMinimumShare
+            let severity: ValidationSeverity = 1 - share < minimum ? .error : .warning
+            let next = ranked[1]
+            let limit = severity == .error
+                ? "; the largest must hold at least \(ValidationText.grouped(minimum * 100, decimals: 0))%" : ""
+            issues.append(workspace.issue(severity, "network.components", .network, next.first,
+                                          "the \(mode.rawValue) network has \(ranked.count) components: "
+                                            + "\(percent(share)) of its edge length (\(km(outside)) of \(km(total))) lies outside "
+                                            + "the largest; this edge is in the next largest (\(ValidationText.count(next.edges, "edge")), "
+                                            + "\(km(next.length)))\(limit)"))
+        }
+        let summary = "\(ValidationText.count(edges.count, "edge")), \(km(total)), "
+            + "\(ValidationText.count(ranked.count, "component"))"
+            + (ranked.count > 1 ? ", \(percent(share)) of length outside the largest" : "")
+        return [CheckOutcome(id: id, layer: .network, title: title, issues: issues,
+                             figures: [.count("edges", edges.count), ValidationFigure("length_km", total / 1000),
+                                       .count("components", ranked.count), ValidationFigure("outside_share", share)],
+                             summary: summary)]
+    }
+
+    private func km(_ metres: Double) -> String { ValidationText.grouped(metres / 1000, decimals: 2) + " km" }
+    private func percent(_ share: Double) -> String { ValidationText.grouped(share * 100, decimals: 1) + "%" }
+}

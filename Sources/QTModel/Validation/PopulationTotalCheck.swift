@@ -1,0 +1,31 @@
+/// Population total: the `population` of all population features adds up exactly to the manifest's
+/// `residents`. Features without a whole, non-negative population (the counts check's errors) are left out
+/// of the sum, and the message says how many.
+struct PopulationTotalCheck: DistrictCheck {
+    let id = "population"
+    let title = "population total"
+
+    func run(_ workspace: ValidationWorkspace) -> [CheckOutcome] {
+        guard workspace.district.layers[.population] != nil else {
+            return [.notPresent(id: id, layer: .population, title: title)]
+        }
+        let residents = workspace.district.manifest.residents
+        var total = 0
+        var uncounted = 0
+        for feature in workspace.features(.population) {
+            if let people = feature.properties["population"]?.intValue, people >= 0 { total += people } else { uncounted += 1 }
+        }
+        var issues: [ValidationIssue] = []
+        if total != residents {
+            let difference = total - residents
+            let signed = (difference > 0 ? "+" : "-") + ValidationText.grouped(abs(difference))
+            let note = uncounted > 0 ? "; \(ValidationText.count(uncounted, "feature")) without a valid population not counted" : ""
+            issues.append(workspace.issue(.error, "population.total", .population,
+                                          "population totals \(ValidationText.grouped(total)), but the manifest's residents are "
+                                            + "\(ValidationText.grouped(residents)) (\(signed))\(note)"))
+        }
+        return [CheckOutcome(id: id, layer: .population, title: title, issues: issues,
+                             figures: [.count("population", total), .count("residents", residents)],
+                             summary: "\(ValidationText.grouped(total)) of \(ValidationText.grouped(residents)) residents")]
+    }
+}

@@ -1,0 +1,288 @@
+import Foundation
+import QTGeometry
+import QTProjection
+
+/// What the checks of one validation run share: the district, one GEOS context, the transformer to the
+/// manifest's metric CRS, and per-feature geometries made once (in WGS84 and in metres).
+///
+/// Like the GEOS context it holds, a workspace belongs to one task; checks take it, read the district and
+/// return Sendable values.
+final class ValidationWorkspace {
+    let district: District
+    let context: GeometryContext
+    let metricCRS: CRS
+    let toMetric: Transformer
+
+    private var wgsCache: [LayerName: [NativeGeometry?]] = [:]
+    private var wgsErrors: [LayerName: [Int: String]] = [:]
+    private var metricCache: [LayerName: [NativeGeometry?]] = [:]
+    private var metricErrors: [LayerName: [Int: String]] = [:]
+    private var boundaryCache: NativeGeometry??
+    private var wgsBoundaryCache: NativeGeometry??
+    private var wgsPolygonalCache: [LayerName: [NativeGeometry?]] = [:]
+
+    /// - Throws: ``ProjectionError`` when the manifest's metric CRS is unknown to PROJ.
+    init(district: District) throws {
+        self.district = district
+        context = try GeometryContext()
+        metricCRS = try CRS(parsing: district.manifest.metricCRS)
+        toMetric = try Transformer(from: .wgs84, to: metricCRS)
+    }
+
+    // MARK: Naming things in messages
+
+    /// The layer's file as the manifest names it, joined to the district folder.
+    func file(_ layer: LayerName) -> String {
+        let name = district.manifest.layers[layer.rawValue]?.file ?? "\(layer.rawValue).geojson"
+        return ((district.directory as NSString).appendingPathComponent(name) as NSString).standardizingPath
+    }
+
+    /// The features of a layer.
+    func features(_ layer: LayerName) -> [Feature] { district.features(layer) }
+
+    /// The layers present, in reporting order.
+    var presentLayers: [LayerName] { district.layers.keys.sorted() }
+
+    /// A feature's id: the `id` property when it is a string, else the GeoJSON Feature's string `id`.
+    func featureId(_ layer: LayerName, _ index: Int) -> String? {
+        Self.featureId(features(layer)[index])
+    }
+
+    static func featureId(_ feature: Feature) -> String? {
+        feature.properties["id"]?.stringValue ?? feature.id?.stringValue
+    }
+
+    /// `file: feature 3 'id'` (or without the id when there is none).
+    func locate(_ layer: LayerName, _ index: Int) -> String {
+        let id = featureId(layer, index).map { " '\($0)'" } ?? ""
+        return "\(file(layer)): feature \(index)\(id)"
+    }
+
+    /// An issue about one feature; the message is prefixed with the file and the feature.
+    func issue(_ severity: ValidationSeverity, _ check: String, _ layer: LayerName, _ index: Int,
+               _ what: String) -> ValidationIssue {
+        ValidationIssue(severity: severity, layer: layer, featureIndex: index, featureId: featureId(layer, index),
+                        check: check, message: "\(locate(layer, index)): \(what)")
+    }
+
+    /// An issue about a whole layer; the message is prefixed with the file.
+    func issue(_ severity: ValidationSeverity, _ check: String, _ layer: LayerName, _ what: String) -> ValidationIssue {
+        ValidationIssue(severity: severity, layer: layer, check: check, message: "\(file(layer)): \(what)")
+    }
+
+    // MARK: Geometries
+
+    /// Each feature's geometry in WGS84 as GEOS made it; `nil` for a feature without geometry or one GEOS
+    /// refused (the reason is in ``wgsError(_:_:)``).
+    func wgsGeometries(_ layer: LayerName) -> [NativeGeometry?] {
+        if let cached = wgsCache[layer] { return cached }
+        var errors: [Int: String] = [:]
+        let made: [NativeGeometry?] = features(layer).enumerated().map { index, feature in
+            guard let geometry = feature.geometry else { return nil }
+            do { return try context.make(geometry) } catch {
+                errors[index] = "\(error)"
+                return nil
+            }
+        }
+        wgsCache[layer] = made
+        wgsErrors[layer] = errors
+        return made
+    }
+
+    /// Why GEOS could not make a feature's geometry, if it could not.
+    func wgsError(_ layer: LayerName, _ index: Int) -> String? {
+        _ = wgsGeometries(layer)
+        return wgsErrors[layer]?[index]
+    }
+
+    /// Each feature's geometry in the metric CRS; `nil` for a feature without geometry or one that could not
+    /// be projected or made (the reason is in ``metricError(_:_:)``). Edges are densified first (see
+    /// ``metricArea(_:)``), so the metric geometry follows the stored lon/lat-straight edges to micrometres.
+    /// Polygonal geometries that are invalid are repaired with make-valid here (the validity check reports
+    /// them), so that overlays can run.
+    func metricGeometries(_ layer: LayerName) -> [NativeGeometry?] {
+        if let cached = metricCache[layer] { return cached }
+        var errors: [Int: String] = [:]
+        let made: [NativeGeometry?] = features(layer).enumerated().map { index, feature in
+            guard let geometry = feature.geometry, !geometry.isEmpty else { return nil }
+            do {
+                let native = try context.make(try toMetric.transform(Self.densify(geometry)))
+                switch geometry.kind {
+                case .polygon, .multiPolygon:
+                    return try native.isValid() ? native : try polygonal(try native.makeValid())
+                default:
+                    return native
+                }
+            } catch {
+                errors[index] = "\(error)"
+                return nil
+            }
+        }
+        metricCache[layer] = made
+        metricErrors[layer] = errors
+        return made
+    }
+
+    /// Why a feature's geometry could not be put in the metric CRS, if it could not.
+    func metricError(_ layer: LayerName, _ index: Int) -> String? {
+        _ = metricGeometries(layer)
+        return metricErrors[layer]?[index]
+    }
+
+    /// The boundary in the metric CRS as one valid geometry (the union of the boundary features, repaired
+    /// when invalid), or `nil` when it cannot be made.
+    func metricBoundary() -> NativeGeometry? {
+        if let cached = boundaryCache { return cached }
+        var result: NativeGeometry?
+        do {
+            let parts = metricGeometries(.boundary).compactMap { $0 }
+            if !parts.isEmpty { result = try polygonal(try context.union(of: parts)) }
+        } catch {
+            result = nil
+        }
+        boundaryCache = .some(result)
+        return result
+    }
+
+    /// Each polygonal feature's geometry in WGS84, repaired with make-valid when invalid (the validity check
+    /// reports it); `nil` for features that are not polygons or cannot be made.
+    func wgsPolygonal(_ layer: LayerName) -> [NativeGeometry?] {
+        if let cached = wgsPolygonalCache[layer] { return cached }
+        let made: [NativeGeometry?] = wgsGeometries(layer).map { native in
+            guard let native, let kind = try? native.kind(), kind == .polygon || kind == .multiPolygon,
+                  (try? native.isEmpty()) == false else { return nil }
+            if (try? native.isValid()) == true { return native }
+            return try? polygonal(try native.makeValid())
+        }
+        wgsPolygonalCache[layer] = made
+        return made
+    }
+
+    /// The boundary in WGS84 as one valid geometry, or `nil` when it cannot be made.
+    func wgsBoundary() -> NativeGeometry? {
+        if let cached = wgsBoundaryCache { return cached }
+        var result: NativeGeometry?
+        let parts = wgsPolygonal(.boundary).compactMap { $0 }
+        if !parts.isEmpty { result = try? polygonal(try context.union(of: parts)) }
+        wgsBoundaryCache = .some(result)
+        return result
+    }
+
+    /// The planar area in the metric CRS (m²) of a WGS84 polygon whose edges are straight in longitude and
+    /// latitude, as RFC 7946 defines them. Edges are first split every ``densifyStepDegrees`` so that their
+    /// images in the metric CRS stay straight to within micrometres: projecting only the vertices would bend
+    /// a 1 km edge by about a centimetre there, which on a long, thin sliver is as wide as the sliver.
+    func metricArea(_ polygons: [Polygon]) throws -> Double {
+        let dense = Geometry.multiPolygon(MultiPolygon(polygons.map { Polygon(rings: $0.rings.map(Self.densify)) }))
+        return try context.make(try toMetric.transform(dense)).area()
+    }
+
+    /// Vertices are inserted so that no segment spans more than this in longitude or latitude (about 10 m).
+    static let densifyStepDegrees = 1e-4
+
+    /// The geometry with every edge split as ``densify(_:)-([Coordinate])`` does.
+    static func densify(_ geometry: Geometry) -> Geometry {
+        switch geometry {
+        case .point, .multiPoint: return geometry
+        case .lineString(let l): return .lineString(LineString(densify(l.coordinates)))
+        case .polygon(let p): return .polygon(Polygon(rings: p.rings.map(densify)))
+        case .multiLineString(let m): return .multiLineString(MultiLineString(m.lineStrings.map { LineString(densify($0.coordinates)) }))
+        case .multiPolygon(let m): return .multiPolygon(MultiPolygon(m.polygons.map { Polygon(rings: $0.rings.map(densify)) }))
+        case .geometryCollection(let c): return .geometryCollection(GeometryCollection(c.geometries.map(densify)))
+        }
+    }
+
+    static func densify(_ ring: [Coordinate]) -> [Coordinate] {
+        guard var previous = ring.first else { return ring }
+        var out = [previous]
+        for next in ring.dropFirst() {
+            let steps = Int((max(abs(next.x - previous.x), abs(next.y - previous.y)) / densifyStepDegrees).rounded(.up))
+            if steps > 1 {
+                for k in 1..<steps {
+                    let t = Double(k) / Double(steps)
+                    out.append(Coordinate(x: previous.x + (next.x - previous.x) * t, y: previous.y + (next.y - previous.y) * t))
+                }
+            }
+            out.append(next)
+            previous = next
+        }
+        return out
+    }
+
+    /// Only the polygonal parts of a geometry (overlays and make-valid may add lines and points), as a
+    /// polygon or multi-polygon.
+    func polygonal(_ geometry: NativeGeometry) throws -> NativeGeometry {
+        switch try geometry.kind() {
+        case .polygon, .multiPolygon: return geometry
+        default: break
+        }
+        let polygons = Self.polygons(of: try geometry.value())
+        return try context.make(polygons.count == 1 ? .polygon(polygons[0]) : .multiPolygon(MultiPolygon(polygons)))
+    }
+
+    /// The non-empty polygons of a geometry value, collections flattened.
+    static func polygons(of geometry: Geometry) -> [Polygon] {
+        switch geometry {
+        case .polygon(let p): return p.rings.isEmpty ? [] : [p]
+        case .multiPolygon(let m): return m.polygons.filter { !$0.rings.isEmpty }
+        case .geometryCollection(let c): return c.geometries.flatMap(polygons(of:))
+        default: return []
+        }
+    }
+
+    /// `lon,lat` of a WGS84 coordinate, 6 decimals (about 10 cm), for messages.
+    func lonLat(wgs c: Coordinate) -> String { String(format: "%.6f,%.6f", c.x, c.y) }
+}
+
+/// Number formatting for validation messages: deterministic, no locale.
+enum ValidationText {
+    /// An area in m²: `0`, `0.3`, `0.00412`, `10,667.3`.
+    static func area(_ m2: Double) -> String {
+        if m2 == 0 { return "0" }
+        if m2 < 0.001 { return "<0.001" }
+        if m2 < 1 { return String(format: "%.3g", m2) }
+        return grouped(m2, decimals: 1)
+    }
+
+    /// A length in metres with one decimal, grouped: `22.1`, `1,234.5`.
+    static func metres(_ m: Double) -> String { grouped(m, decimals: 1) }
+
+    /// A number with thousands separators and fixed decimals.
+    static func grouped(_ value: Double, decimals: Int) -> String {
+        let text = String(format: "%.\(decimals)f", abs(value))
+        let parts = text.split(separator: ".", maxSplits: 1)
+        let digits = String(parts[0])
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        if parts.count == 2 { out += "." + parts[1] }
+        return (value < 0 && Double(text) != 0 ? "-" : "") + out
+    }
+
+    /// An integer with thousands separators.
+    static func grouped(_ value: Int) -> String { grouped(Double(value), decimals: 0) }
+
+    /// `n things` with the plural `s` when n ≠ 1.
+    static func count(_ n: Int, _ noun: String) -> String {
+        "\(grouped(n)) \(noun)\(n == 1 ? "" : "s")"
+    }
+}
+
+extension ValidationText {
+    /// A number as JSON would show it: `-5`, `0.25`.
+    static func plain(_ value: Double) -> String {
+        if let int = Int(exactly: value) { return String(int) }
+        return "\(value)"
+    }
+
+    /// A JSON value in a message: a number as written, a string quoted, anything else by its type.
+    static func shown(_ value: JSONValue) -> String {
+        switch value {
+        case .number(let d): plain(d)
+        case .string(let s): "'\(s)'"
+        default: value.typeDescription
+        }
+    }
+}
