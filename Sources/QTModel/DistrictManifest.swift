@@ -18,15 +18,22 @@ public struct DistrictManifest: Codable, Hashable, Sendable {
     public var residentsSource: String?
     /// The layer files, by layer name.
     public var layers: [String: LayerEntry]
+    /// How many connected components each network mode (`walk`, `drive`) is expected to have, when not one:
+    /// a stated exception such as a river that walkers cannot cross. Absent modes expect one component.
+    public var networkComponents: [String: Int]?
+    /// Why the network has more than one component per mode.
+    public var networkComponentsReason: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, nameEn = "name_en", adminCode = "admin_code", officialAreaKm2 = "official_area_km2"
         case metricCRS = "metric_crs", residents, residentsSource = "residents_source", layers
+        case networkComponents = "network_components", networkComponentsReason = "network_components_reason"
     }
 
     /// Creates a manifest.
     public init(name: String, nameEn: String, adminCode: String? = nil, officialAreaKm2: Double, metricCRS: String,
-                residents: Int, residentsSource: String? = nil, layers: [String: LayerEntry]) {
+                residents: Int, residentsSource: String? = nil, layers: [String: LayerEntry],
+                networkComponents: [String: Int]? = nil, networkComponentsReason: String? = nil) {
         self.name = name
         self.nameEn = nameEn
         self.adminCode = adminCode
@@ -35,6 +42,8 @@ public struct DistrictManifest: Codable, Hashable, Sendable {
         self.residents = residents
         self.residentsSource = residentsSource
         self.layers = layers
+        self.networkComponents = networkComponents
+        self.networkComponentsReason = networkComponentsReason
     }
 }
 

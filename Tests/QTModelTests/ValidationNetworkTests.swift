@@ -17,6 +17,17 @@ import Testing
         #expect(abs(try #require(Validation.figure(walk, "outside_share")) - 0.5) < 1e-6)
     }
 
+    /// The same two halves, with the manifest stating two components per mode and why: no issue, and the
+    /// summary names the reason.
+    @Test func statedComponentsAreNotAnError() throws {
+        let report = try Validation.report("network-two-banks")
+        #expect(Validation.issues(report, "network.components").isEmpty)
+        let walk = Validation.check(report, "network.walk")
+        #expect(Validation.figure(walk, "components") == 2)
+        #expect(Validation.figure(walk, "outside_share") == 0)
+        #expect(walk?.summary.contains("2 expected: a river that neither walkers nor drivers cross") == true)
+    }
+
     /// A 3 × 3 grid (6 east-west edges of 0.004°, ≈ 384.7 m at 30.30–30.31°N from N·cosφ, and 6 north-south
     /// edges of 0.004°, ≈ 443.4 m from the meridian radius) and an island edge of 0.0003° east-west
     /// (28.86 m): the island holds 28.86 / (6·384.7 + 6·443.4 + 28.86) = 0.58% of the length, a warning only.

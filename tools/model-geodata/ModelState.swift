@@ -18,6 +18,15 @@ final class ModelState {
     var parks: [(id: String, manufacturing: Bool, geometry: NativeGeometry)] = []
     /// Land-use parcels (LandUseModel).
     var parcels: [Parcel] = []
+    /// The street network's edges, with class and name (NetworkModel), for the bus stop step.
+    var networkEdges: [(roadClass: RoadClass, name: String?, line: [Coordinate])] = []
+    /// Each named arterial and secondary road as clipped to its block's land, in parts ordered and pointing
+    /// the way the road is drawn (NetworkModel), for the bus stop step.
+    var busRoads: [(name: String, roadClass: RoadClass, accuracy: Int, parts: [[Coordinate]])] = []
+    /// Residents on residential land (PopulationModel).
+    var population: [PopulationCell] = []
+    /// Facilities at their main entrances (FacilityModel).
+    var facilities: [ModelFacility] = []
 
     init(frame: ModelFrame) { self.frame = frame }
 

@@ -21,7 +21,11 @@ let steps: [(name: String, run: (ModelState) throws -> Void)] = [
     ("subdistricts", SubdistrictModel.run),
     ("industrial parks", IndustrialParkModel.run),
     ("land use", LandUseModel.run),
+    ("population", PopulationModel.run),
+    ("facilities", FacilityModel.run),
     ("constraints", ConstraintModel.run),
+    ("network", NetworkModel.run),
+    ("bus stops", BusStopModel.run),
 ]
 
 do {

@@ -121,3 +121,17 @@ extension NativeGeometry {
         return copy
     }
 }
+
+extension NativeGeometry {
+    /// The geometry with its vertices and segments snapped to the vertices of `reference` within
+    /// `tolerance`: vertices of `reference` lying on (or near) this geometry's segments are inserted into
+    /// them. Use it to make neighbouring polygons share exactly the same vertices along common edges, so
+    /// that rounding their coordinates later cannot open gaps or overlaps between them.
+    /// The corresponding GEOS function is `GEOSSnap_r`.
+    public func snapped(to reference: NativeGeometry, tolerance: Double) throws -> NativeGeometry {
+        guard tolerance.isFinite, tolerance >= 0 else {
+            throw GeometryError.invalidInput("snap tolerance \(tolerance) must be a finite non-negative number")
+        }
+        return try context.callGeometry("GEOSSnap_r") { GEOSSnap_r($0, pointer, reference.pointer, tolerance) }
+    }
+}

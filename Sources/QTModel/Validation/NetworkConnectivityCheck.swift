@@ -3,7 +3,9 @@ import QTProjection
 
 /// Network connectivity, per mode: the walk graph (edges with `walk: true`) and the drive graph
 /// (`drive: true`), nodes being edge end points matched exactly after rounding to 7 decimals, direction
-/// ignored. More than one component is a warning; the largest component holding less than
+/// ignored. The manifest may state that a mode has more than one component (`network_components`, with
+/// its reason: walkers cannot cross the Qiantang River, for example); more components than expected is a
+/// warning, and the expected largest components holding less than
 /// ``DistrictValidator/largestComponentMinimumShare`` of the mode's edge length (geodesic) is an error.
 struct NetworkConnectivityCheck: DistrictCheck {
     enum Mode: String { case walk, drive }
@@ -65,24 +67,27 @@ struct NetworkConnectivityCheck: DistrictCheck {
         }
         let ranked = components.values.sorted { ($0.length, $1.first) > ($1.length, $0.first) }
         let total = edges.reduce(0) { $0 + $1.length }
-        let outside = total - ranked[0].length
+        let expected = max(1, workspace.district.manifest.networkComponents?[mode.rawValue] ?? 1)
+        let outside = total - ranked.prefix(expected).reduce(0) { $0 + $1.length }
         let share = total > 0 ? outside / total : 0
         var issues: [ValidationIssue] = []
-        if ranked.count > 1 {
+        if ranked.count > expected, let next = ranked.dropFirst(expected).first {
             let minimum = DistrictValidator.largestComponentMinimumShare
             let severity: ValidationSeverity = 1 - share < minimum ? .error : .warning
-            let next = ranked[1]
             let limit = severity == .error
                 ? "; the largest must hold at least \(ValidationText.grouped(minimum * 100, decimals: 0))%" : ""
             issues.append(workspace.issue(severity, "network.components", .network, next.first,
-                                          "the \(mode.rawValue) network has \(ranked.count) components: "
+                                          "the \(mode.rawValue) network has \(ranked.count) components"
+                                            + (expected > 1 ? " (\(expected) expected)" : "") + ": "
                                             + "\(percent(share)) of its edge length (\(km(outside)) of \(km(total))) lies outside "
-                                            + "the largest; this edge is in the next largest (\(ValidationText.count(next.edges, "edge")), "
+                                            + "the \(expected > 1 ? "\(expected) largest" : "largest"); this edge is in the next largest (\(ValidationText.count(next.edges, "edge")), "
                                             + "\(km(next.length)))\(limit)"))
         }
         let summary = "\(ValidationText.count(edges.count, "edge")), \(km(total)), "
             + "\(ValidationText.count(ranked.count, "component"))"
-            + (ranked.count > 1 ? ", \(percent(share)) of length outside the largest" : "")
+            + (expected > 1 && ranked.count <= expected ? " (\(expected) expected: "
+                + (workspace.district.manifest.networkComponentsReason ?? "stated in the manifest") + ")" : "")
+            + (ranked.count > expected ? ", \(percent(share)) of length outside the largest" : "")
         return [CheckOutcome(id: id, layer: .network, title: title, issues: issues,
                              figures: [.count("edges", edges.count), ValidationFigure("length_km", total / 1000),
                                        .count("components", ranked.count), ValidationFigure("outside_share", share)],
