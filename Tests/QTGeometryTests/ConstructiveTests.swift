@@ -257,4 +257,24 @@ struct ConstructiveTests {
         #expect(abs(try snapped.area() - 4) < 1e-12)  // the shape is unchanged
         #expect(throws: GeometryError.self) { try a.snapped(to: b, tolerance: .nan) }
     }
+
+    /// The boundary of a 10×20 rectangle is its ring as a line: length 60 (2·10 + 2·20), no area.
+    @Test("boundaryLine() of a rectangle is its 60-unit ring")
+    func boundaryOfRectangle() throws {
+        let context = try GeometryContext()
+        let ring = try context.make(F.box(0, 0, 10, 20)).boundaryLine()
+        #expect(try ring.kind() == .lineString)
+        #expect(abs(try ring.length() - 60) < 1e-12)
+        #expect(try ring.area() == 0)
+    }
+
+    /// A 0–10 segment densified to at most 3 units: GEOS splits it into ceil(10/3) = 4 equal pieces of 2.5,
+    /// so 5 vertices, and the length stays 10.
+    @Test("densified(maximumSegmentLength:) splits long segments evenly")
+    func densify() throws {
+        let context = try GeometryContext()
+        let line = try context.make(F.line([(0, 0), (10, 0)])).densified(maximumSegmentLength: 3)
+        #expect(try line.value() == F.line([(0, 0), (2.5, 0), (5, 0), (7.5, 0), (10, 0)]))
+        #expect(throws: GeometryError.self) { try line.densified(maximumSegmentLength: 0) }
+    }
 }

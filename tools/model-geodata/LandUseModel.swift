@@ -122,13 +122,13 @@ struct LandUseModel {
         }
         state.parcels = parcels
         try report(parcels, frame: frame)
-        try frame.write(try parcels.map { p in
-            Feature(id: .string(p.id), geometry: try frame.wgs(p.geometry), properties: [
+        state.pendingParcels = parcels.map { p in
+            PendingFeature(geometry: p.geometry, properties: [
                 "id": .string(p.id), "class": .string(p.landUse.rawValue), "code": .string(p.landUse.nationalCode),
                 "name": .string(p.landUse.chineseName), "subdistrict": .string(p.subdistrict),
                 "rule": .string(p.rule), "source": "modelled", "accuracy_m": 300,
             ])
-        }, layer: .landuse)
+        }
     }
 
     static func quarters(_ e: Envelope) -> [Envelope] {

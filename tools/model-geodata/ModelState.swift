@@ -28,6 +28,10 @@ final class ModelState {
     /// Facilities at their main entrances (FacilityModel).
     var facilities: [ModelFacility] = []
 
+    /// Sub-district and land-use features, written by SharedVerticesModel once they share vertices.
+    var pendingSubdistricts: [PendingFeature] = []
+    var pendingParcels: [PendingFeature] = []
+
     init(frame: ModelFrame) { self.frame = frame }
 
     /// The id of the sub-district containing most of `geometry`.

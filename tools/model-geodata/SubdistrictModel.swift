@@ -43,7 +43,7 @@ struct SubdistrictModel {
                     seed: (120.490, 30.260), seedReason: "south-west of Jiangdong: 义蓬 and 新镇路 stations",
                     publishedAreaKm2: nil, areaSource: "not found; shares the block's remainder with 新湾"),
         Subdistrict(id: "xinwan", name: "新湾街道", nameEn: "Xinwan", block: "Jiangdong",
-                    seed: (120.545, 30.325), seedReason: "centre-north of Jiangdong: 新湾路 station, the HSR hub",
+                    seed: (120.540, 30.305), seedReason: "centre of Jiangdong: 新湾路 station, the HSR hub",
                     publishedAreaKm2: nil, areaSource: "not found; shares the block's remainder with 义蓬"),
         Subdistrict(id: "qianjin", name: "前进街道", nameEn: "Qianjin", block: "Jiangdong",
                     seed: (120.600, 30.250), seedReason: "south-east of Jiangdong: 前进智造园 (automobiles, aerospace)",
@@ -56,8 +56,10 @@ struct SubdistrictModel {
 
     /// The line between the blocks, through the middle of the river neck (longitude, latitude), extended
     /// beyond the district so that it cuts the boundary cleanly.
+    /// It leaves the neck at the boundary vertex where the two blocks' outlines meet (120.4091589,
+    /// 30.3205674) and runs north through the notch outside the district.
     static let blockDivider: [(Double, Double)] = [(120.405, 30.15), (120.405, 30.285), (120.412, 30.300),
-                                                    (120.420, 30.325), (120.430, 30.45)]
+                                                    (120.4091589, 30.3205674), (120.407, 30.34), (120.405, 30.45)]
 
     /// The block ("Xiasha" or "Jiangdong") of a sub-district id.
     static func block(of id: String) -> String? {
@@ -67,7 +69,6 @@ struct SubdistrictModel {
     /// Models the sub-districts into the state and writes the `subdistricts` layer.
     static func run(_ state: ModelState) throws {
         let frame = state.frame
-        var features: [Feature] = []
         for (s, cell, error) in try model(frame) {
             let km2 = try frame.areaKm2(cell)
             let waterKm2 = try state.water.map { try frame.areaKm2(try frame.polygonal(try cell.intersection($0))) } ?? 0
@@ -80,9 +81,8 @@ struct SubdistrictModel {
                 "area_source": .string(s.areaSource), "seed_reason": .string(s.seedReason),
             ]
             if let published = s.publishedAreaKm2 { properties["published_area_km2"] = .number(published) }
-            features.append(Feature(id: .string(s.id), geometry: try frame.wgs(cell), properties: properties))
+            state.pendingSubdistricts.append(PendingFeature(geometry: cell, properties: properties))
         }
-        try frame.write(features, layer: .subdistricts)
     }
 
     /// The cells, in metres, in the order xiasha + jiangdong, and their relative area errors.

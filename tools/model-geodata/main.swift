@@ -26,6 +26,7 @@ let steps: [(name: String, run: (ModelState) throws -> Void)] = [
     ("constraints", ConstraintModel.run),
     ("network", NetworkModel.run),
     ("bus stops", BusStopModel.run),
+    ("shared vertices", SharedVerticesModel.run),
 ]
 
 do {

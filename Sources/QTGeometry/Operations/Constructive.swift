@@ -74,6 +74,22 @@ extension NativeGeometry {
         try context.callGeometry("GEOSPointOnSurface_r") { GEOSPointOnSurface_r($0, pointer) }
     }
 
+    /// The geometry with extra vertices inserted so that no segment is longer than `maximumSegmentLength`
+    /// (in the coordinates' units); the shape is unchanged. Use it before projecting long straight edges,
+    /// which a projection bends. The corresponding GEOS function is `GEOSDensify_r`.
+    public func densified(maximumSegmentLength: Double) throws -> NativeGeometry {
+        guard maximumSegmentLength.isFinite, maximumSegmentLength > 0 else {
+            throw GeometryError.invalidInput("densify length \(maximumSegmentLength) must be a positive number")
+        }
+        return try context.callGeometry("GEOSDensify_r") { GEOSDensify_r($0, pointer, maximumSegmentLength) }
+    }
+
+    /// The topological boundary: a polygon's rings as lines, a line's end points.
+    /// The corresponding GEOS function is `GEOSBoundary_r`.
+    public func boundaryLine() throws -> NativeGeometry {
+        try context.callGeometry("GEOSBoundary_r") { GEOSBoundary_r($0, pointer) }
+    }
+
     /// The smallest convex polygon containing the geometry. The corresponding GEOS function is `GEOSConvexHull_r`.
     public func convexHull() throws -> NativeGeometry {
         try context.callGeometry("GEOSConvexHull_r") { GEOSConvexHull_r($0, pointer) }
