@@ -51,8 +51,8 @@ struct PopulationCell {
 /// 7. Future communities: seed 001 counts 3 pilots in 2020 (≥ 10 by 2025) and seed 000 says 8 were created
 ///    by 2022, but the seeds name only one, 云帆 (seed 001: 云帆未来社区顺利开工建设; seed 002: 全省首批未来社区
 ///    试点). Its location is not in the seeds or the reference: it is assumed to be the urban residential
-///    blocks within 400 m of metro 云水 station (a disc of 50 ha, the lower end of the 50–100 ha planning
-///    unit of Zhejiang's future-community pilots). Those features get `future_community: true` and a
+///    blocks nearest to metro 云水 station, as many as make up about 50 ha (the lower end of the 50–100 ha
+///    planning unit of Zhejiang's future-community pilots). Those features get `future_community: true` and a
 ///    `future_community_basis` saying "assumed"; every other feature is false. Unnamed pilots are not guessed.
 struct PopulationModel {
     /// Published sub-district figures (places.csv), as used.
@@ -74,7 +74,7 @@ struct PopulationModel {
     /// Pieces of split parcels are drawn this far inside their parcel (GeoJSON rounding is about 1 cm).
     static let pieceInsetMeters = 0.02
     /// 云帆 (rule 7): metro 云水 station, WGS84 (reference/qiantang_metro_stations.csv).
-    static let yunfan = (name: "云帆未来社区", lon: 120.377194, lat: 30.305168, radius: 400.0)
+    static let yunfan = (name: "云帆未来社区", lon: 120.377194, lat: 30.305168, areaM2: 500_000.0)
 
     static func run(_ state: ModelState) throws {
         let frame = state.frame
@@ -144,13 +144,17 @@ struct PopulationModel {
         // 7. 云帆.
         let stationAt = try frame.metric(yunfan.lon, yunfan.lat)
         let station = try frame.context.makePoint(x: stationAt.x, y: stationAt.y)
-        let disc = try PreparedGeometry(try station.buffer(yunfan.radius))
-        let basis = "assumed: seeds 001 and 002 name 云帆 (the province's first pilot batch) without a location; placed on the urban residential blocks within 400 m of metro 云水 station (reference/qiantang_metro_stations.csv)"
+        let basis = "assumed: seeds 001 and 002 name 云帆 (the province's first pilot batch) without a location; placed on the urban residential blocks nearest to metro 云水 station (reference/qiantang_metro_stations.csv), about 50 ha"
         let parcelsById = Dictionary(state.parcels.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var nearest: [(distance: Double, index: Int, area: Double)] = []
         for i in cells.indices where cells[i].urban {
-            if let parcel = parcelsById[cells[i].parcel], try disc.intersects(parcel.geometry) {
-                cells[i].futureCommunity = (yunfan.name, basis)
-            }
+            guard let parcel = parcelsById[cells[i].parcel] else { continue }
+            nearest.append((try parcel.geometry.distance(to: station), i, try parcel.geometry.area()))
+        }
+        var pilotArea = 0.0
+        for candidate in nearest.sorted(by: { ($0.distance, $0.index) < ($1.distance, $1.index) }) where pilotArea < yunfan.areaM2 {
+            cells[candidate.index].futureCommunity = (yunfan.name, basis)
+            pilotArea += candidate.area
         }
 
         state.population = cells
