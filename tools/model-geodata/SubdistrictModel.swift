@@ -43,7 +43,7 @@ struct SubdistrictModel {
                     seed: (120.490, 30.260), seedReason: "south-west of Jiangdong: 义蓬 and 新镇路 stations",
                     publishedAreaKm2: nil, areaSource: "not found; shares the block's remainder with 新湾"),
         Subdistrict(id: "xinwan", name: "新湾街道", nameEn: "Xinwan", block: "Jiangdong",
-                    seed: (120.540, 30.305), seedReason: "centre of Jiangdong: 新湾路 station, the HSR hub",
+                    seed: (120.548, 30.290), seedReason: "centre of Jiangdong: 新湾路 station, the HSR hub",
                     publishedAreaKm2: nil, areaSource: "not found; shares the block's remainder with 义蓬"),
         Subdistrict(id: "qianjin", name: "前进街道", nameEn: "Qianjin", block: "Jiangdong",
                     seed: (120.600, 30.250), seedReason: "south-east of Jiangdong: 前进智造园 (automobiles, aerospace)",
