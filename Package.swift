@@ -52,7 +52,8 @@ let package = Package(
         .executableTarget(
             name: "model-geodata",
             dependencies: ["QTModel", "QTGeometry", "QTProjection"],
-            path: "tools/model-geodata"
+            path: "tools/model-geodata",
+            exclude: ["README.md", "population-and-facilities.md", "network.md"]
         ),
         // Swift half of the buffer+union benchmark; the C half is tools/bench/buffer_union.c.
         .executableTarget(

@@ -20,6 +20,14 @@ public struct DistrictSummary: Hashable, Sendable {
     public var residents: Int
     /// Feature count per layer present.
     public var layerCounts: [LayerName: Int]
+    /// Per layer, how many features come from each kind of source: `reference`, `seed`, `modelled`, or
+    /// `unstated` for features without a `source`.
+    public var layerSources: [LayerName: [String: Int]]
+    /// The sub-districts' land areas in layer order, or `nil` without a subdistricts layer.
+    public var subdistrictAreas: [SubdistrictArea]?
+
+    /// Whether any feature of `layer` is modelled rather than real; results built on it must say so.
+    public func isModelled(_ layer: LayerName) -> Bool { (layerSources[layer]?["modelled"] ?? 0) > 0 }
 
     /// How far the geodesic area falls below (negative) or above the official figure, in percent.
     public var areaDifferencePercent: Double { (geodesicAreaKm2 - officialAreaKm2) / officialAreaKm2 * 100 }
@@ -35,9 +43,46 @@ public struct DistrictSummary: Hashable, Sendable {
         metricCRS = manifest.metricCRS
         residents = manifest.residents
         layerCounts = district.layers.mapValues(\.features.count)
+        layerSources = district.layers.mapValues { collection in
+            var counts: [String: Int] = [:]
+            for feature in collection.features {
+                let source = feature.properties["source"]?.stringValue ?? ""
+                let kind = ["reference", "seed", "modelled"].first { source == $0 || source.hasPrefix($0 + ":") } ?? "unstated"
+                counts[kind, default: 0] += 1
+            }
+            return counts
+        }
+        if district.layers[.subdistricts] != nil {
+            subdistrictAreas = try district.features(.subdistricts).map { feature in
+                SubdistrictArea(id: feature.properties["id"]?.stringValue ?? feature.id?.stringValue,
+                                name: feature.properties["name"]?.stringValue,
+                                nameEn: feature.properties["name_en"]?.stringValue,
+                                areaKm2: try feature.geometry.map { try Geodesic.wgs84.area(of: $0) / 1e6 } ?? 0)
+            }
+        }
         let boundary = district.boundary
         geodesicAreaKm2 = try Geodesic.wgs84.area(of: boundary) / 1e6
         let projected = try Transformer(from: .wgs84, to: try CRS(parsing: manifest.metricCRS)).transform(boundary)
         planarAreaKm2 = try GeometryContext().make(projected).area() / 1e6
+    }
+}
+
+/// A sub-district's land area: the geodesic (WGS84) area of its polygons.
+public struct SubdistrictArea: Hashable, Sendable {
+    /// The sub-district's id.
+    public var id: String?
+    /// Its Chinese name.
+    public var name: String?
+    /// Its English name.
+    public var nameEn: String?
+    /// Geodesic area, km².
+    public var areaKm2: Double
+
+    /// Creates an entry.
+    public init(id: String?, name: String?, nameEn: String?, areaKm2: Double) {
+        self.id = id
+        self.name = name
+        self.nameEn = nameEn
+        self.areaKm2 = areaKm2
     }
 }

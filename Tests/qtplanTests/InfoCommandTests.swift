@@ -37,6 +37,19 @@ import Testing
         #expect(area > 520 && area < 525)  // the DataV outline is ~1.8% under the official 531.7
     }
 
+    /// Results built on modelled layers must say so: info names the source of every layer's features.
+    @Test func bundledDistrictSaysWhichLayersAreModelled() throws {
+        let result = try CLI.run(["info", "--format", "json"])
+        let json = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let modelled = try #require(json["modelled_layers"] as? [String])
+        #expect(modelled.contains("landuse") && modelled.contains("population") && !modelled.contains("boundary"))
+        let sources = try #require(json["layer_sources"] as? [String: [String: Int]])
+        #expect(sources["boundary"] == ["reference": 1])
+        let table = try CLI.run(["info"])
+        #expect(table.stdout.contains("Layer boundary          1 feature (reference)"))
+        #expect(table.stdout.contains("(modelled)"))
+    }
+
     @Test func outputIsDeterministic() throws {
         let first = try CLI.run(["info", "--format", "json"])
         let second = try CLI.run(["info", "--format", "json"])

@@ -18,30 +18,11 @@ struct InfoCommand: ParsableCommand {
         try runReportingErrors {
             let district = try districtOptions.load()
             let summary = try DistrictSummary(district)
-            let subdistricts = try SubdistrictArea.measure(district)
+            let subdistricts = summary.subdistrictAreas
             switch format {
             case .table: print(InfoReport.table(summary, subdistricts: subdistricts), terminator: "")
             case .json: print(InfoReport.json(summary, subdistricts: subdistricts), terminator: "")
             }
-        }
-    }
-}
-
-/// A sub-district's land area: the geodesic (WGS84) area of its polygons.
-struct SubdistrictArea {
-    var id: String?
-    var name: String?
-    var nameEn: String?
-    var areaKm2: Double
-
-    /// The sub-districts in layer order, or `nil` when the district has no subdistricts layer.
-    static func measure(_ district: District) throws -> [SubdistrictArea]? {
-        guard district.layers[.subdistricts] != nil else { return nil }
-        return try district.features(.subdistricts).map { feature in
-            SubdistrictArea(id: feature.properties["id"]?.stringValue ?? feature.id?.stringValue,
-                            name: feature.properties["name"]?.stringValue,
-                            nameEn: feature.properties["name_en"]?.stringValue,
-                            areaKm2: try feature.geometry.map { try Geodesic.wgs84.area(of: $0) / 1e6 } ?? 0)
         }
     }
 }
@@ -59,7 +40,8 @@ enum InfoReport {
         ]
         for layer in s.layerCounts.keys.sorted() {
             let count = s.layerCounts[layer] ?? 0
-            rows.append(("Layer " + layer.rawValue, "\(Number.grouped(count)) feature\(count == 1 ? "" : "s")"))
+            rows.append(("Layer " + layer.rawValue, "\(Number.grouped(count)) feature\(count == 1 ? "" : "s")"
+                         + provenance(s.layerSources[layer] ?? [:])))
         }
         for subdistrict in subdistricts ?? [] {
             let label = subdistrict.name ?? subdistrict.nameEn ?? subdistrict.id ?? "?"
@@ -68,8 +50,20 @@ enum InfoReport {
         return TextTable.render(rows)
     }
 
+    /// " (modelled)", " (reference)", or " (25 reference, 692 modelled)" for a mixed layer.
+    static func provenance(_ sources: [String: Int]) -> String {
+        let kinds = ["reference", "seed", "modelled", "unstated"].filter { (sources[$0] ?? 0) > 0 }
+        if kinds.count == 1 { return " (\(kinds[0]))" }
+        return " (" + kinds.map { "\(Number.grouped(sources[$0] ?? 0)) \($0)" }.joined(separator: ", ") + ")"
+    }
+
     static func json(_ s: DistrictSummary, subdistricts: [SubdistrictArea]? = nil) -> String {
         let layers = s.layerCounts.keys.sorted().map { "\"\($0.rawValue)\": \(s.layerCounts[$0] ?? 0)" }
+        let sources = s.layerCounts.keys.sorted().map { layer in
+            let counts = (s.layerSources[layer] ?? [:]).sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }
+            return "\"\(layer.rawValue)\": {\(counts.joined(separator: ", "))}"
+        }
+        let modelled = s.layerCounts.keys.sorted().filter(s.isModelled).map { JSONText.string($0.rawValue) }
         func optional(_ text: String?) -> String { text.map(JSONText.string) ?? "null" }
         var subdistrictList = ""
         if let subdistricts {
@@ -90,7 +84,9 @@ enum InfoReport {
               "metric_crs": \(JSONText.string(s.metricCRS)),
               "area_difference_percent": \(Number.fixed(s.areaDifferencePercent, 2)),
               "residents": \(s.residents),
-              "layers": {\(layers.isEmpty ? "" : " " + layers.joined(separator: ", ") + " ")}\(subdistrictList)
+              "layers": {\(layers.isEmpty ? "" : " " + layers.joined(separator: ", ") + " ")},
+              "layer_sources": {\(sources.joined(separator: ", "))},
+              "modelled_layers": [\(modelled.joined(separator: ", "))]\(subdistrictList)
             }
 
             """
