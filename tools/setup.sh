@@ -3,7 +3,7 @@
 #   1. installs the C libraries qtplan wraps (GEOS, PROJ) and pkg-config, with apt-get, when missing
 #      (through sudo when not root);
 #   2. builds qtplan in release mode;
-#   3. runs the main job on the bundled Qiantang district.
+#   3. runs the main job on the bundled Qiantang district: validate it, then summarise it.
 # Usage: tools/setup.sh [--deps-only]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,5 +25,6 @@ echo "setup: GEOS $(pkg-config --modversion geos), PROJ $(pkg-config --modversio
 [ "${1:-}" = "--deps-only" ] && exit 0
 
 swift build -c release --product qtplan >&2
-echo "setup: running the main job on the bundled district: qtplan info" >&2
+echo "setup: checking the bundled district (qtplan validate), then summarising it (qtplan info)" >&2
+.build/release/qtplan validate
 .build/release/qtplan info
