@@ -33,10 +33,11 @@ struct JSONText {
     mutating func object(_ members: [String: JSONValue], keyOrder: [String]) {
         bytes.append(UInt8(ascii: "{"))
         for (index, key) in Self.orderedKeys(members, keyOrder: keyOrder).enumerated() {
+            guard let member = members[key] else { continue }  // keys come from `members`: always present
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             string(key)
             bytes.append(UInt8(ascii: ":"))
-            value(members[key]!, keyOrder: keyOrder)
+            value(member, keyOrder: keyOrder)
         }
         bytes.append(UInt8(ascii: "}"))
     }

@@ -73,8 +73,8 @@ struct StationLineCheck: DistrictCheck {
                                               "gives an order on line '\(line)', which it does not list in 'lines'"))
             }
         }
-        for line in orders.keys.sorted() {
-            let sequence = orders[line]!.sorted { ($0.order, $0.station) < ($1.order, $1.station) }
+        for (line, entries) in orders.sorted(by: { $0.key < $1.key }) {
+            let sequence = entries.sorted { ($0.order, $0.station) < ($1.order, $1.station) }
             for (previous, next) in zip(sequence, sequence.dropFirst()) where next.order == previous.order {
                 let other = workspace.featureId(.transit, previous.station).map { " '\($0)'" } ?? ""
                 issues.append(workspace.issue(.error, "stations.order", .transit, next.station,
