@@ -6,6 +6,7 @@
 //   QTGeometry            the only Swift code that imports CGEOS
 //   QTProjection          the only Swift code that imports CPROJ
 //   QTModel               a district folder as Sendable values
+//   QTAnalysis            land-use totals, indicators (and later coverage, siting): pure functions of a model
 //   qtplan                the CLI: parsing, formatting, exit codes
 import PackageDescription
 
@@ -17,6 +18,7 @@ let package = Package(
         .library(name: "QTGeometry", targets: ["QTGeometry"]),
         .library(name: "QTProjection", targets: ["QTProjection"]),
         .library(name: "QTModel", targets: ["QTModel"]),
+        .library(name: "QTAnalysis", targets: ["QTAnalysis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,10 +37,11 @@ let package = Package(
         .target(name: "QTGeometry", dependencies: ["CGEOS"]),
         .target(name: "QTProjection", dependencies: ["CPROJ", "QTGeometry"]),
         .target(name: "QTModel", dependencies: ["QTGeometry", "QTProjection"]),
+        .target(name: "QTAnalysis", dependencies: ["QTModel", "QTGeometry", "QTProjection"]),
         .executableTarget(
             name: "qtplan",
             dependencies: [
-                "QTModel", "QTGeometry", "QTProjection",
+                "QTAnalysis", "QTModel", "QTGeometry", "QTProjection",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +64,14 @@ let package = Package(
             dependencies: ["QTGeometry"],
             path: "tools/bench/swift"
         ),
+        // Land use by class × sub-district on a generated 100,000-parcel district (tools/bench/landuse/README.md).
+        .executableTarget(
+            name: "bench-landuse",
+            dependencies: ["QTAnalysis", "QTModel", "QTGeometry", "QTProjection"],
+            path: "tools/bench/landuse",
+            exclude: ["README.md", "geopandas_landuse.py", "run.sh"]
+        ),
+        .testTarget(name: "QTAnalysisTests", dependencies: ["QTAnalysis", "QTModel", "QTGeometry", "QTProjection"]),
         .testTarget(name: "QTGeometryTests", dependencies: ["QTGeometry"]),
         .testTarget(name: "QTProjectionTests", dependencies: ["QTProjection", "QTGeometry"]),
         .testTarget(name: "QTModelTests", dependencies: ["QTModel", "QTProjection", "QTGeometry"]),
