@@ -1,0 +1,188 @@
+import Foundation
+import QTGeometry
+
+/// The indicators `qtplan indicators` knows how to compute. Each is computed by a fixed rule (see
+/// ``IndicatorCalculator``); the targets file only sets its target, names and source.
+public enum IndicatorID: String, CaseIterable, Sendable, Codable {
+    /// Σ `area_m2` of operating sports grounds ÷ residents.
+    case sportsGroundAreaPerResident = "sports_ground_area_per_resident"
+    /// Σ `area_m2` of operating culture facilities ÷ residents × 10,000.
+    case cultureAreaPer10000 = "culture_area_per_10000"
+    /// Σ `places` of operating childcare centres ÷ residents × 1,000.
+    case childcarePlacesPer1000 = "childcare_places_per_1000"
+    /// Σ `physicians` of every operating facility ÷ residents × 1,000.
+    case physiciansPer1000 = "physicians_per_1000"
+    /// Count of operating graded general hospitals (district level only).
+    case generalHospitals = "general_hospitals"
+    /// Σ `beds` of operating elderly-care homes and day-care centres ÷ residents aged 60+ × 1,000.
+    case elderlyCareBedsPer1000Elderly = "elderly_care_beds_per_1000_elderly"
+    /// Distinct future communities (district level only).
+    case futureCommunities = "future_communities"
+    /// Share of rail stations with a bus stop within 50 m (district level only).
+    case railStationsBusWithin50m = "rail_stations_bus_within_50m"
+    /// Share of rail stations with a bus stop within 150 m (district level only).
+    case railStationsBusWithin150m = "rail_stations_bus_within_150m"
+    /// Share of residents inside the 15-minute life circle: needs the coverage engine (not computed yet).
+    case lifeCircle15min = "life_circle_15min"
+    /// Share of residents inside the 10-minute life circle: not computed yet.
+    case lifeCircle10min = "life_circle_10min"
+    /// Share of residents inside the 5-minute life circle: not computed yet.
+    case lifeCircle5min = "life_circle_5min"
+}
+
+/// Where a target comes from: the seed file (or standard), where in it, and its wording.
+public struct TargetSource: Hashable, Sendable {
+    public var seed: String
+    public var location: String
+    public var wording: String?
+
+    public init(seed: String, location: String, wording: String? = nil) {
+        self.seed = seed
+        self.location = location
+        self.wording = wording
+    }
+}
+
+/// One indicator's entry in the targets file.
+public struct IndicatorTarget: Hashable, Sendable {
+    public var id: IndicatorID
+    public var name: String
+    public var nameZh: String?
+    public var unit: String
+    /// The target (a minimum: "met" means value ≥ target); `nil` when the plan sets none.
+    public var target: Double?
+    public var baseline2020: Double?
+    public var note: String?
+    public var source: TargetSource
+
+    public init(id: IndicatorID, name: String, nameZh: String? = nil, unit: String, target: Double?,
+                baseline2020: Double? = nil, note: String? = nil, source: TargetSource) {
+        self.id = id
+        self.name = name
+        self.nameZh = nameZh
+        self.unit = unit
+        self.target = target
+        self.baseline2020 = baseline2020
+        self.note = note
+        self.source = source
+    }
+}
+
+/// Why a targets file could not be used. One line naming the file and the field.
+public enum IndicatorTargetsError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file does not exist (exit 66 in the CLI).
+    case missingFile(path: String)
+    /// The file exists but is not a valid targets file (exit 65 in the CLI).
+    case invalid(path: String, field: String, detail: String)
+
+    public var description: String {
+        switch self {
+        case .missingFile(let path): "\(path): targets file not found"
+        case .invalid(let path, let field, let detail):
+            field.isEmpty ? "\(path): \(detail)" : "\(path): field '\(field)': \(detail)"
+        }
+    }
+}
+
+/// The targets file (`geodata/standards/targets.json`): the plan's target for each indicator, with its source.
+///
+/// Schema: `{"year": 2025, "indicators": [{"id", "name", "unit", "target", "source": {"seed", "where",
+/// "wording"?}, "name_zh"?, "baseline_2020"?, "note"?}, …]}`. `id` must be an ``IndicatorID`` and appear
+/// once; `target` is a number ≥ 0 or `null` (no target: the value is reported, "met" is not); share
+/// indicators (unit `%`) must not exceed 100. Indicators left out of the file are not reported. Other keys
+/// are ignored.
+public struct IndicatorTargets: Hashable, Sendable {
+    /// The target year (2025).
+    public var year: Int
+    /// The entries, in file order (the order rows are reported in).
+    public var indicators: [IndicatorTarget]
+
+    public init(year: Int, indicators: [IndicatorTarget]) {
+        self.year = year
+        self.indicators = indicators
+    }
+
+    /// The entry for `id`, if the file has one.
+    public subscript(id: IndicatorID) -> IndicatorTarget? { indicators.first { $0.id == id } }
+
+    /// Reads and validates a targets file.
+    public static func load(path: String) throws(IndicatorTargetsError) -> IndicatorTargets {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .missingFile(path: path)
+        }
+        return try parse(data: data, path: path)
+    }
+
+    /// Validates the text of a targets file; `path` names it in errors.
+    public static func parse(data: Data, path: String) throws(IndicatorTargetsError) -> IndicatorTargets {
+        let root: JSONValue
+        do {
+            root = try JSONValue(parsing: data)
+        } catch {
+            throw .invalid(path: path, field: "", detail: "\(error)")
+        }
+        func fail(_ field: String, _ detail: String) -> IndicatorTargetsError {
+            .invalid(path: path, field: field, detail: detail)
+        }
+        guard let object = root.objectValue else { throw fail("", "expected a JSON object at the top level") }
+        guard let yearValue = object["year"] else { throw fail("year", "missing") }
+        guard let year = yearValue.intValue, (2000...2100).contains(year) else {
+            throw fail("year", "expected a whole year, found \(yearValue.typeDescription)")
+        }
+        guard let list = object["indicators"] else { throw fail("indicators", "missing") }
+        guard let items = list.arrayValue else { throw fail("indicators", "expected an array, found \(list.typeDescription)") }
+        var seen: Set<IndicatorID> = []
+        var indicators: [IndicatorTarget] = []
+        for (i, item) in items.enumerated() {
+            let at = "indicators[\(i)]"
+            guard let entry = item.objectValue else { throw fail(at, "expected an object, found \(item.typeDescription)") }
+            func string(_ key: String, in object: [String: JSONValue], at prefix: String, required: Bool = true)
+                throws(IndicatorTargetsError) -> String? {
+                guard let value = object[key], !value.isNull else {
+                    if required { throw fail("\(prefix).\(key)", "missing") }
+                    return nil
+                }
+                guard let s = value.stringValue, !s.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    throw fail("\(prefix).\(key)", "expected a non-empty string, found \(value.typeDescription)")
+                }
+                return s
+            }
+            func number(_ key: String) throws(IndicatorTargetsError) -> Double? {
+                guard let value = entry[key], !value.isNull else { return nil }
+                guard let d = value.doubleValue, d.isFinite, d >= 0 else {
+                    let found = value.doubleValue.map { "\($0)" } ?? value.typeDescription
+                    throw fail("\(at).\(key)", "expected a number ≥ 0 or null, found \(found)")
+                }
+                return d
+            }
+            let rawID = try string("id", in: entry, at: at)!
+            guard let id = IndicatorID(rawValue: rawID) else {
+                throw fail("\(at).id", "unknown indicator '\(rawID)' (known: "
+                           + IndicatorID.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+            }
+            guard seen.insert(id).inserted else { throw fail("\(at).id", "'\(rawID)' appears twice") }
+            let name = try string("name", in: entry, at: at)!
+            let unit = try string("unit", in: entry, at: at)!
+            guard entry.keys.contains("target") else {
+                throw fail("\(at).target", "missing (write null when the plan sets no target)")
+            }
+            let target = try number("target")
+            if let target, unit.hasPrefix("%"), target > 100 {
+                throw fail("\(at).target", "a share cannot exceed 100%, found \(target)")
+            }
+            let baseline = try number("baseline_2020")
+            guard let sourceValue = entry["source"] else { throw fail("\(at).source", "missing") }
+            guard let sourceObject = sourceValue.objectValue else {
+                throw fail("\(at).source", "expected an object {seed, where, wording}, found \(sourceValue.typeDescription)")
+            }
+            let seed = try string("seed", in: sourceObject, at: "\(at).source")!
+            let location = try string("where", in: sourceObject, at: "\(at).source")!
+            let wording = try string("wording", in: sourceObject, at: "\(at).source", required: false)
+            indicators.append(IndicatorTarget(
+                id: id, name: name, nameZh: try string("name_zh", in: entry, at: at, required: false), unit: unit,
+                target: target, baseline2020: baseline, note: try string("note", in: entry, at: at, required: false),
+                source: TargetSource(seed: seed, location: location, wording: wording)))
+        }
+        return IndicatorTargets(year: year, indicators: indicators)
+    }
+}
