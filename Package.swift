@@ -69,7 +69,7 @@ let package = Package(
             name: "bench-landuse",
             dependencies: ["QTAnalysis", "QTModel", "QTGeometry", "QTProjection"],
             path: "tools/bench/landuse",
-            exclude: ["README.md", "geopandas_landuse.py", "run.sh"]
+            exclude: ["README.md", "geopandas_landuse.py", "run.sh", "build"]
         ),
         .testTarget(name: "QTAnalysisTests", dependencies: ["QTAnalysis", "QTModel", "QTGeometry", "QTProjection"]),
         .testTarget(name: "QTGeometryTests", dependencies: ["QTGeometry"]),

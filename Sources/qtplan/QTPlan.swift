@@ -11,6 +11,6 @@ struct QTPlan: ParsableCommand {
             Results go to stdout, diagnostics to stderr.
             """,
         version: Version.text,
-        subcommands: [InfoCommand.self, TransformCommand.self, ValidateCommand.self, IndicatorsCommand.self]
+        subcommands: [InfoCommand.self, TransformCommand.self, ValidateCommand.self, IndicatorsCommand.self, LandUseCommand.self]
     )
 }
