@@ -65,7 +65,7 @@ struct LandUseCommand: ParsableCommand {
             case .csv: print(LandUseText.csv(report, unit: unit), terminator: "")
             }
             if let gaps {
-                try LandUseText.writeAtomically(GeoJSONWriter().data(FeatureCollection(features: report.pieces)), to: gaps)
+                try AtomicFile.write(GeoJSONWriter().data(FeatureCollection(features: report.pieces)), to: gaps, what: "the gaps file")
             }
         }
     }
@@ -244,23 +244,4 @@ enum LandUseText {
         s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 
-    /// Writes `data` to `path` through `path.tmp` and a rename; a failure removes the temporary file and exits 73.
-    static func writeAtomically(_ data: Data, to path: String) throws {
-        let temporary = path + ".tmp"
-        func fail(_ what: String) -> CLIFailure {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            return CLIFailure(status: .cannotCreate, message: "\(path): cannot write the gaps file: \(what): \(reason)")
-        }
-        guard let file = fopen(temporary, "wb") else { throw fail("cannot create \(temporary)") }
-        let written = data.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-        let flushed = fflush(file) == 0
-        if written != data.count || !flushed {
-            let error = fail("cannot write \(temporary)")
-            fclose(file)
-            throw error
-        }
-        guard fclose(file) == 0 else { throw fail("cannot close \(temporary)") }
-        guard rename(temporary, path) == 0 else { throw fail("cannot rename \(temporary) to it") }
-    }
 }

@@ -48,7 +48,7 @@ struct ValidateCommand: ParsableCommand {
             }
             Self.printDiagnostics(report.issues)
             if let problems {
-                try Self.writeAtomically(GeoJSONWriter().data(FeatureCollection(features: report.problemFeatures)), to: problems)
+                try AtomicFile.write(GeoJSONWriter().data(FeatureCollection(features: report.problemFeatures)), to: problems, what: "the problems file")
             }
             if !report.passes(strict: strict) { throw ExitCode(ExitStatus.dataError.rawValue) }
         }
@@ -69,26 +69,6 @@ struct ValidateCommand: ParsableCommand {
         }
     }
 
-    /// Writes `data` to `path` through `path.tmp` and a rename, so that `path` is either the old file or the
-    /// complete new one. A failure removes the temporary file and exits 73.
-    static func writeAtomically(_ data: Data, to path: String) throws {
-        let temporary = path + ".tmp"
-        func fail(_ what: String) -> CLIFailure {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            return CLIFailure(status: .cannotCreate, message: "\(path): cannot write the problems file: \(what): \(reason)")
-        }
-        guard let file = fopen(temporary, "wb") else { throw fail("cannot create \(temporary)") }
-        let written = data.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-        let flushed = fflush(file) == 0
-        if written != data.count || !flushed {
-            let error = fail("cannot write \(temporary)")
-            fclose(file)
-            throw error
-        }
-        guard fclose(file) == 0 else { throw fail("cannot close \(temporary)") }
-        guard rename(temporary, path) == 0 else { throw fail("cannot rename \(temporary) to it") }
-    }
 }
 
 /// Formats a ``ValidationReport`` for `qtplan validate`.
