@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `qtplan` command: planning questions about a district, answered from its data.
 @main
-struct QTPlan: ParsableCommand {
+struct QTPlan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qtplan",
         abstract: "A geospatial planning toolkit for Qiantang District (Hangzhou) and any district of the same shape.",
@@ -11,6 +11,7 @@ struct QTPlan: ParsableCommand {
             Results go to stdout, diagnostics to stderr.
             """,
         version: Version.text,
-        subcommands: [InfoCommand.self, TransformCommand.self, ValidateCommand.self, IndicatorsCommand.self, LandUseCommand.self]
+        subcommands: [InfoCommand.self, TransformCommand.self, ValidateCommand.self, IndicatorsCommand.self, LandUseCommand.self,
+                      CoverageCommand.self, IsochroneCommand.self]
     )
 }

@@ -1,0 +1,178 @@
+import QTGeometry
+import QTModel
+import QTProjection
+
+/// The names coverage accepts for `--type`: every facility type and the transit stop kinds.
+public enum FacilityKinds {
+    /// Facility types (`facilities` layer) and transit stop kinds (`transit` layer).
+    public static let known: Set<String> = Set(FacilityType.allCases.map(\.rawValue)).union(SupplySelector.transitTypes)
+}
+
+/// Where residents are: one point per population feature in the metric CRS, with its head-count.
+///
+/// A population feature is a polygon (a piece of a residential parcel, ≤ 250 m across in the bundled data);
+/// its residents are placed at GEOS's point on surface (always inside the polygon, unlike a centroid). So a
+/// feature is covered or not as a whole: the error this makes is at most the feature's own size.
+public struct DemandSet: Sendable {
+    /// Feature ids.
+    public var ids: [String]
+    /// Metric coordinates of each point.
+    public var xs: [Double], ys: [Double]
+    /// Residents at each point.
+    public var population: [Double]
+    /// Index into ``subdistricts`` (or -1 when the feature names none).
+    public var subdistrict: [Int32]
+    /// Whether each point is urban (`urban` property; absent counts as urban).
+    public var urban: [Bool]
+    /// Sub-district ids in the order of the subdistricts layer (then any only the population names).
+    public var subdistricts: [String]
+    /// Their names (`name`), or the id when unnamed.
+    public var subdistrictNames: [String]
+    /// The index in the population layer of each point (for gap polygons).
+    public var featureIndex: [Int]
+
+    /// Creates a demand set from arrays of equal length.
+    public init(ids: [String], xs: [Double], ys: [Double], population: [Double], subdistrict: [Int32], urban: [Bool],
+                subdistricts: [String], subdistrictNames: [String], featureIndex: [Int]) {
+        self.ids = ids; self.xs = xs; self.ys = ys; self.population = population; self.subdistrict = subdistrict
+        self.urban = urban; self.subdistricts = subdistricts; self.subdistrictNames = subdistrictNames
+        self.featureIndex = featureIndex
+    }
+
+    /// Number of points.
+    public var count: Int { xs.count }
+
+    /// The residents of a district's population layer.
+    /// - Throws: ``CoverageError/missingLayer(_:)`` without a population layer; ``CoverageError/invalidFeature(layer:id:detail:)``
+    ///   for a feature without a polygon or a head-count.
+    public static func residents(of district: District, context: GeometryContext, toMetric: Transformer) throws -> DemandSet {
+        let features = district.features(.population)
+        guard !features.isEmpty else { throw CoverageError.missingLayer("population") }
+        var subdistricts: [String] = [], names: [String] = [], index: [String: Int32] = [:]
+        for f in district.features(.subdistricts) {
+            guard let id = f.properties["id"]?.stringValue, index[id] == nil else { continue }
+            index[id] = Int32(subdistricts.count)
+            subdistricts.append(id)
+            names.append(f.properties["name"]?.stringValue ?? id)
+        }
+        var set = DemandSet(ids: [], xs: [], ys: [], population: [], subdistrict: [], urban: [], subdistricts: [],
+                            subdistrictNames: [], featureIndex: [])
+        var points: [Coordinate] = []
+        for (i, f) in features.enumerated() {
+            let id = f.properties["id"]?.stringValue ?? "#\(i + 1)"
+            guard let geometry = f.geometry, geometry.kind == .polygon || geometry.kind == .multiPolygon || geometry.kind == .point else {
+                throw CoverageError.invalidFeature(layer: "population", id: id, detail: "expected a polygon or a point")
+            }
+            guard let people = f.properties["population"]?.doubleValue, people.isFinite, people >= 0 else {
+                throw CoverageError.invalidFeature(layer: "population", id: id, detail: "'population' must be a number ≥ 0")
+            }
+            let point: Coordinate?
+            if case .point(let p) = geometry { point = p.coordinate } else {
+                point = try context.make(geometry).pointOnSurface().value().firstCoordinate
+            }
+            guard let point else { throw CoverageError.invalidFeature(layer: "population", id: id, detail: "empty geometry") }
+            points.append(point)
+            set.ids.append(id)
+            set.population.append(people)
+            set.urban.append(f.properties["urban"]?.boolValue ?? true)
+            set.featureIndex.append(i)
+            if let s = f.properties["subdistrict"]?.stringValue {
+                if index[s] == nil {
+                    index[s] = Int32(subdistricts.count)
+                    subdistricts.append(s)
+                    names.append(s)
+                }
+                set.subdistrict.append(index[s]!)
+            } else {
+                set.subdistrict.append(-1)
+            }
+        }
+        let metric = try toMetric.transform(points)
+        set.xs = metric.map(\.x)
+        set.ys = metric.map(\.y)
+        set.subdistricts = subdistricts
+        set.subdistrictNames = names
+        return set
+    }
+}
+
+/// The facilities (or stops) that supply one service, as metric points.
+public struct SupplySet: Sendable {
+    /// Feature ids.
+    public var ids: [String]
+    /// Names (or ids).
+    public var names: [String]
+    /// Metric coordinates.
+    public var xs: [Double], ys: [Double]
+
+    /// Creates a supply set from arrays of equal length.
+    public init(ids: [String], names: [String], xs: [Double], ys: [Double]) {
+        self.ids = ids; self.names = names; self.xs = xs; self.ys = ys
+    }
+
+    /// Number of points.
+    public var count: Int { xs.count }
+
+    /// The points of `selector` in the district: facilities of the type (transit stops of the kind), operating
+    /// ones only unless `includePlanned`; a facility given as a polygon stands at its point on surface.
+    public static func select(_ selector: SupplySelector, in district: District, includePlanned: Bool,
+                              context: GeometryContext, toMetric: Transformer) throws -> SupplySet {
+        let layer: LayerName = selector.isTransit ? .transit : .facilities
+        let key = selector.isTransit ? "kind" : "type"
+        var set = SupplySet(ids: [], names: [], xs: [], ys: [])
+        var points: [Coordinate] = []
+        for (i, f) in district.features(layer).enumerated() where f.properties[key]?.stringValue == selector.type {
+            let status = f.properties["status"]?.stringValue ?? "operating"
+            guard includePlanned || status == "operating" else { continue }
+            if let sizes = selector.sizeClasses {
+                guard let size = f.properties["size_class"]?.stringValue, sizes.contains(size) else { continue }
+            }
+            let id = f.properties["id"]?.stringValue ?? "#\(i + 1)"
+            guard let geometry = f.geometry, !geometry.isEmpty else {
+                throw CoverageError.invalidFeature(layer: layer.rawValue, id: id, detail: "no geometry")
+            }
+            let point: Coordinate?
+            if case .point(let p) = geometry { point = p.coordinate } else {
+                point = try context.make(geometry).pointOnSurface().value().firstCoordinate
+            }
+            guard let point else { throw CoverageError.invalidFeature(layer: layer.rawValue, id: id, detail: "empty geometry") }
+            points.append(point)
+            set.ids.append(id)
+            set.names.append(f.properties["name"]?.stringValue ?? id)
+        }
+        let metric = try toMetric.transform(points)
+        set.xs = metric.map(\.x)
+        set.ys = metric.map(\.y)
+        return set
+    }
+}
+
+extension Geometry {
+    /// The first coordinate, if any (the point of a point).
+    var firstCoordinate: Coordinate? {
+        var first: Coordinate?
+        forEachCoordinate { if first == nil { first = $0 } }
+        return first
+    }
+}
+
+/// Why coverage could not be computed.
+public enum CoverageError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A layer the analysis needs is absent (exit 66).
+    case missingLayer(String)
+    /// A feature lacks what the analysis needs (exit 65).
+    case invalidFeature(layer: String, id: String, detail: String)
+    /// A request beyond the stated limits (exit 64).
+    case limit(String)
+    /// The request itself is inconsistent (exit 64).
+    case invalidRequest(String)
+
+    public var description: String {
+        switch self {
+        case .missingLayer(let layer): "\(layer): layer not in the district (coverage needs it)"
+        case .invalidFeature(let layer, let id, let detail): "\(layer): feature \(id): \(detail)"
+        case .limit(let detail): detail
+        case .invalidRequest(let detail): detail
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import QTGeometry
+
+/// Residents and how many of them a service reaches, for one sub-district or the whole district.
+public struct CoverageCount: Hashable, Sendable {
+    /// Sub-district id (empty for the district total).
+    public var id: String
+    /// Sub-district name.
+    public var name: String
+    /// Residents.
+    public var population: Double
+    /// Residents within the threshold.
+    public var covered: Double
+
+    /// Creates a count.
+    public init(id: String, name: String, population: Double, covered: Double) {
+        self.id = id
+        self.name = name
+        self.population = population
+        self.covered = covered
+    }
+
+    /// covered ÷ population (0 when nobody lives there).
+    public var share: Double { population > 0 ? covered / population : 0 }
+}
+
+/// The coverage of one service at one threshold: residents, not area.
+public struct CoverageResult: Sendable {
+    /// What was measured.
+    public var service: CoverageService
+    /// Supplying facilities found (operating, unless planned ones were asked for).
+    public var facilities: Int
+    /// Facilities too far from any street of the mode to join the network (network modes; ignored).
+    public var facilitiesOffNetwork: Int
+    /// Residents whose location is too far from any street of the mode to join it (counted as not covered).
+    public var residentsOffNetwork: Double
+    /// The district total.
+    public var total: CoverageCount
+    /// One count per sub-district, in the subdistricts layer's order (residents naming no sub-district are
+    /// in the total only).
+    public var bySubdistrict: [CoverageCount]
+    /// For each resident location of the ``DemandSet``: seconds (network modes) or metres (radius mode) to
+    /// the nearest facility, `.infinity` when none is within reach of the search.
+    public var reach: [Double]
+    /// Whether each resident location is covered.
+    public var covered: [Bool]
+}
+
+/// One band of an isochrone: the area reachable within `minutes` and the residents inside it.
+public struct IsochroneBand: Sendable {
+    /// Minutes.
+    public var minutes: Double
+    /// The area (WGS84), a polygon or multi-polygon; empty when nothing is reachable.
+    public var area: Geometry
+    /// Its planar area in the metric CRS, m².
+    public var areaSquareMetres: Double
+    /// Residents whose travel time is within `minutes`.
+    public var residents: Double
+}

@@ -1,0 +1,88 @@
+/// How travel to a service is measured.
+public enum CoverageMode: String, CaseIterable, Sendable, Codable {
+    /// Straight-line distance in the district's metric CRS (planar: the scale error of a Gauss–Krüger zone
+    /// near its central meridian, under 1e-4 in Qiantang, is far below the figures' own precision).
+    case radius
+    /// Travel time walking the network's `walk` edges.
+    case walk
+    /// Travel time driving the network's `drive` edges at their speeds, one-way edges respected.
+    case drive
+}
+
+/// Who travels: the resident to the facility, or the facility's crew to the resident (fire and rescue).
+/// On one-way streets the two differ; in radius mode they are the same.
+public enum TravelDirection: String, CaseIterable, Sendable, Codable {
+    /// The resident goes to the facility (every ordinary service): a pass on the reversed graph.
+    case toFacility = "to_facility"
+    /// The facility goes to the resident (fire stations): a pass on the graph as it is.
+    case fromFacility = "from_facility"
+}
+
+/// What a point of supply is: a facility type (optionally only some size classes) or a kind of transit stop.
+public struct SupplySelector: Hashable, Sendable {
+    /// The facility type (`facilities` layer) or transit kind (`metro_station`, `bus_stop`, `rail_station`).
+    public var type: String
+    /// When set, only features whose `size_class` is one of these count (sports grounds by size).
+    public var sizeClasses: [String]?
+
+    /// Creates a selector.
+    public init(type: String, sizeClasses: [String]? = nil) {
+        self.type = type
+        self.sizeClasses = sizeClasses
+    }
+
+    /// The transit kinds that can stand for a facility type.
+    public static let transitTypes: Set<String> = ["metro_station", "bus_stop", "rail_station"]
+
+    /// Whether the points come from the transit layer rather than the facilities layer.
+    public var isTransit: Bool { Self.transitTypes.contains(type) }
+}
+
+/// One service to measure: which facilities, what threshold, how travel is measured. A resolved row of a
+/// standards profile, or one built from `--type` and `--minutes`.
+public struct CoverageService: Hashable, Sendable {
+    /// The row's name (`sports_ground_large`; usually the facility type).
+    public var label: String
+    /// Which facilities supply the service.
+    public var supply: SupplySelector
+    /// The threshold in minutes (for urban residents when ``minutesRural`` is set).
+    public var minutes: Double
+    /// The threshold for rural residents (`urban: false` in the population layer), when the rule has one.
+    public var minutesRural: Double?
+    /// The straight-line distance used in radius mode, in metres.
+    public var distance: Double
+    /// The radius-mode distance for rural residents, when ``minutesRural`` is set.
+    public var distanceRural: Double?
+    /// How travel is measured.
+    public var mode: CoverageMode
+    /// Who travels.
+    public var direction: TravelDirection
+    /// The document and clause the rule comes from.
+    public var source: String
+
+    /// Creates a service.
+    public init(label: String, supply: SupplySelector, minutes: Double, minutesRural: Double? = nil,
+                distance: Double, distanceRural: Double? = nil, mode: CoverageMode,
+                direction: TravelDirection = .toFacility, source: String = "") {
+        self.label = label
+        self.supply = supply
+        self.minutes = minutes
+        self.minutesRural = minutesRural
+        self.distance = distance
+        self.distanceRural = distanceRural
+        self.mode = mode
+        self.direction = direction
+        self.source = source
+    }
+
+    /// The threshold for a resident: minutes in network modes, metres in radius mode.
+    func threshold(urban: Bool) -> Double {
+        switch mode {
+        case .radius: urban ? distance : (distanceRural ?? distance)
+        case .walk, .drive: (urban ? minutes : (minutesRural ?? minutes)) * 60
+        }
+    }
+
+    /// The largest threshold over urban and rural residents (seconds or metres).
+    var largestThreshold: Double { max(threshold(urban: true), threshold(urban: false)) }
+}

@@ -1,0 +1,245 @@
+import Foundation
+import QTGeometry
+
+/// Why a standards file could not be used: one line naming the file and the field.
+public enum StandardsError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file does not exist (exit 66 in the CLI).
+    case missingFile(path: String)
+    /// The file exists but breaks the schema (exit 65).
+    case invalid(path: String, field: String, detail: String)
+    /// The profile asked for is not in the file (exit 64: a usage error).
+    case unknownProfile(path: String, name: String, known: [String])
+
+    public var description: String {
+        switch self {
+        case .missingFile(let path): "\(path): standards file not found"
+        case .invalid(let path, let field, let detail):
+            field.isEmpty ? "\(path): \(detail)" : "\(path): field '\(field)': \(detail)"
+        case .unknownProfile(let path, let name, let known):
+            "\(path): no profile '\(name)' (profiles: \(known.joined(separator: ", ")))"
+        }
+    }
+}
+
+/// One life circle of a profile: its minutes and the straight-line distance radius mode uses for it.
+public struct LifeCircle: Hashable, Sendable {
+    /// Minutes.
+    public var minutes: Double
+    /// Metres (the upper bound of the standard's range).
+    public var distance: Double
+}
+
+/// One rule of a profile: which facilities, which circle, measured how, and from which clause.
+public struct LifeCircleRule: Hashable, Sendable {
+    /// The row name (defaults to the type).
+    public var label: String
+    /// The facilities.
+    public var supply: SupplySelector
+    /// The circle (urban residents).
+    public var minutes: Double
+    /// The circle for rural residents, if different.
+    public var minutesRural: Double?
+    /// A radius-mode distance fixed by the rule itself (transit catchments), overriding the circle's.
+    public var distance: Double?
+    /// The mode the rule is stated in (walk unless it says drive).
+    public var mode: CoverageMode
+    /// Who travels.
+    public var direction: TravelDirection
+    /// The document and clause.
+    public var source: String
+}
+
+/// A named set of rules: `gb50180` (the national standard, the default) or `qiantang-plan` (the seeds).
+public struct LifeCircleProfile: Hashable, Sendable {
+    /// The name used with `--standard`.
+    public var name: String
+    /// A title for reports.
+    public var title: String
+    /// The document the profile comes from.
+    public var source: String
+    /// Minutes → metres for radius mode.
+    public var circles: [LifeCircle]
+    /// The rules, in file order.
+    public var rules: [LifeCircleRule]
+
+    /// The radius-mode distance for `minutes`: the circle's when the profile has one for exactly that many
+    /// minutes, otherwise `minutes` at the pace of the profile's largest circle (GB 50180: 1,000 m per 15
+    /// minutes, 66.7 m a minute).
+    public func distance(forMinutes minutes: Double) -> Double {
+        if let circle = circles.first(where: { $0.minutes == minutes }) { return circle.distance }
+        guard let largest = circles.max(by: { $0.minutes < $1.minutes }), largest.minutes > 0 else {
+            return minutes * 1000 / 15
+        }
+        return minutes * largest.distance / largest.minutes
+    }
+
+    /// The rule turned into a service to measure; `mode` overrides the rule's own, `distance` the radius.
+    public func service(_ rule: LifeCircleRule, mode: CoverageMode? = nil, distance: Double? = nil) -> CoverageService {
+        let urbanDistance = distance ?? rule.distance ?? self.distance(forMinutes: rule.minutes)
+        let ruralDistance = rule.minutesRural.map { distance ?? self.distance(forMinutes: $0) }
+        return CoverageService(label: rule.label, supply: rule.supply, minutes: rule.minutes,
+                               minutesRural: rule.minutesRural, distance: urbanDistance,
+                               distanceRural: ruralDistance, mode: mode ?? rule.mode, direction: rule.direction,
+                               source: "\(name): \(rule.source)")
+    }
+}
+
+/// The life-circle standards file (`geodata/standards/life-circles.json`; schema in its README): speeds,
+/// the access distance of service areas and the named profiles.
+public struct LifeCircleStandards: Hashable, Sendable {
+    /// The profile used when none is named.
+    public var defaultProfile: String
+    /// Walking speed, km/h.
+    public var walkSpeedKmh: Double
+    /// Driving speed by road class, km/h, for edges without their own `speed_kmh`.
+    public var driveSpeedKmh: [String: Double]
+    /// The off-street distance that service areas extend beyond the reachable streets, metres.
+    public var accessDistance: Double
+    /// The profiles, in file order.
+    public var profiles: [LifeCircleProfile]
+    /// The file it was read from (for messages).
+    public var path: String
+
+    /// The profile called `name` (the default when `nil`).
+    public func profile(_ name: String? = nil) throws(StandardsError) -> LifeCircleProfile {
+        let wanted = name ?? defaultProfile
+        guard let p = profiles.first(where: { $0.name == wanted }) else {
+            throw .unknownProfile(path: path, name: wanted, known: profiles.map(\.name))
+        }
+        return p
+    }
+
+    /// Reads and checks a standards file.
+    public static func load(path: String) throws(StandardsError) -> LifeCircleStandards {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .missingFile(path: path) }
+        return try parse(data: data, path: path)
+    }
+
+    /// Checks the text of a standards file; `path` names it in errors.
+    public static func parse(data: Data, path: String) throws(StandardsError) -> LifeCircleStandards {
+        let root: JSONValue
+        do { root = try JSONValue(parsing: data) } catch { throw .invalid(path: path, field: "", detail: "\(error)") }
+        var reader = StandardsReader(path: path)
+        return try reader.standards(root)
+    }
+}
+
+/// The field-by-field reader behind ``LifeCircleStandards/parse(data:path:)``.
+private struct StandardsReader {
+    let path: String
+
+    func fail(_ field: String, _ detail: String) -> StandardsError { .invalid(path: path, field: field, detail: detail) }
+
+    func object(_ value: JSONValue?, _ field: String) throws(StandardsError) -> [String: JSONValue] {
+        guard let value else { throw fail(field, "missing") }
+        guard let o = value.objectValue else { throw fail(field, "expected an object, found \(value.typeDescription)") }
+        return o
+    }
+
+    func array(_ value: JSONValue?, _ field: String) throws(StandardsError) -> [JSONValue] {
+        guard let value else { throw fail(field, "missing") }
+        guard let a = value.arrayValue else { throw fail(field, "expected an array, found \(value.typeDescription)") }
+        return a
+    }
+
+    func string(_ value: JSONValue?, _ field: String) throws(StandardsError) -> String {
+        guard let value else { throw fail(field, "missing") }
+        guard let s = value.stringValue, !s.isEmpty else { throw fail(field, "expected a non-empty string, found \(value.typeDescription)") }
+        return s
+    }
+
+    /// A positive finite number (`nil` when absent and not required).
+    func positive(_ value: JSONValue?, _ field: String, required: Bool = true) throws(StandardsError) -> Double? {
+        guard let value, !value.isNull else {
+            if required { throw fail(field, "missing") }
+            return nil
+        }
+        guard let d = value.doubleValue, d.isFinite, d > 0 else {
+            throw fail(field, "expected a number > 0, found \(value.doubleValue.map { "\($0)" } ?? value.typeDescription)")
+        }
+        return d
+    }
+
+    mutating func standards(_ root: JSONValue) throws(StandardsError) -> LifeCircleStandards {
+        let top = try object(root, "")
+        let walk = try positive(top["walk_speed_kmh"], "walk_speed_kmh")!
+        guard walk <= 20 else { throw fail("walk_speed_kmh", "\(walk) km/h is not a walking speed (expected at most 20)") }
+        var drive: [String: Double] = [:]
+        for (key, value) in try object(top["drive_speed_kmh"], "drive_speed_kmh") {
+            drive[key] = try positive(value, "drive_speed_kmh.\(key)")!
+        }
+        let access = try positive(top["access_m"], "access_m")!
+        var profiles: [LifeCircleProfile] = []
+        for (i, item) in try array(top["profiles"], "profiles").enumerated() {
+            let p = try profile(item, "profiles[\(i)]")
+            guard !profiles.contains(where: { $0.name == p.name }) else { throw fail("profiles[\(i)].name", "'\(p.name)' appears twice") }
+            profiles.append(p)
+        }
+        guard !profiles.isEmpty else { throw fail("profiles", "expected at least one profile") }
+        let defaultName = try string(top["default_profile"], "default_profile")
+        guard profiles.contains(where: { $0.name == defaultName }) else {
+            throw fail("default_profile", "no profile '\(defaultName)' in the file")
+        }
+        return LifeCircleStandards(defaultProfile: defaultName, walkSpeedKmh: walk, driveSpeedKmh: drive,
+                                   accessDistance: access, profiles: profiles, path: path)
+    }
+
+    func profile(_ value: JSONValue, _ at: String) throws(StandardsError) -> LifeCircleProfile {
+        let p = try object(value, at)
+        let name = try string(p["name"], "\(at).name")
+        let title = try string(p["title"], "\(at).title")
+        let source = try object(p["source"], "\(at).source")
+        let document = try string(source["document"], "\(at).source.document")
+        var circles: [LifeCircle] = []
+        for (j, c) in try array(p["circles"], "\(at).circles").enumerated() {
+            let o = try object(c, "\(at).circles[\(j)]")
+            circles.append(LifeCircle(minutes: try positive(o["minutes"], "\(at).circles[\(j)].minutes")!,
+                                      distance: try positive(o["distance_m"], "\(at).circles[\(j)].distance_m")!))
+        }
+        var rules: [LifeCircleRule] = []
+        for (j, r) in try array(p["services"], "\(at).services").enumerated() {
+            let rule = try self.rule(r, "\(at).services[\(j)]", document: document)
+            guard !rules.contains(where: { $0.label == rule.label }) else {
+                throw fail("\(at).services[\(j)].label", "'\(rule.label)' appears twice in the profile (give one a label)")
+            }
+            rules.append(rule)
+        }
+        return LifeCircleProfile(name: name, title: title, source: document, circles: circles, rules: rules)
+    }
+
+    func rule(_ value: JSONValue, _ at: String, document: String) throws(StandardsError) -> LifeCircleRule {
+        let r = try object(value, at)
+        let type = try string(r["type"], "\(at).type")
+        guard FacilityKinds.known.contains(type) else {
+            throw fail("\(at).type", "unknown facility type '\(type)' (known: \(FacilityKinds.known.sorted().joined(separator: ", ")))")
+        }
+        var sizes: [String]?
+        if let list = r["size_class"] {
+            sizes = []
+            for (k, s) in try array(list, "\(at).size_class").enumerated() { sizes!.append(try string(s, "\(at).size_class[\(k)]")) }
+        }
+        let minutes = try positive(r["minutes"], "\(at).minutes")!
+        let rural = try positive(r["minutes_rural"], "\(at).minutes_rural", required: false)
+        let distance = try positive(r["distance_m"], "\(at).distance_m", required: false)
+        var mode = CoverageMode.walk
+        if let m = r["mode"] {
+            let text = try string(m, "\(at).mode")
+            guard let parsed = CoverageMode(rawValue: text) else { throw fail("\(at).mode", "expected radius, walk or drive, found '\(text)'") }
+            mode = parsed
+        }
+        var direction = TravelDirection.toFacility
+        if let d = r["direction"] {
+            let text = try string(d, "\(at).direction")
+            guard let parsed = TravelDirection(rawValue: text) else {
+                throw fail("\(at).direction", "expected to_facility or from_facility, found '\(text)'")
+            }
+            direction = parsed
+        }
+        let label = try r["label"].map { v throws(StandardsError) in try string(v, "\(at).label") } ?? type
+        let doc = try r["document"].map { v throws(StandardsError) in try string(v, "\(at).document") } ?? document
+        let clause = try string(r["where"], "\(at).where")
+        return LifeCircleRule(label: label, supply: SupplySelector(type: type, sizeClasses: sizes), minutes: minutes,
+                              minutesRural: rural, distance: distance, mode: mode, direction: direction,
+                              source: "\(doc), \(clause)")
+    }
+}

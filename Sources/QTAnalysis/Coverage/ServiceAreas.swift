@@ -1,0 +1,100 @@
+import QTGeometry
+import QTModel
+import QTProjection
+
+/// The geometry behind coverage figures: service areas (per facility or dissolved) and gaps (the residents
+/// a service does not reach, as their population polygons). Each call makes its own GEOS context and PROJ
+/// transformer, so calls can run in parallel tasks.
+public enum ServiceAreas {
+    /// The service areas of `service` as WGS84 features: one per facility, or one dissolved area (two when
+    /// rural residents have their own threshold), each with its planar area.
+    ///
+    /// Radius mode: circles of the service's distance around each facility (GEOS buffers, 32 segments a
+    /// quarter), dissolved by a cascaded union. Network modes: the streets reachable within the threshold,
+    /// partial edges included, buffered by the access distance, on a travel-time grid of
+    /// ``CoverageOptions/cellSize`` (see ``TravelTimeField``), dissolved by GEOS coverage union.
+    public static func areas(_ service: CoverageService, in inputs: CoverageInputs, dissolve: Bool) throws -> [Feature] {
+        let context = try GeometryContext()
+        let toWGS = try Transformer(from: inputs.metricCRS, to: .wgs84)
+        let supply = inputs.supplies[service.supply] ?? SupplySet(ids: [], names: [], xs: [], ys: [])
+        var thresholds: [(String, Double, Double)] = [("all", service.minutes, service.distance)]
+        if let rural = service.minutesRural, rural != service.minutes {
+            thresholds = [("urban", service.minutes, service.distance),
+                          ("rural", rural, service.distanceRural ?? service.distance)]
+        }
+        var features: [Feature] = []
+        let groups: [[Int]] = dissolve ? [Array(0..<supply.count)] : (0..<supply.count).map { [$0] }
+        for group in groups where !group.isEmpty {
+            for (residents, minutes, distance) in thresholds {
+                let area: NativeGeometry
+                switch service.mode {
+                case .radius:
+                    var circles = try group.map {
+                        try context.makePoint(x: supply.xs[$0], y: supply.ys[$0]).buffer(distance, style: BufferStyle(quadrantSegments: 32))
+                    }
+                    area = circles.count == 1 ? circles[0] : try context.union(taking: &circles)
+                case .walk, .drive:
+                    guard let network = inputs.networks[service.mode] else {
+                        throw CoverageError.invalidRequest("\(service.label): the \(service.mode.rawValue) network was not prepared")
+                    }
+                    let limit = minutes * 60
+                    let members = SupplySet(ids: group.map { supply.ids[$0] }, names: group.map { supply.names[$0] },
+                                            xs: group.map { supply.xs[$0] }, ys: group.map { supply.ys[$0] })
+                    let (times, _) = Coverage.pass(service, supply: members, network: network, options: inputs.options, limit: limit)
+                    let field = TravelTimeField(times: times, access: inputs.options.accessDistance,
+                                                cell: inputs.options.cellSize, limit: limit)
+                    area = try RasterPolygons.polygons(field, threshold: Float(limit), context: context)
+                }
+                var properties: [String: JSONValue] = [
+                    "service": .string(service.label), "type": .string(service.supply.type),
+                    "mode": .string(service.mode.rawValue), "residents": .string(residents),
+                    "area_km2": .number((try area.area() / 1e6 * 1e6).rounded() / 1e6),
+                    "source": "computed: qtplan coverage",
+                ]
+                if service.mode == .radius { properties["distance_m"] = .number(distance) } else { properties["minutes"] = .number(minutes) }
+                if !dissolve, let k = group.first {
+                    properties["id"] = .string("area-\(supply.ids[k])" + (residents == "all" ? "" : "-\(residents)"))
+                    properties["facility"] = .string(supply.ids[k])
+                    properties["name"] = .string(supply.names[k])
+                } else {
+                    properties["id"] = .string("area-\(service.label)" + (residents == "all" ? "" : "-\(residents)"))
+                    properties["facilities"] = .number(Double(group.count))
+                }
+                let geometry = try context.orientedForGeoJSON(try toWGS.transform(try area.value()))
+                features.append(Feature(id: properties["id"], geometry: geometry, properties: properties))
+            }
+        }
+        return features
+    }
+
+    /// The residents `result` leaves out, as the population layer's polygons with their head-count, the
+    /// sub-district and the time or distance to the nearest facility (`null` when none is in reach).
+    public static func gaps(_ result: CoverageResult, inputs: CoverageInputs, district: District) -> [Feature] {
+        let population = district.features(.population)
+        let demand = inputs.demand
+        let service = result.service
+        var out: [Feature] = []
+        for i in 0..<demand.count where !result.covered[i] {
+            let source = population[demand.featureIndex[i]]
+            var p: [String: JSONValue] = [
+                "id": .string("gap-\(service.label)-\(demand.ids[i])"), "population_feature": .string(demand.ids[i]),
+                "population": .number(demand.population[i]), "service": .string(service.label),
+                "mode": .string(service.mode.rawValue), "urban": .bool(demand.urban[i]),
+                "source": "computed: qtplan coverage",
+            ]
+            let s = Int(demand.subdistrict[i])
+            if s >= 0 { p["subdistrict"] = .string(demand.subdistricts[s]) }
+            let threshold = service.threshold(urban: demand.urban[i])
+            let reach = result.reach[i]
+            if service.mode == .radius {
+                p["distance_m"] = .number(threshold)
+                p["nearest_m"] = reach.isFinite ? .number((reach * 10).rounded() / 10) : .null
+            } else {
+                p["minutes"] = .number(threshold / 60)
+                p["nearest_minutes"] = reach.isFinite ? .number((reach / 60 * 10).rounded() / 10) : .null
+            }
+            out.append(Feature(id: p["id"], geometry: source.geometry, properties: p))
+        }
+        return out
+    }
+}
