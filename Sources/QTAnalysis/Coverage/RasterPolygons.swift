@@ -6,8 +6,9 @@ import QTGeometry
 /// Each row's run of qualifying cells becomes one rectangle. Its top and bottom edges get a vertex wherever
 /// a run of the row above or below starts or ends, so that two runs that touch share identical segments;
 /// the rectangles then form a clean coverage and `GEOSCoverageUnion` dissolves them (it only drops shared
-/// segments, much faster than an overlay union). A last `GEOSSimplify` at tolerance 0 removes the vertices
-/// left in the middle of straight edges.
+/// segments, much faster than an overlay union). `GEOSNormalize` then starts every ring at its lowest-left
+/// vertex (always a true corner) and a `GEOSSimplify` at tolerance 0 removes the vertices left in the middle
+/// of straight edges (Douglas–Peucker keeps a ring's first vertex, hence the normalising).
 enum RasterPolygons {
     /// The union of cells whose value is ≤ `threshold`, as a polygon or multi-polygon (possibly empty).
     static func polygons(_ field: TravelTimeField, threshold: Float, context: GeometryContext) throws -> NativeGeometry {
@@ -31,7 +32,7 @@ enum RasterPolygons {
         }
         guard !polygons.isEmpty else { return try context.make(.multiPolygon(MultiPolygon([]))) }
         let cells = try context.make(.multiPolygon(MultiPolygon(polygons)))
-        return try cells.coverageUnion().simplify(tolerance: 0, preserveTopology: false)
+        return try cells.coverageUnion().normalized().simplify(tolerance: 0, preserveTopology: false)
     }
 
     /// Per row, the column ranges of qualifying cells.

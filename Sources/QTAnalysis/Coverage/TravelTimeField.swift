@@ -14,6 +14,13 @@ struct TravelTimeField: Sendable {
     /// Most cells a field may have (a bigger area gets coarser cells): 16 million, 64 MB.
     static let maximumCells = 16_000_000
 
+    /// A field from its parts (tests set cells by hand).
+    init(originX: Double, originY: Double, cell: Double, columns: Int, rows: Int, values: [Float]) {
+        precondition(values.count == columns * rows, "one value per cell")
+        self.originX = originX; self.originY = originY; self.cell = cell
+        self.columns = columns; self.rows = rows; self.values = values
+    }
+
     /// The field of `times` for streets reachable within `limit` seconds, buffered by `access` metres, on
     /// cells of `cell` metres (coarsened when the area would need more than ``maximumCells``).
     init(times: NetworkTimes, access: Double, cell requested: Double, limit: Double) {

@@ -1,0 +1,124 @@
+import Foundation
+import QTGeometry
+import QTModel
+import Testing
+@testable import QTAnalysis
+
+/// Coverage of the bundled district checked against independent computations: brute-force nearest
+/// distances for radius mode, the triangle inequality for network modes, and the sums.
+@Suite(.serialized) struct CoverageBundledTests {
+    static let standardsPath = IndicatorFixtures.root.appendingPathComponent("geodata/standards/life-circles.json").path
+
+    static func inputs(_ services: [CoverageService]) throws -> CoverageInputs {
+        let district = try DistrictLoader().load(directory: IndicatorFixtures.bundled).district
+        let standards = try LifeCircleStandards.load(path: standardsPath)
+        return try Coverage.prepare(district, services: services, standards: standards, options: CoverageOptions())
+    }
+
+    static func services(mode: CoverageMode?) throws -> [CoverageService] {
+        let profile = try LifeCircleStandards.load(path: standardsPath).profile("gb50180")
+        return profile.rules.map { profile.service($0, mode: mode) }
+    }
+
+    @Test func radiusEqualsBruteForceAndSumsAddUp() async throws {
+        let services = try Self.services(mode: .radius)
+        let inputs = try Self.inputs(services)
+        let results = try await Coverage.measure(services, in: inputs)
+        #expect(results.count == 14)
+        let d = inputs.demand
+        #expect(d.population.reduce(0, +) == 793_000)
+        for r in results {
+            let supply = inputs.supplies[r.service.supply]!
+            #expect(supply.count == r.facilities && r.facilities > 0, "\(r.service.label)")
+            var covered = 0.0
+            for i in 0..<d.count {
+                var nearest = Double.infinity
+                for k in 0..<supply.count {
+                    nearest = min(nearest, ((d.xs[i] - supply.xs[k]) * (d.xs[i] - supply.xs[k]) + (d.ys[i] - supply.ys[k]) * (d.ys[i] - supply.ys[k])).squareRoot())
+                }
+                if nearest <= r.service.distance { covered += d.population[i] }
+            }
+            #expect(r.total.covered == covered, "\(r.service.label): \(r.total.covered) vs brute force \(covered)")
+            #expect(r.total.share >= 0 && r.total.share <= 1)
+            #expect(r.bySubdistrict.count == 7)
+            #expect(r.bySubdistrict.map(\.population).reduce(0, +) == r.total.population)
+            #expect(r.bySubdistrict.map(\.covered).reduce(0, +) == r.total.covered)
+            for s in r.bySubdistrict { #expect(s.share >= 0 && s.share <= 1 && s.covered <= s.population) }
+        }
+    }
+
+    @Test func networkTimesAreNeverShorterThanTheStraightLine() async throws {
+        let walk = try Self.services(mode: nil)
+        let radius = walk.map { s -> CoverageService in
+            var r = s
+            r.mode = .radius
+            r.distance = 1e6  // nearest facility anywhere
+            return r
+        }
+        let inputs = try Self.inputs(walk + radius)
+        let results = try await Coverage.measure(walk + radius, in: inputs)
+        let speed = CoverageOptions().walkSpeed
+        for (w, r) in zip(results.prefix(walk.count), results.suffix(radius.count)) {
+            #expect(w.total.share >= 0 && w.total.share <= 1)
+            #expect(w.bySubdistrict.map(\.covered).reduce(0, +) == w.total.covered)
+            guard w.service.mode == .walk else { continue }  // drive times are not walking distances
+            var violations = 0
+            for i in 0..<w.reach.count where w.reach[i].isFinite && w.reach[i] * speed < r.reach[i] - 1e-6 { violations += 1 }
+            #expect(violations == 0, "\(w.service.label): \(violations) residents closer by network than by straight line")
+            // Residents reached on foot within the circle are within its walking distance as the crow flies.
+            for i in 0..<w.reach.count where w.covered[i] { #expect(r.reach[i] <= w.service.minutes * 60 * speed + 1e-6) }
+        }
+        // Fire stations are timed from the station over the drive network.
+        let fire = try #require(results.first { $0.service.supply.type == "fire_station" })
+        #expect(fire.service.mode == .drive && fire.service.direction == .fromFacility && fire.total.covered > 0)
+    }
+
+    @Test func ruralResidentsGetTheLongerCircle() async throws {
+        let profile = try LifeCircleStandards.load(path: Self.standardsPath).profile("qiantang-plan")
+        let rule = try #require(profile.rules.first { $0.supply.type == "elderly_daycare" })
+        let service = profile.service(rule)
+        #expect(service.minutes == 15 && service.minutesRural == 20)
+        let inputs = try Self.inputs([service])
+        let r = try Coverage.measure(service, in: inputs)
+        var expected = 0.0
+        for i in 0..<inputs.demand.count where r.reach[i] <= (inputs.demand.urban[i] ? 900 : 1200) { expected += inputs.demand.population[i] }
+        #expect(r.total.covered == expected)
+        #expect(inputs.demand.urban.contains(false), "the bundled district has rural residents")
+    }
+}
+
+@Suite struct LifeCircleStandardsTests {
+    @Test func bundledProfiles() throws {
+        let standards = try LifeCircleStandards.load(path: CoverageBundledTests.standardsPath)
+        #expect(standards.defaultProfile == "gb50180" && standards.walkSpeedKmh == 4.5 && standards.accessDistance == 100)
+        let gb = try standards.profile()
+        #expect([5.0, 10, 15].map(gb.distance(forMinutes:)) == [300, 500, 1000])
+        #expect(abs(gb.distance(forMinutes: 20) - 1333.333) < 0.001)  // the 15-minute circle's pace
+        let circle = Dictionary(gb.rules.map { ($0.label, $0.minutes) }, uniquingKeysWith: { a, _ in a })
+        #expect(circle["middle_school"] == 15 && circle["primary_school"] == 10 && circle["kindergarten"] == 5)
+        #expect(circle["elderly_daycare"] == 5 && circle["wet_market"] == 10 && circle["community_health_centre"] == 15)
+        let plan = try standards.profile("qiantang-plan")
+        #expect(plan.rules.first { $0.supply.type == "kindergarten" }?.minutes == 15)
+        #expect(throws: StandardsError.unknownProfile(path: standards.path, name: "nope", known: ["gb50180", "qiantang-plan"])) {
+            try standards.profile("nope")
+        }
+    }
+
+    @Test func brokenFilesNameTheField() {
+        func message(_ text: String) -> String {
+            do { _ = try LifeCircleStandards.parse(data: Data(text.utf8), path: "s.json"); return "parsed" } catch { return error.description }
+        }
+        let head = #""walk_speed_kmh": 4.5, "drive_speed_kmh": {}, "access_m": 100, "default_profile": "p""#
+        func profile(_ service: String) -> String {
+            "{\(head), \"profiles\": [{\"name\": \"p\", \"title\": \"t\", \"source\": {\"document\": \"d\"}, \"circles\": [], \"services\": [\(service)]}]}"
+        }
+        #expect(message(profile(#"{"type": "school", "minutes": 5, "where": "x"}"#)).hasPrefix("s.json: field 'profiles[0].services[0].type': unknown facility type 'school'"))
+        #expect(message(profile(#"{"type": "kindergarten", "minutes": -5, "where": "x"}"#)) == "s.json: field 'profiles[0].services[0].minutes': expected a number > 0, found -5.0")
+        #expect(message(profile(#"{"type": "kindergarten", "minutes": 5, "mode": "fly", "where": "x"}"#)) == "s.json: field 'profiles[0].services[0].mode': expected radius, walk or drive, found 'fly'")
+        #expect(message(profile(#"{"type": "kindergarten", "minutes": 5}"#)) == "s.json: field 'profiles[0].services[0].where': missing")
+        #expect(message(profile(#"{"type": "kindergarten", "minutes": 5, "where": "x"}, {"type": "kindergarten", "minutes": 10, "where": "y"}"#))
+                .contains("'kindergarten' appears twice"))
+        #expect(message("{\(head.replacingOccurrences(of: "4.5", with: "45")), \"profiles\": []}") == "s.json: field 'walk_speed_kmh': 45.0 km/h is not a walking speed (expected at most 20)")
+        #expect(message("[1]").hasPrefix("s.json: expected an object, found"))
+    }
+}
