@@ -79,7 +79,7 @@ extension IndicatorScope {
         for id in [IndicatorID.lifeCircle15min, .lifeCircle10min, .lifeCircle5min] {
             let row = try d.row(id)
             #expect(row.status == .notComputed && row.value == nil)
-            #expect(row.reason == "not yet computed (needs the coverage engine)")
+            #expect(row.reason == "not computed here: qtplan coverage --all gives each service's share")
         }
     }
 

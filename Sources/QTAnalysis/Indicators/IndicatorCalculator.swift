@@ -34,7 +34,8 @@ import QTProjection
 ///   counts; target% × stations − stations within for shares), rounded up to a whole planner's unit (m²,
 ///   places, physicians, beds, hospitals, communities, stations); 0 when met. Differences within 10⁻⁶ are
 ///   taken as 0, so that 2.4 × 1,000 − 2,400 is met, not "needs 1 more".
-/// - **Life circles** need the coverage engine, which does not exist yet: those rows are `not_computed`.
+/// - **Life circles**: `qtplan coverage` measures each service of a circle; the combined share (residents
+///   reaching every service of the circle) is not computed yet, so those rows are `not_computed`.
 /// - **Modelled inputs**: for each layer read (population, facilities, transit) the number of features
 ///   whose `source` is `modelled` is reported; any such feature makes the report `modelled`.
 public struct IndicatorCalculator: Sendable {
@@ -46,7 +47,7 @@ public struct IndicatorCalculator: Sendable {
     }
 
     /// The reason life-circle rows give.
-    public static let coverageReason = "not yet computed (needs the coverage engine)"
+    public static let coverageReason = "not computed here: qtplan coverage --all gives each service's share"
 
     /// Facility types whose `beds` are elderly-care beds.
     public static let elderlyCareTypes: Set<String> = [FacilityType.elderlyCareHome.rawValue,

@@ -11,7 +11,7 @@ public enum IndicatorStatus: String, Sendable, Hashable, CaseIterable {
     case noTarget = "no_target"
     /// A district-level indicator, shown in a sub-district's rows (hospitals, future communities, transit).
     case districtOnly = "district_level_only"
-    /// Not computed: ``IndicatorRow/reason`` says why (the coverage engine does not exist yet, no residents…).
+    /// Not computed: ``IndicatorRow/reason`` says why (a combined life-circle share, no residents…).
     case notComputed = "not_computed"
 }
 
@@ -26,7 +26,7 @@ public struct IndicatorRule: Sendable, Hashable {
         case count
         /// A share in percent: amount ÷ base × 100.
         case share
-        /// Needs the coverage engine, which does not exist yet.
+        /// A combined life-circle share, not computed here (`qtplan coverage` gives each service's).
         case coverage
     }
 

@@ -22,7 +22,7 @@ public enum IndicatorID: String, CaseIterable, Sendable, Codable {
     case railStationsBusWithin50m = "rail_stations_bus_within_50m"
     /// Share of rail stations with a bus stop within 150 m (district level only).
     case railStationsBusWithin150m = "rail_stations_bus_within_150m"
-    /// Share of residents inside the 15-minute life circle: needs the coverage engine (not computed yet).
+    /// Share of residents inside the 15-minute life circle (not computed here: see `qtplan coverage`).
     case lifeCircle15min = "life_circle_15min"
     /// Share of residents inside the 10-minute life circle: not computed yet.
     case lifeCircle10min = "life_circle_10min"

@@ -110,7 +110,7 @@ enum IndicatorsFormatter {
             residents += "; aged 60+: \(Number.grouped(Int(elderly.rounded()))) (Σ population × aged_60_plus_share)"
         }
         out += residents + ".\n"
-        out += "Counted: facilities and stations with status operating (or none); life circles need the coverage engine.\n"
+        out += "Counted: facilities and stations with status operating (or none); life circles per service: qtplan coverage.\n"
         if !report.notCounted.isEmpty {
             out += "Not counted (not operating): " + report.notCounted.map {
                 "\($0.name ?? $0.id) (\($0.type), \($0.status))"
