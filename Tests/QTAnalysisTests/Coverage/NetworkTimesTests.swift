@@ -1,4 +1,5 @@
 import QTGeometry
+import QTModel
 import Testing
 @testable import QTAnalysis
 
@@ -82,7 +83,7 @@ import Testing
 
     /// Multi-source Dijkstra against Bellman–Ford on random directed graphs.
     @Test func dijkstraMatchesBellmanFordOnRandomGraphs() {
-        var rng = SplitMix(seed: 7)
+        var rng = SeededGenerator(seed: 7)
         for _ in 0..<20 {
             let n = 30
             var edges: [StreetEdge] = []
@@ -125,17 +126,7 @@ import Testing
     }
 }
 
-/// A small deterministic generator for test data (splitmix64).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+extension SeededGenerator {
+    /// A whole number in 0..<n.
     mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }

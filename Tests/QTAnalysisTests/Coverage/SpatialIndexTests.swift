@@ -1,11 +1,12 @@
 import QTGeometry
+import QTModel
 import Testing
 @testable import QTAnalysis
 
 /// The hand-written indexes against independent answers: brute force, and GEOS's own distance.
 @Suite struct SpatialIndexTests {
     @Test func pointGridAgreesWithBruteForce() {
-        var rng = SplitMix(seed: 11)
+        var rng = SeededGenerator(seed: 11)
         let facilities = (0..<300).map { _ in (rng.unit() * 20_000, rng.unit() * 20_000) }
         let grid = PointGrid(xs: facilities.map(\.0), ys: facilities.map(\.1), cell: 1000)
         for radius in [300.0, 1000, 2500] {
@@ -26,7 +27,7 @@ import Testing
     }
 
     @Test func edgeLocatorFindsTheNearestPointThatGEOSMeasures() throws {
-        var rng = SplitMix(seed: 5)
+        var rng = SeededGenerator(seed: 5)
         var edges: [StreetEdge] = []
         for _ in 0..<200 {
             let x = rng.unit() * 5000, y = rng.unit() * 5000
