@@ -71,6 +71,14 @@ let package = Package(
             path: "tools/bench/landuse",
             exclude: ["README.md", "geopandas_landuse.py", "run.sh", "build"]
         ),
+        // Coverage (radius, network pass, a 100× scale case) against shapely, GeoPandas, networkx and pandana
+        // on the same generated inputs (tools/bench/coverage/README.md).
+        .executableTarget(
+            name: "bench-coverage",
+            dependencies: ["QTAnalysis", "QTModel", "QTGeometry", "QTProjection"],
+            path: "tools/bench/coverage",
+            exclude: ["README.md", "peers.py", "run.sh", "build"]
+        ),
         .testTarget(name: "QTAnalysisTests", dependencies: ["QTAnalysis", "QTModel", "QTGeometry", "QTProjection"]),
         .testTarget(name: "QTGeometryTests", dependencies: ["QTGeometry"]),
         .testTarget(name: "QTProjectionTests", dependencies: ["QTProjection", "QTGeometry"]),

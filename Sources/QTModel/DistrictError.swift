@@ -4,11 +4,15 @@ public enum DistrictError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingFile(path: String, what: String)
     /// A file exists but its content is wrong (exit 65 in the CLI).
     case invalidData(path: String, detail: String)
+    /// Something exists at the path but cannot be read as the input wanted: a file where a folder is
+    /// expected, a folder where a file is, a file without read permission (exit 66 in the CLI).
+    case unreadable(path: String, detail: String)
 
     public var description: String {
         switch self {
         case .missingFile(let path, let what): "\(path): \(what) not found"
         case .invalidData(let path, let detail): "\(path): \(detail)"
+        case .unreadable(let path, let detail): "\(path): \(detail)"
         }
     }
 }

@@ -29,7 +29,7 @@ enum Fixtures {
 
     @Test func wrongTypedField() {
         let path = Fixtures.district("bad-manifest") + "/district.json"
-        #expect(throws: DistrictError.invalidData(path: path, detail: "field 'official_area_km2': expected a number")) {
+        #expect(throws: DistrictError.invalidData(path: path, detail: "field 'official_area_km2': expected a number, found a string")) {
             _ = try DistrictLoader().load(directory: Fixtures.district("bad-manifest"))
         }
     }

@@ -75,7 +75,7 @@ enum Validation {
         #expect(report.passes(strict: true))
         #expect(report.district == "方块区")
         // Every check ran: none is "not present" in a district with every layer.
-        #expect(report.checks.count == 15)
+        #expect(report.checks.count == 17)
         #expect(report.checks.allSatisfy { $0.present })
         #expect(report.checks.allSatisfy { $0.status == "ok" })
         #expect(report.problemFeatures.isEmpty)

@@ -65,10 +65,11 @@ import Testing
         #expect(result.stderr.contains("unknown CRS 'mercator'"))
     }
 
-    @Test func crsPROJDoesNotKnowIsADataErrorWithPROJsMessage() throws {
+    /// A CRS named on the command line that PROJ does not know is a bad argument, like one qtplan cannot parse.
+    @Test func crsPROJDoesNotKnowIsAUsageErrorWithPROJsMessage() throws {
         let result = try CLI.run(["transform", "--from", "EPSG:999999", "--to", "WGS84", "1,2"])
-        #expect(result.status == 65)
-        #expect(result.stderr.hasPrefix("qtplan: error: proj_create_crs_to_crs failed:"))
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("qtplan: error: --from EPSG:999999: not a CRS PROJ knows (proj_create_crs_to_crs failed:"))
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 

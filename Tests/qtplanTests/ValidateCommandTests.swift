@@ -102,7 +102,8 @@ import Testing
         let checks = try #require(object["checks"] as? [[String: Any]])
         #expect(checks.map { $0["title"] as? String ?? "" } == [
             "layers parse", "geometry types", "geometry validity", "feature ids", "source and accuracy", "layer fields",
-            "vocabularies", "counts and measures", "subdistricts tiling", "landuse tiling", "inside the boundary",
+            "vocabularies", "counts and measures", "subdistricts tiling", "landuse tiling", "inside the boundary", "axis order",
+            "GCJ-02 offset",
             "stations on lines", "walk network", "drive network", "population total",
         ])
         let tiling = checks[8]

@@ -64,10 +64,19 @@ public struct GeoJSONWarning: Hashable, Sendable, CustomStringConvertible {
 }
 
 enum GeoJSONLocation {
+    /// Paths longer than this many characters are shortened in messages (deeply nested collections).
+    static let longestPath = 120
+
     static func prefix(featureIndex: Int?, path: String) -> String {
         var text = ""
         if let featureIndex { text += "feature \(featureIndex): " }
-        if !path.isEmpty { text += path + ": " }
+        if !path.isEmpty { text += shortened(path) + ": " }
         return text
+    }
+
+    /// The path itself, or its first and last 50 characters around `…` when it is longer than ``longestPath``.
+    static func shortened(_ path: String) -> String {
+        guard path.count > longestPath else { return path }
+        return String(path.prefix(50)) + "…" + String(path.suffix(50))
     }
 }

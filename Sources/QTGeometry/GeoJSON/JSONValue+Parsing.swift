@@ -26,7 +26,7 @@ extension JSONValue {
         do {
             object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
-            throw JSONSyntaxError(message: Self.describe(error))
+            throw JSONSyntaxError(message: Self.diagnose(data) ?? Self.describe(error))
         }
         self = try Self.convert(object)
     }
@@ -74,6 +74,78 @@ extension JSONValue {
         if ObjectIdentifier(Swift.type(of: number)) == booleanType { return .bool(number.boolValue) }
         if number is NSDecimalNumber, let exact = Double(number.description) { return .number(exact) }
         return .number(number.doubleValue)
+    }
+
+    /// A clearer reason than Foundation's for the commonest failures, looked for only once parsing has failed:
+    /// no text at all, bytes that are not UTF-8 (a file saved in GBK or another legacy code page), and the
+    /// JavaScript literals `NaN` and `Infinity`, which JSON does not have.
+    static func diagnose(_ data: Data) -> String? {
+        let bytes = [UInt8](data)
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            return "no JSON value: the text is empty or only white space"
+        }
+        // UTF-16 and UTF-32 with a byte order mark are Foundation's business; look for invalid UTF-8 only in
+        // text that does not start with one.
+        let bom16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        if !bom16, let offset = firstInvalidUTF8(bytes) {
+            return "not UTF-8 text: byte \(offset) (0x\(String(bytes[offset], radix: 16, uppercase: true))) starts no "
+                + "valid UTF-8 sequence; JSON must be UTF-8 (RFC 8259): re-save the file as UTF-8 (it may be GBK or "
+                + "another legacy code page)"
+        }
+        if let (literal, line, column) = nonFiniteLiteral(bytes) {
+            return "\(literal) at line \(line), column \(column): NaN and Infinity are not JSON numbers (RFC 8259); "
+                + "write a finite number, or leave the position out"
+        }
+        return nil
+    }
+
+    /// The offset of the first byte that does not begin or continue a valid UTF-8 sequence, or `nil`.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length: Int
+            switch b {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return i
+            }
+            guard i + length <= bytes.count else { return i }
+            for k in 1..<max(length, 1) where bytes[i + k] & 0xC0 != 0x80 { return i }
+            i += length
+        }
+        return nil
+    }
+
+    /// The first `NaN`, `Infinity` or `-Infinity` outside a string, with its 1-based line and column (bytes).
+    static func nonFiniteLiteral(_ bytes: [UInt8]) -> (String, Int, Int)? {
+        var inString = false, escaped = false
+        var line = 1, lineStart = 0
+        var i = 0
+        func matches(_ word: String, at start: Int) -> Bool {
+            let w = Array(word.utf8)
+            guard start + w.count <= bytes.count else { return false }
+            return Array(bytes[start..<(start + w.count)]) == w
+        }
+        while i < bytes.count {
+            let b = bytes[i]
+            if inString {
+                if escaped { escaped = false } else if b == 0x5C { escaped = true } else if b == 0x22 { inString = false }
+            } else if b == 0x22 {
+                inString = true
+            } else if b == 0x0A {
+                line += 1
+                lineStart = i + 1
+            } else {
+                for word in ["-Infinity", "Infinity", "NaN", "-NaN"] where matches(word, at: i) {
+                    return (word, line, i - lineStart + 1)
+                }
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// Foundation's own detail (`NSDebugDescription`), with its out-of-range message made explicit.

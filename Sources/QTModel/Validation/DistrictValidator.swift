@@ -79,6 +79,8 @@ public struct DistrictValidator: Sendable {
             TilingCheck(layer: .subdistricts),
             TilingCheck(layer: .landuse),
             InsideBoundaryCheck(),
+            AxisOrderCheck(),
+            DatumShiftCheck(),
             StationLineCheck(),
             NetworkConnectivityCheck(mode: .walk),
             NetworkConnectivityCheck(mode: .drive),

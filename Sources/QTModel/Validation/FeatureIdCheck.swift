@@ -1,5 +1,6 @@
 /// Feature ids: every feature has a string `id` property, unique within its layer. A GeoJSON Feature `id`
-/// that differs from the property is a warning.
+/// that differs from the property is a warning; so is a feature whose only id is the GeoJSON Feature's
+/// string `id` (it is used as the property would be).
 struct FeatureIdCheck: DistrictCheck {
     let id = "ids"
     let title = "feature ids"
@@ -19,6 +20,10 @@ struct FeatureIdCheck: DistrictCheck {
                 guard let id = ValidationWorkspace.featureId(feature) else {
                     issues.append(workspace.issue(.error, "ids.missing", layer, index, "has no 'id'"))
                     continue
+                }
+                if property == nil {
+                    issues.append(workspace.issue(.warning, "ids.property", layer, index,
+                                                  "has no 'id' property; the GeoJSON Feature id '\(id)' is used instead"))
                 }
                 if let property = property?.stringValue, let featureLevel = feature.id, featureLevel.stringValue != property {
                     let shown = featureLevel.stringValue.map { "'\($0)'" } ?? featureLevel.typeDescription

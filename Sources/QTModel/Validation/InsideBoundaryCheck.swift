@@ -13,25 +13,29 @@ struct InsideBoundaryCheck: DistrictCheck {
             return [CheckOutcome(id: id, title: title, issues: [issue], summary: "no boundary")]
         }
         let tolerance = DistrictValidator.boundaryToleranceM
-        let allowed = try PreparedGeometry(try boundary.buffer(tolerance))
         var issues: [ValidationIssue] = []
         var checked = 0
         for layer in workspace.presentLayers where layer != .boundary {
-            for (index, geometry) in workspace.metricGeometries(layer).enumerated() {
-                guard let geometry else { continue }
-                checked += 1
-                if try allowed.covers(geometry) { continue }
+            let metric = workspace.metricGeometries(layer)
+            checked += metric.compactMap { $0 }.count
+            for index in try workspace.outsideIndices(layer) {
+                guard let geometry = metric[index] else { continue }
                 let beyond = try reach(of: geometry, outside: boundary, workspace)
                 let whole = try !boundary.intersects(geometry)
                 let what = whole ? "lies outside the boundary" : "reaches outside the boundary"
                 issues.append(workspace.issue(.error, "inside.outside", layer, index,
-                                              "\(what), up to \(ValidationText.metres(beyond)) m beyond it "
+                                              "\(what), up to \(Self.distance(beyond)) beyond it "
                                                 + "(tolerance \(ValidationText.plain(tolerance)) m)"))
             }
         }
         return [CheckOutcome(id: id, title: title, issues: issues, figures: [.count("features", checked)],
                              summary: ValidationText.count(checked, "feature") + " tested, tolerance "
                                 + "\(ValidationText.plain(tolerance)) m")]
+    }
+
+    /// `961.9 m`, or `150.7 km` from 10 km on.
+    static func distance(_ metres: Double) -> String {
+        metres < 10_000 ? ValidationText.metres(metres) + " m" : ValidationText.grouped(metres / 1000, decimals: 1) + " km"
     }
 
     /// How far the part of `geometry` outside `boundary` reaches from it: the largest distance of a vertex of

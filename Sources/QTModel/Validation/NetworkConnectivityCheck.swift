@@ -55,7 +55,21 @@ struct NetworkConnectivityCheck: DistrictCheck {
             edges.append((index, a, try Geodesic.wgs84.length(of: .lineString(line))))
         }
         guard !edges.isEmpty else {
-            return [CheckOutcome(id: id, layer: .network, title: title, figures: [.count("edges", 0)],
+            // An empty layer is one error (reported by the walk check); a layer without edges of this mode, a
+            // warning: analyses of that mode would find no route.
+            var issues: [ValidationIssue] = []
+            if workspace.features(.network).isEmpty {
+                if mode == .walk {
+                    issues.append(workspace.issue(.error, "network.empty", .network, "the network has no edges: a "
+                                                  + "network layer needs at least one edge (or leave it out of the manifest)"))
+                }
+            } else if !workspace.features(.network).contains(where: {
+                $0.properties[mode.rawValue].map { $0.boolValue == nil } ?? false
+            }) {  // (a value of the wrong type is already a fields error)
+                issues.append(workspace.issue(.warning, "network.no_edges", .network, "no edge has \(mode.rawValue): true: "
+                                              + "\(mode.rawValue) analyses would find no route"))
+            }
+            return [CheckOutcome(id: id, layer: .network, title: title, issues: issues, figures: [.count("edges", 0)],
                                  summary: "no \(mode.rawValue) edges")]
         }
         // Components by root: total length, edge count, first edge.

@@ -40,7 +40,7 @@ struct ProvenanceCheck: DistrictCheck {
                     break
                 case .number(let metres)?:
                     issues.append(workspace.issue(.error, "provenance.accuracy", layer, index,
-                                                  "accuracy_m is \(metres), must be ≥ 0"))
+                                                  "accuracy_m is \(ValidationText.plain(metres)), must be ≥ 0"))
                 case let other?:
                     issues.append(workspace.issue(.error, "provenance.accuracy", layer, index,
                                                   "'accuracy_m' must be a number, found \(other.typeDescription)"))

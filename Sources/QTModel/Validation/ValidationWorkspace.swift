@@ -34,7 +34,7 @@ final class ValidationWorkspace {
     /// The layer's file as the manifest names it, joined to the district folder.
     func file(_ layer: LayerName) -> String {
         let name = district.manifest.layers[layer.rawValue]?.file ?? "\(layer.rawValue).geojson"
-        return ((district.directory as NSString).appendingPathComponent(name) as NSString).standardizingPath
+        return (DistrictLoader.layerPath(directory: district.directory, file: name) as NSString).standardizingPath
     }
 
     /// The features of a layer.
@@ -228,6 +228,47 @@ final class ValidationWorkspace {
         case .geometryCollection(let c): return c.geometries.flatMap(polygons(of:))
         default: return []
         }
+    }
+
+    // MARK: Inside the boundary
+
+    private var allowedCache: PreparedGeometry??
+    private var outsideCache: [LayerName: [Int]] = [:]
+
+    /// The metric boundary buffered by ``DistrictValidator/boundaryToleranceM``, prepared; `nil` when there is
+    /// no boundary that can be measured.
+    func allowedArea() throws -> PreparedGeometry? {
+        if let cached = allowedCache { return cached }
+        var result: PreparedGeometry?
+        if let boundary = metricBoundary() {
+            result = try PreparedGeometry(try boundary.buffer(DistrictValidator.boundaryToleranceM))
+        }
+        allowedCache = .some(result)
+        return result
+    }
+
+    /// The indices of a layer's features (with a metric geometry) that the allowed area does not cover.
+    func outsideIndices(_ layer: LayerName) throws -> [Int] {
+        if let cached = outsideCache[layer] { return cached }
+        guard let allowed = try allowedArea() else { return [] }
+        var outside: [Int] = []
+        for (index, geometry) in metricGeometries(layer).enumerated() {
+            guard let geometry else { continue }
+            if try !allowed.covers(geometry) { outside.append(index) }
+        }
+        outsideCache[layer] = outside
+        return outside
+    }
+
+    /// Whether a WGS84 geometry value lies inside the boundary (within the tolerance); false when it cannot be
+    /// put into the metric CRS (positions out of range, for example). For the axis-order and datum checks,
+    /// which try what-if versions of a layer.
+    func isInside(_ geometry: Geometry) -> Bool {
+        var inRange = true
+        geometry.forEachCoordinate { c in if abs(c.x) > 180 || abs(c.y) > 90 { inRange = false } }
+        guard inRange, !geometry.isEmpty, let allowed = try? allowedArea(),
+              let metric = try? context.make(try toMetric.transform(Self.densify(geometry))) else { return false }
+        return (try? allowed.covers(metric)) == true
     }
 
     /// `lon,lat` of a WGS84 coordinate, 6 decimals (about 10 cm), for messages.

@@ -40,9 +40,9 @@ struct TransformCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let source = try CRS(parsing: from)
-            let target = try CRS(parsing: to)
-            let transformer = try Transformer(from: source, to: target)
+            let source = try Self.crs(from, option: "--from")
+            let target = try Self.crs(to, option: "--to")
+            let transformer = try Self.transformer(from: source, to: target)
             let input = points.isEmpty ? try Self.readStandardInput() : points.compactMap(Self.parse)
             let output = try transformer.transform(input)
             let places = decimals ?? (transformer.targetIsAngular ? 7 : 3)
@@ -54,6 +54,27 @@ struct TransformCommand: ParsableCommand {
                 print("{\"from\": \(JSONText.string(source.description)), \"to\": \(JSONText.string(target.description)), "
                       + "\"points\": [\(items.joined(separator: ", "))]}")
             }
+        }
+    }
+
+    /// A CRS named on the command line; a name qtplan or PROJ does not know is a usage error (exit 64).
+    static func crs(_ name: String, option: String) throws -> CRS {
+        do {
+            let crs = try CRS(parsing: name)
+            _ = try Transformer(from: crs, to: .wgs84)
+            return crs
+        } catch let error as ProjectionError {
+            throw CLIFailure(status: .usage, message: "\(option) \(name): not a CRS PROJ knows (\(error)); use EPSG:n, GCJ02, "
+                             + "WGS84 or a PROJ string")
+        }
+    }
+
+    /// The transformer between two known CRSs; none existing is a usage error (exit 64).
+    static func transformer(from source: CRS, to target: CRS) throws -> Transformer {
+        do {
+            return try Transformer(from: source, to: target)
+        } catch let error as ProjectionError {
+            throw CLIFailure(status: .usage, message: "no transformation from \(source) to \(target): \(error)")
         }
     }
 

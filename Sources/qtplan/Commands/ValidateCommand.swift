@@ -36,10 +36,13 @@ struct ValidateCommand: ParsableCommand {
             let directory = districtOptions.directory
             let report: ValidationReport
             do {
-                let (district, warnings) = try DistrictLoader().load(directory: directory)
+                let (district, warnings) = try districtOptions.loader.load(directory: directory)
                 report = try DistrictValidator().validate(district, loadWarnings: warnings)
             } catch let error as DistrictError {
-                if case .missingFile = error { throw error }  // exit 66, as for every command
+                switch error {
+                case .missingFile, .unreadable: throw error  // exit 66, as for every command
+                case .invalidData: break
+                }
                 report = DistrictValidator.loadFailure(directory: directory, error: error)
             }
             switch format {

@@ -9,6 +9,16 @@ struct DistrictOptions: ParsableArguments {
         discussion: "Default: $QTPLAN_DISTRICT, else the bundled geodata/qiantang.", valueName: "DIR"))
     var district: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Refuse layer files larger than this many bytes, before reading them.",
+        discussion: "Default: 1073741824 (1 GiB; reading takes about 20 times a file's size in memory).",
+        valueName: "BYTES"))
+    var maxLayerBytes: Int = DistrictLoader.defaultMaximumLayerBytes
+
+    func validate() throws {
+        guard maxLayerBytes > 0 else { throw ValidationError("--max-layer-bytes must be a positive number of bytes") }
+    }
+
     /// The folder to load: the option, then `$QTPLAN_DISTRICT`, then the bundled district.
     var directory: String {
         if let district { return district }
@@ -18,9 +28,12 @@ struct DistrictOptions: ParsableArguments {
         return BundledData.qiantangDirectory
     }
 
+    /// The loader, with the size limit.
+    var loader: DistrictLoader { DistrictLoader(maximumLayerBytes: maxLayerBytes) }
+
     /// Loads the district, printing load warnings to stderr.
     func load() throws -> District {
-        let (district, warnings) = try DistrictLoader().load(directory: directory)
+        let (district, warnings) = try loader.load(directory: directory)
         warnings.forEach { Diagnostics.warning($0.description) }
         return district
     }

@@ -41,8 +41,10 @@ func runReportingErrors(_ body: () throws -> Void) throws {
         throw ExitCode(failure.status.rawValue)
     } catch let error as DistrictError {
         Diagnostics.error(error.description)
-        if case .missingFile = error { throw ExitCode(ExitStatus.noInput.rawValue) }
-        throw ExitCode(ExitStatus.dataError.rawValue)
+        switch error {
+        case .missingFile, .unreadable: throw ExitCode(ExitStatus.noInput.rawValue)
+        case .invalidData: throw ExitCode(ExitStatus.dataError.rawValue)
+        }
     } catch let error as ProjectionError {
         Diagnostics.error(error.description)
         if case .unknownCRS = error { throw ExitCode(ExitStatus.usage.rawValue) }
