@@ -1,0 +1,31 @@
+#!/bin/sh
+# Runs one libFuzzer target for a given time: tools/fuzz/run.sh geojson|wkt|district SECONDS [libFuzzer flags…]
+# Builds tools/fuzz with --sanitize=fuzzer (and address), seeds a corpus from Tests/Fixtures (copied, never
+# committed: tools/fuzz/corpus/ is ignored), keeps findings in tools/fuzz/findings/TARGET/ and prints
+# libFuzzer's final status lines. Runs niced; one target at a time.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+target=${1:?usage: run.sh geojson|wkt|district SECONDS}
+seconds=${2:?usage: run.sh geojson|wkt|district SECONDS}
+shift 2
+case $target in geojson|wkt|district) ;; *) echo "run.sh: unknown target $target (geojson, wkt, district)" >&2; exit 64;; esac
+
+cd "$here"
+nice -n 10 swift build -c release --sanitize=fuzzer --sanitize=address --product "fuzz-$target" >&2
+binary=$(swift build -c release --sanitize=fuzzer --sanitize=address --show-bin-path)/fuzz-$target
+
+corpus=$here/corpus/$target
+findings=$here/findings/$target
+mkdir -p "$corpus" "$findings"
+"$here/seed.sh" "$target" "$corpus"
+
+dict=""
+[ -f "$here/dictionaries/$target.dict" ] && dict="-dict=$here/dictionaries/$target.dict"
+# -rss_limit_mb: the district target validates what it loads; 4 GB is plenty and leaves the machine usable.
+nice -n 10 "$binary" "$corpus" $dict -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 -max_len=65536 \
+    -artifact_prefix="$findings/" -print_final_stats=1 "$@" 2>&1 | tee "$here/findings/$target.log" | tail -n 25
+grep -q "inline 8-bit counters" "$here/findings/$target.log" || {
+    echo "run.sh: fuzz-$target was not instrumented for coverage; rebuild it (rm -rf tools/fuzz/.build) and run again" >&2
+    exit 70
+}
