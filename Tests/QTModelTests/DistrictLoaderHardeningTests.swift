@@ -32,8 +32,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let start = Date()
         #expect(throws: DistrictError.invalidData(path: folder + "/boundary.geojson", detail:
-            "3,221,225,472 bytes, over the limit of 1,073,741,824 bytes (--max-layer-bytes); reading GeoJSON takes about "
-                + "20 times the file's size in memory: raise the limit only if the machine has it, or split the layer")) {
+            "3,221,225,472 bytes, over the limit of 536,870,912 bytes (--max-layer-bytes); reading GeoJSON takes about "
+                + "25 times the file's size in memory: raise the limit only if the machine has it, or split the layer")) {
             _ = try DistrictLoader().load(directory: folder)
         }
         #expect(Date().timeIntervalSince(start) < 5)  // refused from its size, not after reading 3 GiB

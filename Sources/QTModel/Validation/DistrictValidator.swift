@@ -39,7 +39,8 @@ protocol DistrictCheck {
 ///
 /// The checks, in report order: layers parse (and manifest warnings), geometry types, geometry validity,
 /// feature ids, source and accuracy, layer fields, vocabularies, counts and measures, sub-district tiling,
-/// land-use tiling, features inside the boundary, stations on their lines, walk and drive network
+/// land-use tiling, features inside the boundary, axis order and GCJ-02 offset (warnings: why features lie
+/// outside), stations on their lines, walk and drive network
 /// connectivity, population total. Checks of an absent optional layer are reported as not present.
 ///
 /// ```swift
