@@ -5,6 +5,7 @@
 //   CGEOS, CPROJ          system libraries (module map + shim header only)
 //   QTGeometry            the only Swift code that imports CGEOS
 //   QTProjection          the only Swift code that imports CPROJ
+//   QTFormats             the only Swift code that imports CGDAL: GeoPackage, Shapefile, FlatGeobuf, CSV, DXF
 //   QTModel               a district folder as Sendable values
 //   QTAnalysis            land-use totals, indicators (and later coverage, siting): pure functions of a model
 //   qtplan                the CLI: parsing, formatting, exit codes
@@ -17,6 +18,7 @@ let package = Package(
         .executable(name: "qtplan", targets: ["qtplan"]),
         .library(name: "QTGeometry", targets: ["QTGeometry"]),
         .library(name: "QTProjection", targets: ["QTProjection"]),
+        .library(name: "QTFormats", targets: ["QTFormats"]),
         .library(name: "QTModel", targets: ["QTModel"]),
         .library(name: "QTAnalysis", targets: ["QTAnalysis"]),
     ],
@@ -30,18 +32,24 @@ let package = Package(
             providers: [.apt(["libgeos-dev"]), .brew(["geos"])]
         ),
         .systemLibrary(
+            name: "CGDAL",
+            pkgConfig: "gdal",
+            providers: [.apt(["libgdal-dev"]), .brew(["gdal"])]
+        ),
+        .systemLibrary(
             name: "CPROJ",
             pkgConfig: "proj",
             providers: [.apt(["libproj-dev"]), .brew(["proj"])]
         ),
         .target(name: "QTGeometry", dependencies: ["CGEOS"]),
         .target(name: "QTProjection", dependencies: ["CPROJ", "QTGeometry"]),
-        .target(name: "QTModel", dependencies: ["QTGeometry", "QTProjection"]),
+        .target(name: "QTFormats", dependencies: ["CGDAL", "QTGeometry", "QTProjection"]),
+        .target(name: "QTModel", dependencies: ["QTGeometry", "QTProjection", "QTFormats"]),
         .target(name: "QTAnalysis", dependencies: ["QTModel", "QTGeometry", "QTProjection"]),
         .executableTarget(
             name: "qtplan",
             dependencies: [
-                "QTAnalysis", "QTModel", "QTGeometry", "QTProjection",
+                "QTAnalysis", "QTModel", "QTFormats", "QTGeometry", "QTProjection",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -82,6 +90,7 @@ let package = Package(
         .testTarget(name: "QTAnalysisTests", dependencies: ["QTAnalysis", "QTModel", "QTGeometry", "QTProjection"]),
         .testTarget(name: "QTGeometryTests", dependencies: ["QTGeometry"]),
         .testTarget(name: "QTProjectionTests", dependencies: ["QTProjection", "QTGeometry"]),
+        .testTarget(name: "QTFormatsTests", dependencies: ["QTFormats", "QTGeometry", "QTProjection"]),
         .testTarget(name: "QTModelTests", dependencies: ["QTModel", "QTProjection", "QTGeometry"]),
         // Runs the built `qtplan` binary; the dependency makes `swift test` build it first.
         .testTarget(name: "qtplanTests", dependencies: ["qtplan"]),

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # One-command set-up for a fresh Debian/Ubuntu machine with Swift installed:
-#   1. installs the C libraries qtplan wraps (GEOS, PROJ) and pkg-config, with apt-get, when missing
-#      (through sudo when not root);
+#   1. installs, with apt-get when missing (through sudo when not root): the C libraries qtplan wraps (GEOS,
+#      PROJ, GDAL) and pkg-config; GDAL's programs (ogrinfo, which the tests read every written file back
+#      with); rsvg-convert (maps as PNG); chromium and a CJK font (the tests open the HTML report in a
+#      headless browser and check that Chinese labels render as glyphs);
 #   2. builds qtplan in release mode;
 #   3. runs the main job on the bundled Qiantang district: validate it, then summarise it.
 # Usage: tools/setup.sh [--deps-only]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(pkg-config libgeos-dev libproj-dev)
+packages=(pkg-config libgeos-dev libproj-dev libgdal-dev gdal-bin librsvg2-bin chromium fonts-noto-cjk)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -20,7 +22,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 fi
-echo "setup: GEOS $(pkg-config --modversion geos), PROJ $(pkg-config --modversion proj)" >&2
+echo "setup: GEOS $(pkg-config --modversion geos), PROJ $(pkg-config --modversion proj), GDAL $(pkg-config --modversion gdal)" >&2
 
 [ "${1:-}" = "--deps-only" ] && exit 0
 

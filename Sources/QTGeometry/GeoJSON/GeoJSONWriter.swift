@@ -54,6 +54,14 @@ public struct GeoJSONWriter: Sendable {
         return out.text
     }
 
+    /// One JSON value as single-line JSON text, objects' keys in ``keyOrder`` then sorted (what GDAL's JSON
+    /// string fields and CSV cells hold for arrays and objects).
+    public func string(_ value: JSONValue) -> String {
+        var out = JSONText()
+        out.value(value, keyOrder: keyOrder)
+        return out.text
+    }
+
     /// One geometry as a single-line GeoJSON object, without a trailing newline.
     public func string(_ geometry: Geometry) -> String {
         var out = JSONText()

@@ -1,0 +1,30 @@
+/// Why reading or writing a file through GDAL failed.
+///
+/// Every GDAL failure becomes ``gdal(function:message:)`` naming the C function and GDAL's own message; the
+/// others name the file and what is wrong with it in words a GIS user acts on.
+public enum FormatsError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A GDAL C function reported failure; `message` is GDAL's own text.
+    case gdal(function: String, message: String)
+    /// The file's extension names no format qtplan reads or writes (or not in this direction).
+    case unknownFormat(path: String, detail: String)
+    /// The data cannot be held by the format or CRS asked for (a GeometryCollection in a Shapefile, GCJ-02
+    /// coordinates in a file whose CRS cannot say so).
+    case unsupported(path: String, detail: String)
+    /// A file that GDAL opened holds something qtplan cannot use (text that is not UTF-8, no CRS, an unknown
+    /// layer name).
+    case invalidData(path: String, detail: String)
+    /// The file does not exist.
+    case missingFile(path: String)
+    /// An output could not be written (a missing or read-only folder, a full disk, a failed rename).
+    case cannotWrite(path: String, detail: String)
+
+    public var description: String {
+        switch self {
+        case .gdal(let function, let message): "\(function) failed: \(message)"
+        case .unknownFormat(let path, let detail), .unsupported(let path, let detail), .invalidData(let path, let detail),
+             .cannotWrite(let path, let detail):
+            "\(path): \(detail)"
+        case .missingFile(let path): "\(path): file not found"
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import CGDAL
+
+/// The one narrow place every GDAL call goes through.
+///
+/// GDAL records the last error per thread; each helper here clears it (`CPLErrorReset`), makes the call,
+/// checks the documented failure value and throws ``FormatsError/gdal(function:message:)`` with the C
+/// function's name and GDAL's own message (`CPLGetLastErrorMsg`). The calls are synchronous, so the error is
+/// read on the thread that made the call.
+enum GDALCall {
+    /// Runs `body` and throws when `failed(result)`.
+    @inline(__always)
+    static func call<T>(_ function: StaticString, _ body: () -> T, failed: (T) -> Bool) throws -> T {
+        GDALRuntime.ensure()
+        CPLErrorReset()
+        let result = body()
+        if failed(result) { throw error(function) }
+        return result
+    }
+
+    /// A call returning a handle; `nil` is failure.
+    @inline(__always)
+    static func handle<T>(_ function: StaticString, _ body: () -> T?) throws -> T {
+        guard let result = try call(function, body, failed: { $0 == nil }) else { throw error(function) }
+        return result
+    }
+
+    /// A call returning an `OGRErr`; anything but `OGRERR_NONE` is failure.
+    @inline(__always)
+    static func ogr(_ function: StaticString, _ body: () -> OGRErr) throws {
+        _ = try call(function, body, failed: { $0 != OGRERR_NONE })
+    }
+
+    /// A call returning a `CPLErr`; `CE_Failure` or worse is failure.
+    @inline(__always)
+    static func cpl(_ function: StaticString, _ body: () -> CPLErr) throws {
+        _ = try call(function, body, failed: { $0.rawValue >= CE_Failure.rawValue })
+    }
+
+    /// The error for a failed `function`, with GDAL's last message of this thread.
+    static func error(_ function: StaticString) -> FormatsError {
+        let message = CPLGetLastErrorMsg().map { String(cString: $0) } ?? ""
+        return .gdal(function: "\(function)", message: message.isEmpty ? "failed without a message" : message)
+    }
+
+    /// Runs `body` with a thread-local error handler that keeps GDAL's warnings (a Shapefile field name
+    /// shortened to 10 characters, a string truncated at 254 bytes), and returns them with the result.
+    /// `body` must not suspend: the handler belongs to the thread. The corresponding GDAL functions are
+    /// `CPLPushErrorHandlerEx` and `CPLPopErrorHandler`.
+    static func collectingWarnings<T>(_ body: () throws -> T) rethrows -> (T, [String]) {
+        GDALRuntime.ensure()
+        let sink = GDALWarningSink()
+        let userdata = Unmanaged.passRetained(sink)
+        CPLPushErrorHandlerEx(gdalWarningHandler, userdata.toOpaque())
+        defer {
+            CPLPopErrorHandler()
+            userdata.release()
+        }
+        let result = try body()
+        return (result, sink.warnings)
+    }
+}
+
+/// Where ``GDALCall/collectingWarnings(_:)`` keeps the warnings of one operation.
+final class GDALWarningSink {
+    var warnings: [String] = []
+}
+
+/// The thread-local handler: keeps warnings; errors are read from `CPLGetLastErrorMsg` by ``GDALCall``.
+private let gdalWarningHandler: CPLErrorHandler = { level, _, message in
+    guard level == CE_Warning, let data = CPLGetErrorHandlerUserData(), let message else { return }
+    let sink = Unmanaged<GDALWarningSink>.fromOpaque(data).takeUnretainedValue()
+    let text = String(cString: message)
+    if !sink.warnings.contains(text) { sink.warnings.append(text) }
+}

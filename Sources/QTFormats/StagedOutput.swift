@@ -1,0 +1,107 @@
+import Foundation
+
+/// An output that appears whole or not at all: files are written into a staging folder beside the
+/// destination, then moved into place by `rename`, which replaces each file atomically.
+///
+/// - A destination **file** (`areas.gpkg`, `facilities.shp`): everything staged is moved beside it, so a
+///   Shapefile's `.shp`, `.shx`, `.dbf`, `.prj` and `.cpg` (and its split parts) arrive together; members of an
+///   older Shapefile of the same name that the new one lacks (an old `.qix`) are removed.
+/// - A destination **folder**: created by renaming the staging folder when it does not exist yet (atomic as a
+///   whole), otherwise each staged file is renamed into it.
+///
+/// Until ``commit()`` nothing at the destination changes; an interrupted run leaves the previous output intact
+/// and at most the staging folder (`.NAME.qtplan-PID-N`, removed in `deinit`, and by the CLI's interrupt
+/// handler). The staging folder sits in the destination's folder so that the renames stay on one file system.
+public final class StagedOutput {
+    /// The final file or folder.
+    public let destination: String
+    /// Whether the destination is a folder of files rather than one file (and its sidecars).
+    public let isFolder: Bool
+    /// The folder files are written into before ``commit()``.
+    public let stagingFolder: String
+    private var committed = false
+
+    /// Creates the staging folder for `destination`.
+    /// - Throws: ``FormatsError/cannotWrite(path:detail:)`` when the destination's folder is missing, is not a
+    ///   folder or cannot be written, or when `destination` is a folder but `isFolder` is false (or the reverse).
+    public init(destination: String, isFolder: Bool) throws {
+        let url = URL(fileURLWithPath: destination)
+        let parent = url.deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory) else {
+            throw FormatsError.cannotWrite(path: destination, detail: "the folder \(parent) does not exist")
+        }
+        guard isDirectory.boolValue else {
+            throw FormatsError.cannotWrite(path: destination, detail: "\(parent) is not a folder")
+        }
+        if FileManager.default.fileExists(atPath: destination, isDirectory: &isDirectory), isDirectory.boolValue != isFolder {
+            throw FormatsError.cannotWrite(path: destination, detail: isFolder
+                ? "is a file; a folder is needed for one file per layer" : "is a folder; give a file name")
+        }
+        self.destination = url.path
+        self.isFolder = isFolder
+        let name = url.lastPathComponent
+        var made: String?
+        for attempt in 0..<100 {
+            let candidate = (parent as NSString).appendingPathComponent(".\(name).qtplan-\(getpid())-\(attempt)")
+            if mkdir(candidate, 0o755) == 0 { made = candidate; break }
+            if errno != EEXIST {
+                throw FormatsError.cannotWrite(path: destination, detail: "cannot create a file in \(parent): \(String(cString: strerror(errno)))")
+            }
+        }
+        guard let made else { throw FormatsError.cannotWrite(path: destination, detail: "cannot create a staging folder in \(parent)") }
+        stagingFolder = made
+    }
+
+    deinit { if !committed { try? FileManager.default.removeItem(atPath: stagingFolder) } }
+
+    /// Where to write a file named `name` (a bare file name) so that it lands in the destination.
+    public func stagedPath(_ name: String) -> String { (stagingFolder as NSString).appendingPathComponent(name) }
+
+    /// Writes `data` as the staged file `name`.
+    /// - Throws: ``FormatsError/cannotWrite(path:detail:)`` with the system's reason (a full disk).
+    public func write(_ data: Data, as name: String) throws {
+        let path = stagedPath(name)
+        guard let file = fopen(path, "wb") else { throw failure("cannot create \(path)") }
+        let written = data.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        let flushed = fflush(file) == 0
+        let closed = fclose(file) == 0
+        guard written == data.count, flushed, closed else { throw failure("cannot write \(path)") }
+    }
+
+    /// Moves the staged files into place.
+    /// - Throws: ``FormatsError/cannotWrite(path:detail:)`` when a rename fails (the files already moved stay).
+    public func commit() throws {
+        let staged = try FileManager.default.contentsOfDirectory(atPath: stagingFolder).sorted()
+        if isFolder && !FileManager.default.fileExists(atPath: destination) {
+            guard rename(stagingFolder, destination) == 0 else { throw failure("cannot rename \(stagingFolder)") }
+            committed = true
+            return
+        }
+        let folder = isFolder ? destination : (destination as NSString).deletingLastPathComponent
+        for name in staged {
+            let target = (folder as NSString).appendingPathComponent(name)
+            guard rename(stagedPath(name), target) == 0 else { throw failure("cannot move \(name) into \(folder)") }
+        }
+        if !isFolder { removeStaleShapefileMembers(written: Set(staged), in: folder) }
+        committed = true
+        rmdir(stagingFolder)
+    }
+
+    /// A Shapefile replaced by one with fewer members leaves none of the old ones behind.
+    private func removeStaleShapefileMembers(written: Set<String>, in folder: String) {
+        let url = URL(fileURLWithPath: destination)
+        guard url.pathExtension.lowercased() == "shp" else { return }
+        let stem = url.deletingPathExtension().lastPathComponent
+        for ext in ["shx", "dbf", "prj", "cpg", "qix", "sbn", "sbx"] where !written.contains("\(stem).\(ext)") {
+            unlink((folder as NSString).appendingPathComponent("\(stem).\(ext)"))
+        }
+    }
+
+    private func failure(_ step: String) -> FormatsError {
+        .cannotWrite(path: destination, detail: "\(step): \(String(cString: strerror(errno)))")
+    }
+}
+
+@available(*, unavailable)
+extension StagedOutput: Sendable {}
