@@ -8,6 +8,7 @@
 //   QTFormats             the only Swift code that imports CGDAL: GeoPackage, Shapefile, FlatGeobuf, CSV, DXF
 //   QTModel               a district folder as Sendable values
 //   QTAnalysis            land-use totals, indicators (and later coverage, siting): pure functions of a model
+//   QTReport              maps (SVG) and the HTML report: presentation of a model and its analyses
 //   qtplan                the CLI: parsing, formatting, exit codes
 import PackageDescription
 
@@ -21,6 +22,7 @@ let package = Package(
         .library(name: "QTFormats", targets: ["QTFormats"]),
         .library(name: "QTModel", targets: ["QTModel"]),
         .library(name: "QTAnalysis", targets: ["QTAnalysis"]),
+        .library(name: "QTReport", targets: ["QTReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,10 +48,11 @@ let package = Package(
         .target(name: "QTFormats", dependencies: ["CGDAL", "QTGeometry", "QTProjection"]),
         .target(name: "QTModel", dependencies: ["QTGeometry", "QTProjection", "QTFormats"]),
         .target(name: "QTAnalysis", dependencies: ["QTModel", "QTGeometry", "QTProjection"]),
+        .target(name: "QTReport", dependencies: ["QTAnalysis", "QTModel", "QTGeometry", "QTProjection"]),
         .executableTarget(
             name: "qtplan",
             dependencies: [
-                "QTAnalysis", "QTModel", "QTFormats", "QTGeometry", "QTProjection",
+                "QTReport", "QTAnalysis", "QTModel", "QTFormats", "QTGeometry", "QTProjection",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,6 +92,7 @@ let package = Package(
         ),
         .testTarget(name: "QTAnalysisTests", dependencies: ["QTAnalysis", "QTModel", "QTGeometry", "QTProjection"]),
         .testTarget(name: "QTGeometryTests", dependencies: ["QTGeometry"]),
+        .testTarget(name: "QTReportTests", dependencies: ["QTReport", "QTAnalysis", "QTModel", "QTGeometry", "QTProjection"]),
         .testTarget(name: "QTProjectionTests", dependencies: ["QTProjection", "QTGeometry"]),
         .testTarget(name: "QTFormatsTests", dependencies: ["QTFormats", "QTGeometry", "QTProjection"]),
         .testTarget(name: "QTModelTests", dependencies: ["QTModel", "QTProjection", "QTGeometry"]),

@@ -1,8 +1,11 @@
 import Foundation
+import QTFormats
 import QTGeometry
 import QTProjection
 
-/// Loads a district folder: `district.json` and the GeoJSON layers it names.
+/// Loads a district folder: `district.json` and the layers it names, GeoJSON or any format of
+/// ``QTFormats/VectorFormat`` (GeoPackage, Shapefile, FlatGeobuf, CSV, DXF) read through GDAL and transformed
+/// to WGS84 from the file's CRS or the manifest's `crs`.
 ///
 /// Missing optional layers are fine; a missing boundary, a missing named file, or a malformed manifest or
 /// layer stops the load with a ``DistrictError`` naming the file (and the feature, for bad features).
@@ -56,7 +59,7 @@ public struct DistrictLoader: Sendable {
                 continue
             }
             let path = Self.layerPath(directory: directory, file: entry.file)
-            let (collection, layerWarnings) = try readLayer(at: path, entry: entry)
+            let (collection, layerWarnings) = try readLayer(at: path, entry: entry, layer: layer)
             allWarnings += layerWarnings
             if collection.features.isEmpty && layer != .boundary {
                 allWarnings.append(LoadWarning(path: path, message: "no features: the \(key) layer is empty"))
@@ -89,6 +92,19 @@ public struct DistrictLoader: Sendable {
 
     /// Reads a file that must exist, refusing folders, unreadable files and files over the size limit.
     func contents(of path: String, what: String) throws -> Data {
+        let size = try checkedSize(of: path, what: what)
+        // Checked before reading: FileManager.contents(atPath:) leaks its 4 kB read buffer on an empty file
+        // (swift-foundation, FoundationEssentials readBytesFromFile; found by LeakSanitizer).
+        if size == 0 { throw DistrictError.invalidData(path: path, detail: "the file is empty (0 bytes)") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DistrictError.unreadable(path: path, detail: "\(what) cannot be read (permissions?)")
+        }
+        if data.isEmpty { throw DistrictError.invalidData(path: path, detail: "the file is empty (0 bytes)") }
+        return data
+    }
+
+    /// The size of a file that must exist, refusing folders and files over the size limit.
+    func checkedSize(of path: String, what: String) throws -> Int {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw DistrictError.missingFile(path: path, what: what)
@@ -100,14 +116,7 @@ public struct DistrictLoader: Sendable {
                 + "\(Self.grouped(maximumLayerBytes)) bytes (--max-layer-bytes); reading GeoJSON takes about 25 times "
                 + "the file's size in memory: raise the limit only if the machine has it, or split the layer")
         }
-        // Checked before reading: FileManager.contents(atPath:) leaks its 4 kB read buffer on an empty file
-        // (swift-foundation, FoundationEssentials readBytesFromFile; found by LeakSanitizer).
-        if size == 0 { throw DistrictError.invalidData(path: path, detail: "the file is empty (0 bytes)") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DistrictError.unreadable(path: path, detail: "\(what) cannot be read (permissions?)")
-        }
-        if data.isEmpty { throw DistrictError.invalidData(path: path, detail: "the file is empty (0 bytes)") }
-        return data
+        return size
     }
 
     /// Reads and checks a manifest.
@@ -206,7 +215,9 @@ public struct DistrictLoader: Sendable {
             if let problem = check(entry["file"], "layers.\(key).file", .string, required: true) {
                 return problem.hasPrefix("missing") ? "missing field 'file' in field 'layers.\(key)'" : problem
             }
-            if let problem = check(entry["crs"], "layers.\(key).crs", .string, required: false) { return problem }
+            for field in ["crs", "layer", "encoding"] {
+                if let problem = check(entry[field], "layers.\(key).\(field)", .string, required: false) { return problem }
+            }
         }
         for (key, count) in (object["network_components"]?.objectValue ?? [:]).sorted(by: { $0.key < $1.key }) {
             if let problem = check(count, "network_components.\(key)", .wholeNumber, required: true) { return problem }
@@ -214,8 +225,22 @@ public struct DistrictLoader: Sendable {
         return nil
     }
 
-    /// Reads one GeoJSON layer and checks that its positions are longitude/latitude.
-    func readLayer(at path: String, entry: LayerEntry) throws -> (FeatureCollection, [LoadWarning]) {
+    /// Reads one layer, GeoJSON by qtplan's reader or any other format through GDAL (transformed to WGS84),
+    /// and checks that its positions are longitude/latitude.
+    func readLayer(at path: String, entry: LayerEntry, layer: LayerName) throws -> (FeatureCollection, [LoadWarning]) {
+        let format = VectorFormat(path: path) ?? .geojson
+        let (collection, warnings) = format == .geojson ? try readGeoJSON(at: path, entry: entry)
+            : try readThroughGDAL(at: path, entry: entry, layer: layer)
+        for (index, feature) in collection.features.enumerated() {
+            guard let geometry = feature.geometry, let problem = CoordinateRange.problem(in: geometry) else { continue }
+            let id = (feature.properties["id"]?.stringValue ?? feature.id?.stringValue).map { " '\($0)'" } ?? ""
+            throw DistrictError.invalidData(path: path, detail: "feature \(index)\(id): \(problem)")
+        }
+        return (collection, warnings)
+    }
+
+    /// A GeoJSON layer, by qtplan's own reader.
+    private func readGeoJSON(at path: String, entry: LayerEntry) throws -> (FeatureCollection, [LoadWarning]) {
         let data = try contents(of: path, what: "layer file")
         if let crs = entry.crs, !["EPSG:4326", "OGC:CRS84", "WGS84"].contains(crs.uppercased()) {
             throw DistrictError.invalidData(
@@ -227,13 +252,59 @@ public struct DistrictLoader: Sendable {
         } catch {
             throw DistrictError.invalidData(path: path, detail: "\(error)")
         }
-        for (index, feature) in result.collection.features.enumerated() {
-            guard let geometry = feature.geometry, let problem = CoordinateRange.problem(in: geometry) else { continue }
-            let id = (feature.properties["id"]?.stringValue ?? feature.id?.stringValue).map { " '\($0)'" } ?? ""
-            throw DistrictError.invalidData(path: path, detail: "feature \(index)\(id): \(problem)")
+        return (result.collection, result.warnings.map { LoadWarning(path: path, message: $0.description + " (the model is 2-D)") })
+    }
+
+    /// A layer in any other format GDAL reads: its own CRS or the manifest's, transformed to WGS84. For layers
+    /// of polygons, closed lines (a DXF's closed polylines) become polygons, with a warning.
+    private func readThroughGDAL(at path: String, entry: LayerEntry, layer: LayerName) throws -> (FeatureCollection, [LoadWarning]) {
+        _ = try checkedSize(of: path, what: "layer file")
+        let assumed: CRS?
+        do {
+            assumed = try entry.crs.map(CRS.init(parsing:))
+        } catch {
+            throw DistrictError.invalidData(path: path, detail: "crs '\(entry.crs ?? "")': \(error)")
         }
-        let warnings = result.warnings.map { LoadWarning(path: path, message: $0.description + " (the model is 2-D)") }
-        return (result.collection, warnings)
+        let result: VectorReadResult
+        do {
+            result = try VectorReader(assumedCRS: assumed, encoding: entry.encoding)
+                .read(path: path, layer: entry.layer, preferred: layer.rawValue)
+        } catch let error as FormatsError {
+            if case .missingFile = error { throw DistrictError.missingFile(path: path, what: "layer file") }
+            throw DistrictError.invalidData(path: path, detail: Self.detail(of: error, path: path))
+        } catch {
+            throw DistrictError.invalidData(path: path, detail: "\(error)")
+        }
+        var warnings = result.warnings.map { LoadWarning(path: path, message: Self.detail(of: $0, path: path)) }
+        if entry.crs != nil, VectorFormat(path: path)?.carriesCRS == true, result.sourceCRS != assumed {
+            warnings.append(LoadWarning(path: path, message: "crs \(entry.crs ?? ""): ignored, the file says its own (\(Self.short(result.sourceCRS)))"))
+        }
+        var collection = result.features
+        if LayerSchema.geometryKinds(layer, Feature(geometry: nil)) == LayerSchema.polygonal {
+            var closed = 0
+            for i in collection.features.indices {
+                guard case .lineString(let line)? = collection.features[i].geometry, line.coordinates.count >= 4,
+                      line.coordinates.first == line.coordinates.last else { continue }
+                collection.features[i].geometry = .polygon(Polygon(exterior: line.coordinates))
+                closed += 1
+            }
+            if closed > 0 { warnings.append(LoadWarning(path: path, message: "\(closed) closed lines read as polygons")) }
+        }
+        return (collection, warnings)
+    }
+
+    /// A message of QTFormats without the path it starts with (the loader's messages put the path first).
+    private static func detail(of error: FormatsError, path: String) -> String { detail(of: error.description, path: path) }
+
+    private static func detail(of message: String, path: String) -> String {
+        message.hasPrefix(path + ": ") ? String(message.dropFirst(path.count + 2)) : message
+    }
+
+    /// A CRS for a message: `EPSG:n`, or the first words of a WKT definition.
+    private static func short(_ crs: CRS) -> String {
+        let text = crs.description
+        guard text.count > 60 else { return text }
+        return String(text.prefix { $0 != "," }) + "…"
     }
 
     /// An integer with thousands separators.

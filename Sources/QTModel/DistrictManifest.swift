@@ -49,14 +49,24 @@ public struct DistrictManifest: Codable, Hashable, Sendable {
 
 /// Where one layer's data lives.
 public struct LayerEntry: Codable, Hashable, Sendable {
-    /// The file, relative to the district folder.
+    /// The file, relative to the district folder (or absolute): GeoJSON, or any format GDAL reads for qtplan
+    /// (GeoPackage, Shapefile, FlatGeobuf, CSV with WKT or lon/lat columns, DXF), chosen by its extension.
     public var file: String
-    /// The file's CRS where its format carries none; GeoJSON is always WGS84 (RFC 7946).
+    /// The file's CRS where the file says none (a DXF, a CSV or Shapefile without `.prj`): `EPSG:n`, `GCJ02`,
+    /// `WGS84` or a PROJ string. GeoJSON is always WGS84 (RFC 7946).
     public var crs: String?
+    /// The layer (table) to read in a file holding several, such as a GeoPackage; by default the file's only
+    /// layer, or the one named like this layer.
+    public var layer: String?
+    /// The code page of a Shapefile's or DXF's text when the file's own (`.cpg`, `$DWGCODEPAGE`) is missing
+    /// or wrong: `GBK`, `CP936`, `UTF-8`, …
+    public var encoding: String?
 
     /// Creates a layer entry.
-    public init(file: String, crs: String? = nil) {
+    public init(file: String, crs: String? = nil, layer: String? = nil, encoding: String? = nil) {
         self.file = file
         self.crs = crs
+        self.layer = layer
+        self.encoding = encoding
     }
 }

@@ -12,6 +12,6 @@ struct QTPlan: AsyncParsableCommand {
             """,
         version: Version.text,
         subcommands: [InfoCommand.self, TransformCommand.self, ValidateCommand.self, IndicatorsCommand.self, LandUseCommand.self,
-                      CoverageCommand.self, IsochroneCommand.self]
+                      CoverageCommand.self, IsochroneCommand.self, ExportCommand.self]
     )
 }

@@ -169,14 +169,12 @@ import Testing
         let result = try CLI.run(["validate", "--district", CLI.fixture("broken-gap"), "--problems", path])
         #expect(result.status == 73)
         #expect(result.stderr.split(separator: "\n").last?.hasPrefix(
-            "qtplan: error: \(path): cannot write the problems file: cannot create \(path).tmp: No such file or directory") == true)
+            "qtplan: error: \(path): cannot write the problems file: the folder /nonexistent-qtplan-dir does not exist") == true)
         #expect(!FileManager.default.fileExists(atPath: path))
-        #expect(!FileManager.default.fileExists(atPath: path + ".tmp"))
     }
 
-    /// A path that is a directory: the temporary file is written beside it, the rename fails, and the
-    /// temporary file is removed again.
-    @Test func renameFailureRemovesTheTemporaryFile() throws {
+    /// A path that is a directory: refused before anything is written, and nothing is left beside it.
+    @Test func aFolderInTheWayIsRefusedAndKept() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let target = directory.appendingPathComponent("problems.geojson")
@@ -184,7 +182,7 @@ import Testing
         try Data("keep".utf8).write(to: target.appendingPathComponent("inside.txt"))
         let result = try CLI.run(["validate", "--district", CLI.fixture("valid-full"), "--problems", target.path])
         #expect(result.status == 73)
-        #expect(result.stderr.contains("cannot write the problems file: cannot rename"))
+        #expect(result.stderr.contains("\(target.path): cannot write the problems file: is a folder; give a file name"), "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["problems.geojson"])
         #expect(try String(contentsOf: target.appendingPathComponent("inside.txt"), encoding: .utf8) == "keep")
     }

@@ -57,13 +57,13 @@ struct CoverageCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output format.")
     var format: TabularFormat = .table
 
-    @Option(name: .long, help: ArgumentHelp("Write service areas to this GeoJSON file (WGS84).", valueName: "FILE.geojson"))
+    @Option(name: .long, help: ArgumentHelp("Write service areas to this file (.geojson, .gpkg, .shp, .fgb or .csv; WGS84).", valueName: "FILE"))
     var areas: String?
 
     @Flag(name: .long, help: "With --areas: one dissolved area per service instead of one per facility.")
     var dissolve = false
 
-    @Option(name: .long, help: ArgumentHelp("Write the residents left out, as population polygons with their head-count (GeoJSON).", valueName: "FILE.geojson"))
+    @Option(name: .long, help: ArgumentHelp("Write the residents left out, as population polygons with their head-count (.geojson, .gpkg, .shp, .fgb, .csv).", valueName: "FILE"))
     var gaps: String?
 
     @OptionGroup var engine: CoverageEngineOptions
@@ -74,6 +74,8 @@ struct CoverageCommand: AsyncParsableCommand {
         if let distance, !(distance > 0 && distance.isFinite) { throw ValidationError("--distance must be a number of metres > 0") }
         if let walkSpeed, !(walkSpeed > 0 && walkSpeed <= 20) { throw ValidationError("--walk-speed must be between 0 and 20 km/h") }
         if dissolve && areas == nil { throw ValidationError("--dissolve needs --areas FILE") }
+        try FeatureOutput.validate(areas, option: "--areas")
+        try FeatureOutput.validate(gaps, option: "--gaps")
         try engine.check()
     }
 
@@ -105,11 +107,11 @@ struct CoverageCommand: AsyncParsableCommand {
             case .csv: print(CoverageText.csv(results, profile: profile), terminator: "")
             }
             if let areas {
-                try AtomicFile.write(GeoJSONWriter().data(FeatureCollection(features: areaFeatures)), to: areas, what: "the service areas")
+                try FeatureOutput.write(areaFeatures, layer: "service_areas", to: areas, what: "the service areas", option: "--areas")
             }
             if let gaps {
                 let features = results.flatMap { ServiceAreas.gaps($0, inputs: inputs, district: district) }
-                try AtomicFile.write(GeoJSONWriter().data(FeatureCollection(features: features)), to: gaps, what: "the gaps file")
+                try FeatureOutput.write(features, layer: "gaps", to: gaps, what: "the gaps file", option: "--gaps")
             }
         }
     }

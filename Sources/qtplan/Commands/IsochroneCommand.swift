@@ -39,7 +39,7 @@ struct IsochroneCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Walking speed (default: the standards file's, 4.5 km/h).", valueName: "KM/H"))
     var walkSpeed: Double?
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the bands here instead of stdout.", valueName: "FILE.geojson"))
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the bands to this file (.geojson, .gpkg, .shp, .fgb, .csv) instead of GeoJSON on stdout.", valueName: "FILE"))
     var output: String?
 
     @OptionGroup var engine: CoverageEngineOptions
@@ -49,6 +49,7 @@ struct IsochroneCommand: AsyncParsableCommand {
         guard mode != .radius else { throw ValidationError("--mode must be walk or drive (an isochrone follows the streets)") }
         if let walkSpeed, !(walkSpeed > 0 && walkSpeed <= 20) { throw ValidationError("--walk-speed must be between 0 and 20 km/h") }
         try engine.check()
+        try FeatureOutput.validate(output, option: "-o")
     }
 
     func run() async throws {
@@ -75,9 +76,8 @@ struct IsochroneCommand: AsyncParsableCommand {
                     "walk_speed_kmh": .number(options.walkSpeedKmh), "source": "computed: qtplan isochrone",
                 ])
             }
-            let data = GeoJSONWriter().data(FeatureCollection(features: features))
             if let output {
-                try AtomicFile.write(data, to: output, what: "the isochrone")
+                try FeatureOutput.write(features, layer: "isochrone", to: output, what: "the isochrone", option: "-o")
                 var lines: [[String]] = [["minutes", "area km²", "residents"]]
                 for band in result {
                     lines.append([Number.trimmedMinutes(band.minutes), Number.fixed(band.areaSquareMetres / 1e6, 2),
@@ -86,7 +86,7 @@ struct IsochroneCommand: AsyncParsableCommand {
                 print("\(name), \(mode.rawValue), \(travel.rawValue)")
                 print(LandUseText.columns(lines, rightAligned: [0, 1, 2]), terminator: "")
             } else {
-                FileHandle.standardOutput.write(data)
+                FileHandle.standardOutput.write(GeoJSONWriter().data(FeatureCollection(features: features)))
             }
         }
     }

@@ -44,9 +44,11 @@ struct LandUseCommand: ParsableCommand {
     @Option(name: .long, help: "Output format.")
     var format: TabularFormat = .table
 
-    @Option(name: .long, help: ArgumentHelp("Write the gap, overlap and outside-the-boundary pieces to this GeoJSON file (WGS84).",
-                                            valueName: "FILE.geojson"))
+    @Option(name: .long, help: ArgumentHelp("Write the gap, overlap and outside-the-boundary pieces to this file (.geojson, .gpkg, .shp, .fgb, .csv).",
+                                            valueName: "FILE"))
     var gaps: String?
+
+    func validate() throws { try FeatureOutput.validate(gaps, option: "--gaps") }
 
     func run() throws {
         try runReportingErrors {
@@ -65,7 +67,7 @@ struct LandUseCommand: ParsableCommand {
             case .csv: print(LandUseText.csv(report, unit: unit), terminator: "")
             }
             if let gaps {
-                try AtomicFile.write(GeoJSONWriter().data(FeatureCollection(features: report.pieces)), to: gaps, what: "the gaps file")
+                try FeatureOutput.write(report.pieces, layer: "gaps", to: gaps, what: "the gaps file", option: "--gaps")
             }
         }
     }

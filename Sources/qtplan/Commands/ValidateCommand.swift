@@ -24,9 +24,11 @@ struct ValidateCommand: ParsableCommand {
     var format: OutputFormat = .table
 
     @Option(name: .long, help: ArgumentHelp(
-        "Write the gap and overlap pieces of the tiling checks to this GeoJSON file (WGS84).",
-        valueName: "FILE.geojson"))
+        "Write the gap and overlap pieces of the tiling checks to this file (.geojson, .gpkg, .shp, .fgb, .csv).",
+        valueName: "FILE"))
     var problems: String?
+
+    func validate() throws { try FeatureOutput.validate(problems, option: "--problems") }
 
     /// Problems printed to stderr before the rest are only counted (the report on stdout lists them all).
     static let maximumDiagnostics = 100
@@ -51,7 +53,7 @@ struct ValidateCommand: ParsableCommand {
             }
             Self.printDiagnostics(report.issues)
             if let problems {
-                try AtomicFile.write(GeoJSONWriter().data(FeatureCollection(features: report.problemFeatures)), to: problems, what: "the problems file")
+                try FeatureOutput.write(report.problemFeatures, layer: "problems", to: problems, what: "the problems file", option: "--problems")
             }
             if !report.passes(strict: strict) { throw ExitCode(ExitStatus.dataError.rawValue) }
         }

@@ -1,26 +1,47 @@
 import Foundation
+import QTFormats
 
 /// Output files written so that a reader sees either the old file or the complete new one.
 enum AtomicFile {
-    /// Writes `data` to `path` through `path.tmp` and a rename. A failure removes the temporary file and
-    /// throws a ``CLIFailure`` with exit 73 naming the file, what it is (`what`, e.g. "the gaps file") and
-    /// the system's reason.
+    /// Writes `data` to `path` through a staging folder beside it and a rename (``QTFormats/StagedOutput``,
+    /// removed on interrupt by ``InterruptCleanup``). A failure throws a ``CLIFailure`` with exit 73 naming the
+    /// file, what it is (`what`, e.g. "the gaps file") and the system's reason, and leaves nothing behind.
     static func write(_ data: Data, to path: String, what: String) throws {
-        let temporary = path + ".tmp"
-        func fail(_ step: String) -> CLIFailure {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            return CLIFailure(status: .cannotCreate, message: "\(path): cannot write \(what): \(step): \(reason)")
+        try stage(path, isFolder: false, what: what) { staged in
+            try staged.write(data, as: URL(fileURLWithPath: path).lastPathComponent)
         }
-        guard let file = fopen(temporary, "wb") else { throw fail("cannot create \(temporary)") }
-        let written = data.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-        let flushed = fflush(file) == 0
-        if written != data.count || !flushed {
-            let error = fail("cannot write \(temporary)")
-            fclose(file)
-            throw error
+    }
+
+    /// Stages an output at `path`, lets `body` write into it, then commits it; on any failure the staging
+    /// folder is removed and the destination is untouched. FormatsError and system failures become exit 73.
+    static func stage(_ path: String, isFolder: Bool, what: String, _ body: (StagedOutput) throws -> Void) throws {
+        let staged: StagedOutput
+        do {
+            staged = try StagedOutput(destination: path, isFolder: isFolder)
+        } catch let error as FormatsError {
+            throw CLIFailure(status: .cannotCreate, message: "\(path): cannot write \(what): \(Self.detail(error, path))")
         }
-        guard fclose(file) == 0 else { throw fail("cannot close \(temporary)") }
-        guard rename(temporary, path) == 0 else { throw fail("cannot rename \(temporary) to it") }
+        InterruptCleanup.shared.register(staged.stagingFolder)
+        defer { InterruptCleanup.shared.unregister(staged.stagingFolder) }
+        do {
+            try body(staged)
+            try InterruptCleanup.shared.committing { try staged.commit() }
+        } catch let failure as CLIFailure {
+            throw failure
+        } catch let error as FormatsError {
+            switch error {
+            case .unknownFormat, .unsupported: throw CLIFailure(status: .usage, message: error.description)
+            default: throw CLIFailure(status: .cannotCreate, message: "\(path): cannot write \(what): \(Self.detail(error, path))")
+            }
+        }
+    }
+
+    /// A QTFormats message without the leading path, when it has the destination's.
+    private static func detail(_ error: FormatsError, _ path: String) -> String {
+        let text = error.description
+        for prefix in [path + ": ", URL(fileURLWithPath: path).path + ": "] where text.hasPrefix(prefix) {
+            return String(text.dropFirst(prefix.count))
+        }
+        return text
     }
 }

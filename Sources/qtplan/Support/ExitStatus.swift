@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QTFormats
 import QTGeometry
 import QTModel
 import QTProjection
@@ -52,5 +53,13 @@ func runReportingErrors(_ body: () throws -> Void) throws {
     } catch let error as GeometryError {
         Diagnostics.error(error.description)
         throw ExitCode(ExitStatus.dataError.rawValue)
+    } catch let error as FormatsError {
+        Diagnostics.error(error.description)
+        switch error {
+        case .missingFile: throw ExitCode(ExitStatus.noInput.rawValue)
+        case .unknownFormat, .unsupported: throw ExitCode(ExitStatus.usage.rawValue)
+        case .cannotWrite: throw ExitCode(ExitStatus.cannotCreate.rawValue)
+        case .invalidData, .gdal: throw ExitCode(ExitStatus.dataError.rawValue)
+        }
     }
 }

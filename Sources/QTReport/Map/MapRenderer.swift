@@ -1,0 +1,278 @@
+import Foundation
+import QTGeometry
+import QTProjection
+
+/// Draws one ``MapDocument``: owns the GEOS context and PROJ transformer for it (one task, one render).
+final class MapRenderer {
+    let document: MapDocument
+    let context: GeometryContext
+    let toMetric: Transformer
+    /// The frame the map is drawn in, pixels.
+    let frame: (x: Double, y: Double, width: Double, height: Double)
+    static let legendWidth = 230.0
+
+    /// Pixels per metre and the metric point at the frame's top-left corner.
+    private var scale = 1.0, originX = 0.0, originY = 0.0
+    private var centre = Coordinate(x: 0, y: 0)
+
+    init(document: MapDocument) throws {
+        self.document = document
+        context = try GeometryContext()
+        toMetric = try Transformer(from: .wgs84, to: document.metricCRS)
+        let top = document.subtitle == nil ? 52.0 : 72.0
+        frame = (16, top, document.width - Self.legendWidth - 32, document.height - top - 44)
+    }
+
+    func render(standalone: Bool) throws -> String {
+        try fit()
+        var body = ""
+        var legend: [(MapLayer, Geometry?)] = []
+        for (index, layer) in document.layers.enumerated() {
+            let features = try layer.features.compactMap { feature -> MapFeature? in
+                guard let g = feature.geometry, !g.isEmpty else { return nil }
+                return MapFeature(geometry: try toMetric.transform(g), properties: feature.properties)
+            }
+            body += try draw(layer, features, index: index)
+            if layer.inLegend { legend.append((layer, features.first?.geometry)) }
+        }
+        let labels = try document.layers.flatMap { layer -> [String] in
+            guard let label = layer.label else { return [] }
+            return try layer.features.compactMap { feature in
+                guard let g = feature.geometry, !g.isEmpty else { return nil }
+                let mapped = MapFeature(geometry: try toMetric.transform(g), properties: feature.properties)
+                guard let text = label(mapped), !text.isEmpty else { return nil }
+                let anchor = try context.make(mapped.geometry).pointOnSurface().value()
+                guard case .point(let p) = anchor, let c = p.coordinate else { return nil }
+                let (x, y) = pixel(c)
+                return "<text class=\"label\" x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(y))\" text-anchor=\"middle\" "
+                    + "dominant-baseline=\"middle\">\(SVGText.escape(text))</text>"
+            }
+        }
+        let w = SVGText.number(document.width), h = SVGText.number(document.height)
+        var out = standalone ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" : ""
+        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qtmap\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" "
+            + "font-family=\"\(document.fontFamilyAttribute)\" font-size=\"12\">\n"
+        out += "<style>.qtmap .label{font-size:13px;fill:#222;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}"
+            + ".qtmap .title{font-size:20px;font-weight:bold;fill:#111}.qtmap .subtitle,.qtmap .note{font-size:12px;fill:#444}"
+            + ".qtmap [data-tip]:hover{stroke:#000;stroke-width:2px}</style>\n"
+        out += "<rect width=\"\(w)\" height=\"\(h)\" fill=\"#ffffff\"/>\n"
+        out += "<clipPath id=\"frame-\(document.clipID)\"><rect x=\"\(SVGText.number(frame.x))\" y=\"\(SVGText.number(frame.y))\" "
+            + "width=\"\(SVGText.number(frame.width))\" height=\"\(SVGText.number(frame.height))\"/></clipPath>\n"
+        out += "<rect x=\"\(SVGText.number(frame.x))\" y=\"\(SVGText.number(frame.y))\" width=\"\(SVGText.number(frame.width))\" "
+            + "height=\"\(SVGText.number(frame.height))\" fill=\"#f7f9fb\" stroke=\"#999\" stroke-width=\"0.8\"/>\n"
+        out += "<g class=\"viewport\" clip-path=\"url(#frame-\(document.clipID))\"><g class=\"content\">\n\(body)<g class=\"labels\">\n"
+        out += labels.joined(separator: "\n") + (labels.isEmpty ? "" : "\n") + "</g></g></g>\n"
+        out += titleBlock() + (try northArrow()) + scaleBar() + legendBlock(legend) + "</svg>\n"
+        return out
+    }
+
+    // MARK: Fitting
+
+    /// Fits the extent (padded 3%) into the frame, keeping the aspect ratio, centred.
+    private func fit() throws {
+        var box: Envelope?
+        for feature in document.extent ?? document.layers.first?.features ?? [] {
+            guard let g = feature.geometry, !g.isEmpty, let e = try toMetric.transform(g).envelope else { continue }
+            box = box.map { Envelope(minX: min($0.minX, e.minX), minY: min($0.minY, e.minY), maxX: max($0.maxX, e.maxX),
+                                     maxY: max($0.maxY, e.maxY)) } ?? e
+        }
+        guard let box else { throw MapError.emptyExtent }
+        let spanX = max(box.maxX - box.minX, 1) * 1.06, spanY = max(box.maxY - box.minY, 1) * 1.06
+        scale = min(frame.width / spanX, frame.height / spanY)
+        let midX = (box.minX + box.maxX) / 2, midY = (box.minY + box.maxY) / 2
+        centre = Coordinate(x: midX, y: midY)
+        originX = midX - frame.width / 2 / scale
+        originY = midY + frame.height / 2 / scale
+    }
+
+    /// A metric coordinate's pixel position.
+    func pixel(_ c: Coordinate) -> (Double, Double) {
+        (frame.x + (c.x - originX) * scale, frame.y + (originY - c.y) * scale)
+    }
+
+    // MARK: Layers
+
+    private func draw(_ layer: MapLayer, _ features: [MapFeature], index: Int) throws -> String {
+        let tolerance = 0.5 / scale
+        var out = "<g class=\"layer layer-\(SVGText.escape(layer.id))\">\n"
+        var merged: [Int: String] = [:]  // class index → path data, for layers without tooltips
+        var order: [Int] = []
+        for feature in features {
+            guard let (style, classIndex) = layer.style(of: feature) else { continue }
+            let geometry = try simplified(feature.geometry, tolerance: tolerance)
+            if let tooltip = layer.tooltip {
+                let tip = tooltip(feature).map { SVGText.escape($0) }
+                let tipAttribute = tip.map { " data-tip=\"\($0)\"" } ?? ""
+                let title = tip.map { "<title>\($0)</title>" } ?? ""
+                out += element(geometry, style: style, extra: tipAttribute, title: title)
+            } else if geometry.kind == .point || geometry.kind == .multiPoint {
+                out += element(geometry, style: style, extra: "", title: "")
+            } else {
+                if merged[classIndex] == nil { order.append(classIndex) }
+                merged[classIndex, default: ""] += pathData(geometry)
+            }
+        }
+        for classIndex in order {
+            let style = classIndex < 0 ? layer.style : layer.classes[classIndex].style
+            out += "<path d=\"\(merged[classIndex] ?? "")\" \(style.attributes) fill-rule=\"evenodd\"/>\n"
+        }
+        return out + "</g>\n"
+    }
+
+    private func simplified(_ geometry: Geometry, tolerance: Double) throws -> Geometry {
+        switch geometry.kind {
+        case .point, .multiPoint: return geometry
+        default: return try context.make(geometry).simplify(tolerance: tolerance, preserveTopology: true).value()
+        }
+    }
+
+    /// One SVG element for a geometry: circles for points, a path otherwise.
+    private func element(_ geometry: Geometry, style: MapStyle, extra: String, title: String) -> String {
+        switch geometry {
+        case .point(let p):
+            guard let c = p.coordinate else { return "" }
+            return circle(c, style: style, extra: extra, title: title)
+        case .multiPoint(let m):
+            let circles = m.points.compactMap { $0.coordinate }.map { circle($0, style: style, extra: "", title: "") }.joined()
+            return "<g\(extra)>\(title)\(circles)</g>\n"
+        default:
+            let close = title.isEmpty ? "/>" : ">\(title)</path>"
+            return "<path d=\"\(pathData(geometry))\" \(style.attributes) fill-rule=\"evenodd\"\(extra)\(close)\n"
+        }
+    }
+
+    private func circle(_ c: Coordinate, style: MapStyle, extra: String, title: String) -> String {
+        let (x, y) = pixel(c)
+        let close = title.isEmpty ? "/>" : ">\(title)</circle>"
+        return "<circle cx=\"\(SVGText.number(x))\" cy=\"\(SVGText.number(y))\" r=\"\(SVGText.number(style.radius))\" "
+            + "\(style.attributes)\(extra)\(close)\n"
+    }
+
+    /// SVG path data: `M x y L x y …` per line, closed with `Z` for rings.
+    func pathData(_ geometry: Geometry) -> String {
+        func run(_ coordinates: [Coordinate], closed: Bool) -> String {
+            guard let first = coordinates.first else { return "" }
+            var out = ""
+            let (x0, y0) = pixel(first)
+            out += "M\(SVGText.number(x0)) \(SVGText.number(y0))"
+            for c in coordinates.dropFirst(closed ? 0 : 0) {
+                let (x, y) = pixel(c)
+                out += "L\(SVGText.number(x)) \(SVGText.number(y))"
+            }
+            return out + (closed ? "Z" : "")
+        }
+        switch geometry {
+        case .point, .multiPoint: return ""
+        case .lineString(let l): return run(l.coordinates, closed: false)
+        case .polygon(let p): return p.rings.map { run(Array($0.dropLast()), closed: true) }.joined()
+        case .multiLineString(let m): return m.lineStrings.map { run($0.coordinates, closed: false) }.joined()
+        case .multiPolygon(let m): return m.polygons.flatMap { $0.rings }.map { run(Array($0.dropLast()), closed: true) }.joined()
+        case .geometryCollection(let g): return g.geometries.map(pathData).joined()
+        }
+    }
+
+    // MARK: Furniture
+
+    private func titleBlock() -> String {
+        var out = "<text class=\"title\" x=\"16\" y=\"30\">\(SVGText.escape(document.title))</text>\n"
+        if let subtitle = document.subtitle {
+            out += "<text class=\"subtitle\" x=\"16\" y=\"52\">\(SVGText.escape(subtitle))</text>\n"
+        }
+        if let note = document.note {
+            out += "<text class=\"note\" x=\"16\" y=\"\(SVGText.number(document.height - 14))\">\(SVGText.escape(note))</text>\n"
+        }
+        return out
+    }
+
+    /// A north arrow at the frame's top left, turned from grid north to true north by the meridian convergence
+    /// at the centre: the direction of a short step north along the meridian, as PROJ projects it.
+    private func northArrow() throws -> String {
+        let toWGS = try Transformer(from: document.metricCRS, to: .wgs84)
+        let here = try toWGS.transform(centre)
+        let north = try toMetric.transform(Coordinate(x: here.x, y: here.y + 0.01))
+        let angle = atan2(north.x - centre.x, north.y - centre.y) * 180 / .pi
+        let x = frame.x + 34, y = frame.y + 44
+        return "<g class=\"north\" transform=\"translate(\(SVGText.number(x)) \(SVGText.number(y))) rotate(\(SVGText.number(angle, 2)))\">"
+            + "<path d=\"M0 -24L9 10L0 4L-9 10Z\" fill=\"#222\"/><path d=\"M0 -24L0 4L-9 10Z\" fill=\"#fff\" stroke=\"#222\" stroke-width=\"1\"/>"
+            + "<text x=\"0\" y=\"-30\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">N</text></g>\n"
+            + "<text class=\"note\" x=\"\(SVGText.number(x - 18))\" y=\"\(SVGText.number(y + 26))\" font-size=\"10\">真北 true north</text>\n"
+    }
+
+    /// A scale bar of a round length (1, 2 or 5 × 10ⁿ m) near a quarter of the frame's width.
+    private func scaleBar() -> String {
+        let target = frame.width / 4 / scale
+        let magnitude = pow(10, floor(log10(target)))
+        let length = [5.0, 2, 1].map { $0 * magnitude }.first { $0 <= target } ?? magnitude
+        let pixels = length * scale
+        let x = frame.x + 20, y = frame.y + frame.height - 22
+        func label(_ metres: Double) -> String {
+            metres >= 1000 ? "\(SVGText.number(metres / 1000, 1)) km" : "\(SVGText.number(metres, 0)) m"
+        }
+        var out = "<g class=\"scale\">"
+        out += "<rect x=\"\(SVGText.number(x - 6))\" y=\"\(SVGText.number(y - 16))\" width=\"\(SVGText.number(pixels + 44))\" height=\"30\" fill=\"#fff\" fill-opacity=\"0.8\"/>"
+        out += "<rect x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(y))\" width=\"\(SVGText.number(pixels / 2))\" height=\"6\" fill=\"#222\" stroke=\"#222\"/>"
+        out += "<rect x=\"\(SVGText.number(x + pixels / 2))\" y=\"\(SVGText.number(y))\" width=\"\(SVGText.number(pixels / 2))\" height=\"6\" fill=\"#fff\" stroke=\"#222\"/>"
+        for (offset, metres) in [(0.0, 0.0), (pixels / 2, length / 2), (pixels, length)] {
+            out += "<text x=\"\(SVGText.number(x + offset))\" y=\"\(SVGText.number(y - 4))\" text-anchor=\"middle\" font-size=\"11\">\(metres == 0 ? "0" : label(metres))</text>"
+        }
+        return out + "</g>\n"
+    }
+
+    private func legendBlock(_ entries: [(MapLayer, Geometry?)]) -> String {
+        let x = document.width - Self.legendWidth - 8
+        var y = frame.y + 8
+        var out = "<g class=\"legend\"><text x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(y + 6))\" font-size=\"14\" font-weight=\"bold\">图例 Legend</text>\n"
+        y += 26
+        for (layer, sample) in entries.reversed() {
+            let kind = sample?.kind ?? .polygon
+            if layer.classes.isEmpty {
+                out += swatch(kind, layer.style, x: x, y: y) + legendText(layer.title, x: x + 30, y: y)
+                y += 20
+            } else {
+                out += legendText(layer.title, x: x, y: y, bold: true)
+                y += 18
+                for item in layer.classes {
+                    out += swatch(kind, item.style, x: x + 8, y: y) + legendText(item.title, x: x + 38, y: y)
+                    y += 18
+                }
+                y += 4
+            }
+            if y > document.height - 60 { break }
+        }
+        return out + "</g>\n"
+    }
+
+    private func legendText(_ text: String, x: Double, y: Double, bold: Bool = false) -> String {
+        "<text x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(y + 4))\"\(bold ? " font-weight=\"bold\"" : "")>\(SVGText.escape(text))</text>\n"
+    }
+
+    private func swatch(_ kind: GeometryKind, _ style: MapStyle, x: Double, y: Double) -> String {
+        switch kind {
+        case .point, .multiPoint:
+            return "<circle cx=\"\(SVGText.number(x + 10))\" cy=\"\(SVGText.number(y))\" r=\"\(SVGText.number(min(style.radius + 1, 7)))\" \(style.attributes)/>"
+        case .lineString, .linearRing, .multiLineString:
+            var line = style
+            line.strokeWidth = max(style.strokeWidth, 1.5)
+            return "<path d=\"M\(SVGText.number(x)) \(SVGText.number(y))H\(SVGText.number(x + 22))\" \(line.attributes)/>"
+        default:
+            var box = style
+            if box.stroke == nil { box.stroke = "#888"; box.strokeWidth = 0.5 }
+            return "<rect x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(y - 7))\" width=\"22\" height=\"14\" \(box.attributes)/>"
+        }
+    }
+}
+
+@available(*, unavailable)
+extension MapRenderer: Sendable {}
+
+extension MapDocument {
+    /// The font stack as an attribute value (single quotes inside double quotes).
+    var fontFamilyAttribute: String { Self.fontFamily }
+
+    /// An id for the frame's clip path, unique per map in a page (from the title and size).
+    var clipID: String {
+        var hash: UInt64 = 14_695_981_039_346_656_037  // FNV-1a: stable across runs, unlike Hasher
+        for byte in "\(title)|\(subtitle ?? "")|\(width)x\(height)".utf8 { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
+        return String(hash, radix: 36)
+    }
+}

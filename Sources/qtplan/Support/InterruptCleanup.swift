@@ -1,0 +1,54 @@
+import Dispatch
+import Foundation
+
+/// Removes the staging folders of outputs still being written when the process is interrupted (Ctrl-C,
+/// SIGTERM, SIGHUP), then exits with 128 + the signal's number (130 for Ctrl-C).
+///
+/// Signal dispositions belong to the whole process, so this is the one place that sets them, once, when the
+/// first output is staged (before that there is nothing to clean up and the default disposition is right).
+/// The signals are received by Dispatch sources on a global queue rather than by a C signal handler, so the
+/// clean-up may use the file system freely. Outputs stay atomic either way: files reach their destination
+/// only by `rename` (``QTFormats/StagedOutput``), so an interrupted run leaves the previous output intact;
+/// this only removes the half-written staging folder. A commit in progress (its renames) finishes before the
+/// clean-up runs, because both hold the same lock.
+final class InterruptCleanup: @unchecked Sendable {
+    /// The process's one instance (it owns the process's signal dispositions).
+    static let shared = InterruptCleanup()
+
+    private let lock = NSLock()
+    private var staging: Set<String> = []
+    private var sources: [DispatchSourceSignal] = []
+
+    private init() {
+        for number in [SIGINT, SIGTERM, SIGHUP] {
+            signal(number, SIG_IGN)  // delivered to the Dispatch source instead of killing the process
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [unowned self] in self.interrupted(by: number) }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    /// Remembers a staging folder to remove on interrupt.
+    func register(_ path: String) {
+        lock.withLock { _ = staging.insert(path) }
+    }
+
+    /// Forgets a staging folder (committed or already removed).
+    func unregister(_ path: String) {
+        lock.withLock { _ = staging.remove(path) }
+    }
+
+    /// Runs `body` (a commit's renames) so that an interrupt waits until it has finished.
+    func committing<T>(_ body: () throws -> T) rethrows -> T {
+        try lock.withLock(body)
+    }
+
+    private func interrupted(by number: Int32) {
+        lock.lock()  // never unlocked: the process ends here
+        for path in staging { try? FileManager.default.removeItem(atPath: path) }
+        let name = number == SIGINT ? "interrupted" : "terminated by signal \(number)"
+        FileHandle.standardError.write(Data("qtplan: \(name); outputs not yet written were discarded, earlier ones left as they were\n".utf8))
+        _exit(128 + number)  // not exit(): other threads may be inside GDAL or GEOS, whose static destructors must not run under them
+    }
+}

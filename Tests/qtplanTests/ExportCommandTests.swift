@@ -1,0 +1,197 @@
+import Foundation
+import Testing
+
+/// `qtplan export`, every file read back by GDAL's own ogrinfo (Debian's gdal-bin).
+@Suite("qtplan export")
+struct ExportCommandTests {
+    static func temporaryFolder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("qtplan-export-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// Runs a program on PATH; returns its status and combined output.
+    static func tool(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [program] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Layer name → (feature count, EPSG code) as ogrinfo reports them.
+    static func ogrLayers(_ path: String) throws -> [String: (count: Int, epsg: Int?)] {
+        let result = try tool("ogrinfo", ["-ro", "-al", "-so", path])
+        #expect(result.status == 0, "\(result.output)")
+        var out: [String: (count: Int, epsg: Int?)] = [:]
+        for block in result.output.components(separatedBy: "Layer name: ").dropFirst() {
+            let name = String(block.prefix { $0 != "\n" })
+            let count = block.components(separatedBy: "Feature Count: ").dropFirst().first.flatMap { Int($0.prefix { $0.isNumber }) } ?? -1
+            out[name] = (count, block.components(separatedBy: "ID[\"EPSG\",").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }.last)
+        }
+        return out
+    }
+
+    static let bundled = CLI.root.appendingPathComponent("geodata/qiantang").path
+
+    @Test("--all to one GeoPackage in EPSG:4549: every layer a table, counts as GDAL reads the bundled GeoJSON")
+    func allLayersToGeoPackage() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/qiantang.gpkg"
+        let result = try CLI.run(["export", "--all", "-o", path, "--crs", "EPSG:4549"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("facilities        690 features → \(path)"), "\(result.stdout)")
+        let written = try Self.ogrLayers(path)
+        #expect(written.count == 9)
+        for (name, layer) in written {
+            // GDAL's GeoJSON driver counts the source file independently of qtplan's reader.
+            let source = try Self.ogrLayers("\(Self.bundled)/\(name).geojson")
+            #expect(layer.count == source.values.first?.count, "\(name)")
+            #expect(layer.epsg == 4549, "\(name)")
+        }
+        let facilities = try Self.tool("ogrinfo", ["-ro", path, "-sql", "SELECT name FROM facilities WHERE id = 'chc-jinshahu'"])
+        #expect(facilities.output.contains("name (String) = 金沙湖社区卫生服务中心"), "\(facilities.output)")
+    }
+
+    @Test("a folder of Shapefiles: UTF-8 .cpg, Chinese names, mixed layers split, renamed fields said once per file")
+    func folderOfShapefiles() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let out = folder + "/shp"
+        let result = try CLI.run(["export", "--layer", "subdistricts,transit", "-o", out, "--format", "shp"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(files.contains("subdistricts.cpg") && files.contains("transit_points.shp") && files.contains("transit_lines.shp"), "\(files)")
+        #expect(try String(contentsOfFile: out + "/subdistricts.cpg", encoding: .utf8).hasPrefix("UTF-8"))
+        #expect(try Self.ogrLayers(out + "/subdistricts.shp")["subdistricts"]?.count == 7)
+        #expect(try Self.ogrLayers(out + "/transit_lines.shp")["transit_lines"]?.count == 4)
+        #expect(try Self.ogrLayers(out + "/transit_points.shp")["transit_points"]?.count == 712)
+        let full = try Self.tool("ogrinfo", ["-ro", "-al", out + "/subdistricts.shp"]).output
+        #expect(full.contains("= 白杨街道") && full.contains("= 临江街道"), "\(full.prefix(2000))")
+        let renamed = result.stderr.split(separator: "\n").filter { $0.contains("fields renamed to fit a Shapefile's 10 characters") }
+        #expect(renamed.count == 2, "\(result.stderr)")  // one line per file with long names
+    }
+
+    @Test("FlatGeobuf and CSV: one layer each, read back with their CRS", arguments: ["fgb", "csv"])
+    func singleLayerFormats(ext: String) throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/facilities.\(ext)"
+        let result = try CLI.run(["export", "--layer", "facilities", "-o", path, "--crs", "EPSG:4549"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let layers = try Self.ogrLayers(path)
+        #expect(layers["facilities"]?.count == 690 && layers["facilities"]?.epsg == 4549)
+        #expect(try Self.tool("ogrinfo", ["-ro", "-al", path]).output.contains("金沙湖社区卫生服务中心"))
+    }
+
+    @Test("a GeoJSON export reads back (by GDAL and by qtplan) with the same geometry and properties")
+    func geojsonRoundTrip() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try CLI.run(["export", "--layer", "facilities", "-o", folder + "/facilities.geojson"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try Self.ogrLayers(folder + "/facilities.geojson").values.first?.count == 690)
+        // The bundled file is written by the same writer from the same values: a round trip is byte-identical.
+        let original = try Data(contentsOf: URL(fileURLWithPath: Self.bundled + "/facilities.geojson"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/facilities.geojson")) == original)
+    }
+
+    @Test("a district read back from the exported GeoPackage (in EPSG:4549) validates clean and measures the same")
+    func districtFromGeoPackage() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let source = CLI.fixture("valid-full")
+        #expect(try CLI.run(["export", "--all", "--district", source, "-o", folder + "/all.gpkg", "--crs", "EPSG:4549"]).status == 0)
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: source + "/district.json"))) as? [String: Any]
+        var copy = try #require(manifest)
+        let layers = (copy["layers"] as? [String: Any] ?? [:]).keys
+        copy["layers"] = Dictionary(uniqueKeysWithValues: layers.map { ($0, ["file": "all.gpkg", "layer": $0]) })
+        try JSONSerialization.data(withJSONObject: copy).write(to: URL(fileURLWithPath: folder + "/district.json"))
+        let validate = try CLI.run(["validate", "--district", folder])
+        #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
+        let original = try CLI.run(["info", "--district", source]).stdout
+        let back = try CLI.run(["info", "--district", folder]).stdout
+        // The same areas and counts; only nothing else differs (the layers' sources are the same values).
+        #expect(back == original, "\(back)\n---\n\(original)")
+    }
+
+    @Test("refused, with nothing left behind: unknown extension (64), missing folder (73), a district input (73), GCJ-02 (64)")
+    func refusals() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let unknown = try CLI.run(["export", "--layer", "facilities", "-o", folder + "/f.kml"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("-o \(folder)/f.kml: unknown extension '.kml'; write one of geojson, gpkg, shp, fgb, csv"), "\(unknown.stderr)")
+        let missing = try CLI.run(["export", "--layer", "facilities", "-o", "/nonexistent-qtplan/f.gpkg"])
+        #expect(missing.status == 73)
+        #expect(missing.stderr == "qtplan: error: /nonexistent-qtplan/f.gpkg: cannot write the export: the folder /nonexistent-qtplan does not exist\n")
+        let proc = try CLI.run(["export", "--layer", "facilities", "-o", "/proc/f.gpkg"])
+        #expect(proc.status == 73, "\(proc.stderr)")
+        let input = Self.bundled + "/facilities.geojson"
+        let before = try Data(contentsOf: URL(fileURLWithPath: input))
+        let overwrite = try CLI.run(["export", "--layer", "facilities", "-o", input])
+        #expect(overwrite.status == 73)
+        #expect(overwrite.stderr.contains("is an input file of the district") && overwrite.stderr.contains("--force"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: input)) == before)
+        let gcj = try CLI.run(["export", "--layer", "facilities", "-o", folder + "/f.gpkg", "--crs", "GCJ02"])
+        #expect(gcj.status == 64 && gcj.stderr.contains("no file can declare GCJ-02"), "\(gcj.stderr)")
+        let several = try CLI.run(["export", "--all", "-o", folder + "/all.fgb"])
+        #expect(several.status == 64 && several.stderr.contains("holds one layer, not 9"))
+        let noLayer = try CLI.run(["export", "--layer", "network", "--district", CLI.fixture("square"), "-o", folder + "/n.gpkg"])
+        #expect(noLayer.status == 66, "\(noLayer.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: "/proc").filter { $0.hasPrefix(".f.gpkg") }.isEmpty)
+    }
+
+    @Test("--force lets an export replace a district's own file (in a copy of a fixture)")
+    func forceOverwrites() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: CLI.fixture("square"), toPath: folder + "/square")
+        let target = folder + "/square/boundary.geojson"
+        let refused = try CLI.run(["export", "--layer", "boundary", "--district", folder + "/square", "-o", target])
+        #expect(refused.status == 73)
+        let forced = try CLI.run(["export", "--layer", "boundary", "--district", folder + "/square", "-o", target, "--force"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(try CLI.run(["info", "--district", folder + "/square"]).status == 0)
+    }
+
+    @Test("Ctrl-C during an export: the previous file stays whole (or the new one is complete), no staging left")
+    func interruptKeepsThePreviousOutput() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/qiantang.gpkg"
+        #expect(try CLI.run(["export", "--layer", "boundary", "-o", path]).status == 0)
+        let previous = try Data(contentsOf: URL(fileURLWithPath: path))
+        // Interrupt a full export at several moments: loading, writing the tables, after. Whatever the moment,
+        // the file is either the old one, byte for byte, or the complete new one.
+        for delay in [0.2, 0.6, 1.0, 1.6, 2.5] {
+            let process = Process()
+            process.executableURL = CLI.binary
+            process.arguments = ["export", "--all", "-o", path]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            process.interrupt()  // SIGINT, as Ctrl-C sends
+            process.waitUntilExit()
+            let now = try Data(contentsOf: URL(fileURLWithPath: path))
+            // Killed by the signal (before anything was staged, the default disposition) or exited 130
+            // (after: the staging folder removed first).
+            if process.terminationReason == .uncaughtSignal || process.terminationStatus == 130 {
+                #expect(now == previous, "interrupted at \(delay) s: the previous file changed")
+            } else {
+                #expect(process.terminationStatus == 0)
+                #expect(try Self.ogrLayers(path).count == 9, "finished at \(delay) s: incomplete")
+                return  // the export is faster than the delays left: nothing more to interrupt
+            }
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["qiantang.gpkg"], "at \(delay) s")
+        }
+    }
+}
