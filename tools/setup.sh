@@ -5,7 +5,9 @@
 #      with); rsvg-convert (maps as PNG); chromium and a CJK font (the tests open the HTML report in a
 #      headless browser and check that Chinese labels render as glyphs);
 #   2. builds qtplan in release mode;
-#   3. runs the main job on the bundled Qiantang district: validate it, then summarise it.
+#   3. runs the main job on the bundled Qiantang district: validates it, then writes the planning report
+#      (out/report.html: summary, land use, coverage with gap maps, indicators; one self-contained file) and
+#      its map (out/qiantang-coverage.png).
 # Usage: tools/setup.sh [--deps-only]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +29,10 @@ echo "setup: GEOS $(pkg-config --modversion geos), PROJ $(pkg-config --modversio
 [ "${1:-}" = "--deps-only" ] && exit 0
 
 swift build -c release --product qtplan >&2
-echo "setup: checking the bundled district (qtplan validate), then summarising it (qtplan info)" >&2
+echo "setup: checking the bundled district (qtplan validate), then writing its report (qtplan report)" >&2
+mkdir -p out
 .build/release/qtplan validate
-.build/release/qtplan info
+.build/release/qtplan report -o out/report.html
+.build/release/qtplan map --layers subdistricts,boundary,facilities:community_health_centre \
+    --coverage community_health_centre -o out/qiantang-coverage.png
+echo "setup: open out/report.html in a browser (no network needed)" >&2

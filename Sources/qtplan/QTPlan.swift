@@ -12,6 +12,7 @@ struct QTPlan: AsyncParsableCommand {
             """,
         version: Version.text,
         subcommands: [InfoCommand.self, TransformCommand.self, ValidateCommand.self, IndicatorsCommand.self, LandUseCommand.self,
-                      CoverageCommand.self, IsochroneCommand.self, ExportCommand.self]
+                      CoverageCommand.self, IsochroneCommand.self, ExportCommand.self,
+                      MapCommand.self, ReportCommand.self]
     )
 }

@@ -9,7 +9,7 @@ final class MapRenderer {
     let toMetric: Transformer
     /// The frame the map is drawn in, pixels.
     let frame: (x: Double, y: Double, width: Double, height: Double)
-    static let legendWidth = 230.0
+    static let legendWidth = 250.0
 
     /// Pixels per metre and the metric point at the frame's top-left corner.
     private var scale = 1.0, originX = 0.0, originY = 0.0
@@ -23,17 +23,23 @@ final class MapRenderer {
         frame = (16, top, document.width - Self.legendWidth - 32, document.height - top - 44)
     }
 
+    /// Whether hover texts are also SVG `<title>` elements (a standalone file's only tooltip; inside the
+    /// report the script shows `data-tip` instead, and a `<title>` would show a second one).
+    private var titles = true
+
     func render(standalone: Bool) throws -> String {
+        titles = standalone
         try fit()
         var body = ""
-        var legend: [(MapLayer, Geometry?)] = []
-        for (index, layer) in document.layers.enumerated() {
+        var legend: [(MapLayer, [Int: GeometryKind])] = []
+        for layer in document.layers {
             let features = try layer.features.compactMap { feature -> MapFeature? in
                 guard let g = feature.geometry, !g.isEmpty else { return nil }
                 return MapFeature(geometry: try toMetric.transform(g), properties: feature.properties)
             }
-            body += try draw(layer, features, index: index)
-            if layer.inLegend { legend.append((layer, features.first?.geometry)) }
+            let (svg, used) = try draw(layer, features)
+            body += svg
+            if layer.inLegend { legend.append((layer, used)) }
         }
         let labels = try document.layers.flatMap { layer -> [String] in
             guard let label = layer.label else { return [] }
@@ -92,18 +98,22 @@ final class MapRenderer {
 
     // MARK: Layers
 
-    private func draw(_ layer: MapLayer, _ features: [MapFeature], index: Int) throws -> String {
+    /// The layer's SVG group, and the kind of the first feature of each class drawn (-1: the layer's own
+    /// style), which the legend shows with a swatch of that kind.
+    private func draw(_ layer: MapLayer, _ features: [MapFeature]) throws -> (String, [Int: GeometryKind]) {
         let tolerance = 0.5 / scale
         var out = "<g class=\"layer layer-\(SVGText.escape(layer.id))\">\n"
         var merged: [Int: String] = [:]  // class index → path data, for layers without tooltips
         var order: [Int] = []
+        var used: [Int: GeometryKind] = [:]
         for feature in features {
             guard let (style, classIndex) = layer.style(of: feature) else { continue }
+            if used[classIndex] == nil { used[classIndex] = feature.geometry.kind }
             let geometry = try simplified(feature.geometry, tolerance: tolerance)
             if let tooltip = layer.tooltip {
                 let tip = tooltip(feature).map { SVGText.escape($0) }
                 let tipAttribute = tip.map { " data-tip=\"\($0)\"" } ?? ""
-                let title = tip.map { "<title>\($0)</title>" } ?? ""
+                let title = titles ? tip.map { "<title>\($0)</title>" } ?? "" : ""
                 out += element(geometry, style: style, extra: tipAttribute, title: title)
             } else if geometry.kind == .point || geometry.kind == .multiPoint {
                 out += element(geometry, style: style, extra: "", title: "")
@@ -116,7 +126,7 @@ final class MapRenderer {
             let style = classIndex < 0 ? layer.style : layer.classes[classIndex].style
             out += "<path d=\"\(merged[classIndex] ?? "")\" \(style.attributes) fill-rule=\"evenodd\"/>\n"
         }
-        return out + "</g>\n"
+        return (out + "</g>\n", used)
     }
 
     private func simplified(_ geometry: Geometry, tolerance: Double) throws -> Geometry {
@@ -155,7 +165,7 @@ final class MapRenderer {
             var out = ""
             let (x0, y0) = pixel(first)
             out += "M\(SVGText.number(x0)) \(SVGText.number(y0))"
-            for c in coordinates.dropFirst(closed ? 0 : 0) {
+            for c in coordinates.dropFirst() {
                 let (x, y) = pixel(c)
                 out += "L\(SVGText.number(x)) \(SVGText.number(y))"
             }
@@ -212,26 +222,30 @@ final class MapRenderer {
         out += "<rect x=\"\(SVGText.number(x - 6))\" y=\"\(SVGText.number(y - 16))\" width=\"\(SVGText.number(pixels + 44))\" height=\"30\" fill=\"#fff\" fill-opacity=\"0.8\"/>"
         out += "<rect x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(y))\" width=\"\(SVGText.number(pixels / 2))\" height=\"6\" fill=\"#222\" stroke=\"#222\"/>"
         out += "<rect x=\"\(SVGText.number(x + pixels / 2))\" y=\"\(SVGText.number(y))\" width=\"\(SVGText.number(pixels / 2))\" height=\"6\" fill=\"#fff\" stroke=\"#222\"/>"
+        // data-metres: the length each label stands for at zoom 1 (the report's script rewrites them on zoom).
         for (offset, metres) in [(0.0, 0.0), (pixels / 2, length / 2), (pixels, length)] {
-            out += "<text x=\"\(SVGText.number(x + offset))\" y=\"\(SVGText.number(y - 4))\" text-anchor=\"middle\" font-size=\"11\">\(metres == 0 ? "0" : label(metres))</text>"
+            out += "<text x=\"\(SVGText.number(x + offset))\" y=\"\(SVGText.number(y - 4))\" text-anchor=\"middle\" font-size=\"11\" "
+                + "data-metres=\"\(SVGText.number(metres, 0))\">\(metres == 0 ? "0" : label(metres))</text>"
         }
         return out + "</g>\n"
     }
 
-    private func legendBlock(_ entries: [(MapLayer, Geometry?)]) -> String {
+    /// The legend: layers last-drawn first; a classified layer lists only the classes it drew, each with a
+    /// swatch of its features' kind (circle, line or box).
+    private func legendBlock(_ entries: [(MapLayer, [Int: GeometryKind])]) -> String {
         let x = document.width - Self.legendWidth - 8
         var y = frame.y + 8
         var out = "<g class=\"legend\"><text x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(y + 6))\" font-size=\"14\" font-weight=\"bold\">图例 Legend</text>\n"
         y += 26
-        for (layer, sample) in entries.reversed() {
-            let kind = sample?.kind ?? .polygon
+        for (layer, used) in entries.reversed() where !used.isEmpty {
             if layer.classes.isEmpty {
-                out += swatch(kind, layer.style, x: x, y: y) + legendText(layer.title, x: x + 30, y: y)
+                out += swatch(used[-1] ?? .polygon, layer.style, x: x, y: y) + legendText(layer.title, x: x + 30, y: y)
                 y += 20
             } else {
                 out += legendText(layer.title, x: x, y: y, bold: true)
                 y += 18
-                for item in layer.classes {
+                for (index, item) in layer.classes.enumerated() {
+                    guard let kind = used[index] else { continue }
                     out += swatch(kind, item.style, x: x + 8, y: y) + legendText(item.title, x: x + 38, y: y)
                     y += 18
                 }
@@ -243,7 +257,25 @@ final class MapRenderer {
     }
 
     private func legendText(_ text: String, x: Double, y: Double, bold: Bool = false) -> String {
-        "<text x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(y + 4))\"\(bold ? " font-weight=\"bold\"" : "")>\(SVGText.escape(text))</text>\n"
+        let room = document.width - 12 - x
+        return "<text x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(y + 4))\"\(bold ? " font-weight=\"bold\"" : "")>"
+            + "\(SVGText.escape(Self.fitted(text, width: room, fontSize: 12)))</text>\n"
+    }
+
+    /// `text`, cut with "…" to fit `width` pixels: CJK characters about one em wide, others about 0.56 em (the
+    /// font's metrics are not known when the SVG is written).
+    static func fitted(_ text: String, width: Double, fontSize: Double) -> String {
+        func advance(_ c: Character) -> Double {
+            c.unicodeScalars.contains { $0.value >= 0x2E80 } ? fontSize : fontSize * 0.56
+        }
+        guard text.reduce(0, { $0 + advance($1) }) > width else { return text }
+        var out = "", used = fontSize  // room for the ellipsis
+        for c in text {
+            used += advance(c)
+            if used > width { break }
+            out.append(c)
+        }
+        return out + "…"
     }
 
     private func swatch(_ kind: GeometryKind, _ style: MapStyle, x: Double, y: Double) -> String {

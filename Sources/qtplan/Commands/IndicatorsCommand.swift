@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QTAnalysis
 import QTModel
+import QTReport
 
 /// `qtplan indicators`: the 14th Five-Year Plan's service indicators, for the district and each sub-district,
 /// against their 2025 targets, with what is missing to meet each.
@@ -53,53 +54,13 @@ struct IndicatorsCommand: ParsableCommand {
 
 /// Formats an ``IndicatorReport`` for `qtplan indicators`.
 enum IndicatorsFormatter {
-    /// The value as printed: the indicator's decimals, thousands grouped.
-    static func value(_ row: IndicatorRow) -> String {
-        guard let v = row.value else { return row.reason ?? "—" }
-        return decimal(v, row.rule.valueDecimals) + (row.target.unit.hasPrefix("%") ? "%" : "")
-    }
-
-    static func target(_ row: IndicatorRow) -> String {
-        guard let t = row.target.target else { return "none" }
-        // 2.4, 3.5, 5.0 (per 1,000, as the plan writes it), 40, 5,000, 100%.
-        let decimals = t == t.rounded() ? (row.rule.valueDecimals >= 2 ? 1 : 0) : (t * 10 == (t * 10).rounded() ? 1 : 2)
-        return decimal(t, decimals) + (row.target.unit.hasPrefix("%") ? "%" : "")
-    }
-
-    /// A number with grouped thousands and fixed decimals: 1,665,300 or 2.10.
-    static func decimal(_ v: Double, _ decimals: Int) -> String {
-        let text = Number.fixed(v, decimals)
-        let parts = text.split(separator: ".", maxSplits: 1)
-        guard let whole = Int(parts[0]) else { return text }
-        let grouped = text.hasPrefix("-") && whole == 0 ? "-0" : Number.grouped(whole)
-        return parts.count == 2 ? grouped + "." + parts[1] : grouped
-    }
-
-    static func met(_ row: IndicatorRow) -> String {
-        switch row.status {
-        case .met: "yes"
-        case .notMet: "no"
-        default: "—"
-        }
-    }
-
-    /// "needs 237,900 m² more sports ground", "met", or "—".
-    static func needs(_ row: IndicatorRow) -> String {
-        switch row.status {
-        case .met: "—"
-        case .notMet: "needs \(Number.grouped(row.shortfall ?? 0)) \(row.rule.shortfallPhrase(for: row.shortfall ?? 0))"
-        case .noTarget: "no target"
-        case .districtOnly, .notComputed: ""
-        }
-    }
-
     static func table(_ report: IndicatorReport, targetsPath: String) -> String {
         var out = "Indicators of \(report.districtName) \(report.districtNameEn) against the \(report.year) "
             + "targets of the 14th Five-Year Plan\n\n"
         var lines: [[String]] = [["scope", "indicator", "unit", "target", "value", "met", "what is missing"]]
         for scope in report.scopes {
             for row in scope.rows {
-                lines.append([scope.name, row.target.name, row.target.unit, target(row), value(row), met(row), needs(row)])
+                lines.append([scope.name, row.target.name, row.target.unit, IndicatorText.target(row), IndicatorText.value(row), IndicatorText.met(row), IndicatorText.needs(row)])
             }
         }
         out += columns(lines)
@@ -172,7 +133,7 @@ enum IndicatorsFormatter {
                 + "\"status\": \(string(r.status.rawValue)), \"met\": \(met), "
                 + "\"amount\": \(number(r.amount, 2)), \"amount_unit\": \(string(r.rule.amountUnit)), "
                 + "\"base\": \(number(r.base, 2)), \"shortfall\": \(r.shortfall.map(String.init) ?? "null"), "
-                + "\"needs\": \(string(r.status == .notMet ? needs(r) : nil)), \"reason\": \(string(r.reason)), "
+                + "\"needs\": \(string(r.status == .notMet ? IndicatorText.needs(r) : nil)), \"reason\": \(string(r.reason)), "
                 + "\"source\": \(source)}"
         }
         let scopes = report.scopes.map { scope in

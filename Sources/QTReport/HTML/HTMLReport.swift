@@ -1,0 +1,166 @@
+import Foundation
+import QTAnalysis
+import QTModel
+
+/// The planning report as one self-contained HTML file: district summary, land use with its reconciliation,
+/// coverage per service and sub-district with maps of the residents left out, the indicators against the
+/// 2025 targets, and the checks of a plan's sites when one is given.
+///
+/// Everything is inline: the style sheet, the maps (SVG) and a few lines of the project's own script for
+/// panning, zooming and hover (``ReportAssets``); the file opens without network access and can be mailed.
+/// The output is deterministic (no timestamp): the same inputs give the same bytes.
+public enum HTMLReport {
+    /// The report's HTML.
+    /// - Throws: what drawing a map throws (``MapError``, GEOS and PROJ errors).
+    public static func render(_ content: ReportContent) throws -> String {
+        let s = content.summary
+        var sections: [(id: String, title: String, html: String)] = [("summary", "概况 District", summary(s))]
+        if let landUse = content.landUse { sections.append(("landuse", "用地 Land use", Self.landUse(landUse, unitKm2: true))) }
+        var coverageHTML = coverage(content.coverage, profile: content.coverageProfile, notes: content.coverageNotes)
+        for (index, map) in content.maps.enumerated() {
+            coverageHTML += try figure(map, index: index)
+        }
+        sections.append(("coverage", "生活圈覆盖 Life-circle coverage", coverageHTML))
+        if let indicators = content.indicators { sections.append(("indicators", "指标 Indicators 2025", Self.indicators(indicators))) }
+        if let checks = content.siteChecks { sections.append(("sites", "选址审查 Site checks", sites(checks))) }
+
+        var out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        out += "<title>\(e(s.name)) \(e(s.nameEn)) — qtplan planning report</title>\n"
+        out += "<style>\n\(ReportAssets.css)\n</style>\n</head>\n<body data-ready=\"false\">\n"
+        out += "<header>\n<h1>\(e(s.name)) \(e(s.nameEn)) · 规划评估报告 Planning report</h1>\n"
+        out += "<p class=\"meta\">\(e(SVGText.number(s.officialAreaKm2, 1))) km² official · \(e(SVGText.grouped(s.residents))) residents · "
+            + "metric CRS \(e(s.metricCRS)) · standards profile \(e(content.coverageProfile))</p>\n"
+        out += "<p class=\"modelled\">\(e(content.provenance))</p>\n</header>\n<nav>"
+        out += sections.map { "<a href=\"#\($0.id)\">\(e($0.title))</a>" }.joined() + "</nav>\n<main>\n"
+        for section in sections {
+            out += "<section id=\"\(section.id)\">\n<h2>\(e(section.title))</h2>\n\(section.html)</section>\n"
+        }
+        out += "</main>\n<footer>Made by \(e(content.generator)). \(e(content.provenance))</footer>\n"
+        out += "<div id=\"tip\" class=\"tip\" hidden></div>\n<script>\n\(ReportAssets.script)\n</script>\n</body>\n</html>\n"
+        return out
+    }
+
+    private static func e(_ text: String) -> String { SVGText.escape(text) }
+
+    private static func percent(_ share: Double, _ decimals: Int = 1) -> String { String(format: "%.\(decimals)f%%", share * 100) }
+
+    // MARK: Sections
+
+    static func summary(_ s: DistrictSummary) -> String {
+        var table = HTMLTable(header: [])
+        table.rows = [
+            ["District 区", "\(s.name) \(s.nameEn)"],
+            ["Official area 面积", "\(SVGText.number(s.officialAreaKm2, 1)) km²"],
+            ["Boundary polygon", "\(String(format: "%.1f", s.geodesicAreaKm2)) km² geodesic (WGS84), "
+                + "\(String(format: "%+.1f%%", s.areaDifferencePercent)) vs official; \(String(format: "%.1f", s.planarAreaKm2)) km² planar in \(s.metricCRS)"],
+            ["Residents 常住人口", SVGText.grouped(s.residents)],
+        ]
+        for layer in s.layerCounts.keys.sorted() {
+            let sources = (s.layerSources[layer] ?? [:]).sorted { $0.key < $1.key }.map { "\(SVGText.grouped($0.value)) \($0.key)" }
+            let count = s.layerCounts[layer] ?? 0
+            table.rows.append(["Layer \(layer.rawValue)", "\(SVGText.grouped(count)) feature\(count == 1 ? "" : "s") (\(sources.joined(separator: ", ")))"])
+        }
+        var out = table.html
+        if let areas = s.subdistrictAreas, !areas.isEmpty {
+            var zones = HTMLTable(header: ["Sub-district 街道", "Area km²"], numeric: [1])
+            zones.rows = areas.map { [$0.name ?? $0.nameEn ?? $0.id ?? "?", String(format: "%.1f", $0.areaKm2)] }
+            out += "<h3>Sub-districts</h3>\n" + zones.html
+        }
+        return out
+    }
+
+    static func landUse(_ r: LandUseReport, unitKm2: Bool) -> String {
+        let km2 = { (m2: Double) in String(format: "%.2f", m2 / 1e6) }
+        var table = HTMLTable(header: ["Class 地类", "Code", "Area km²", "Share"], numeric: [2, 3])
+        for row in r.rows {
+            guard let c = row.landClass else { continue }
+            table.rows.append(["\(c.chineseName) \(c.rawValue)", c.nationalCode, km2(row.area), percent(row.share)])
+        }
+        table.rows.append(["Total of parcels", "", km2(r.total), percent(1)])
+        table.rowClasses[table.rows.count - 1] = "total"
+        table.caption = "\(r.method == .geodesic ? "Geodesic (WGS84 ellipsoid)" : "Planar (\(r.metricCRS))") areas of \(SVGText.grouped(r.parcelCount)) parcels."
+        var reconcile = HTMLTable(header: ["Reconciliation", "m²", "km²"], numeric: [1, 2])
+        for (label, value) in [("Boundary polygon", r.boundaryArea), ("− land no parcel covers (gaps)", r.gapArea),
+                               ("+ land covered twice (overlaps)", r.overlapArea), ("+ parcels outside the boundary", r.outsideBoundaryArea),
+                               ("= what the parcels should add up to", r.reconciledTotal), ("Total of parcels", r.total),
+                               ("Official area (manifest)", r.officialArea)] {
+            reconcile.rows.append([label, SVGText.number(value, 4), km2(value)])
+        }
+        reconcile.rowClasses[4] = "total"
+        let d = r.derived
+        var derived = HTMLTable(header: ["Figure", "Value", "2025 target", "Met"], numeric: [1, 2])
+        derived.rows = [
+            ["Urban construction land 城镇建设用地", "\(km2(d.urbanConstructionArea)) km²", "≤ \(km2(LandUseDerived.urbanConstructionTarget2025)) km²",
+             d.urbanConstructionArea <= LandUseDerived.urbanConstructionTarget2025 ? "yes" : "no"],
+            ["Cropland 耕地", "\(SVGText.grouped(Int(d.croplandMu.rounded()))) 亩", "≥ \(SVGText.grouped(Int(LandUseDerived.croplandTargetMu))) 亩",
+             d.croplandMu >= LandUseDerived.croplandTargetMu ? "yes" : "no"],
+            ["Park green share of built-up land", percent(d.greenSpaceShare), "≥ \(percent(LandUseDerived.greenSpaceShareTarget, 0))",
+             d.greenSpaceShare >= LandUseDerived.greenSpaceShareTarget ? "yes" : "no"],
+        ]
+        var out = table.html + "<h3>Reconciliation</h3>\n" + reconcile.html + "<h3>Against the plan</h3>\n" + derived.html
+        if r.isModelled { out += "<p class=\"note\">The land-use layer is modelled: these areas show the method, not a survey.</p>\n" }
+        return out
+    }
+
+    static func coverage(_ results: [CoverageResult], profile: String, notes: [String]) -> String {
+        guard let first = results.first else { return "<p class=\"note\">No coverage computed.</p>\n" }
+        let zones = first.bySubdistrict.map(\.name)
+        var table = HTMLTable(header: ["Service", "Mode", "Circle", "Facilities", "District"] + zones,
+                              numeric: Set(3..<(5 + zones.count)))
+        for r in results {
+            let s = r.service
+            let circle = s.mode == .radius ? "\(SVGText.grouped(Int(s.distance))) m"
+                : "\(SVGText.number(s.minutes, 1)) min" + (s.minutesRural.map { " (rural \(SVGText.number($0, 1)))" } ?? "")
+            table.rows.append([s.label, s.mode.rawValue, circle, SVGText.grouped(r.facilities), percent(r.total.share)]
+                              + r.bySubdistrict.map { percent($0.share) })
+        }
+        table.caption = "Share of residents (not of area) within each service's circle, profile \(profile)."
+        var residents = HTMLTable(header: ["", "District"] + zones, numeric: Set(1..<(2 + zones.count)))
+        residents.rows = [["Residents", SVGText.grouped(Int(first.total.population.rounded()))]
+                          + first.bySubdistrict.map { SVGText.grouped(Int($0.population.rounded())) }]
+        return table.html + residents.html + notes.map { "<p class=\"note\">\(e($0))</p>\n" }.joined()
+    }
+
+    static func indicators(_ report: IndicatorReport) -> String {
+        var out = ""
+        for scope in report.scopes {
+            var table = HTMLTable(header: ["Indicator", "Unit", "2025 target", "Value", "Met", "What is missing"], numeric: [2, 3])
+            for (i, row) in scope.rows.enumerated() {
+                table.rows.append([row.target.nameZh.map { "\($0) \(row.target.name)" } ?? row.target.name, row.target.unit,
+                                   IndicatorText.target(row), IndicatorText.value(row), IndicatorText.met(row), IndicatorText.needs(row)])
+                if row.status == .notMet { table.rowClasses[i] = "fail" }
+            }
+            out += "<h3>\(e(scope.name))\(scope.residents.map { " · \(SVGText.grouped($0)) residents" } ?? "")</h3>\n" + table.html
+        }
+        for note in report.notes { out += "<p class=\"note\">\(e(note))</p>\n" }
+        if report.modelled {
+            out += "<p class=\"note\">Modelled inputs: \(e(report.modelledLayers.map(\.rawValue).joined(separator: ", "))): these values describe the model, not a survey.</p>\n"
+        }
+        return out
+    }
+
+    static func sites(_ checks: [ReportSiteCheck]) -> String {
+        var out = ""
+        let failing = checks.filter { $0.rules.contains { $0.verdict == "fail" } }.count
+        let sites = checks.count == 1 ? "1 site" : "\(checks.count) sites"
+        out += "<p>\(sites) checked: \(checks.count - failing) \(checks.count - failing == 1 ? "passes" : "pass") every rule, "
+            + "\(failing) \(failing == 1 ? "fails" : "fail") at least one.</p>\n"
+        for check in checks {
+            var table = HTMLTable(header: ["Rule", "Verdict", "Measured", "Limit", "Clause"])
+            for (i, rule) in check.rules.enumerated() {
+                table.rows.append([rule.rule, rule.verdict, rule.measured, rule.limit, rule.clause])
+                if rule.verdict == "fail" { table.rowClasses[i] = "fail" } else if rule.verdict == "warn" { table.rowClasses[i] = "warn" }
+            }
+            out += "<h3>\(e(check.site)) · \(e(check.type))</h3>\n" + table.html
+        }
+        return out
+    }
+
+    static func figure(_ map: MapDocument, index: Int) throws -> String {
+        "<figure class=\"map\" id=\"map-\(index + 1)\">\n<div class=\"map-tools\"><button type=\"button\" data-zoom=\"in\" title=\"Zoom in\">+</button>"
+            + "<button type=\"button\" data-zoom=\"out\" title=\"Zoom out\">−</button><button type=\"button\" data-zoom=\"reset\" title=\"Reset\">⟲</button></div>\n"
+            + (try map.svg(standalone: false))
+            + "<figcaption>Drag to pan, wheel or buttons to zoom; hover a feature for its figures. \(e(map.subtitle ?? ""))</figcaption>\n</figure>\n"
+    }
+}
