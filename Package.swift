@@ -90,14 +90,16 @@ let package = Package(
             path: "tools/bench/coverage",
             exclude: ["README.md", "peers.py", "run.sh", "build"]
         ),
+        // Helpers shared by the test targets: running GDAL's programs, rsvg-convert and chromium; scratch folders.
+        .target(name: "QTTestSupport", path: "Tests/QTTestSupport"),
         .testTarget(name: "QTAnalysisTests", dependencies: ["QTAnalysis", "QTModel", "QTGeometry", "QTProjection"]),
         .testTarget(name: "QTGeometryTests", dependencies: ["QTGeometry"]),
         .testTarget(name: "QTReportTests", dependencies: ["QTReport", "QTAnalysis", "QTModel", "QTGeometry", "QTProjection"]),
         .testTarget(name: "QTProjectionTests", dependencies: ["QTProjection", "QTGeometry"]),
-        .testTarget(name: "QTFormatsTests", dependencies: ["QTFormats", "QTGeometry", "QTProjection"]),
-        .testTarget(name: "QTModelTests", dependencies: ["QTModel", "QTProjection", "QTGeometry"]),
+        .testTarget(name: "QTFormatsTests", dependencies: ["QTFormats", "QTGeometry", "QTProjection", "QTTestSupport"]),
+        .testTarget(name: "QTModelTests", dependencies: ["QTModel", "QTProjection", "QTGeometry", "QTTestSupport"]),
         // Runs the built `qtplan` binary; the dependency makes `swift test` build it first.
-        .testTarget(name: "qtplanTests", dependencies: ["qtplan"]),
+        .testTarget(name: "qtplanTests", dependencies: ["qtplan", "QTTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

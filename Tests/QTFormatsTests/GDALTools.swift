@@ -1,4 +1,5 @@
 import Foundation
+import QTTestSupport
 import Testing
 
 /// Runs GDAL's own command-line programs (Debian's gdal-bin, which `tools/setup.sh` installs): the independent
@@ -6,16 +7,7 @@ import Testing
 enum GDALTools {
     /// Runs `program` (found on PATH) with `arguments`; returns its exit status and stdout + stderr.
     static func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [program] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try Tool.run(program, arguments)
     }
 
     /// `ogrinfo -ro -al [-so] path`: every layer's summary (and features unless `summary`).
@@ -41,9 +33,5 @@ enum GDALTools {
     }
 
     /// A fresh, empty temporary folder.
-    static func temporaryFolder(_ label: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("qtformats-\(label)-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    static func temporaryFolder(_ label: String) throws -> String { try Tool.temporaryFolder("formats-\(label)") }
 }

@@ -2,22 +2,14 @@ import Foundation
 import QTGeometry
 import QTModel
 import QTProjection
+import QTTestSupport
 import Testing
 
 /// Layers in formats other than GeoJSON, read through GDAL: a planning bureau's Shapefile, a design
 /// institute's DXF, a CSV of sites. The files are made by GDAL's own ogr2ogr (Debian's gdal-bin), not by qtplan.
 @Suite struct DistrictLoaderFormatsTests {
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try Tool.run(arguments[0], Array(arguments.dropFirst()))
     }
 
     /// A district folder whose boundary is `boundary` (a file name) with `entry` fields besides `file`.
@@ -29,11 +21,7 @@ import Testing
         try JSONSerialization.data(withJSONObject: manifest).write(to: URL(fileURLWithPath: folder + "/district.json"))
     }
 
-    static func temporaryFolder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("qtmodel-formats-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    static func temporaryFolder() throws -> String { try Tool.temporaryFolder("model-formats") }
 
     /// A 1 km square in EPSG:4549, as a closed line (what a CAD drawing holds).
     static let squareLine = #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"b"},"geometry":{"type":"LineString","coordinates":[[533000,3353000],[534000,3353000],[534000,3354000],[533000,3354000],[533000,3353000]]}}]}"#

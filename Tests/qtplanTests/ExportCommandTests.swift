@@ -1,27 +1,15 @@
 import Foundation
+import QTTestSupport
 import Testing
 
 /// `qtplan export`, every file read back by GDAL's own ogrinfo (Debian's gdal-bin).
 @Suite("qtplan export")
 struct ExportCommandTests {
-    static func temporaryFolder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("qtplan-export-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    static func temporaryFolder() throws -> String { try Tool.temporaryFolder("export") }
 
     /// Runs a program on PATH; returns its status and combined output.
     static func tool(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [program] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try Tool.run(program, arguments)
     }
 
     /// Layer name → (feature count, EPSG code) as ogrinfo reports them.

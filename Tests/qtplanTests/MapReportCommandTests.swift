@@ -1,15 +1,12 @@
 import Foundation
+import QTTestSupport
 import Testing
 
 /// `qtplan map` and `qtplan report`, checked by independent programs: rsvg-convert parses and renders the
 /// SVG, GDAL's gdalinfo measures the PNGs, and a real headless browser (Debian's chromium) runs the report.
 @Suite("qtplan map and report", .serialized)
 struct MapReportCommandTests {
-    static func folder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("qtplan-map-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    static func folder() throws -> String { try Tool.temporaryFolder("map") }
 
     /// The standard deviation of a PNG's first band, and its size, as gdalinfo reports them: 0 for a blank image.
     static func pixelSpread(_ png: String) throws -> (width: Int, height: Int, stddev: Double) {

@@ -31,16 +31,20 @@ struct IndicatorsCommand: ParsableCommand {
             .appendingPathComponent("standards/targets.json").path
     }
 
+    /// Reads a targets file: exit 66 when it is missing, 65 when it is malformed.
+    static func loadTargets(_ path: String) throws -> IndicatorTargets {
+        do {
+            return try IndicatorTargets.load(path: path)
+        } catch {  // typed throws: always an IndicatorTargetsError
+            if case .missingFile = error { throw CLIFailure(status: .noInput, message: error.description) }
+            throw CLIFailure(status: .dataError, message: error.description)
+        }
+    }
+
     func run() throws {
         try runReportingErrors {
             let targetsPath = targets ?? Self.bundledTargets
-            let loaded: IndicatorTargets
-            do {
-                loaded = try IndicatorTargets.load(path: targetsPath)
-            } catch let error as IndicatorTargetsError {
-                if case .missingFile = error { throw CLIFailure(status: .noInput, message: error.description) }
-                throw CLIFailure(status: .dataError, message: error.description)
-            }
+            let loaded = try Self.loadTargets(targetsPath)
             let district = try districtOptions.load()
             let report = try IndicatorCalculator(targets: loaded).report(for: district)
             switch format {

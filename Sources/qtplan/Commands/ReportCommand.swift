@@ -46,14 +46,7 @@ struct ReportCommand: AsyncParsableCommand {
         try await runReportingErrorsAsync {
             let standards = try engine.loadStandards()
             let profile = try standards.profile(standard)
-            let targetsPath = targets ?? IndicatorsCommand.bundledTargets
-            let loadedTargets: IndicatorTargets
-            do {
-                loadedTargets = try IndicatorTargets.load(path: targetsPath)
-            } catch let error as IndicatorTargetsError {
-                if case .missingFile = error { throw CLIFailure(status: .noInput, message: error.description) }
-                throw CLIFailure(status: .dataError, message: error.description)
-            }
+            let loadedTargets = try IndicatorsCommand.loadTargets(targets ?? IndicatorsCommand.bundledTargets)
             let district = try districtOptions.load()
             let progress = Progress(label: "report", total: 5)
             let summary = try DistrictSummary(district)
