@@ -15,6 +15,13 @@ final class SitingCoverage {
     private var existing: [CoverageService: CoverageResult] = [:]
     private var fireFields: [Double: TravelTimeField] = [:]
     private var fastest: [CoverageMode: Double] = [:]
+    /// The last sites' circles (site-suggest asks for each candidate's twice: its check, then the problem).
+    private var coveredCache: [CoveredKey: [Int]?] = [:]
+
+    private struct CoveredKey: Hashable {
+        let x: Double, y: Double
+        let service: CoverageService
+    }
     private let demandGrid: PointGrid?
 
     /// The service of the fire-district rule at `minutes`: a drive from the station.
@@ -73,6 +80,14 @@ final class SitingCoverage {
     /// The demand indices a facility at metric point `p` would have inside `service`'s circle, ascending;
     /// `nil` when the site is farther than the access limit from every street of the mode.
     func covered(by p: Coordinate, _ service: CoverageService) -> [Int]? {
+        let key = CoveredKey(x: p.x, y: p.y, service: service)
+        if let hit = coveredCache[key] { return hit }
+        let found = computeCovered(by: p, service)
+        coveredCache[key] = found
+        return found
+    }
+
+    private func computeCovered(by p: Coordinate, _ service: CoverageService) -> [Int]? {
         guard let inputs, problem(service) == nil else { return [] }
         let demand = inputs.demand
         switch service.mode {
