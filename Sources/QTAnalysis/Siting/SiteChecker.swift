@@ -18,7 +18,8 @@ import QTProjection
 /// - `fire_district_area`: see ``SitingCoverage/fireDistrict(at:minutes:)``.
 /// - `service_radius`: residents (population points) within the radius, straight line.
 /// - `spacing`: distance to the nearest facility of the type counted by coverage (operating, or every
-///   status with planned facilities included) or another site of the plan of the type.
+///   status with planned facilities included) or another site of the plan of the type, against a multiple
+///   of the circle's straight-line distance; not checked for drive circles (fire stations).
 /// - `duplicate_coverage`, `coverage_gain`: the residents inside the site's circle (the type's row in the
 ///   life-circle profile, in its mode or the requested one) and those already inside an existing one's.
 public final class SiteChecker {
@@ -176,7 +177,8 @@ public final class SiteChecker {
                           measured: "\(SitingText.people(people)) residents within \(SitingText.metres(radius))", limit: limit)
 
         case .spacing(let multiple):
-            guard let service = circle(for: site) else { return nil }
+            // A drive circle (fire stations) has no straight-line radius to space by: its districts do that.
+            guard let service = circle(for: site), service.mode != .drive else { return nil }
             let radius = multiple * service.distance
             let word = rule.failBelow != nil ? "" : " (warn)"
             let limit = "≥ \(SitingText.metres(radius))\(word): \(Number.trimmed(multiple)) × the circle's \(SitingText.metres(service.distance))"
