@@ -6,7 +6,7 @@
 //   QTGeometry            the only Swift code that imports CGEOS
 //   QTProjection          the only Swift code that imports CPROJ
 //   QTModel               a district folder as Sendable values
-//   QTAnalysis            land-use totals, indicators (and later coverage, siting): pure functions of a model
+//   QTAnalysis            land-use totals, indicators, coverage, siting: pure functions of a model
 //   qtplan                the CLI: parsing, formatting, exit codes
 import PackageDescription
 
@@ -77,6 +77,14 @@ let package = Package(
             name: "bench-coverage",
             dependencies: ["QTAnalysis", "QTModel", "QTGeometry", "QTProjection"],
             path: "tools/bench/coverage",
+            exclude: ["README.md", "peers.py", "run.sh", "build"]
+        ),
+        // Maximal covering quality against the exact optimum (pulp + CBC) on seeded instances, and site-suggest's
+        // time on the bundled district (tools/bench/siting/README.md).
+        .executableTarget(
+            name: "bench-siting",
+            dependencies: ["QTAnalysis", "QTModel"],
+            path: "tools/bench/siting",
             exclude: ["README.md", "peers.py", "run.sh", "build"]
         ),
         .testTarget(name: "QTAnalysisTests", dependencies: ["QTAnalysis", "QTModel", "QTGeometry", "QTProjection"]),

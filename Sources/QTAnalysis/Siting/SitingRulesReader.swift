@@ -111,13 +111,13 @@ struct SitingRulesReader {
             kind = .constraintZone(kinds)
         case "landuse_compatibility":
             var allowed: [String: [LandUseClass]] = [:], conditional: [String: [LandUseClass]] = [:]
-            for (t, list) in try object(r["allowed"], "\(at).allowed") {
+            for (t, list) in try object(r["allowed"], "\(at).allowed").sorted(by: { $0.key < $1.key }) {
                 try facilityType(t, "\(at).allowed.\(t)")
                 allowed[t] = try classes(list, "\(at).allowed.\(t)")
             }
             var conditionalItems: [String: JSONValue] = [:]
             if let v = r["conditional"] { conditionalItems = try object(v, "\(at).conditional") }
-            for (t, list) in conditionalItems {
+            for (t, list) in conditionalItems.sorted(by: { $0.key < $1.key }) {
                 try facilityType(t, "\(at).conditional.\(t)")
                 conditional[t] = try classes(list, "\(at).conditional.\(t)")
                 if let both = conditional[t]?.first(where: { allowed[t]?.contains($0) ?? false }) {
@@ -142,7 +142,7 @@ struct SitingRulesReader {
             guard limits.fa != nil || limits.wa != nil else { throw fail("\(at)", "a fire_district_area rule needs fail_above_km2 or warn_above_km2") }
         case "service_radius":
             var radii: [String: Double] = [:]
-            for (t, v) in try object(r["radius_m"], "\(at).radius_m") {
+            for (t, v) in try object(r["radius_m"], "\(at).radius_m").sorted(by: { $0.key < $1.key }) {
                 try facilityType(t, "\(at).radius_m.\(t)")
                 guard let m = try number(v, "\(at).radius_m.\(t)"), m > 0 else { throw fail("\(at).radius_m.\(t)", "expected a radius > 0") }
                 radii[t] = m
