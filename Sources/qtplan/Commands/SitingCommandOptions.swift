@@ -48,7 +48,12 @@ struct SitingCommandOptions: ParsableArguments {
             .appendingPathComponent("standards/siting-rules.json").path
     }
 
-    func loadRules() throws -> SitingRules { try SitingRules.load(path: rules ?? Self.bundledRules) }
+    /// The rules file, named in reports as given (the bundled one by its path in the repository).
+    func loadRules() throws -> SitingRules {
+        var loaded = try SitingRules.load(path: rules ?? Self.bundledRules)
+        if rules == nil { loaded.path = "geodata/standards/siting-rules.json (bundled)" }
+        return loaded
+    }
 
     /// The CRS of `--input-crs`.
     func crs() throws -> CRS {

@@ -37,17 +37,27 @@ $nice "$venv/bin/python" tools/bench/siting/peers.py "$build/instances"
 
 [ "$timing" = 1 ] || exit 0
 echo "== speed: qtplan site-suggest --count 20 on the bundled district, median of $repeat runs (target < 5 s)"
+echo "   wall time, and CPU time (user + sys, from /usr/bin/time when present: less sensitive to a shared machine)"
+echo "   load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 for args in "--type kindergarten" "--type primary_school" "--type community_health_centre" \
-            "--type kindergarten --mode radius" "--type fire_station --grid 500"; do
-    times=""
+            "--type kindergarten --mode radius" "--type fire_station --grid 500" "--type fire_station"; do
+    walls=""
+    cpus=""
     for _ in $(seq "$repeat"); do
         start=$(date +%s%N)
-        # shellcheck disable=SC2086
-        $nice "$bin/qtplan" site-suggest $args --count 20 --format json > "$build/suggest.json"
+        if [ -x /usr/bin/time ]; then
+            # shellcheck disable=SC2086
+            $nice /usr/bin/time -f "%U %S" -o "$build/time.txt" "$bin/qtplan" site-suggest $args --count 20 --format json > "$build/suggest.json"
+            cpus="$cpus $(awk '{print $1 + $2}' "$build/time.txt")"
+        else
+            # shellcheck disable=SC2086
+            $nice "$bin/qtplan" site-suggest $args --count 20 --format json > "$build/suggest.json"
+        fi
         end=$(date +%s%N)
-        times="$times $((end - start))"
+        walls="$walls $((end - start))"
     done
-    median=$(echo "$times" | tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)] / 1e9}')
+    wall=$(echo "$walls" | tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)] / 1e9}')
+    cpu=$(echo "$cpus" | tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print "n/a"}')
     summary=$("$venv/bin/python" -c "import json,sys; r=json.load(open(sys.argv[1])); print(f\"{r['candidates']} candidates, {r['passing']} pass, {len(r['picks'])} picks, share {r['existing_covered']/r['population']:.3f} -> {r['share']:.3f}, {r['swaps']} swaps\")" "$build/suggest.json")
-    printf '%-52s %6.2f s   %s\n' "site-suggest $args --count 20" "$median" "$summary"
+    printf '%-48s wall %6.2f s  cpu %5s s   %s\n' "$args" "$wall" "$cpu" "$summary"
 done
