@@ -50,6 +50,14 @@ import Testing
         #expect(grid.status == 0 && grid.stderr.contains("qtplan: warning: the target share 100.0% is not reached"), "\(grid.stderr)")
     }
 
+    @Test func runsAreByteForByteTheSame() throws {
+        let grid = ["--count", "3", "--grid", "100", "--format", "json"]
+        let first = try Self.run(grid), second = try Self.run(grid)
+        #expect(first.status == 0 && first.stdout == second.stdout && !first.stdout.isEmpty)
+        let check = ["site-check", "--district", Self.district, "--sites", CLI.fixture("siting-small/plans/mixed.geojson"), "--format", "geojson"]
+        #expect(try CLI.run(check).stdout == CLI.run(check).stdout)
+    }
+
     @Test func errorsNeverExitOne() throws {
         let cases: [([String], Int32, String)] = [
             (["--candidates", Self.candidates], 64, "give --count K or --target-share S"),
