@@ -14,7 +14,7 @@ struct SiteSuggestCommand: AsyncParsableCommand {
             file's 200 m) on the land-use classes the compatibility rule allows for the type; every candidate \
             must pass site-check (no failed rule). Residents already inside the circle of an existing facility \
             (operating; --include-planned for all) count for nothing. The choice: greedy with lazy evaluation, \
-            then improving swaps (--greedy-only to skip them); each pick is reported with its marginal gain \
+            then, with --count, improving swaps (--greedy-only to skip them); each pick is reported with its marginal gain \
             and the running share. Circles as in coverage: --standard, --mode, --minutes. Writes the chosen \
             sites as GeoJSON to -o (or to stdout with --format geojson). Exit 64 for a bad request, 65 for \
             bad data, rules or candidates, 66 for a missing file or layer, 73 when -o cannot be written.
