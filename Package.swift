@@ -7,7 +7,7 @@
 //   QTProjection          the only Swift code that imports CPROJ
 //   QTFormats             the only Swift code that imports CGDAL: GeoPackage, Shapefile, FlatGeobuf, CSV, DXF
 //   QTModel               a district folder as Sendable values
-//   QTAnalysis            land-use totals, indicators (and later coverage, siting): pure functions of a model
+//   QTAnalysis            land-use totals, indicators, coverage, siting: pure functions of a model
 //   QTReport              maps (SVG) and the HTML report: presentation of a model and its analyses
 //   qtplan                the CLI: parsing, formatting, exit codes
 import PackageDescription
@@ -88,6 +88,14 @@ let package = Package(
             name: "bench-coverage",
             dependencies: ["QTAnalysis", "QTModel", "QTGeometry", "QTProjection"],
             path: "tools/bench/coverage",
+            exclude: ["README.md", "peers.py", "run.sh", "build"]
+        ),
+        // Maximal covering quality against the exact optimum (pulp + CBC) on seeded instances, and site-suggest's
+        // time on the bundled district (tools/bench/siting/README.md).
+        .executableTarget(
+            name: "bench-siting",
+            dependencies: ["QTAnalysis", "QTModel"],
+            path: "tools/bench/siting",
             exclude: ["README.md", "peers.py", "run.sh", "build"]
         ),
         // Helpers shared by the test targets: running GDAL's programs, rsvg-convert and chromium; scratch folders.

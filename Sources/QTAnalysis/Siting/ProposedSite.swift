@@ -1,0 +1,98 @@
+import Foundation
+import QTGeometry
+import QTModel
+import QTProjection
+
+/// A place proposed for a facility: what would stand there and where (WGS84 longitude/latitude).
+public struct ProposedSite: Hashable, Sendable {
+    /// An id (the feature's `id`, or `site-N`).
+    public var id: String
+    /// A name (or the id).
+    public var name: String
+    /// The facility type.
+    public var type: String
+    /// WGS84 longitude/latitude of the main entrance.
+    public var location: Coordinate
+    /// The size class (`sports_ground`), when given: picks the matching circle of the profile.
+    public var sizeClass: String?
+
+    /// Creates a site.
+    public init(id: String, name: String? = nil, type: String, location: Coordinate, sizeClass: String? = nil) {
+        self.id = id
+        self.name = name ?? id
+        self.type = type
+        self.location = location
+        self.sizeClass = sizeClass
+    }
+}
+
+/// Reads sites (`site-check --sites`) and candidates (`site-suggest --candidates`) from GeoJSON files.
+public enum SitePlan {
+    /// Files larger than this are refused before they are read (a plan is small; the district loader's
+    /// limit is for layers).
+    public static let maximumBytes = 64 << 20
+
+    /// Turns a position in `crs` into WGS84 longitude/latitude: GCJ-02 by qtplan's inverse, anything else by PROJ.
+    /// - Throws: ``QTProjection/ProjectionError`` for a CRS PROJ does not know or a failed transformation.
+    public static func toWGS84(_ positions: [Coordinate], from crs: CRS) throws -> [Coordinate] {
+        switch crs {
+        case .gcj02: return positions.map(GCJ02.toWGS84)
+        case .epsg(4326): return positions
+        default: return try Transformer(from: crs, to: .wgs84).transform(positions)
+        }
+    }
+
+    /// The point features of a GeoJSON file as sites. Each needs a Point geometry; its type is the
+    /// feature's `type` property, or `defaultType` when the file gives none.
+    /// - Parameters:
+    ///   - path: the file.
+    ///   - crs: the CRS of its positions (WGS84 per RFC 7946 unless the user says otherwise).
+    ///   - defaultType: the type of features without one (`site-suggest --type`); `nil` makes `type` required.
+    ///   - what: what the file is, for messages ("sites file").
+    /// - Throws: ``SitingError/missingFile(path:what:)`` (exit 66), ``SitingError/invalidSite(path:feature:detail:)``
+    ///   for a feature without a point, type or finite position, an unknown type, duplicate ids, a file
+    ///   that is empty, too large or not GeoJSON (exit 65).
+    public static func read(path: String, crs: CRS = .wgs84, defaultType: String? = nil, what: String) throws -> [ProposedSite] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw SitingError.missingFile(path: path, what: what) }
+        guard !isDirectory.boolValue else { throw SitingError.missingFile(path: path, what: "\(what) (a folder is there)") }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= maximumBytes else {
+            throw SitingError.invalidSite(path: path, feature: "", detail: "\(size) bytes, over the limit of \(maximumBytes) bytes for a plan file")
+        }
+        guard size > 0 else { throw SitingError.invalidSite(path: path, feature: "", detail: "the file is empty (0 bytes)") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw SitingError.missingFile(path: path, what: "\(what) (unreadable)") }
+        let collection: FeatureCollection
+        do { collection = try GeoJSONReader().read(data: data) } catch {
+            throw SitingError.invalidSite(path: path, feature: "", detail: error.description)
+        }
+        guard !collection.features.isEmpty else { throw SitingError.invalidSite(path: path, feature: "", detail: "no features") }
+        var sites: [ProposedSite] = [], positions: [Coordinate] = [], seen: Set<String> = []
+        for (i, f) in collection.features.enumerated() {
+            let id = f.properties["id"]?.stringValue ?? f.id?.stringValue ?? "site-\(i + 1)"
+            let label = "feature \(i) '\(id)'"
+            guard case .point(let p)? = f.geometry, let c = p.coordinate else {
+                throw SitingError.invalidSite(path: path, feature: label, detail: "expected a Point geometry (the main entrance)")
+            }
+            guard let type = f.properties["type"]?.stringValue ?? defaultType else {
+                throw SitingError.invalidSite(path: path, feature: label, detail: "no 'type' property (a facility type such as kindergarten)")
+            }
+            guard FacilityType(rawValue: type) != nil else {
+                throw SitingError.invalidSite(path: path, feature: label, detail: "unknown facility type '\(type)' (known: \(FacilityType.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            if let defaultType, type != defaultType {
+                throw SitingError.invalidSite(path: path, feature: label, detail: "type '\(type)' is not the requested '\(defaultType)'")
+            }
+            guard seen.insert(id).inserted else { throw SitingError.invalidSite(path: path, feature: label, detail: "id '\(id)' appears twice") }
+            if crs == .wgs84 || crs == .gcj02, abs(c.x) > 180 || abs(c.y) > 90 {
+                throw SitingError.invalidSite(path: path, feature: label, detail: "position \(c.x), \(c.y) is not longitude/latitude (give --input-crs for projected coordinates)")
+            }
+            sites.append(ProposedSite(id: id, name: f.properties["name"]?.stringValue, type: type, location: c,
+                                      sizeClass: f.properties["size_class"]?.stringValue))
+            positions.append(c)
+        }
+        let wgs = try toWGS84(positions, from: crs)
+        for i in sites.indices { sites[i].location = wgs[i] }
+        return sites
+    }
+}

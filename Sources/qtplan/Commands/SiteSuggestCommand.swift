@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import QTAnalysis
+import QTGeometry
+import QTModel
+
+/// `qtplan site-suggest`: the sites that bring the most residents inside a type's circle.
+struct SiteSuggestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "site-suggest",
+        abstract: "Suggest sites for a facility type that bring the most residents inside its circle (maximal covering).",
+        discussion: """
+            Candidates come from --candidates FILE.geojson (points) or a grid (--grid, default the rules \
+            file's 200 m) on the land-use classes the compatibility rule allows for the type; every candidate \
+            must pass site-check (no failed rule). Residents already inside the circle of an existing facility \
+            (operating; --include-planned for all) count for nothing. The choice: greedy with lazy evaluation, \
+            then, with --count, improving swaps (--greedy-only to skip them); each pick is reported with its marginal gain \
+            and the running share. Circles as in coverage: --standard, --mode, --minutes. Writes the chosen \
+            sites as GeoJSON to -o (or to stdout with --format geojson). Exit 64 for a bad request, 65 for \
+            bad data, rules or candidates, 66 for a missing file or layer, 73 when -o cannot be written.
+            """)
+
+    @OptionGroup var districtOptions: DistrictOptions
+
+    @Option(name: .long, help: ArgumentHelp("The facility type.", valueName: "T"))
+    var type: String
+
+    @Option(name: .long, help: ArgumentHelp("How many sites to choose.", valueName: "K"))
+    var count: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Instead of --count: add sites until this share (0–1) of residents is inside a circle.", valueName: "S"))
+    var targetShare: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Candidate sites (points; a 'type' property, when given, must be --type).", valueName: "FILE.geojson"))
+    var candidates: String?
+
+    @Option(name: .long, help: ArgumentHelp("Without --candidates: the spacing of the candidate grid (default: the rules file's).", valueName: "METRES"))
+    var grid: Double?
+
+    @Flag(name: .long, help: "Greedy picks only, without the improving swaps.")
+    var greedyOnly = false
+
+    @Option(name: .long, help: "table (people), json (programs) or geojson (the chosen sites, to stdout).")
+    var format: SitingFormat = .table
+
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the chosen sites here as GeoJSON (WGS84).", valueName: "FILE.geojson"))
+    var output: String?
+
+    @OptionGroup var siting: SitingCommandOptions
+
+    @OptionGroup var engine: CoverageEngineOptions
+
+    func validate() throws {
+        guard FacilityType(rawValue: type) != nil else {
+            throw ValidationError("--type: unknown facility type '\(type)' (known: \(FacilityType.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        guard (count == nil) != (targetShare == nil) else { throw ValidationError("give --count K or --target-share S") }
+        if let count, !(1...1000).contains(count) { throw ValidationError("--count must be between 1 and 1000") }
+        if let targetShare, !(targetShare > 0 && targetShare <= 1) { throw ValidationError("--target-share must be above 0 and at most 1 (a share, not a percentage)") }
+        if let grid, !(grid >= 10 && grid <= 10_000) { throw ValidationError("--grid must be between 10 and 10000 m") }
+        if grid != nil && candidates != nil { throw ValidationError("--grid lays candidates; it does not go with --candidates") }
+        try siting.check(engine)
+    }
+
+    func run() async throws {
+        try await runReportingSitingErrors {
+            let rules = try siting.loadRules()
+            let options = try siting.options(engine)
+            let given = try candidates.map { try SitePlan.read(path: $0, crs: try siting.crs(), defaultType: type, what: "candidates file") }
+            let district = try districtOptions.load()
+            let request = SiteSuggestRequest(type: type, count: count, targetShare: targetShare, candidates: given,
+                                             gridMetres: grid, improve: !greedyOnly)
+            let result = try SiteSuggest.suggest(request, in: district, rules: rules, options: options)
+            if result.passing == 0 { Diagnostics.warning("no candidate passes site-check: nothing to choose from") }
+            if result.targetReached == false {
+                Diagnostics.warning("the target share \(Number.fixed(targetShare! * 100, 1))% is not reached: \(Number.fixed(result.covered / max(result.population, 1) * 100, 1))% with every useful candidate")
+            }
+            if let output { try AtomicFile.write(Self.geoJSON(result), to: output, what: "the suggested sites") }
+            switch format {
+            case .table: print(SitingOutput.suggestTable(result, rules: rules, gridMetres: candidates == nil ? (grid ?? rules.candidateGridMetres) : nil,
+                                                         district: district), terminator: "")
+            case .json: print(SitingOutput.suggestJSON(result), terminator: "")
+            case .geojson: FileHandle.standardOutput.write(Self.geoJSON(result))
+            }
+        }
+    }
+
+    /// The chosen sites with their gains as GeoJSON: the one place this command writes GeoJSON.
+    static func geoJSON(_ result: SiteSuggestResult) -> Data {
+        GeoJSONWriter().data(FeatureCollection(features: result.picks.map { SitingOutput.pickFeature($0, result: result) }))
+    }
+}
