@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "QTProjection", dependencies: ["CPROJ", "QTGeometry"]),
         .target(name: "QTFormats", dependencies: ["CGDAL", "QTGeometry", "QTProjection"]),
         .target(name: "QTModel", dependencies: ["QTGeometry", "QTProjection", "QTFormats"]),
-        .target(name: "QTAnalysis", dependencies: ["QTModel", "QTGeometry", "QTProjection"]),
+        .target(name: "QTAnalysis", dependencies: ["QTModel", "QTFormats", "QTGeometry", "QTProjection"]),
         .target(name: "QTReport", dependencies: ["QTAnalysis", "QTModel", "QTGeometry", "QTProjection"]),
         .executableTarget(
             name: "qtplan",

@@ -1,4 +1,5 @@
 import Foundation
+import QTFormats
 import QTGeometry
 import QTModel
 import QTProjection
@@ -42,11 +43,18 @@ public enum SitePlan {
         }
     }
 
-    /// The point features of a GeoJSON file as sites. Each needs a Point geometry; its type is the
+    /// A message of QTFormats without the path it starts with (the siting messages put the path first).
+    private static func detail(of error: Error, path: String) -> String {
+        let text = "\(error)"
+        return text.hasPrefix(path + ": ") ? String(text.dropFirst(path.count + 2)) : text
+    }
+
+    /// The point features of a GeoJSON file (or any format ``QTFormats/VectorReader`` reads) as sites. Each needs a Point geometry; its type is the
     /// feature's `type` property, or `defaultType` when the file gives none.
     /// - Parameters:
     ///   - path: the file.
-    ///   - crs: the CRS of its positions (WGS84 per RFC 7946 unless the user says otherwise).
+    ///   - crs: the CRS of its positions (WGS84 per RFC 7946 unless the user says otherwise); for other formats,
+    ///     the file's own CRS wins and `crs` is used only when it has none.
     ///   - defaultType: the type of features without one (`site-suggest --type`); `nil` makes `type` required.
     ///   - what: what the file is, for messages ("sites file").
     /// - Throws: ``SitingError/missingFile(path:what:)`` (exit 66), ``SitingError/invalidSite(path:feature:detail:)``
@@ -61,10 +69,22 @@ public enum SitePlan {
             throw SitingError.invalidSite(path: path, feature: "", detail: "\(size) bytes, over the limit of \(maximumBytes) bytes for a plan file")
         }
         guard size > 0 else { throw SitingError.invalidSite(path: path, feature: "", detail: "the file is empty (0 bytes)") }
-        guard let data = FileManager.default.contents(atPath: path) else { throw SitingError.missingFile(path: path, what: "\(what) (unreadable)") }
+        var crs = crs
         let collection: FeatureCollection
-        do { collection = try GeoJSONReader().read(data: data) } catch {
-            throw SitingError.invalidSite(path: path, feature: "", detail: error.description)
+        if let format = VectorFormat(path: path), format != .geojson {
+            // A GeoPackage, Shapefile, FlatGeobuf, CSV or DXF: GDAL reads it in its own CRS (or `crs` for a
+            // file without one) and hands back WGS84.
+            do {
+                collection = try VectorReader(assumedCRS: crs).read(path: path).features
+            } catch {
+                throw SitingError.invalidSite(path: path, feature: "", detail: Self.detail(of: error, path: path))
+            }
+            crs = .wgs84
+        } else {
+            guard let data = FileManager.default.contents(atPath: path) else { throw SitingError.missingFile(path: path, what: "\(what) (unreadable)") }
+            do { collection = try GeoJSONReader().read(data: data) } catch {
+                throw SitingError.invalidSite(path: path, feature: "", detail: error.description)
+            }
         }
         guard !collection.features.isEmpty else { throw SitingError.invalidSite(path: path, feature: "", detail: "no features") }
         var sites: [ProposedSite] = [], positions: [Coordinate] = [], seen: Set<String> = []

@@ -26,7 +26,7 @@ enum ReportAssets {
         figure.map{position:relative;margin:10px 0;border:1px solid var(--line);background:#fff;width:fit-content;max-width:100%}
         figure.map svg{display:block;max-width:100%;height:auto;touch-action:none;cursor:grab}
         figure.map svg.dragging{cursor:grabbing}
-        .map-tools{position:absolute;right:250px;top:8px;display:flex;gap:4px}
+        .map-tools{position:absolute;right:12px;bottom:44px;display:flex;gap:4px}
         .map-tools button{width:30px;height:30px;font-size:18px;border:1px solid #aaa;background:#fff;border-radius:4px;cursor:pointer}
         figcaption{font-size:13px;color:var(--muted);padding:6px 10px;border-top:1px solid var(--line)}
         .tip{position:fixed;pointer-events:none;background:rgba(20,24,32,.92);color:#fff;padding:5px 8px;border-radius:4px;font-size:13px;max-width:360px;z-index:10}

@@ -50,7 +50,10 @@ final class MapRenderer {
                 let anchor = try context.make(mapped.geometry).pointOnSurface().value()
                 guard case .point(let p) = anchor, let c = p.coordinate else { return nil }
                 let (x, y) = pixel(c)
-                return "<text class=\"label\" x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(y))\" text-anchor=\"middle\" "
+                // A point's label sits up and to the right of its symbol, an area's on its point on surface.
+                let isPoint = mapped.geometry.kind == .point || mapped.geometry.kind == .multiPoint
+                let (lx, ly, alignment) = isPoint ? (x + 8, y - 8, "start") : (x, y, "middle")
+                return "<text class=\"label\" x=\"\(SVGText.number(lx))\" y=\"\(SVGText.number(ly))\" text-anchor=\"\(alignment)\" "
                     + "dominant-baseline=\"middle\">\(SVGText.escape(text))</text>"
             }
         }

@@ -117,6 +117,17 @@ enum MapLayers {
         }
     }
 
+    /// The specs among `wanted` whose layer the district has, and whose filter (if any) keeps a feature: what a
+    /// report draws of a district that may lack some layers.
+    static func available(_ wanted: [String], in district: District) -> [(LayerName, String?)] {
+        wanted.compactMap { text -> (LayerName, String?)? in
+            guard let spec = try? parse(text).first, district.layers[spec.0] != nil else { return nil }
+            guard let filter = spec.1 else { return spec }
+            let kept = district.features(spec.0).contains { f in ["type", "kind", "class", "road_class"].contains { f.properties[$0]?.stringValue == filter } }
+            return kept ? spec : nil
+        }
+    }
+
     static func layers(_ specs: [(LayerName, String?)], in district: District) throws -> [MapLayer] {
         try specs.map { layer, filter in
             guard let made = StandardLayers.layer(layer, filter: filter, in: district) else {

@@ -16,8 +16,10 @@ struct ReportCommand: AsyncParsableCommand {
             district summary; land use by class with its reconciliation against the boundary and the plan's \
             figures; every rule of the standards profile measured for the district and each sub-district; a \
             map of the district and a map of --map-type's service area and the residents left out (pan, zoom, \
-            hover); the indicators against the 2025 targets. Exit 64 for a bad request, 65/66 for bad or \
-            missing data, 73 when the file cannot be written.
+            hover); the indicators against the 2025 targets; with --sites, every siting rule of each site of \
+            the plan (as qtplan site-check) and a map of the sites by verdict. Exit 64 for a bad request, \
+            65/66 for bad or missing data, 73 when the file cannot be written; a failing site does not \
+            change the exit code (the report says so).
             """)
 
     @OptionGroup var districtOptions: DistrictOptions
@@ -34,6 +36,15 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The targets file (default: geodata/standards/targets.json).", valueName: "FILE"))
     var targets: String?
 
+    @Option(name: .long, help: ArgumentHelp("A plan's sites to check (as site-check --sites): GeoJSON, .gpkg, .shp, .fgb or .csv.", valueName: "FILE"))
+    var sites: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --sites: the siting rules file (default: geodata/standards/siting-rules.json).", valueName: "FILE"))
+    var rules: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --sites: the CRS of the plan's positions when its file says none (WGS84, GCJ02, EPSG:n).", valueName: "CRS"))
+    var inputCrs: String = "WGS84"
+
     @OptionGroup var engine: CoverageEngineOptions
 
     func validate() throws {
@@ -43,7 +54,7 @@ struct ReportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await runReportingErrorsAsync {
+        try await runReportingSitingErrors {
             let standards = try engine.loadStandards()
             let profile = try standards.profile(standard)
             let loadedTargets = try IndicatorsCommand.loadTargets(targets ?? IndicatorsCommand.bundledTargets)
@@ -63,7 +74,7 @@ struct ReportCommand: AsyncParsableCommand {
             let metric = try CRS(parsing: district.manifest.metricCRS)
             let note = MapLayers.note(district)
             var maps = [MapDocument(title: "\(district.manifest.name) 用地与轨道 Land use and metro", note: note,
-                                    layers: try MapLayers.layers(MapLayers.parse("landuse,subdistricts,boundary,transit:metro_line,transit:metro_station"), in: district),
+                                    layers: try MapLayers.layers(MapLayers.available(["landuse", "subdistricts", "boundary", "transit:metro_line", "transit:metro_station"], in: district), in: district),
                                     extent: district.features(.boundary), metricCRS: metric)]
             guard let index = services.firstIndex(where: { $0.supply.type == mapType }) else {
                 throw CLIFailure(status: .usage, message: "--map-type: profile \(profile.name) has no circle for '\(mapType)'")
@@ -71,7 +82,8 @@ struct ReportCommand: AsyncParsableCommand {
             let mapped = services[index]
             let areas = try ServiceAreas.areas(mapped, in: inputs, dissolve: true)
             let gaps = ServiceAreas.gaps(results[index], inputs: inputs, district: district)
-            let base = try MapLayers.layers(MapLayers.parse("subdistricts,boundary,facilities:\(mapType)"), in: district)
+            // The mapped service's facilities, when the district has any (a map of their absence needs none).
+            let base = try MapLayers.layers(MapLayers.available(["subdistricts", "boundary", "facilities:\(mapType)"], in: district), in: district)
             maps.append(MapDocument(title: "\(district.manifest.name) 未覆盖居民 Residents left out: \(mapped.label)",
                                     subtitle: MapLayers.subtitle(mapped, results[index], profile: profile.name), note: note,
                                     layers: StandardLayers.coverage(areas: areas, gaps: gaps, label: mapped.label) + base,
@@ -79,11 +91,21 @@ struct ReportCommand: AsyncParsableCommand {
             progress.advance(by: 1)
 
             let indicators = try IndicatorCalculator(targets: loadedTargets).report(for: district)
+            var siteChecks: [ReportSiteCheck]?
+            if let sites {
+                let report = try checkSites(sites, in: district, standards: standards, profile: profile, coverage: options)
+                siteChecks = report.sites.map(ReportText.siteCheck)
+                maps.append(MapDocument(title: "\(district.manifest.name) 规划选址 Plan sites by verdict",
+                                        subtitle: "\(report.sites.count) sites from \(sites) · rules \(report.rulesPath)", note: note,
+                                        layers: try MapLayers.layers(MapLayers.available(["constraints", "subdistricts", "boundary"], in: district), in: district)
+                                            + [ReportText.sitesLayer(report)],
+                                        extent: district.features(.boundary), metricCRS: metric))
+            }
             progress.advance(by: 1)
             let content = ReportContent(
                 summary: summary, landUse: landUse, coverage: results, coverageProfile: "\(profile.name): \(profile.title)",
                 coverageNotes: ReportText.coverageNotes(results, options: options),
-                indicators: indicators, maps: maps, siteChecks: nil,
+                indicators: indicators, maps: maps, siteChecks: siteChecks,
                 provenance: ReportText.provenance(summary), generator: Version.text)
             let html = try HTMLReport.render(content)
             try AtomicFile.write(Data(html.utf8), to: output, what: "the report")
@@ -93,13 +115,62 @@ struct ReportCommand: AsyncParsableCommand {
                 ("Coverage", "\(results.count) services, profile \(profile.name); mapped: \(mapped.label) \(Number.fixed(results[index].total.share * 100, 1))% covered"),
                 ("Maps", "\(maps.count) (pan, zoom, hover)"),
                 ("Indicators", "\(indicators.district.rows.filter { $0.status == .met }.count) of \(indicators.district.rows.filter { $0.status == .met || $0.status == .notMet }.count) district targets met"),
-            ]), terminator: "")
+            ] + (siteChecks.map { checks in
+                [("Sites", "\(checks.count) checked, \(checks.filter { $0.rules.contains { $0.verdict == "fail" } }.count) failing a rule")]
+            } ?? [])), terminator: "")
         }
+    }
+}
+
+extension ReportCommand {
+    /// Checks a plan's sites as `site-check --sites` does, with the report's profile and engine settings.
+    func checkSites(_ path: String, in district: District, standards: LifeCircleStandards, profile: LifeCircleProfile,
+                    coverage: CoverageOptions) throws -> SiteCheckReport {
+        let crs: CRS
+        do { crs = try CRS(parsing: inputCrs) } catch {
+            throw CLIFailure(status: .usage, message: "--input-crs \(inputCrs): expected WGS84, GCJ02 or EPSG:n")
+        }
+        var loaded = try SitingRules.load(path: rules ?? SitingCommandOptions.bundledRules)
+        if rules == nil { loaded.path = "geodata/standards/siting-rules.json (bundled)" }
+        let plan = try SitePlan.read(path: path, crs: crs, what: "sites file")
+        let options = SitingOptions(profile: profile, mode: nil, minutes: nil, distance: nil, coverage: coverage,
+                                    driveSpeedKmh: standards.driveSpeedKmh)
+        return try SiteCheck.check(plan, in: district, rules: loaded, options: options)
     }
 }
 
 /// The report's sentences about its inputs.
 enum ReportText {
+    /// One site's rules as the report shows them.
+    static func siteCheck(_ result: SiteCheckResult) -> ReportSiteCheck {
+        let name = result.site.name == result.site.id ? result.site.id : "\(result.site.id) \(result.site.name)"
+        return ReportSiteCheck(site: name, type: result.site.type, rules: result.rules.map { r in
+            ReportSiteCheck.Rule(rule: r.title, verdict: r.verdict.rawValue, measured: r.measured, limit: r.limit,
+                                 clause: r.clause + (r.verified ? "" : " [clause not verified]"))
+        })
+    }
+
+    /// The plan's sites as a map layer, coloured by verdict, each with its failed rules on hover.
+    static func sitesLayer(_ report: SiteCheckReport) -> MapLayer {
+        let features = report.sites.map { s in
+            Feature(geometry: .point(Point(s.site.location)), properties: [
+                "id": .string(s.site.id), "name": .string(s.site.name), "type": .string(s.site.type),
+                "verdict": .string(s.verdict.rawValue),
+                "failed": .string(s.failures.map(\.title).joined(separator: "; ")),
+            ])
+        }
+        let style = { (fill: String) in MapStyle(fill: fill, stroke: "#fff", strokeWidth: 1.2, radius: 6) }
+        return MapLayer(id: "sites", title: "规划选址 Plan sites", features: features, classes: [
+            MapClass(title: "通过 pass", style: style("#1b7f3b")) { $0.string("verdict") == "pass" },
+            MapClass(title: "提示 warn", style: style("#e0a100")) { $0.string("verdict") == "warn" },
+            MapClass(title: "不通过 fail", style: style("#c62828")) { $0.string("verdict") == "fail" },
+        ], label: { $0.string("id") }, tooltip: { f in
+            var text = "\(f.string("name") ?? "") · \(f.string("type") ?? "") · \(f.string("verdict") ?? "")"
+            if let failed = f.string("failed"), !failed.isEmpty { text += " · failed: \(failed)" }
+            return text
+        })
+    }
+
     static func coverageNotes(_ results: [CoverageResult], options: CoverageOptions) -> [String] {
         var notes = [
             "Residents are the population layer's features, each at its point on surface; a feature is covered or not as a whole.",

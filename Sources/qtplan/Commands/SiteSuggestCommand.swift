@@ -31,7 +31,7 @@ struct SiteSuggestCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Instead of --count: add sites until this share (0–1) of residents is inside a circle.", valueName: "S"))
     var targetShare: Double?
 
-    @Option(name: .long, help: ArgumentHelp("Candidate sites (points; a 'type' property, when given, must be --type).", valueName: "FILE.geojson"))
+    @Option(name: .long, help: ArgumentHelp("Candidate sites (points; a 'type' property, when given, must be --type); GeoJSON or .gpkg, .shp, .fgb, .csv.", valueName: "FILE"))
     var candidates: String?
 
     @Option(name: .long, help: ArgumentHelp("Without --candidates: the spacing of the candidate grid (default: the rules file's).", valueName: "METRES"))
@@ -43,7 +43,7 @@ struct SiteSuggestCommand: AsyncParsableCommand {
     @Option(name: .long, help: "table (people), json (programs) or geojson (the chosen sites, to stdout).")
     var format: SitingFormat = .table
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the chosen sites here as GeoJSON (WGS84).", valueName: "FILE.geojson"))
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the chosen sites to this file (.geojson, .gpkg, .shp, .fgb, .csv).", valueName: "FILE"))
     var output: String?
 
     @OptionGroup var siting: SitingCommandOptions
@@ -59,6 +59,7 @@ struct SiteSuggestCommand: AsyncParsableCommand {
         if let targetShare, !(targetShare > 0 && targetShare <= 1) { throw ValidationError("--target-share must be above 0 and at most 1 (a share, not a percentage)") }
         if let grid, !(grid >= 10 && grid <= 10_000) { throw ValidationError("--grid must be between 10 and 10000 m") }
         if grid != nil && candidates != nil { throw ValidationError("--grid lays candidates; it does not go with --candidates") }
+        try FeatureOutput.validate(output, option: "-o")
         try siting.check(engine)
     }
 
@@ -75,7 +76,9 @@ struct SiteSuggestCommand: AsyncParsableCommand {
             if result.targetReached == false {
                 Diagnostics.warning("the target share \(Number.fixed(targetShare! * 100, 1))% is not reached: \(Number.fixed(result.covered / max(result.population, 1) * 100, 1))% with every useful candidate")
             }
-            if let output { try AtomicFile.write(Self.geoJSON(result), to: output, what: "the suggested sites") }
+            if let output {
+                try FeatureOutput.write(Self.features(result), layer: "suggested_sites", to: output, what: "the suggested sites", option: "-o")
+            }
             switch format {
             case .table: print(SitingOutput.suggestTable(result, rules: rules, gridMetres: candidates == nil ? (grid ?? rules.candidateGridMetres) : nil,
                                                          district: district), terminator: "")
@@ -85,8 +88,13 @@ struct SiteSuggestCommand: AsyncParsableCommand {
         }
     }
 
-    /// The chosen sites with their gains as GeoJSON: the one place this command writes GeoJSON.
+    /// The chosen sites with their gains, as features (for -o in any format, and GeoJSON on stdout).
+    static func features(_ result: SiteSuggestResult) -> [Feature] {
+        result.picks.map { SitingOutput.pickFeature($0, result: result) }
+    }
+
+    /// The chosen sites as GeoJSON for stdout.
     static func geoJSON(_ result: SiteSuggestResult) -> Data {
-        GeoJSONWriter().data(FeatureCollection(features: result.picks.map { SitingOutput.pickFeature($0, result: result) }))
+        GeoJSONWriter().data(FeatureCollection(features: features(result)))
     }
 }
