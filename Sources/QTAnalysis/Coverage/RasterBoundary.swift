@@ -19,14 +19,9 @@ import QTGeometry
 /// caller falls back to GEOS.
 struct RasterBoundary {
     /// One traced polygon: a shell and its holes, each ring closed (last vertex = first), lattice units.
-    struct TracedPolygon: Equatable {
+    struct TracedPolygon {
         var shell: [(column: Int, row: Int)]
         var holes: [[(column: Int, row: Int)]]
-
-        static func == (a: TracedPolygon, b: TracedPolygon) -> Bool {
-            a.shell.elementsEqual(b.shell, by: ==) && a.holes.count == b.holes.count
-                && zip(a.holes, b.holes).allSatisfy { $0.elementsEqual($1, by: ==) }
-        }
     }
 
     private let columns: Int, rows: Int
