@@ -6,6 +6,8 @@ import QTGeometry
 /// A transformer owns its PROJ context and its `PJ*` (created with `proj_create_crs_to_crs` and
 /// normalised with `proj_normalize_for_visualization`). It belongs to one task; make one per task and reuse
 /// it for every coordinate of a batch. GCJ-02 on either side is converted through WGS84 with ``GCJ02``.
+/// The first transformer of a CRS pair in a process resolves the pair in PROJ's database; later ones reuse
+/// the pipeline it found (see `PipelineCache`), so making one per task or per call costs little.
 ///
 /// Datum note: WGS84 (EPSG:4326) and CGCS2000 (EPSG:4490, the datum of EPSG:4549) differ by a few
 /// centimetres in China; PROJ has no grid for them and applies a "ballpark" null transformation, which is
@@ -19,11 +21,17 @@ public final class Transformer {
     private let pj: OpaquePointer?
     private let fromGCJ: Bool
     private let toGCJ: Bool
+    private let angularOutput: Bool
 
     /// Creates a transformer from `source` to `target`.
     /// - Throws: ``ProjectionError/proj(function:message:)`` when PROJ does not know a CRS or finds no
     ///   transformation between them.
-    public init(from source: CRS, to target: CRS) throws {
+    public convenience init(from source: CRS, to target: CRS) throws {
+        try self.init(from: source, to: target, cache: .shared)
+    }
+
+    /// Creates a transformer, reusing and recording resolved pipelines in `cache` (`nil`: always resolve).
+    init(from source: CRS, to target: CRS, cache: PipelineCache?) throws {
         self.source = source
         self.target = target
         self.context = try PROJContext()
@@ -33,23 +41,36 @@ public final class Transformer {
         let projTarget = toGCJ ? CRS.wgs84 : target
         if projSource == .wgs84 && projTarget == .wgs84 {  // GCJ-02 ↔ WGS84 only: no PROJ step
             pj = nil
+            angularOutput = true
+            return
+        }
+        if let entry = cache?.entry(from: projSource, to: projTarget) {
+            pj = try context.call("proj_create") { proj_create($0, entry.pipeline) }
+            angularOutput = entry.targetIsAngular
             return
         }
         let raw = try context.call("proj_create_crs_to_crs") {
             proj_create_crs_to_crs($0, projSource.description, projTarget.description, nil)
         }
         defer { proj_destroy(raw) }
-        pj = try context.call("proj_normalize_for_visualization") { proj_normalize_for_visualization($0, raw) }
+        let normalized = try context.call("proj_normalize_for_visualization") { proj_normalize_for_visualization($0, raw) }
+        pj = normalized
+        angularOutput = proj_degree_output(normalized, PJ_FWD) != 0 || proj_angular_output(normalized, PJ_FWD) != 0
+        // nil when PROJ kept several candidate operations: such a pair is not cached.
+        if let cache, let text = proj_as_proj_string(context.handle, normalized, PJ_PROJ_5, nil) {
+            cache.store(PipelineCache.Entry(pipeline: String(cString: text), targetIsAngular: angularOutput),
+                        from: projSource, to: projTarget)
+        }
     }
 
     deinit { if let pj { proj_destroy(pj) } }
 
     /// Whether the output is in degrees (longitude/latitude) rather than linear units. GCJ-02 and an identity
     /// transformation count as degrees when the target is geographic. The corresponding PROJ function is
-    /// `proj_degree_output`.
+    /// `proj_degree_output` (asked of the operation PROJ resolved for the pair).
     public var targetIsAngular: Bool {
-        guard let pj, !toGCJ else { return true }
-        return proj_degree_output(pj, PJ_FWD) != 0 || proj_angular_output(pj, PJ_FWD) != 0
+        guard pj != nil, !toGCJ else { return true }
+        return angularOutput
     }
 
     /// Transforms one coordinate.

@@ -37,7 +37,7 @@ import Testing
                      "needs 1 more licensed physician\n", "needs 3 more graded general hospitals",
                      "needs 2 more elderly-care beds", "needs 8 more future communities",
                      "needs 1 more station with a bus stop within 150 m", "district level only",
-                     "not computed here: qtplan coverage --all gives each service's share", "Not counted (not operating): 规划体育场",
+                     "not computed: network: layer not in the district (coverage needs it)", "Not counted (not operating): 规划体育场",
                      "二站 399 m", "Modelled inputs: population (3 of 3 features modelled), transit (1 of 8"] {
             #expect(result.stdout.contains(text), "\(text)")
         }

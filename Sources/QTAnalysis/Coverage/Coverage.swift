@@ -18,6 +18,11 @@ public struct CoverageOptions: Hashable, Sendable {
     public var maximumAccess: Double
     /// The longest threshold a request may ask for, minutes (a limit against runaway requests).
     public var maximumMinutes: Double
+    /// How far beyond its threshold each search goes, as a multiple of the threshold (1: it stops at the
+    /// threshold, enough for the shares). With 2, ``CoverageResult/reach`` is also known for residents up to
+    /// twice the threshold away (what gaps report as the time to the nearest facility); network searches never
+    /// go beyond ``maximumMinutes``.
+    public var reachHorizonFactor: Double = 1
 
     /// Creates options; the defaults are those of the bundled standards file.
     public init(includePlanned: Bool = false, walkSpeedKmh: Double = 4.5, accessDistance: Double = 100,
@@ -86,9 +91,14 @@ public struct CoverageInputs: Sendable {
 /// over the street network, and the service areas and gaps behind the figures.
 public enum Coverage {
     /// Reads a district's residents, the facilities of `services` and the networks their modes need.
-    /// - Throws: ``CoverageError`` for a missing layer or a feature coverage cannot use; PROJ and GEOS errors.
+    /// - Throws: ``CoverageError`` for a missing layer or a feature coverage cannot use, a radius-mode service
+    ///   with a ``CoverageService/radiusRefusal`` and a threshold over the limit (both before any work); PROJ
+    ///   and GEOS errors.
     public static func prepare(_ district: District, services: [CoverageService], standards: LifeCircleStandards,
                                options: CoverageOptions) throws -> CoverageInputs {
+        for s in services where s.mode == .radius {
+            if let refusal = s.radiusRefusal { throw CoverageError.invalidRequest(refusal) }
+        }
         for s in services where s.mode != .radius && s.largestThreshold > options.maximumMinutes * 60 {
             throw CoverageError.limit("\(s.label): \(Number.trimmed(s.largestThreshold / 60)) minutes is over the limit of "
                                       + "\(Number.trimmed(options.maximumMinutes)) minutes")
@@ -119,23 +129,25 @@ public enum Coverage {
         var reach = [Double](repeating: .infinity, count: demand.count)
         var offNetwork = [Bool](repeating: false, count: demand.count)
         var facilitiesOff = 0
+        let horizon = Self.horizon(service, options: inputs.options)
         switch service.mode {
         case .radius:
             let radius = service.largestThreshold
             let grid = PointGrid(xs: supply.xs, ys: supply.ys, cell: max(radius, 1))
             for i in 0..<demand.count {
-                if let hit = grid.nearest(within: radius, ofX: demand.xs[i], y: demand.ys[i]) { reach[i] = hit.distance }
+                if let hit = grid.nearest(within: horizon, ofX: demand.xs[i], y: demand.ys[i]) { reach[i] = hit.distance }
             }
         case .walk, .drive:
             guard let network = inputs.networks[service.mode] else {
                 throw CoverageError.invalidRequest("\(service.label): the \(service.mode.rawValue) network was not prepared")
             }
-            let (times, off) = pass(service, supply: supply, network: network, options: inputs.options)
+            let (times, off) = pass(service, supply: supply, network: network, options: inputs.options, limit: horizon)
             facilitiesOff = off
             let walk = inputs.options.walkSpeed
             for i in 0..<demand.count {
                 guard let p = network.residents[i] else { offNetwork[i] = true; continue }
-                reach[i] = times.seconds(edge: Int(p.edge), offset: p.offset) + p.access / walk
+                let t = times.seconds(edge: Int(p.edge), offset: p.offset) + p.access / walk
+                if t <= horizon { reach[i] = t }  // (the resident's own access leg can take it past the horizon)
             }
         }
         var covered = [Bool](repeating: false, count: demand.count)
@@ -158,7 +170,17 @@ public enum Coverage {
         }
         return CoverageResult(service: service, facilities: supply.count, facilitiesOffNetwork: facilitiesOff,
                               residentsOffNetwork: residentsOff, total: total, bySubdistrict: parts, reach: reach,
-                              covered: covered)
+                              covered: covered, reachHorizon: horizon)
+    }
+
+    /// How far the search of `service` goes: its largest threshold × ``CoverageOptions/reachHorizonFactor``
+    /// (seconds or metres), network searches capped at ``CoverageOptions/maximumMinutes`` but never below the
+    /// threshold.
+    static func horizon(_ service: CoverageService, options: CoverageOptions) -> Double {
+        let threshold = service.largestThreshold
+        let wanted = threshold * max(1, options.reachHorizonFactor)
+        guard service.mode != .radius else { return wanted }
+        return max(threshold, min(wanted, options.maximumMinutes * 60))
     }
 
     /// Several services, in parallel tasks (at most one per core), results in the order given.

@@ -39,10 +39,13 @@ public struct CoverageResult: Sendable {
     /// in the total only).
     public var bySubdistrict: [CoverageCount]
     /// For each resident location of the ``DemandSet``: seconds (network modes) or metres (radius mode) to
-    /// the nearest facility, `.infinity` when none is within reach of the search.
+    /// the nearest facility, `.infinity` when none is within ``reachHorizon``.
     public var reach: [Double]
     /// Whether each resident location is covered.
     public var covered: [Bool]
+    /// How far the search went (seconds or metres): the threshold, or further with
+    /// ``CoverageOptions/reachHorizonFactor``. A reach of `.infinity` means "farther than this".
+    public var reachHorizon: Double = .infinity
 }
 
 /// One band of an isochrone: the area reachable within `minutes` and the residents inside it.

@@ -59,11 +59,15 @@ public struct CoverageService: Hashable, Sendable {
     public var direction: TravelDirection
     /// The document and clause the rule comes from.
     public var source: String
+    /// Why radius mode has no straight-line distance for this service (a drive-time rule such as fire and
+    /// rescue without a stated distance), or `nil`. A radius-mode service with a refusal is not measured:
+    /// ``Coverage/prepare(_:services:standards:options:)`` throws ``CoverageError/invalidRequest(_:)``.
+    public var radiusRefusal: String?
 
     /// Creates a service.
     public init(label: String, supply: SupplySelector, minutes: Double, minutesRural: Double? = nil,
                 distance: Double, distanceRural: Double? = nil, mode: CoverageMode,
-                direction: TravelDirection = .toFacility, source: String = "") {
+                direction: TravelDirection = .toFacility, source: String = "", radiusRefusal: String? = nil) {
         self.label = label
         self.supply = supply
         self.minutes = minutes
@@ -73,6 +77,7 @@ public struct CoverageService: Hashable, Sendable {
         self.mode = mode
         self.direction = direction
         self.source = source
+        self.radiusRefusal = radiusRefusal
     }
 
     /// The threshold for a resident: minutes in network modes, metres in radius mode.

@@ -47,6 +47,18 @@ public struct LifeCircleRule: Hashable, Sendable {
     public var direction: TravelDirection
     /// The document and clause.
     public var source: String
+    /// Whether the rule is one of its circle's life-circle services, counted in the combined share of the
+    /// circle (``LifeCircleShare``): `false` for rules of their own kind (fire and rescue, transit catchments,
+    /// a convenience-shopping circle), `in_life_circle: false` in the file.
+    public var inLifeCircle: Bool = true
+    /// Why a straight-line distance has no basis for this rule, when it has none: a drive-time rule without
+    /// its own `distance_m` (radius mode refuses it rather than use a walking circle's metres).
+    public var radiusRefusal: String? {
+        guard mode == .drive, distance == nil else { return nil }
+        return "\(label) is a rule of \(Number.trimmed(minutes)) minutes' drive and the standards file gives it no "
+            + "straight-line distance (distance_m) for radius mode: measure it with --mode drive, give --distance "
+            + "METRES, or leave \(label) out (--type)"
+    }
 }
 
 /// A named set of rules: `gb50180` (the national standard, the default) or `qiantang-plan` (the seeds).
@@ -74,13 +86,23 @@ public struct LifeCircleProfile: Hashable, Sendable {
     }
 
     /// The rule turned into a service to measure; `mode` overrides the rule's own, `distance` the radius.
+    /// A drive-time rule without its own `distance_m` gets no distance from the circles (a walking circle's
+    /// metres mean nothing for a fire engine): in radius mode, without `distance`, the service carries
+    /// ``CoverageService/radiusRefusal`` and ``Coverage/prepare(_:services:standards:options:)`` refuses it.
     public func service(_ rule: LifeCircleRule, mode: CoverageMode? = nil, distance: Double? = nil) -> CoverageService {
         let urbanDistance = distance ?? rule.distance ?? self.distance(forMinutes: rule.minutes)
         let ruralDistance = rule.minutesRural.map { distance ?? self.distance(forMinutes: $0) }
-        return CoverageService(label: rule.label, supply: rule.supply, minutes: rule.minutes,
-                               minutesRural: rule.minutesRural, distance: urbanDistance,
-                               distanceRural: ruralDistance, mode: mode ?? rule.mode, direction: rule.direction,
-                               source: "\(name): \(rule.source)")
+        var service = CoverageService(label: rule.label, supply: rule.supply, minutes: rule.minutes,
+                                      minutesRural: rule.minutesRural, distance: urbanDistance,
+                                      distanceRural: ruralDistance, mode: mode ?? rule.mode, direction: rule.direction,
+                                      source: "\(name): \(rule.source)")
+        if distance == nil { service.radiusRefusal = rule.radiusRefusal.map { "\(name): \($0)" } }
+        return service
+    }
+
+    /// The rules of the life circle of `minutes` (urban minutes) counted in its combined share, file order.
+    public func lifeCircleRules(minutes: Double) -> [LifeCircleRule] {
+        rules.filter { $0.inLifeCircle && $0.minutes == minutes }
     }
 }
 
@@ -238,8 +260,13 @@ private struct StandardsReader {
         let label = try r["label"].map { v throws(StandardsError) in try string(v, "\(at).label") } ?? type
         let doc = try r["document"].map { v throws(StandardsError) in try string(v, "\(at).document") } ?? document
         let clause = try string(r["where"], "\(at).where")
+        var inCircle = true
+        if let flag = r["in_life_circle"] {
+            guard let b = flag.boolValue else { throw fail("\(at).in_life_circle", "expected true or false, found \(flag.typeDescription)") }
+            inCircle = b
+        }
         return LifeCircleRule(label: label, supply: SupplySelector(type: type, sizeClasses: sizes), minutes: minutes,
                               minutesRural: rural, distance: distance, mode: mode, direction: direction,
-                              source: "\(doc), \(clause)")
+                              source: "\(doc), \(clause)", inLifeCircle: inCircle)
     }
 }

@@ -1,38 +1,52 @@
 import QTGeometry
 
-/// Turns the cells of a ``TravelTimeField`` at or under a threshold into polygons, with GEOS doing the
-/// dissolving.
+/// Turns the cells of a ``TravelTimeField`` at or under a threshold into polygons.
 ///
-/// Each row's run of qualifying cells becomes one rectangle. Its top and bottom edges get a vertex wherever
-/// a run of the row above or below starts or ends, so that two runs that touch share identical segments;
-/// the rectangles then form a clean coverage and `GEOSCoverageUnion` dissolves them (it only drops shared
-/// segments, much faster than an overlay union). `GEOSNormalize` then starts every ring at its lowest-left
-/// vertex (always a true corner) and a `GEOSSimplify` at tolerance 0 removes the vertices left in the middle
-/// of straight edges (Douglas–Peucker keeps a ring's first vertex, hence the normalising).
+/// The boundary of the qualifying cells is traced directly into rings (``RasterBoundary``): one polygon per
+/// 4-connected group of cells, corner vertices only, valid by construction, and `GEOSNormalize` puts rings and
+/// polygons in GEOS's canonical order so that output does not depend on the tracing order.
+///
+/// Formerly each row's runs became rectangles dissolved by `GEOSCoverageUnion`: it spent most of a
+/// service-area run in GEOS's planar graph and polygonizer, and it refuses some rasters outright
+/// ("CoverageUnion cannot process overlapping inputs" on random rasters with corner-touching runs). Should the
+/// tracer ever meet a configuration it cannot assign, ``overlayUnion(_:threshold:context:)`` (GEOS's
+/// cascaded overlay union of the runs' rectangles: robust, slower) answers instead.
 enum RasterPolygons {
     /// The union of cells whose value is ≤ `threshold`, as a polygon or multi-polygon (possibly empty).
     static func polygons(_ field: TravelTimeField, threshold: Float, context: GeometryContext) throws -> NativeGeometry {
+        guard !field.values.isEmpty else { return try context.make(.multiPolygon(MultiPolygon([]))) }
+        let inside = field.values.map { $0 <= threshold }
+        guard let traced = RasterBoundary.trace(inside: inside, columns: field.columns, rows: field.rows) else {
+            return try overlayUnion(field, threshold: threshold, context: context)
+        }
+        guard !traced.isEmpty else { return try context.make(.multiPolygon(MultiPolygon([]))) }
+        let size = field.cell
+        func ring(_ vertices: [(column: Int, row: Int)]) -> [Coordinate] {
+            vertices.map { Coordinate(x: field.originX + Double($0.column) * size, y: field.originY + Double($0.row) * size) }
+        }
+        let polygons = traced.map { Polygon(rings: [ring($0.shell)] + $0.holes.map(ring)) }
+        return try context.make(.multiPolygon(MultiPolygon(polygons))).normalized()
+    }
+
+    /// The same union by GEOS's cascaded overlay union of one rectangle per run of cells, with collinear
+    /// vertices removed (`GEOSNormalize` starts each ring at a true corner, then `GEOSSimplify` at tolerance 0).
+    static func overlayUnion(_ field: TravelTimeField, threshold: Float, context: GeometryContext) throws -> NativeGeometry {
         let runs = self.runs(field, threshold: threshold)
-        var polygons: [Polygon] = []
+        var rectangles: [NativeGeometry] = []
         let size = field.cell
         func x(_ column: Int) -> Double { field.originX + Double(column) * size }
         for r in 0..<field.rows {
-            let below = r > 0 ? runs[r - 1] : [], above = r + 1 < field.rows ? runs[r + 1] : []
             let y0 = field.originY + Double(r) * size, y1 = y0 + size
             for run in runs[r] {
-                var ring = [Coordinate(x: x(run.lowerBound), y: y0)]
-                for split in splits(of: run, by: below) { ring.append(Coordinate(x: x(split), y: y0)) }
-                ring.append(Coordinate(x: x(run.upperBound), y: y0))
-                ring.append(Coordinate(x: x(run.upperBound), y: y1))
-                for split in splits(of: run, by: above).reversed() { ring.append(Coordinate(x: x(split), y: y1)) }
-                ring.append(Coordinate(x: x(run.lowerBound), y: y1))
-                ring.append(ring[0])
-                polygons.append(Polygon(exterior: ring))
+                let a = x(run.lowerBound), b = x(run.upperBound)
+                rectangles.append(try context.make(.polygon(Polygon(exterior: [
+                    Coordinate(x: a, y: y0), Coordinate(x: b, y: y0), Coordinate(x: b, y: y1), Coordinate(x: a, y: y1),
+                    Coordinate(x: a, y: y0),
+                ]))))
             }
         }
-        guard !polygons.isEmpty else { return try context.make(.multiPolygon(MultiPolygon([]))) }
-        let cells = try context.make(.multiPolygon(MultiPolygon(polygons)))
-        return try cells.coverageUnion().normalized().simplify(tolerance: 0, preserveTopology: false)
+        guard !rectangles.isEmpty else { return try context.make(.multiPolygon(MultiPolygon([]))) }
+        return try context.union(taking: &rectangles).normalized().simplify(tolerance: 0, preserveTopology: false)
     }
 
     /// Per row, the column ranges of qualifying cells.
@@ -48,25 +62,6 @@ enum RasterPolygons {
                 if !inside, let s = start { out[r].append(s..<c); start = nil }
             }
             if let s = start { out[r].append(s..<field.columns) }
-        }
-        return out
-    }
-
-    /// The ends of `neighbours`' runs strictly inside `run`, ascending.
-    private static func splits(of run: Range<Int>, by neighbours: [Range<Int>]) -> [Int] {
-        var out: [Int] = []
-        // Runs are sorted and disjoint: binary search the first that ends after the run starts.
-        var lo = 0, hi = neighbours.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if neighbours[mid].upperBound <= run.lowerBound { lo = mid + 1 } else { hi = mid }
-        }
-        var i = lo
-        while i < neighbours.count, neighbours[i].lowerBound < run.upperBound {
-            let n = neighbours[i]
-            if n.lowerBound > run.lowerBound { out.append(n.lowerBound) }
-            if n.upperBound < run.upperBound { out.append(n.upperBound) }
-            i += 1
         }
         return out
     }

@@ -68,7 +68,10 @@ public enum ServiceAreas {
     }
 
     /// The residents `result` leaves out, as the population layer's polygons with their head-count, the
-    /// sub-district and the time or distance to the nearest facility (`null` when none is in reach).
+    /// sub-district and the time or distance to the nearest facility: `nearest_minutes` (`nearest_m` in radius
+    /// mode) is `null` when no facility is within `horizon_minutes` (`horizon_m`), how far the search went
+    /// (``CoverageResult/reachHorizon``; measure with ``CoverageOptions/reachHorizonFactor`` above 1 to see
+    /// beyond the threshold).
     public static func gaps(_ result: CoverageResult, inputs: CoverageInputs, district: District) -> [Feature] {
         let population = district.features(.population)
         let demand = inputs.demand
@@ -89,9 +92,11 @@ public enum ServiceAreas {
             if service.mode == .radius {
                 p["distance_m"] = .number(threshold)
                 p["nearest_m"] = reach.isFinite ? .number((reach * 10).rounded() / 10) : .null
+                p["horizon_m"] = result.reachHorizon.isFinite ? .number((result.reachHorizon * 10).rounded() / 10) : .null
             } else {
                 p["minutes"] = .number(threshold / 60)
                 p["nearest_minutes"] = reach.isFinite ? .number((reach / 60 * 10).rounded() / 10) : .null
+                p["horizon_minutes"] = result.reachHorizon.isFinite ? .number((result.reachHorizon / 60 * 10).rounded() / 10) : .null
             }
             out.append(Feature(id: p["id"], geometry: source.geometry, properties: p))
         }

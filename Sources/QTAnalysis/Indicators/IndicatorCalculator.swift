@@ -34,8 +34,12 @@ import QTProjection
 ///   counts; target% × stations − stations within for shares), rounded up to a whole planner's unit (m²,
 ///   places, physicians, beds, hospitals, communities, stations); 0 when met. Differences within 10⁻⁶ are
 ///   taken as 0, so that 2.4 × 1,000 − 2,400 is met, not "needs 1 more".
-/// - **Life circles**: `qtplan coverage` measures each service of a circle; the combined share (residents
-///   reaching every service of the circle) is not computed yet, so those rows are `not_computed`.
+/// - **Life circles**: the share of residents inside the 15-, 10- and 5-minute life circle is the combined
+///   share of ``LifeCircleShare``: residents reaching **every** life-circle service of that circle of the
+///   standards profile (gb50180: e.g. middle school, community health centre, large sports ground and culture
+///   centre within 15 minutes' walk), handed in by the caller (`qtplan indicators` measures them with the
+///   coverage engine). Shortfall: residents not inside the circle. Without shares the rows are
+///   `not_computed`, and so is a circle the profile has no services for.
 /// - **Modelled inputs**: for each layer read (population, facilities, transit) the number of features
 ///   whose `source` is `modelled` is reported; any such feature makes the report `modelled`.
 public struct IndicatorCalculator: Sendable {
@@ -46,17 +50,28 @@ public struct IndicatorCalculator: Sendable {
         self.targets = targets
     }
 
-    /// The reason life-circle rows give.
+    /// The reason life-circle rows give when no combined shares were handed in.
     public static let coverageReason = "not computed here: qtplan coverage --all gives each service's share"
 
     /// Facility types whose `beds` are elderly-care beds.
     public static let elderlyCareTypes: Set<String> = [FacilityType.elderlyCareHome.rawValue,
                                                        FacilityType.elderlyDaycare.rawValue]
 
-    /// Computes the report.
-    public func report(for district: District) throws -> IndicatorReport {
+    /// What the life-circle rows are computed from.
+    public enum LifeCircleFigures: Sendable, Hashable {
+        /// The combined shares of one profile (``LifeCircleShare/measure(_:profile:standards:options:)``).
+        case measured([LifeCircleShare])
+        /// Not measured, and why (the district has no network, …): the rows are `not_computed` with it.
+        case unavailable(reason: String)
+    }
+
+    /// Computes the report; `lifeCircles` gives the life-circle rows (see the type's rules), `nil` leaves them
+    /// not computed.
+    public func report(for district: District, lifeCircles: LifeCircleFigures? = nil) throws -> IndicatorReport {
         var notes: [String] = []
         var notCounted: [NotCountedFeature] = []
+        var measuredShares: [LifeCircleShare]?
+        if case .measured(let shares)? = lifeCircles { measuredShares = shares }
 
         // Sub-districts: the layer's order, then any id only the features name (sorted).
         var subdistrictOrder: [String] = []
@@ -178,7 +193,10 @@ public struct IndicatorCalculator: Sendable {
                     return Self.ratioRow(target, amount: Double(within), base: Double(stations.count), scale: 100,
                                          noBase: "no rail stations")
                 case .lifeCircle15min, .lifeCircle10min, .lifeCircle5min:
-                    return IndicatorRow(target: target, status: .notComputed, reason: Self.coverageReason)
+                    if case .unavailable(let reason)? = lifeCircles {
+                        return IndicatorRow(target: target, status: .notComputed, reason: reason)
+                    }
+                    return Self.lifeCircleRow(target, shares: measuredShares, subdistrict: subdistrict)
                 case .elderlyCareBedsPer1000Elderly:
                     guard let scopeElderly else {
                         return IndicatorRow(target: target, status: .notComputed,
@@ -214,7 +232,32 @@ public struct IndicatorCalculator: Sendable {
         return IndicatorReport(
             districtName: district.manifest.name, districtNameEn: district.manifest.nameEn, year: targets.year,
             residentsSource: residentsSource, scopes: scopes, notCounted: notCounted, stations: stations,
-            inputs: inputs, notes: notes)
+            inputs: inputs, notes: notes, lifeCircleProfile: measuredShares?.first?.profile)
+    }
+
+    /// The minutes of a life-circle indicator.
+    static func circleMinutes(_ id: IndicatorID) -> Double {
+        switch id {
+        case .lifeCircle10min: 10
+        case .lifeCircle5min: 5
+        default: 15
+        }
+    }
+
+    /// A life-circle row from the combined shares: % of the scope's residents reaching every service.
+    static func lifeCircleRow(_ target: IndicatorTarget, shares: [LifeCircleShare]?, subdistrict: String?) -> IndicatorRow {
+        guard let shares else { return IndicatorRow(target: target, status: .notComputed, reason: coverageReason) }
+        let minutes = circleMinutes(target.id)
+        guard let share = shares.first(where: { $0.minutes == minutes }) else {
+            let profile = shares.first?.profile ?? "the profile"
+            return IndicatorRow(target: target, status: .notComputed,
+                                reason: "\(profile) has no \(Number.trimmed(minutes))-minute life-circle services")
+        }
+        let count = subdistrict.map { id in share.bySubdistrict.first { $0.id == id } } ?? share.total
+        var row = ratioRow(target, amount: count?.covered ?? 0, base: count?.population ?? 0, scale: 100,
+                           noBase: "no residents")
+        row.reason = "\(share.profile): residents reaching every one of \(share.services.joined(separator: ", "))"
+        return row
     }
 
     /// Whether facility properties describe a graded general hospital (see the type's rules).

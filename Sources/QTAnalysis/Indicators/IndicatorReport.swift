@@ -26,7 +26,7 @@ public struct IndicatorRule: Sendable, Hashable {
         case count
         /// A share in percent: amount ÷ base × 100.
         case share
-        /// A combined life-circle share, not computed here (`qtplan coverage` gives each service's).
+        /// A combined life-circle share (``LifeCircleShare``) in percent of residents.
         case coverage
     }
 
@@ -214,6 +214,9 @@ public struct IndicatorReport: Sendable, Hashable {
     public var inputs: [LayerProvenance]
     /// Things worth saying: fallbacks, inconsistencies.
     public var notes: [String]
+    /// The standards profile of the life-circle rows (`gb50180`, `qiantang-plan`), `nil` when they were not
+    /// computed.
+    public var lifeCircleProfile: String?
 
     /// Whether any input feature is modelled (results then describe the model, not a survey).
     public var modelled: Bool { inputs.contains { $0.modelled > 0 } }
@@ -224,7 +227,7 @@ public struct IndicatorReport: Sendable, Hashable {
 
     public init(districtName: String, districtNameEn: String, year: Int, residentsSource: String,
                 scopes: [IndicatorScope], notCounted: [NotCountedFeature], stations: [StationTransfer],
-                inputs: [LayerProvenance], notes: [String]) {
+                inputs: [LayerProvenance], notes: [String], lifeCircleProfile: String? = nil) {
         self.districtName = districtName
         self.districtNameEn = districtNameEn
         self.year = year
@@ -234,5 +237,6 @@ public struct IndicatorReport: Sendable, Hashable {
         self.stations = stations
         self.inputs = inputs
         self.notes = notes
+        self.lifeCircleProfile = lifeCircleProfile
     }
 }

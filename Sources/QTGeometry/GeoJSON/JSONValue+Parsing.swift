@@ -15,20 +15,32 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
 extension JSONValue {
     /// Parses JSON text (RFC 8259; any value at the top level, not only objects and arrays).
     ///
-    /// Uses Foundation's `JSONSerialization`, which limits nesting to 512 arrays/objects and refuses numbers
-    /// outside `Double`'s range (such as `1e400`), so every number read is finite. Booleans stay booleans on
-    /// every platform, and numbers with more than 15 significant digits (which Foundation on Linux hands over
-    /// as `NSDecimalNumber`, whose `doubleValue` is not correctly rounded) are converted from their exact
-    /// decimal text, so `0.30000000000000004` reads back as the same `Double` that wrote it.
+    /// Strict RFC 8259 text is read by qtplan's own byte-level parser (`JSONByteParser`, several times faster);
+    /// any text it declines is read again by Foundation's `JSONSerialization`, whose verdict and message then
+    /// stand, so the accepted texts, the values read and the diagnostics are Foundation's. Nesting is limited to
+    /// 512 arrays/objects and numbers outside `Double`'s range (such as `1e400`) are refused, so every number
+    /// read is finite. Booleans stay booleans on every platform, and numbers with more than 15 significant
+    /// digits (which Foundation on Linux hands over as `NSDecimalNumber`, whose `doubleValue` is not correctly
+    /// rounded) are converted from their exact decimal text, so `0.30000000000000004` reads back as the same
+    /// `Double` that wrote it.
     /// - Throws: ``JSONSyntaxError`` for text that is not JSON (truncated, misspelled, out-of-range numbers).
     public init(parsing data: Data) throws(JSONSyntaxError) {
+        if let value = data.withUnsafeBytes({ JSONByteParser.parse($0) }) {
+            self = value
+            return
+        }
+        self = try Self.foundationParse(data)
+    }
+
+    /// Reads `data` with Foundation's `JSONSerialization` only (the reference the fast parser is tested against).
+    static func foundationParse(_ data: Data) throws(JSONSyntaxError) -> JSONValue {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
             throw JSONSyntaxError(message: Self.diagnose(data) ?? Self.describe(error))
         }
-        self = try Self.convert(object)
+        return try Self.convert(object)
     }
 
     /// Parses JSON text given as a string; see the `Data` overload.

@@ -87,7 +87,9 @@ struct CoverageCommand: AsyncParsableCommand {
                                                         minutes: try minutes.map(CoverageRequest.minutes),
                                                         profile: profile, mode: mode, distance: distance)
             let district = try districtOptions.load()
-            let options = engine.options(standards: standards, walkSpeed: walkSpeed, includePlanned: includePlanned)
+            var options = engine.options(standards: standards, walkSpeed: walkSpeed, includePlanned: includePlanned)
+            // Gaps say how far the nearest facility is: search up to twice the threshold (shares are unchanged).
+            if gaps != nil { options.reachHorizonFactor = 2 }
             let progress = Progress(label: "coverage", total: services.count * (1 + (areas != nil ? 1 : 0)))
             let inputs = try Coverage.prepare(district, services: services, standards: standards, options: options)
             let results = try await Coverage.measure(services, in: inputs)
@@ -203,7 +205,11 @@ enum CoverageRequest {
                     label: label, supply: SupplySelector(type: t), minutes: m,
                     distance: distance ?? profile.distance(forMinutes: m), mode: mode ?? rule?.mode ?? .walk,
                     direction: rule?.direction ?? (t == FacilityType.fireStation.rawValue ? .fromFacility : .toFacility),
-                    source: "--minutes \(Number.trimmedMinutes(m)) (\(profile.name) distances)"))
+                    source: "--minutes \(Number.trimmedMinutes(m)) (\(profile.name) distances)",
+                    radiusRefusal: distance == nil && (rule?.mode ?? (t == FacilityType.fireStation.rawValue ? .drive : .walk)) == .drive
+                        ? "\(label): --minutes \(Number.trimmedMinutes(m)): \(profile.name) measures \(t) as a drive time; a "
+                            + "walking circle's distance means nothing for it: measure it with --mode drive, or give --distance METRES"
+                        : nil))
             }
         }
         return out

@@ -6,15 +6,18 @@ import QTReport
 
 /// `qtplan indicators`: the 14th Five-Year Plan's service indicators, for the district and each sub-district,
 /// against their 2025 targets, with what is missing to meet each.
-struct IndicatorsCommand: ParsableCommand {
+struct IndicatorsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "indicators",
         abstract: "The plan's service and transit indicators against their 2025 targets, with what is missing.",
         discussion: """
             Computed from the district's population, facilities and transit layers (rules: \
             IndicatorCalculator in Sources/QTAnalysis/Indicators). Targets and their sources are read from \
-            geodata/standards/targets.json unless --targets names another file. Exit 65 for a bad targets \
-            file or district, 66 for a missing one.
+            geodata/standards/targets.json unless --targets names another file. The life-circle rows are the \
+            share of residents reaching every life-circle service of the circle in the standards profile \
+            (--standard, default gb50180), by the rules of qtplan coverage; --no-life-circles leaves them out \
+            (they need the network and population layers). Exit 65 for a bad targets, standards or district \
+            file, 66 for a missing one, 64 for an unknown profile.
             """)
 
     @OptionGroup var districtOptions: DistrictOptions
@@ -24,6 +27,15 @@ struct IndicatorsCommand: ParsableCommand {
 
     @Option(name: .long, help: "Output format.")
     var format: TabularFormat = .table
+
+    @Option(name: .long, help: ArgumentHelp("Life-circle rows: the standards profile, gb50180 (default) or qiantang-plan.", valueName: "PROFILE"))
+    var standard: String?
+
+    @Option(name: .long, help: ArgumentHelp("The life-circle standards file (default: geodata/standards/life-circles.json).", valueName: "FILE"))
+    var standards: String?
+
+    @Flag(name: .long, help: "Do not measure the life-circle rows (no coverage passes; they show as not computed).")
+    var noLifeCircles = false
 
     /// The bundled targets file: geodata/standards/targets.json beside the bundled district.
     static var bundledTargets: String {
@@ -41,12 +53,27 @@ struct IndicatorsCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        try runReportingErrors {
+    func run() async throws {
+        try await runReportingErrorsAsync {
             let targetsPath = targets ?? Self.bundledTargets
             let loaded = try Self.loadTargets(targetsPath)
+            // The profile is checked before the district is read (an unknown profile is a usage error).
+            let circles = try noLifeCircles ? nil : LifeCircleStandards.load(path: standards ?? CoverageEngineOptions.bundledStandards)
+            let profile = try circles?.profile(standard)
             let district = try districtOptions.load()
-            let report = try IndicatorCalculator(targets: loaded).report(for: district)
+            var lifeCircles: IndicatorCalculator.LifeCircleFigures?
+            if let lifeCircleStandards = circles, let profile {
+                do {
+                    let options = CoverageOptions(walkSpeedKmh: lifeCircleStandards.walkSpeedKmh,
+                                                  accessDistance: lifeCircleStandards.accessDistance)
+                    lifeCircles = .measured(try await LifeCircleShare.measure(district, profile: profile,
+                                                                              standards: lifeCircleStandards, options: options))
+                } catch let error as CoverageError {
+                    guard case .missingLayer = error else { throw error }
+                    lifeCircles = .unavailable(reason: "not computed: \(error.description)")
+                }
+            }
+            let report = try IndicatorCalculator(targets: loaded).report(for: district, lifeCircles: lifeCircles)
             switch format {
             case .table: print(IndicatorsFormatter.table(report, targetsPath: targetsPath), terminator: "")
             case .json: print(IndicatorsFormatter.json(report, targetsPath: targetsPath), terminator: "")
@@ -75,7 +102,11 @@ enum IndicatorsFormatter {
             residents += "; aged 60+: \(Number.grouped(Int(elderly.rounded()))) (Σ population × aged_60_plus_share)"
         }
         out += residents + ".\n"
-        out += "Counted: facilities and stations with status operating (or none); life circles per service: qtplan coverage.\n"
+        out += "Counted: facilities and stations with status operating (or none).\n"
+        if let profile = report.lifeCircleProfile {
+            out += "Life circles: residents reaching every life-circle service of the circle, walking (\(profile) profile; "
+                + "each service's share: qtplan coverage --all --standard \(profile)).\n"
+        }
         if !report.notCounted.isEmpty {
             out += "Not counted (not operating): " + report.notCounted.map {
                 "\($0.name ?? $0.id) (\($0.type), \($0.status))"
@@ -172,6 +203,7 @@ enum IndicatorsFormatter {
               "aged_60_plus": \(number(report.district.elderly, 2)),
               "modelled": \(report.modelled),
               "modelled_layers": [\(report.modelledLayers.map { string($0.rawValue) }.joined(separator: ", "))],
+              "life_circle_profile": \(string(report.lifeCircleProfile)),
               "inputs": \(list(inputs)),
               "scopes": \(list(scopes)),
               "not_counted": \(list(notCounted)),

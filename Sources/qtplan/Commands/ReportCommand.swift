@@ -90,7 +90,15 @@ struct ReportCommand: AsyncParsableCommand {
                                     extent: district.features(.boundary), metricCRS: metric))
             progress.advance(by: 1)
 
-            let indicators = try IndicatorCalculator(targets: loadedTargets).report(for: district)
+            // The plan's life-circle indicators: residents reaching every service of each circle.
+            var lifeCircles: IndicatorCalculator.LifeCircleFigures?
+            do {
+                lifeCircles = .measured(try await LifeCircleShare.measure(district, profile: profile, standards: standards, options: options))
+            } catch let error as CoverageError {
+                guard case .missingLayer = error else { throw error }
+                lifeCircles = .unavailable(reason: "not computed: \(error.description)")
+            }
+            let indicators = try IndicatorCalculator(targets: loadedTargets).report(for: district, lifeCircles: lifeCircles)
             var siteChecks: [ReportSiteCheck]?
             if let sites {
                 let report = try checkSites(sites, in: district, standards: standards, profile: profile, coverage: options)

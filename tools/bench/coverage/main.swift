@@ -2,7 +2,7 @@
 // inputs written for the Python peers (peers.py: shapely, GeoPandas, networkx, pandana). Driven by run.sh;
 // see README.md.
 //
-//   bench-coverage [--out DIR] [--case radius,network,scale] [--repeat N] [--area-types T,T]
+//   bench-coverage [--out DIR] [--case radius,network,scale,parallel] [--repeat N] [--area-types T,T]
 //
 // Every case writes its inputs as raw little-endian arrays (`*.f64` Float64, `*.i32` Int32) under
 // DIR/<case>/ and its figures as DIR/swift-<case>.json.
@@ -46,6 +46,18 @@ func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
     let start = now()
     let value = try await body()
     return (value, Double(now() - start) / 1e9)
+}
+
+/// User + system CPU seconds of the whole process so far (all threads).
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
+/// The 1-minute load average (other work on the machine), as text.
+func loadAverage() -> String {
+    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "?"
 }
 
 func median(_ xs: [Double]) -> Double {
@@ -398,6 +410,17 @@ let options = CoverageOptions(walkSpeedKmh: walkKmh)
             perService.append(["label": s.label, "minutes": s.minutes, "facilities": r.facilities, "seconds": t, "share": r.total.share])
         }
     }
+    for (variant, list) in [("standard", services), ("stress60", stress)] {
+        let alone = list.reduce(0) { $0 + (secondsByLabel[$1.label] ?? 0) }
+        let parallel = (shareFigures[variant] as? [String: Any])?["seconds_median"] as? Double ?? 0
+        say("scale ours \(variant): the \(list.count) services one after another \(f3(alone)) s, in parallel tasks "
+            + "\(f3(parallel)) s: speed-up \(String(format: "%.2f", parallel > 0 ? alone / parallel : 0))× on "
+            + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
+        if var figures = shareFigures[variant] as? [String: Any] {
+            figures["sequential_seconds"] = alone
+            shareFigures[variant] = figures
+        }
+    }
     var areaFigures: [[String: Any]] = []
     for label in areaTypes {
         guard let service = (services + stress).first(where: { $0.label == label }), let result = resultsByLabel[label] else {
@@ -434,6 +457,56 @@ let options = CoverageOptions(walkSpeedKmh: walkKmh)
     ], outDir + "/swift-scale.json")
 }
 
+// MARK: Parallel case
+
+/// The bundled district (geodata/qiantang, from the repository root): every rule of gb50180 in its own mode,
+/// the shares and the dissolved service areas, one service after another and in parallel tasks (one per
+/// core, each area task with its own GEOS context and PROJ transformer), median of `repeats`.
+@MainActor func parallelCase() async throws {
+    let district = try DistrictLoader().load(directory: "geodata/qiantang").district
+    let standards = try LifeCircleStandards.load(path: "geodata/standards/life-circles.json")
+    let profile = try standards.profile("gb50180")
+    let services = profile.rules.map { profile.service($0) }
+    let options = CoverageOptions(walkSpeedKmh: standards.walkSpeedKmh, accessDistance: standards.accessDistance)
+    let (inputs, tPrepare) = try timed { try Coverage.prepare(district, services: services, standards: standards, options: options) }
+    say("parallel: bundled district, \(services.count) services, Coverage.prepare \(f3(tPrepare)) s")
+    var figures: [String: Any] = ["prepare_seconds": tPrepare]
+    for (name, one, all) in [
+        ("shares",
+         { (s: CoverageService) throws -> Int in _ = try Coverage.measure(s, in: inputs); return 1 },
+         { () async throws -> Int in try await Coverage.measure(services, in: inputs).count }),
+        ("dissolved areas",
+         { (s: CoverageService) throws -> Int in try ServiceAreas.areas(s, in: inputs, dissolve: true).count },
+         { () async throws -> Int in
+             try await Coverage.parallelMap(services) { try ServiceAreas.areas($0, in: inputs, dissolve: true) }.count }),
+    ] as [(String, (CoverageService) throws -> Int, () async throws -> Int)] {
+        var sequential: [Double] = [], parallel: [Double] = []
+        var sequentialCPU: [Double] = [], parallelCPU: [Double] = []
+        for _ in 0..<repeats {
+            let c1 = cpuSeconds()
+            let (_, t1) = try timed { try services.reduce(0) { $0 + (try one($1)) } }
+            sequential.append(t1)
+            sequentialCPU.append(cpuSeconds() - c1)
+            let c2 = cpuSeconds()
+            let (_, t2) = try await timedAsync { try await all() }
+            parallel.append(t2)
+            parallelCPU.append(cpuSeconds() - c2)
+        }
+        let (a, b) = (median(sequential), median(parallel))
+        let (ca, cb) = (median(sequentialCPU), median(parallelCPU))
+        say("parallel: \(name) of \(services.count) services: one after another median \(f3(a)) s "
+            + "[\(sequential.map(f3).joined(separator: " "))], in parallel tasks median \(f3(b)) s "
+            + "[\(parallel.map(f3).joined(separator: " "))]: speed-up \(String(format: "%.2f", a / b))× on "
+            + "\(ProcessInfo.processInfo.activeProcessorCount) cores; CPU time (user + system of the process) "
+            + "\(f3(ca)) s and \(f3(cb)) s: \(String(format: "%.2f", ca / a)) and \(String(format: "%.2f", cb / b)) cores busy "
+            + "on average; load average \(loadAverage())")
+        figures[name == "shares" ? "shares" : "areas"] = ["sequential_seconds": a, "parallel_seconds": b, "speedup": a / b,
+                                                          "sequential": sequential, "parallel": parallel,
+                                                          "sequential_cpu_seconds": ca, "parallel_cpu_seconds": cb]
+    }
+    try writeJSON(figures, outDir + "/swift-parallel.json")
+}
+
 // MARK: Main
 
 try makeDirectory(outDir)
@@ -443,6 +516,7 @@ for c in cases {
     case "radius": try radiusCase()
     case "network": try await networkCase()
     case "scale": try await scaleCase()
+    case "parallel": try await parallelCase()
     default:
         FileHandle.standardError.write(Data("bench-coverage: unknown case \(c)\n".utf8))
         exit(64)

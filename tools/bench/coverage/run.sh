@@ -46,5 +46,7 @@ if [ "$scale" = 1 ]; then
     $nice /usr/bin/time -v -o "$build/scale-time.txt" "$bin/bench-coverage" --out "$build" --case scale --repeat 3
     grep -E "Maximum resident set size|Elapsed \(wall clock\)" "$build/scale-time.txt"
 fi
+echo "== bundled district: the services one after another and in parallel tasks (bench-coverage --case parallel)"
+$nice "$bin/bench-coverage" --out "$build" --case parallel --repeat "$repeat"
 echo "== bundled district (release qtplan)"
 $nice "$venv/bin/python" tools/bench/coverage/peers.py "$build" "$bin/qtplan" --cases bundled,summary
