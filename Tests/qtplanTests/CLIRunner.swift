@@ -32,13 +32,14 @@ enum CLI {
         return root.appendingPathComponent(".build/debug/qtplan")
     }
 
-    /// Runs `qtplan` with `arguments`, feeding `stdin`, with `QTPLAN_DISTRICT` unset.
-    static func run(_ arguments: [String], stdin: String = "") throws -> CLIResult {
+    /// Runs `qtplan` with `arguments`, feeding `stdin`, with `QTPLAN_DISTRICT` unset and `environment` added.
+    static func run(_ arguments: [String], stdin: String = "", environment extra: [String: String] = [:]) throws -> CLIResult {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "QTPLAN_DISTRICT")
+        environment.merge(extra) { $1 }
         process.environment = environment
         let input = Pipe(), output = Pipe(), errors = Pipe()
         process.standardInput = input
