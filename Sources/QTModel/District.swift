@@ -1,3 +1,4 @@
+import Foundation
 import QTGeometry
 
 /// A loaded district: its manifest and the features of each layer present, as Sendable values in WGS84.
@@ -19,6 +20,13 @@ public struct District: Sendable {
     /// The features of a layer (empty when the layer is absent).
     public func features(_ layer: LayerName) -> [Feature] {
         layers[layer]?.features ?? []
+    }
+
+    /// The file of a layer as the manifest names it, joined to the district folder and standardised, for
+    /// messages (`…/landuse.geojson: feature 3 'p1': …`).
+    public func file(of layer: LayerName) -> String {
+        let name = manifest.layers[layer.rawValue]?.file ?? "\(layer.rawValue).geojson"
+        return (DistrictLoader.layerPath(directory: directory, file: name) as NSString).standardizingPath
     }
 
     /// The boundary as one geometry: the polygons of every boundary feature, as a multi-polygon.

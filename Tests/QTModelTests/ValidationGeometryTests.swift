@@ -1,6 +1,6 @@
 import Foundation
 import QTGeometry
-import QTModel
+@testable import QTModel
 import Testing
 
 @Suite struct ValidationGeometryTests {
@@ -16,6 +16,22 @@ import Testing
             "broken-self-intersection/industrial_parks.geojson: feature 0 'bowtie': invalid Polygon: Self-intersection at "
                 + "120.3030000,30.3030000; make-valid would repair it (into a valid MultiPolygon of 2 parts)"))
         #expect(report.issues.count == 1)
+    }
+
+    /// The validator's densifying adds exactly the vertices Geometry.verticesAddedByDensifying counts (the
+    /// bound is decided on the count), and an ordinary feature keeps the 1e-4° step.
+    @Test func densifyingAddsWhatTheBoundCounts() throws {
+        let parcel = Geometry.polygon(Polygon(rings: [[Coordinate(x: 120.3, y: 30.3), Coordinate(x: 120.31, y: 30.3),
+                                                      Coordinate(x: 120.31, y: 30.3013), Coordinate(x: 120.3, y: 30.3)]]))
+        let plain = ValidationWorkspace.densify(parcel, step: ValidationWorkspace.densifyStepDegrees)
+        #expect(plain.coordinateCount - parcel.coordinateCount == Int(parcel.verticesAddedByDensifying(step: 1e-4)))
+        #expect(ValidationWorkspace.densify(parcel).coordinateCount == plain.coordinateCount)
+        // One vertex mistyped (20.31 for 120.31): the bound holds.
+        let mistyped = Geometry.polygon(Polygon(rings: [[Coordinate(x: 120.3, y: 30.3), Coordinate(x: 20.31, y: 30.3),
+                                                        Coordinate(x: 120.31, y: 30.3013), Coordinate(x: 120.3, y: 30.3)]]))
+        let bounded = ValidationWorkspace.densify(mistyped)
+        #expect(bounded.coordinateCount - mistyped.coordinateCount <= ValidationWorkspace.maximumAddedVertices)
+        #expect(bounded.coordinateCount - mistyped.coordinateCount > ValidationWorkspace.maximumAddedVertices / 2)
     }
 
     @Test func wrongGeometryTypeForTheLayer() throws {

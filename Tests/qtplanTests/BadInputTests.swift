@@ -20,10 +20,17 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
 
     static let folder = CLI.root.appendingPathComponent("Tests/Fixtures/bad")
 
-    static let all: [BadInputCase] = {
+    /// The entries of cases.json, well-formed or not (a malformed one must fail a test, not vanish).
+    static func entries() -> [[String: Any]] {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("cases.json").path),
               let list = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]] else { return [] }
-        return list.compactMap { item in
+        return list
+    }
+
+    static let entryCount = entries().count
+
+    static let all: [BadInputCase] = {
+        entries().compactMap { item in
             guard let name = item["name"] as? String, let args = item["args"] as? [String],
                   let status = item["status"] as? Int, let stderr = item["stderr"] as? String else { return nil }
             return BadInputCase(name: name, args: args, status: Int32(status), stderr: stderr, stdin: item["stdin"] as? String,
@@ -37,6 +44,7 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
 @Suite struct BadInputTests {
     @Test func theCorpusHasAtLeastSixtyCasesEachWithItsFolder() throws {
         #expect(BadInputCase.all.count >= 60)
+        #expect(BadInputCase.all.count == BadInputCase.entryCount, "a case in cases.json lacks name, args, status or stderr")
         #expect(Set(BadInputCase.all.map(\.name)).count == BadInputCase.all.count, "case names repeat")
         for item in BadInputCase.all {
             var isDirectory: ObjCBool = false

@@ -130,6 +130,23 @@ import Testing
         #expect(lines[1].hasPrefix("w,西街道,cropland,01,耕地,53.31"))
     }
 
+    /// Tests/Fixtures/bad/landuse-bowtie-repaired: one parcel over the 0.01° square whose ring crosses itself
+    /// at the centre (a bow-tie). make-valid turns it into two triangles, the square's south and north
+    /// quarters, so the parcel measures half the quadrangle (0.533169 km²) — read as it stands, its two
+    /// halves have opposite signs and cancel. The repair is said on stderr, never silent.
+    @Test func anInvalidParcelIsMeasuredAsRepairedAndSaysSo() throws {
+        let folder = CLI.root.appendingPathComponent("Tests/Fixtures/bad/landuse-bowtie-repaired").path
+        let result = try CLI.run(["landuse", "--district", folder, "--by", "class", "--format", "json"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stderr == "qtplan: warning: \(folder)/landuse.geojson: feature 0 'p1': invalid geometry (Ring Self-intersection), "
+                + "repaired with make-valid (its polygonal part) for this computation; the file is unchanged (qtplan validate reports it)\n")
+        let json = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let half = Self.quadrangle(lon0: 120.30, lat0: 30.30, lon1: 120.31, lat1: 30.31) / 2 / 1e6
+        let total = try #require(json["total"] as? Double)
+        #expect(abs(total - half) / half < 1e-4, "total \(total) km², half the square \(half) km²")
+        #expect(abs((json["gap_area"] as? Double ?? 0) - half) / half < 1e-4)  // the east and west quarters
+    }
+
     /// The bundled district: the table says the layer is modelled and reconciles with the boundary.
     @Test func bundledDistrictSaysModelledAndReconciles() throws {
         let table = try CLI.run(["landuse"])

@@ -2,7 +2,7 @@
 //
 // libFuzzer targets for qtplan's readers, in their own package: a fuzz entry point (`LLVMFuzzerTestOneInput`
 // without `main`) inside the root package would break `swift build` and `swift test` there.
-// Build: swift build -c release --sanitize=fuzzer (run.sh does it). See tools/HARDENING.md.
+// Build: swift build -c release --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address (run.sh does it). See tools/HARDENING.md.
 import PackageDescription
 
 let package = Package(

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs one libFuzzer target for a given time: tools/fuzz/run.sh geojson|wkt|district SECONDS [libFuzzer flags…]
-# Builds tools/fuzz with --sanitize=fuzzer (and address), seeds a corpus from Tests/Fixtures (copied, never
+# Builds tools/fuzz with -sanitize=fuzzer,address, seeds a corpus from Tests/Fixtures (copied, never
 # committed: tools/fuzz/corpus/ is ignored), keeps findings in tools/fuzz/findings/TARGET/ and prints
 # libFuzzer's final status lines. Runs niced; one target at a time.
 set -eu
@@ -12,8 +12,21 @@ shift 2
 case $target in geojson|wkt|district) ;; *) echo "run.sh: unknown target $target (geojson, wkt, district)" >&2; exit 64;; esac
 
 cd "$here"
-nice -n 10 swift build -c release --sanitize=fuzzer --sanitize=address --product "fuzz-$target" >&2
-binary=$(swift build -c release --sanitize=fuzzer --sanitize=address --show-bin-path)/fuzz-$target
+# One combined -sanitize=fuzzer,address: SwiftPM passes `--sanitize=fuzzer --sanitize=address` to swiftc as two
+# flags, and swiftc 6.3 keeps only the last, so the code was built with AddressSanitizer but without coverage
+# instrumentation (libFuzzer then finds "no interesting inputs" and mutates blind).
+flags="-c release --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address"
+nice -n 10 swift build $flags --product "fuzz-$target" >&2
+binary=$(swift build $flags --show-bin-path)/fuzz-$target
+
+# Refuse to fuzz blind: an instrumented binary reports its coverage counters when it starts.
+empty=$(mktemp -d)
+"$binary" -runs=0 "$empty" 2>&1 | grep -q "inline 8-bit counters" || {
+    rmdir "$empty"
+    echo "run.sh: fuzz-$target is not instrumented for coverage; rebuild it (rm -rf tools/fuzz/.build) and run again" >&2
+    exit 70
+}
+rmdir "$empty"
 
 corpus=$here/corpus/$target
 findings=$here/findings/$target

@@ -63,8 +63,11 @@ public struct DemandSet: Sendable {
             guard let geometry = f.geometry, geometry.kind == .polygon || geometry.kind == .multiPolygon || geometry.kind == .point else {
                 throw CoverageError.invalidFeature(layer: "population", id: id, detail: "expected a polygon or a point")
             }
-            guard let people = f.properties["population"]?.doubleValue, people.isFinite, people >= 0 else {
-                throw CoverageError.invalidFeature(layer: "population", id: id, detail: "'population' must be a number ≥ 0")
+            // (Hardening: bounded by PopulationCount.maximum, so that no sum overflows when it is printed.)
+            guard let people = f.properties["population"]?.doubleValue, people.isFinite, people >= 0,
+                  people <= Double(PopulationCount.maximum) else {
+                throw CoverageError.invalidFeature(layer: "population", id: id,
+                                                   detail: "'population' must be a number from 0 to \(PopulationCount.maximumText)")
             }
             let point: Coordinate?
             if case .point(let p) = geometry { point = p.coordinate } else {

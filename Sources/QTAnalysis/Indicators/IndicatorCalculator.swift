@@ -92,9 +92,14 @@ public struct IndicatorCalculator: Sendable {
         var residentsBy: [String: Double] = [:], elderlyBy: [String: Double] = [:]
         var residentsTotal = 0.0, elderlyTotal = 0.0
         var namedCommunities: Set<String> = [], unnamedCommunities = 0
-        for feature in district.features(.population) {
+        for (index, feature) in district.features(.population).enumerated() {
             let p = feature.properties
-            let population = p["population"]?.doubleValue ?? 0
+            // A head-count the validator would refuse is refused here too (a missing one counts 0, as before).
+            if let problem = PopulationCount.problem(p["population"]) {
+                let id = p["id"]?.stringValue.map { " '\($0)'" } ?? ""
+                throw DistrictError.invalidData(path: district.file(of: .population), detail: "feature \(index)\(id): \(problem)")
+            }
+            let population = Double(PopulationCount.value(p["population"]) ?? 0)
             let elderly = population * (p["aged_60_plus_share"]?.doubleValue ?? 0)
             residentsTotal += population
             elderlyTotal += elderly

@@ -43,6 +43,12 @@ public struct LandUseOptions: Sendable {
 ///   touch skipped) and measured. Gaps are the boundary minus the union, and what lies outside the
 ///   boundary is the union minus the boundary.
 public enum LandUse {
+    /// Most vertices densifying may add to one feature: 10,000, about 1,000 km of edges at the default step
+    /// (the bundled district's largest parcel or zone adds 258). Beyond it that feature's step grows.
+    /// Twenty parcels with one mistyped longitude each (12.03 for 120.3: two 108° edges) took 137 s and
+    /// 5.2 GB at the plain 0.001° step; such parcels are errors of `qtplan validate` anyway.
+    public static let maximumAddedVertices = 10_000
+
     /// The default densification step: 0.001° (about 100 m at 30°N).
     public static let defaultDensifyStepDegrees = 1e-3
 
@@ -138,6 +144,8 @@ final class LandUseComputation {
     let metricCRS: CRS
     let toMetric: Transformer
     let toWGS: Transformer
+    /// The invalid parcels and zones repaired so far.
+    var repairs: [GeometryRepair] = []
 
     init(district: District, options: LandUseOptions) throws {
         self.district = district
@@ -248,12 +256,14 @@ final class LandUseComputation {
             boundaryArea: reconciliation.boundaryArea, officialArea: district.manifest.officialAreaKm2 * 1_000_000,
             gapArea: reconciliation.gap, overlapArea: reconciliation.overlap,
             outsideBoundaryArea: reconciliation.outsideBoundary, outsideZonesArea: outsideZones,
-            pieces: reconciliation.pieces, derived: derived, sources: sources)
+            pieces: reconciliation.pieces, derived: derived, sources: sources,
+            repairs: repairs.sorted { ($0.layer, $0.index) < ($1.layer, $1.index) })
     }
 
     // MARK: Geometry
 
-    /// The features' polygons in the metric CRS, densified, repaired with make-valid when invalid.
+    /// The features' polygons in the metric CRS, densified, repaired with make-valid when invalid (each
+    /// repair is recorded in ``repairs``).
     /// - Returns: the geometries and the indices that needed repair.
     func metricGeometries(_ features: [Feature], layer: LayerName) throws -> (geometries: [NativeGeometry], repaired: Set<Int>) {
         var dense: [Geometry] = []
@@ -265,7 +275,8 @@ final class LandUseComputation {
                 throw LandUseError.invalidFeature(layer: layer, index: index, id: LandUse.featureId(feature),
                                                   detail: "not a Polygon or MultiPolygon")
             }
-            let d = LandUse.densify(geometry, step: options.densifyStepDegrees)
+            let step = geometry.densifyStep(options.densifyStepDegrees, maximumAddedVertices: LandUse.maximumAddedVertices)
+            let d = LandUse.densify(geometry, step: step)
             d.forEachCoordinate { all.append($0) }
             dense.append(d)
         }
@@ -284,8 +295,11 @@ final class LandUseComputation {
                 if try native.isValid() {
                     made.append(native)
                 } else {
+                    let reason = try native.validity().reason ?? "invalid"
                     made.append(try polygonal(try native.makeValid()))
                     repaired.insert(index)
+                    repairs.append(GeometryRepair(layer: layer, index: index, id: LandUse.featureId(features[index]),
+                                                  reason: reason))
                 }
             } catch let error as GeometryError {
                 throw LandUseError.invalidFeature(layer: layer, index: index, id: LandUse.featureId(features[index]),

@@ -209,6 +209,9 @@ public struct LandUseReport: Sendable {
     public var derived: LandUseDerived
     /// How many landuse features come from each kind of source: `reference`, `seed`, `modelled`, `unstated`.
     public var sources: [String: Int]
+    /// The parcels, zones and boundary parts that were invalid and were repaired with make-valid before
+    /// measuring, by layer (``LayerName`` order) and index. Empty when every geometry was valid.
+    public var repairs: [GeometryRepair] = []
 
     /// Whether any parcel is modelled: results on it must say so.
     public var isModelled: Bool { (sources["modelled"] ?? 0) > 0 }
@@ -216,6 +219,34 @@ public struct LandUseReport: Sendable {
     /// What the parcels should add up to: the boundary, less the gaps, plus the overlaps and what lies
     /// outside the boundary.
     public var reconciledTotal: Double { boundaryArea - gapArea + overlapArea + outsideBoundaryArea }
+}
+
+/// A feature an analysis found invalid and repaired with GEOS's make-valid (keeping its polygonal part)
+/// before using it: the analysis goes on, and says so.
+public struct GeometryRepair: Hashable, Sendable, CustomStringConvertible {
+    /// The feature's layer.
+    public var layer: LayerName
+    /// The feature's index in its layer.
+    public var index: Int
+    /// The feature's `id`, when it has one.
+    public var id: String?
+    /// GEOS's reason for the invalidity (`GEOSisValidDetail_r`), such as `Self-intersection`.
+    public var reason: String
+
+    /// Creates a repair record.
+    public init(layer: LayerName, index: Int, id: String?, reason: String) {
+        self.layer = layer
+        self.index = index
+        self.id = id
+        self.reason = reason
+    }
+
+    /// `feature 3 'p1': invalid Polygon (Self-intersection), repaired with make-valid …`, without the layer
+    /// (the caller names its file).
+    public var description: String {
+        "feature \(index)\(id.map { " '\($0)'" } ?? ""): invalid geometry (\(reason)), repaired with make-valid "
+            + "(its polygonal part) for this computation; the file is unchanged (qtplan validate reports it)"
+    }
 }
 
 /// Why land use could not be computed.

@@ -1,4 +1,4 @@
-/// Counts and measures: `population` (integer ≥ 0, required) and `aged_60_plus_share` (0…1, required) on
+/// Counts and measures: `population` (a whole number from 0 to ``PopulationCount/maximum``, required) and `aged_60_plus_share` (0…1, required) on
 /// population features; `places`, `beds`, `physicians`, `area_m2` (numbers ≥ 0, optional) on facilities;
 /// `length_m` and `speed_kmh` (numbers > 0, required) on network edges. Missing, negative or mistyped
 /// values are errors.
@@ -51,6 +51,13 @@ struct CountsCheck: DistrictCheck {
                         continue
                     }
                     let shown = ValidationText.plain(number)
+                    if name == "population" && layer == .population {
+                        // The one rule the analyses read head-counts by (PopulationCount), bound included.
+                        if let problem = PopulationCount.problem(value) {
+                            issues.append(workspace.issue(.error, number < 0 ? "counts.negative" : "counts.type", layer, index, problem))
+                        }
+                        continue
+                    }
                     switch measure.rule {
                     case .nonNegativeInteger, .nonNegative:
                         if number < 0 {

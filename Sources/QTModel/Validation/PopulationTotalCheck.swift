@@ -13,7 +13,7 @@ struct PopulationTotalCheck: DistrictCheck {
         var total = 0
         var uncounted = 0
         for feature in workspace.features(.population) {
-            if let people = feature.properties["population"]?.intValue, people >= 0 { total += people } else { uncounted += 1 }
+            if let people = PopulationCount.value(feature.properties["population"]) { total += people } else { uncounted += 1 }
         }
         var issues: [ValidationIssue] = []
         if total != residents {

@@ -32,10 +32,7 @@ final class ValidationWorkspace {
     // MARK: Naming things in messages
 
     /// The layer's file as the manifest names it, joined to the district folder.
-    func file(_ layer: LayerName) -> String {
-        let name = district.manifest.layers[layer.rawValue]?.file ?? "\(layer.rawValue).geojson"
-        return (DistrictLoader.layerPath(directory: district.directory, file: name) as NSString).standardizingPath
-    }
+    func file(_ layer: LayerName) -> String { district.file(of: layer) }
 
     /// The features of a layer.
     func features(_ layer: LayerName) -> [Feature] { district.features(layer) }
@@ -173,30 +170,52 @@ final class ValidationWorkspace {
     /// images in the metric CRS stay straight to within micrometres: projecting only the vertices would bend
     /// a 1 km edge by about a centimetre there, which on a long, thin sliver is as wide as the sliver.
     func metricArea(_ polygons: [Polygon]) throws -> Double {
-        let dense = Geometry.multiPolygon(MultiPolygon(polygons.map { Polygon(rings: $0.rings.map(Self.densify)) }))
+        // Each polygon densified on its own (its own vertex bound), as before the bound.
+        let dense = Geometry.multiPolygon(MultiPolygon(polygons.map { polygon in
+            if case .polygon(let d) = Self.densify(.polygon(polygon)) { return d }
+            return polygon
+        }))
         return try context.make(try toMetric.transform(dense)).area()
     }
 
     /// Vertices are inserted so that no segment spans more than this in longitude or latitude (about 10 m).
     static let densifyStepDegrees = 1e-4
 
-    /// The geometry with every edge split as ``densify(_:)-([Coordinate])`` does.
+    /// Most vertices densifying may add to one feature: 100,000, about 1,000 km of edges at the 10 m step
+    /// (the bundled district's largest feature adds 32,088). Beyond it that feature's step grows until it
+    /// adds no more. A mistyped longitude (20.3095 for 120.3095) makes a 100° edge, a million vertices at
+    /// 10 m, on which GEOS's make-valid took 21 s and 2.7 GB for one feature (found by fuzzing): GEOS 3.11
+    /// can only interrupt the whole process, not one call, so the input is bounded before the call. Such a
+    /// feature is an error of "inside the boundary" anyway; its metric shape is only needed to say so.
+    static let maximumAddedVertices = 100_000
+
+    /// The geometry with every edge split as ``densify(_:step:)`` does, at ``densifyStepDegrees`` or, for a
+    /// feature that would get more than ``maximumAddedVertices`` new vertices, the coarser step that
+    /// keeps it under the bound.
     static func densify(_ geometry: Geometry) -> Geometry {
+        densify(geometry, step: geometry.densifyStep(densifyStepDegrees, maximumAddedVertices: maximumAddedVertices))
+    }
+
+    static func densify(_ geometry: Geometry, step: Double) -> Geometry {
         switch geometry {
         case .point, .multiPoint: return geometry
-        case .lineString(let l): return .lineString(LineString(densify(l.coordinates)))
-        case .polygon(let p): return .polygon(Polygon(rings: p.rings.map(densify)))
-        case .multiLineString(let m): return .multiLineString(MultiLineString(m.lineStrings.map { LineString(densify($0.coordinates)) }))
-        case .multiPolygon(let m): return .multiPolygon(MultiPolygon(m.polygons.map { Polygon(rings: $0.rings.map(densify)) }))
-        case .geometryCollection(let c): return .geometryCollection(GeometryCollection(c.geometries.map(densify)))
+        case .lineString(let l): return .lineString(LineString(densify(l.coordinates, step: step)))
+        case .polygon(let p): return .polygon(Polygon(rings: p.rings.map { densify($0, step: step) }))
+        case .multiLineString(let m):
+            return .multiLineString(MultiLineString(m.lineStrings.map { LineString(densify($0.coordinates, step: step)) }))
+        case .multiPolygon(let m):
+            return .multiPolygon(MultiPolygon(m.polygons.map { Polygon(rings: $0.rings.map { densify($0, step: step) }) }))
+        case .geometryCollection(let c): return .geometryCollection(GeometryCollection(c.geometries.map { densify($0, step: step) }))
         }
     }
 
-    static func densify(_ ring: [Coordinate]) -> [Coordinate] {
+    /// The ring or path with every edge split into equal segments of at most `step` degrees in longitude and
+    /// latitude.
+    static func densify(_ ring: [Coordinate], step: Double) -> [Coordinate] {
         guard var previous = ring.first else { return ring }
         var out = [previous]
         for next in ring.dropFirst() {
-            let steps = Int((max(abs(next.x - previous.x), abs(next.y - previous.y)) / densifyStepDegrees).rounded(.up))
+            let steps = Int((max(abs(next.x - previous.x), abs(next.y - previous.y)) / step).rounded(.up))
             if steps > 1 {
                 for k in 1..<steps {
                     let t = Double(k) / Double(steps)

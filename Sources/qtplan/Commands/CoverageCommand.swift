@@ -86,6 +86,7 @@ struct CoverageCommand: AsyncParsableCommand {
             let services = try CoverageRequest.services(types: type.map(CoverageRequest.list), all: all,
                                                         minutes: try minutes.map(CoverageRequest.minutes),
                                                         profile: profile, mode: mode, distance: distance)
+            try engine.checkLimit(services)
             let district = try districtOptions.load()
             var options = engine.options(standards: standards, walkSpeed: walkSpeed, includePlanned: includePlanned)
             // Gaps say how far the nearest facility is: search up to twice the threshold (shares are unchanged).
@@ -143,6 +144,19 @@ struct CoverageEngineOptions: ParsableArguments {
         if let access, !(access >= 0 && access <= 5000) { throw ValidationError("--access must be between 0 and 5000 m") }
         guard cell >= 1 && cell <= 1000 else { throw ValidationError("--cell must be between 1 and 1000 m") }
         guard maxMinutes > 0 && maxMinutes <= 24 * 60 else { throw ValidationError("--max-minutes must be between 0 and 1440") }
+    }
+
+    /// Refuses thresholds over `--max-minutes` before the district is loaded (the engine refuses them
+    /// too, but only once its inputs are read): a 10-hour isochrone is a runaway request, not a long wait.
+    func checkLimit(_ services: [CoverageService]) throws {
+        for s in services where s.mode != .radius { try checkLimit(minutes: max(s.minutes, s.minutesRural ?? 0), label: s.label) }
+    }
+
+    /// Refuses `minutes` over `--max-minutes` (exit 64), naming the flag that raises it.
+    func checkLimit(minutes: Double, label: String? = nil) throws {
+        guard minutes > maxMinutes else { return }
+        throw CLIFailure(status: .usage, message: (label.map { "\($0): " } ?? "") + "\(Number.trimmedMinutes(minutes)) minutes "
+                         + "is over the limit of \(Number.trimmedMinutes(maxMinutes)) minutes (--max-minutes, at most 1440)")
     }
 
     /// The bundled standards file beside the bundled district.
@@ -218,7 +232,8 @@ enum CoverageRequest {
 
 extension Number {
     /// Minutes without a trailing ".0".
-    static func trimmedMinutes(_ m: Double) -> String { m == m.rounded() ? String(Int(m)) : String(m) }
+    /// (Whole numbers beyond 1e15 print as Double does: `Int(_:)` would trap on 1e300.)
+    static func trimmedMinutes(_ m: Double) -> String { m == m.rounded() && abs(m) < 1e15 ? String(Int(m)) : String(m) }
 }
 
 /// Runs an async command body with the same error reporting as ``runReportingErrors(_:)``, mapping the
@@ -239,7 +254,8 @@ func runReportingErrorsAsync(_ body: () async throws -> Void) async throws {
             switch e {
             case .missingLayer: throw CLIFailure(status: .noInput, message: e.description)
             case .invalidFeature: throw CLIFailure(status: .dataError, message: e.description)
-            case .limit, .invalidRequest: throw CLIFailure(status: .usage, message: e.description)
+            case .limit: throw CLIFailure(status: .usage, message: e.description + " (--max-minutes, at most 1440)")
+            case .invalidRequest: throw CLIFailure(status: .usage, message: e.description)
             }
         default: throw caught
         }

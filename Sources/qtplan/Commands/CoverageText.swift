@@ -14,7 +14,7 @@ enum CoverageText {
         return "\(Number.trimmedMinutes(s.minutes)) min\(rural)"
     }
 
-    static func people(_ x: Double) -> String { Number.grouped(Int(x.rounded())) }
+    static func people(_ x: Double) -> String { abs(x) < 1e15 ? Number.grouped(Int(x.rounded())) : String(x) }
 
     static func share(_ c: CoverageCount) -> String { Number.fixed(c.share * 100, 1) + "%" }
 

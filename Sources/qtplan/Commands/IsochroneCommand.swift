@@ -55,6 +55,7 @@ struct IsochroneCommand: AsyncParsableCommand {
     func run() async throws {
         try await runReportingErrorsAsync {
             let bands = try CoverageRequest.minutes(minutes)
+            try engine.checkLimit(minutes: bands.max() ?? 0)
             let standards = try engine.loadStandards()
             let district = try districtOptions.load()
             let options = engine.options(standards: standards, walkSpeed: walkSpeed, includePlanned: true)

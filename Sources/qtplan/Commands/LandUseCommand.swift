@@ -57,9 +57,16 @@ struct LandUseCommand: ParsableCommand {
             do {
                 report = try LandUse.compute(district, options: LandUseOptions(grouping: by, method: area))
             } catch let error as LandUseError {
-                if case .missingLayer = error { throw CLIFailure(status: .noInput, message: "\(district.directory): \(error)") }
-                throw CLIFailure(status: .dataError, message: "\(district.directory)/\(error)")
+                switch error {
+                case .missingLayer: throw CLIFailure(status: .noInput, message: "\(district.directory): \(error)")
+                case .invalidFeature(let layer, let index, let id, let detail):
+                    // Named by its file, as the loader and the validator name features.
+                    throw CLIFailure(status: .dataError,
+                                     message: "\(district.file(of: layer)): feature \(index)\(id.map { " '\($0)'" } ?? ""): \(detail)")
+                }
             }
+            // Invalid parcels and zones are measured as make-valid repairs them: said on stderr, one line each.
+            for repair in report.repairs { Diagnostics.warning("\(district.file(of: repair.layer)): \(repair)") }
             let name = district.manifest.name
             switch format {
             case .table: print(LandUseText.table(report, unit: unit, district: name), terminator: "")
