@@ -34,6 +34,14 @@ public final class StagedOutput {
         guard isDirectory.boolValue else {
             throw FormatsError.cannotWrite(path: destination, detail: "\(parent) is not a folder")
         }
+        // A device, socket or pipe (/dev/null, /dev/stdout) would be replaced by the rename, not written to:
+        // as root, renaming over /dev/null makes it a plain file for every program on the machine.
+        var status = stat()
+        if lstat(destination, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG, (status.st_mode & S_IFMT) != S_IFDIR,
+           (status.st_mode & S_IFMT) != S_IFLNK {
+            throw FormatsError.cannotWrite(path: destination, detail: "is a device, socket or pipe, not a file: outputs are written "
+                + "to files (by a rename, which would replace it)")
+        }
         if FileManager.default.fileExists(atPath: destination, isDirectory: &isDirectory), isDirectory.boolValue != isFolder {
             throw FormatsError.cannotWrite(path: destination, detail: isFolder
                 ? "is a file; a folder is needed for one file per layer" : "is a folder; give a file name")

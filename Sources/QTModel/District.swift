@@ -29,6 +29,12 @@ public struct District: Sendable {
         return (DistrictLoader.layerPath(directory: directory, file: name) as NSString).standardizingPath
     }
 
+    /// The path of a layer's file, as the manifest names it (relative to the district folder, or absolute);
+    /// `nil` when the manifest has no such layer. Messages about a layer's features name this file.
+    public func layerFile(_ layer: LayerName) -> String? {
+        manifest.layers[layer.rawValue].map { DistrictLoader.layerPath(directory: directory, file: $0.file) }
+    }
+
     /// The boundary as one geometry: the polygons of every boundary feature, as a multi-polygon.
     public var boundary: Geometry {
         var polygons: [Polygon] = []

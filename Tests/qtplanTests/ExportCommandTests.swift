@@ -137,6 +137,20 @@ struct ExportCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: "/proc").filter { $0.hasPrefix(".f.gpkg") }.isEmpty)
     }
 
+    @Test("an output path that is a pipe (or a device such as /dev/null) is refused, not replaced by the rename")
+    func devicesAreNotReplaced() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let fifo = folder + "/pipe.geojson"
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let result = try CLI.run(["export", "--layer", "boundary", "-o", fifo])
+        #expect(result.status == 73)
+        #expect(result.stderr.contains("\(fifo): cannot write the export: is a device, socket or pipe, not a file"), "\(result.stderr)")
+        var status = stat()
+        #expect(lstat(fifo, &status) == 0 && (status.st_mode & S_IFMT) == S_IFIFO)  // still the pipe
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["pipe.geojson"])
+    }
+
     @Test("--force lets an export replace a district's own file (in a copy of a fixture)")
     func forceOverwrites() throws {
         let folder = try Self.temporaryFolder()

@@ -58,22 +58,25 @@ public struct DemandSet: Sendable {
         var set = DemandSet(ids: [], xs: [], ys: [], population: [], subdistrict: [], urban: [], subdistricts: [],
                             subdistrictNames: [], featureIndex: [])
         var points: [Coordinate] = []
+        let file = district.layerFile(.population) ?? "population"
         for (i, f) in features.enumerated() {
             let id = f.properties["id"]?.stringValue ?? "#\(i + 1)"
+            let feature = "\(i) '\(id)'"  // as the loader and validate name features: index, then id
             guard let geometry = f.geometry, geometry.kind == .polygon || geometry.kind == .multiPolygon || geometry.kind == .point else {
-                throw CoverageError.invalidFeature(layer: "population", id: id, detail: "expected a polygon or a point")
+                throw CoverageError.invalidFeature(layer: file, id: feature, detail: "expected a polygon or a point")
             }
             // (Hardening: bounded by PopulationCount.maximum, so that no sum overflows when it is printed.)
-            guard let people = f.properties["population"]?.doubleValue, people.isFinite, people >= 0,
-                  people <= Double(PopulationCount.maximum) else {
-                throw CoverageError.invalidFeature(layer: "population", id: id,
-                                                   detail: "'population' must be a number from 0 to \(PopulationCount.maximumText)")
+            if let problem = PopulationCount.problem(f.properties["population"]) {
+                throw CoverageError.invalidFeature(layer: file, id: feature, detail: problem)
+            }
+            guard let people = f.properties["population"]?.doubleValue else {
+                throw CoverageError.invalidFeature(layer: file, id: feature, detail: "no 'population' (the residents it holds)")
             }
             let point: Coordinate?
             if case .point(let p) = geometry { point = p.coordinate } else {
                 point = try context.make(geometry).pointOnSurface().value().firstCoordinate
             }
-            guard let point else { throw CoverageError.invalidFeature(layer: "population", id: id, detail: "empty geometry") }
+            guard let point else { throw CoverageError.invalidFeature(layer: file, id: feature, detail: "empty geometry") }
             points.append(point)
             set.ids.append(id)
             set.population.append(people)
@@ -163,7 +166,8 @@ extension Geometry {
 public enum CoverageError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A layer the analysis needs is absent (exit 66).
     case missingLayer(String)
-    /// A feature lacks what the analysis needs (exit 65).
+    /// A feature lacks what the analysis needs (exit 65): the layer's file (or name), the feature (index and
+    /// id, or id) and what is wrong.
     case invalidFeature(layer: String, id: String, detail: String)
     /// A request beyond the stated limits (exit 64).
     case limit(String)
