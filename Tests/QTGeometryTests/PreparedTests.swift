@@ -111,4 +111,23 @@ struct PreparedTests {
         let error = #expect(throws: GeometryError.self) { try prepared.contains(x: .nan, y: 1) }
         if case .nonFiniteCoordinate = error {} else { Issue.record("got \(String(describing: error))") }
     }
+
+    /// Distances to U worked by hand: in the notch at (5, 8), 2 to the notch walls x = 3 and x = 7; at
+    /// (12, 13), √(2² + 3²) to the corner (10, 10); inside the material at (1, 1), 0. The prepared distance
+    /// (facet index) agrees with them and with the plain GEOS distance over the whole grid.
+    @Test("prepared distance matches hand-worked distances and the plain distance")
+    func preparedDistance() throws {
+        let context = try GeometryContext()
+        let plain = try context.make(Self.u)
+        let prepared = try PreparedGeometry(plain)
+        #expect(try prepared.distance(to: try context.makePoint(x: 5, y: 8)) == 2)
+        #expect(abs(try prepared.distance(to: try context.makePoint(x: 12, y: 13)) - 13.0.squareRoot()) < 1e-12)
+        #expect(try prepared.distance(to: try context.makePoint(x: 1, y: 1)) == 0)
+        for x in Self.grid {
+            for y in Self.grid {
+                let p = try context.makePoint(x: x, y: y)
+                #expect(abs(try prepared.distance(to: p) - (try p.distance(to: plain))) < 1e-12, "(\(x) \(y))")
+            }
+        }
+    }
 }

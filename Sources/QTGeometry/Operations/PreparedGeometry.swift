@@ -50,6 +50,13 @@ public final class PreparedGeometry {
         try context.callPredicate("GEOSPreparedWithin_r") { GEOSPreparedWithin_r($0, pointer, other.pointer) }
     }
 
+    /// The smallest planar distance to `other` (0 when they intersect), from the prepared geometry's facet
+    /// index: logarithmic in its vertices, where `NativeGeometry.distance(to:)` visits every segment.
+    /// The corresponding GEOS function is `GEOSPreparedDistance_r`.
+    public func distance(to other: NativeGeometry) throws -> Double {
+        try context.callMeasure("GEOSPreparedDistance_r") { GEOSPreparedDistance_r($0, pointer, other.pointer, $1) }
+    }
+
     /// Whether `other` lies within `distance`. The corresponding GEOS function is `GEOSPreparedDistanceWithin_r`.
     public func isWithinDistance(_ distance: Double, of other: NativeGeometry) throws -> Bool {
         try context.callPredicate("GEOSPreparedDistanceWithin_r") {
