@@ -58,4 +58,7 @@ public struct IsochroneBand: Sendable {
     public var areaSquareMetres: Double
     /// Residents whose travel time is within `minutes`.
     public var residents: Double
+    /// The travel-time grid's cell size, metres: the one asked for, or larger when the reachable area would
+    /// need more than 16 million cells (``TravelTimeField``); callers say so when it is larger.
+    public var cellMetres: Double
 }

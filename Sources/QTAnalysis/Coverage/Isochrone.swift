@@ -41,7 +41,8 @@ public enum Isochrone {
             var residents = 0.0
             for i in 0..<demand.count where reach[i] <= m * 60 { residents += demand.population[i] }
             let geometry = try context.orientedForGeoJSON(try toWGS.transform(try area.value()))
-            return IsochroneBand(minutes: m, area: geometry, areaSquareMetres: try area.area(), residents: residents)
+            return IsochroneBand(minutes: m, area: geometry, areaSquareMetres: try area.area(), residents: residents,
+                                 cellMetres: field.cell)
         }
     }
 }

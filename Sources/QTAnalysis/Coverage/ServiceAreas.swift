@@ -27,6 +27,7 @@ public enum ServiceAreas {
         for group in groups where !group.isEmpty {
             for (residents, minutes, distance) in thresholds {
                 let area: NativeGeometry
+                var cell: Double?  // the grid's cell, when the area comes from one
                 switch service.mode {
                 case .radius:
                     var circles = try group.map {
@@ -44,6 +45,7 @@ public enum ServiceAreas {
                     let field = TravelTimeField(times: times, access: inputs.options.accessDistance,
                                                 cell: inputs.options.cellSize, limit: limit)
                     area = try RasterPolygons.polygons(field, threshold: Float(limit), context: context)
+                    cell = field.cell
                 }
                 var properties: [String: JSONValue] = [
                     "service": .string(service.label), "type": .string(service.supply.type),
@@ -52,6 +54,8 @@ public enum ServiceAreas {
                     "source": "computed: qtplan coverage",
                 ]
                 if service.mode == .radius { properties["distance_m"] = .number(distance) } else { properties["minutes"] = .number(minutes) }
+                // The grid's cell: larger than asked when the area would need more than 16 million cells.
+                if let cell { properties["cell_m"] = .number((cell * 100).rounded() / 100) }
                 if !dissolve, let k = group.first {
                     properties["id"] = .string("area-\(supply.ids[k])" + (residents == "all" ? "" : "-\(residents)"))
                     properties["facility"] = .string(supply.ids[k])

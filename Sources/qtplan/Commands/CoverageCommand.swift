@@ -104,6 +104,8 @@ struct CoverageCommand: AsyncParsableCommand {
                 }
             }
             progress.finish()
+            CoarseGrid.warn(areaFeatures.compactMap { f in f.properties["cell_m"]?.doubleValue.map { (f.properties["service"]?.stringValue ?? "", $0) } },
+                            requested: engine.cell)
             switch format {
             case .table: print(CoverageText.table(results, profile: profile, options: options, by: by, district: district), terminator: "")
             case .json: print(CoverageText.json(results, profile: profile, options: options), terminator: "")
@@ -258,6 +260,18 @@ func runReportingErrorsAsync(_ body: () async throws -> Void) async throws {
             case .invalidRequest: throw CLIFailure(status: .usage, message: e.description)
             }
         default: throw caught
+        }
+    }
+}
+
+/// Says when service areas were drawn on a coarser grid than asked (the travel-time grid holds at most 16
+/// million cells, so a very large reachable area gets larger cells: blockier polygons, same shares).
+enum CoarseGrid {
+    static func warn(_ cells: [(String, Double)], requested: Double) {
+        var said: Set<String> = []
+        for (what, cell) in cells where cell > requested * 1.0001 && said.insert(what).inserted {
+            Diagnostics.warning("\(what): areas drawn on a \(Number.fixed(cell, 1)) m grid instead of \(Number.fixed(requested, 1)) m "
+                                + "(the reachable area would need more than 16 million cells; shares are not affected)")
         }
     }
 }

@@ -68,6 +68,7 @@ struct IsochroneCommand: AsyncParsableCommand {
             let inputs = try Coverage.prepare(district, services: [service], standards: standards, options: request)
             let metric = try Transformer(from: .wgs84, to: inputs.metricCRS).transform(origin)
             let result = try Isochrone.bands(around: metric, minutes: bands, mode: mode, direction: travel, in: inputs)
+            CoarseGrid.warn(result.prefix(1).map { ("the isochrone", $0.cellMetres) }, requested: engine.cell)
             let features = result.map { band in
                 Feature(id: .string("band-\(Number.trimmedMinutes(band.minutes))"), geometry: band.area, properties: [
                     "id": .string("band-\(Number.trimmedMinutes(band.minutes))"), "name": .string(name),
@@ -75,6 +76,7 @@ struct IsochroneCommand: AsyncParsableCommand {
                     "residents": .number(band.residents.rounded()),
                     "area_km2": .number((band.areaSquareMetres / 1e6 * 1e4).rounded() / 1e4),
                     "walk_speed_kmh": .number(options.walkSpeedKmh), "source": "computed: qtplan isochrone",
+                    "cell_m": .number((band.cellMetres * 100).rounded() / 100),
                 ])
             }
             if let output {
