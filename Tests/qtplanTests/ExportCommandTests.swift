@@ -168,32 +168,39 @@ struct ExportCommandTests {
     func interruptKeepsThePreviousOutput() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
+        // How long a whole export takes here, so that the interrupts land while it loads and while it writes.
+        let start = Date()
+        #expect(try CLI.run(["export", "--all", "-o", folder + "/timed.gpkg"]).status == 0)
+        let duration = Date().timeIntervalSince(start)
+        try FileManager.default.removeItem(atPath: folder + "/timed.gpkg")
         let path = folder + "/qiantang.gpkg"
         #expect(try CLI.run(["export", "--layer", "boundary", "-o", path]).status == 0)
         let previous = try Data(contentsOf: URL(fileURLWithPath: path))
-        // Interrupt a full export at several moments: loading, writing the tables, after. Whatever the moment,
-        // the file is either the old one, byte for byte, or the complete new one.
-        for delay in [0.2, 0.6, 1.0, 1.6, 2.5] {
+        // Whatever the moment, the file is either the old one, byte for byte, or the complete new one.
+        var interruptedWhileWriting = 0
+        for fraction in [0.15, 0.4, 0.6, 0.75, 0.9] {
             let process = Process()
             process.executableURL = CLI.binary
             process.arguments = ["export", "--all", "-o", path]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            Thread.sleep(forTimeInterval: delay)
+            Thread.sleep(forTimeInterval: duration * fraction)
             process.interrupt()  // SIGINT, as Ctrl-C sends
             process.waitUntilExit()
             let now = try Data(contentsOf: URL(fileURLWithPath: path))
-            // Killed by the signal (before anything was staged, the default disposition) or exited 130
-            // (after: the staging folder removed first).
+            // Killed by the signal (before anything was staged: the default disposition) or exited 130 (after:
+            // the staging folder removed first), or finished before the signal came.
             if process.terminationReason == .uncaughtSignal || process.terminationStatus == 130 {
-                #expect(now == previous, "interrupted at \(delay) s: the previous file changed")
+                #expect(now == previous, "interrupted at \(fraction) of the run: the previous file changed")
+                if process.terminationStatus == 130 { interruptedWhileWriting += 1 }
             } else {
                 #expect(process.terminationStatus == 0)
-                #expect(try Self.ogrLayers(path).count == 9, "finished at \(delay) s: incomplete")
-                return  // the export is faster than the delays left: nothing more to interrupt
+                #expect(try Self.ogrLayers(path).count == 9, "finished at \(fraction) of the run: incomplete")
+                break  // the file is now the new one: later runs would not test keeping the old
             }
-            #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["qiantang.gpkg"], "at \(delay) s")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["qiantang.gpkg"], "at \(fraction) of the run")
         }
+        #expect(interruptedWhileWriting > 0, "no interrupt landed while the export was writing (run of \(duration) s)")
     }
 }
