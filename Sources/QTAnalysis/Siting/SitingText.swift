@@ -53,14 +53,5 @@ enum SitingText {
     }
 
     /// An integer with thousands separators (rounded half away from zero).
-    static func grouped(_ x: Double) -> String {
-        let value = Int(x.rounded())
-        let digits = String(value.magnitude)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return value < 0 ? "-" + out : out
-    }
+    static func grouped(_ x: Double) -> String { NumberText.grouped(Int(x.rounded())) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import QTModel
 
 /// Text and numbers as they go into SVG and HTML.
 enum SVGText {
@@ -34,13 +35,5 @@ enum SVGText {
     }
 
     /// An integer with thousands separators: `793,000`.
-    static func grouped(_ value: Int) -> String {
-        let digits = String(abs(value))
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return (value < 0 ? "-" : "") + out
-    }
+    static func grouped(_ value: Int) -> String { NumberText.grouped(value) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import QTModel
 
 /// Deterministic number formatting: fixed decimals, no locale, no exponent.
 enum Number {
@@ -9,15 +10,7 @@ enum Number {
     }
 
     /// An integer with thousands separators: 793,000.
-    static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return value < 0 ? "-" + out : out
-    }
+    static func grouped(_ value: Int) -> String { NumberText.grouped(value) }
 }
 
 /// JSON string literals for hand-assembled, key-ordered JSON output.
