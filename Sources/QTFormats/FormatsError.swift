@@ -27,4 +27,15 @@ public enum FormatsError: Error, Sendable, Equatable, CustomStringConvertible {
         case .missingFile(let path): "\(path): file not found"
         }
     }
+
+    /// What is wrong, without the file: for callers whose messages name the file themselves (the district
+    /// loader, the CLI naming an output's destination rather than its staging folder).
+    public var detail: String {
+        switch self {
+        case .gdal: description
+        case .unknownFormat(_, let detail), .unsupported(_, let detail), .invalidData(_, let detail), .cannotWrite(_, let detail):
+            detail
+        case .missingFile: "file not found"
+        }
+    }
 }

@@ -30,12 +30,6 @@ enum GDALCall {
         _ = try call(function, body, failed: { $0 != OGRERR_NONE })
     }
 
-    /// A call returning a `CPLErr`; `CE_Failure` or worse is failure.
-    @inline(__always)
-    static func cpl(_ function: StaticString, _ body: () -> CPLErr) throws {
-        _ = try call(function, body, failed: { $0.rawValue >= CE_Failure.rawValue })
-    }
-
     /// The error for a failed `function`, with GDAL's last message of this thread.
     static func error(_ function: StaticString) -> FormatsError {
         let message = CPLGetLastErrorMsg().map { String(cString: $0) } ?? ""

@@ -36,11 +36,4 @@ public enum GDALRuntime {
         ensure()
         return GDALVersionInfo("RELEASE_NAME").map { String(cString: $0) } ?? "unknown"
     }
-
-    /// Whether the linked GDAL has a driver by this name (`"GPKG"`, `"ESRI Shapefile"`, …).
-    /// The corresponding GDAL function is `GDALGetDriverByName`.
-    public static func hasDriver(_ name: String) -> Bool {
-        ensure()
-        return GDALGetDriverByName(name) != nil
-    }
 }

@@ -101,7 +101,7 @@ public final class StagedOutput {
         let url = URL(fileURLWithPath: destination)
         guard url.pathExtension.lowercased() == "shp" else { return }
         let stem = url.deletingPathExtension().lastPathComponent
-        for ext in ["shx", "dbf", "prj", "cpg", "qix", "sbn", "sbx"] where !written.contains("\(stem).\(ext)") {
+        for ext in VectorFormat.shp.companionExtensions where !written.contains("\(stem).\(ext)") {
             unlink((folder as NSString).appendingPathComponent("\(stem).\(ext)"))
         }
     }

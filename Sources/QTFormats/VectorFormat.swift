@@ -48,6 +48,16 @@ public enum VectorFormat: String, CaseIterable, Sendable, CustomStringConvertibl
         }
     }
 
+    /// The files that travel with one of this format (same stem, these extensions): a Shapefile's index, table,
+    /// CRS, code page and spatial indexes; a CSV's field types and CRS.
+    public var companionExtensions: [String] {
+        switch self {
+        case .shp: ["shx", "dbf", "prj", "cpg", "qix", "sbn", "sbx"]
+        case .csv: ["csvt", "prj"]
+        default: []
+        }
+    }
+
     /// Whether one file holds several layers (GeoPackage).
     public var holdsManyLayers: Bool { self == .gpkg }
 

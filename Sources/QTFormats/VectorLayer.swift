@@ -23,7 +23,8 @@ public struct VectorReadResult: Hashable, Sendable {
     public var features: FeatureCollection
     /// The CRS the coordinates were in: the file's own, or the one the caller gave for a file without one.
     public var sourceCRS: CRS
-    /// Things worth saying that did not stop the read (heights dropped, curves made linear, GDAL's warnings).
+    /// Things worth saying that did not stop the read (heights dropped, curves made linear, GDAL's warnings),
+    /// one line each, without the file's path (the caller has it).
     public var warnings: [String]
 
     /// Creates a result.

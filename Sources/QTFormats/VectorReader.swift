@@ -178,9 +178,9 @@ final class InputDataset {
                 features.append(Feature(geometry: geometry, properties: properties))
             }
         }
-        if droppedZ > 0 { warnings.append("\(path): heights dropped from \(droppedZ) features (the model is 2-D)") }
-        if madeLinear > 0 { warnings.append("\(path): curves of \(madeLinear) features made linear") }
-        warnings += gdalWarnings.map { "\(path): GDAL: \($0)" }
+        if droppedZ > 0 { warnings.append("heights dropped from \(droppedZ) features (the model is 2-D)") }
+        if madeLinear > 0 { warnings.append("curves of \(madeLinear) features made linear") }
+        warnings += gdalWarnings.map { "GDAL: \($0)" }
         return VectorReadResult(layerName: name, features: FeatureCollection(features: features), sourceCRS: crs,
                                 warnings: warnings)
     }

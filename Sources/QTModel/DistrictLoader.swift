@@ -271,11 +271,11 @@ public struct DistrictLoader: Sendable {
                 .read(path: path, layer: entry.layer, preferred: layer.rawValue)
         } catch let error as FormatsError {
             if case .missingFile = error { throw DistrictError.missingFile(path: path, what: "layer file") }
-            throw DistrictError.invalidData(path: path, detail: Self.detail(of: error, path: path))
+            throw DistrictError.invalidData(path: path, detail: error.detail)
         } catch {
             throw DistrictError.invalidData(path: path, detail: "\(error)")
         }
-        var warnings = result.warnings.map { LoadWarning(path: path, message: Self.detail(of: $0, path: path)) }
+        var warnings = result.warnings.map { LoadWarning(path: path, message: $0) }
         if entry.crs != nil, VectorFormat(path: path)?.carriesCRS == true, result.sourceCRS != assumed {
             warnings.append(LoadWarning(path: path, message: "crs \(entry.crs ?? ""): ignored, the file says its own (\(Self.short(result.sourceCRS)))"))
         }
@@ -291,13 +291,6 @@ public struct DistrictLoader: Sendable {
             if closed > 0 { warnings.append(LoadWarning(path: path, message: "\(closed) closed lines read as polygons")) }
         }
         return (collection, warnings)
-    }
-
-    /// A message of QTFormats without the path it starts with (the loader's messages put the path first).
-    private static func detail(of error: FormatsError, path: String) -> String { detail(of: error.description, path: path) }
-
-    private static func detail(of message: String, path: String) -> String {
-        message.hasPrefix(path + ": ") ? String(message.dropFirst(path.count + 2)) : message
     }
 
     /// A CRS for a message: `EPSG:n`, or the first words of a WKT definition.

@@ -71,11 +71,19 @@ public struct LifeCircleShare: Hashable, Sendable {
     /// them by ascending minutes.
     public static func measure(_ district: District, profile: LifeCircleProfile, standards: LifeCircleStandards,
                                options: CoverageOptions, mode: CoverageMode? = nil) async throws -> [LifeCircleShare] {
-        let circles = Array(Set(profile.rules.filter(\.inLifeCircle).map(\.minutes))).sorted()
         let services = profile.rules.filter(\.inLifeCircle).map { profile.service($0, mode: mode) }
         guard !services.isEmpty else { return [] }
         let inputs = try Coverage.prepare(district, services: services, standards: standards, options: options)
         let results = try await Coverage.measure(services, in: inputs)
-        return try circles.compactMap { try combined(minutes: $0, profile: profile, results: results, demand: inputs.demand) }
+        return try combined(profile: profile, results: results, demand: inputs.demand)
+    }
+
+    /// The combined shares of every circle of the profile that has life-circle rules, from results already
+    /// measured on `demand` (which must include each life-circle rule, as `coverage --all` does), by ascending
+    /// minutes. No coverage pass is run again.
+    /// - Throws: ``CoverageError/invalidRequest(_:)`` when a rule's result is missing.
+    public static func combined(profile: LifeCircleProfile, results: [CoverageResult], demand: DemandSet) throws -> [LifeCircleShare] {
+        let circles = Array(Set(profile.rules.filter(\.inLifeCircle).map(\.minutes))).sorted()
+        return try circles.compactMap { try combined(minutes: $0, profile: profile, results: results, demand: demand) }
     }
 }

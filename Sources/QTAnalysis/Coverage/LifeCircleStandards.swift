@@ -147,28 +147,10 @@ public struct LifeCircleStandards: Hashable, Sendable {
 }
 
 /// The field-by-field reader behind ``LifeCircleStandards/parse(data:path:)``.
-private struct StandardsReader {
+private struct StandardsReader: JSONFieldReading {
     let path: String
 
     func fail(_ field: String, _ detail: String) -> StandardsError { .invalid(path: path, field: field, detail: detail) }
-
-    func object(_ value: JSONValue?, _ field: String) throws(StandardsError) -> [String: JSONValue] {
-        guard let value else { throw fail(field, "missing") }
-        guard let o = value.objectValue else { throw fail(field, "expected an object, found \(value.typeDescription)") }
-        return o
-    }
-
-    func array(_ value: JSONValue?, _ field: String) throws(StandardsError) -> [JSONValue] {
-        guard let value else { throw fail(field, "missing") }
-        guard let a = value.arrayValue else { throw fail(field, "expected an array, found \(value.typeDescription)") }
-        return a
-    }
-
-    func string(_ value: JSONValue?, _ field: String) throws(StandardsError) -> String {
-        guard let value else { throw fail(field, "missing") }
-        guard let s = value.stringValue, !s.isEmpty else { throw fail(field, "expected a non-empty string, found \(value.typeDescription)") }
-        return s
-    }
 
     /// A positive finite number (`nil` when absent and not required).
     func positive(_ value: JSONValue?, _ field: String, required: Bool = true) throws(StandardsError) -> Double? {

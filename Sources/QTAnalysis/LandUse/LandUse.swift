@@ -69,17 +69,7 @@ public enum LandUse {
     /// two polygons gets the same points whichever way each ring runs.
     public static func densify(_ geometry: Geometry, step: Double) -> Geometry {
         guard step > 0 else { return geometry }
-        switch geometry {
-        case .point, .multiPoint: return geometry
-        case .lineString(let l): return .lineString(LineString(densify(l.coordinates, step: step)))
-        case .polygon(let p): return .polygon(Polygon(rings: p.rings.map { densify($0, step: step) }))
-        case .multiLineString(let m):
-            return .multiLineString(MultiLineString(m.lineStrings.map { LineString(densify($0.coordinates, step: step)) }))
-        case .multiPolygon(let m):
-            return .multiPolygon(MultiPolygon(m.polygons.map { Polygon(rings: $0.rings.map { densify($0, step: step) }) }))
-        case .geometryCollection(let c):
-            return .geometryCollection(GeometryCollection(c.geometries.map { densify($0, step: step) }))
-        }
+        return geometry.mapPaths { densify($0, step: step) }
     }
 
     /// A ring or path with its long edges split (see ``densify(_:step:)-(Geometry,_)``).

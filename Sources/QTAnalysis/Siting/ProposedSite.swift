@@ -25,6 +25,9 @@ public struct ProposedSite: Hashable, Sendable {
         self.location = location
         self.sizeClass = sizeClass
     }
+
+    /// The site as messages name it: its id, then its name when it has one of its own (`kg-new 规划幼儿园`).
+    public var label: String { SitingText.label(id: id, name: name) }
 }
 
 /// Reads sites (`site-check --sites`) and candidates (`site-suggest --candidates`) from GeoJSON files.
@@ -41,12 +44,6 @@ public enum SitePlan {
         case .epsg(4326): return positions
         default: return try Transformer(from: crs, to: .wgs84).transform(positions)
         }
-    }
-
-    /// A message of QTFormats without the path it starts with (the siting messages put the path first).
-    private static func detail(of error: Error, path: String) -> String {
-        let text = "\(error)"
-        return text.hasPrefix(path + ": ") ? String(text.dropFirst(path.count + 2)) : text
     }
 
     /// The point features of a GeoJSON file (or any format ``QTFormats/VectorReader`` reads) as sites. Each needs a Point geometry; its type is the
@@ -77,7 +74,7 @@ public enum SitePlan {
             do {
                 collection = try VectorReader(assumedCRS: crs).read(path: path).features
             } catch {
-                throw SitingError.invalidSite(path: path, feature: "", detail: Self.detail(of: error, path: path))
+                throw SitingError.invalidSite(path: path, feature: "", detail: (error as? FormatsError)?.detail ?? "\(error)")
             }
             crs = .wgs84
         } else {

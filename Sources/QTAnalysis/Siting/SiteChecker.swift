@@ -151,7 +151,7 @@ public final class SiteChecker {
                 if !missing.isEmpty { return unchecked(rule, "no \(missing.joined(separator: ", ")) layer", limit: limit) }
                 return result(rule, .pass, value: nil, unit: "m", measured: "none in the district", limit: limit)
             }
-            let name = best.name == best.id ? best.id : "\(best.id) \(best.name)"
+            let name = SitingText.label(id: best.id, name: best.name)
             return result(rule, rule.verdict(for: best.distance), value: best.distance, unit: "m",
                           measured: "\(SitingText.metres(best.distance)) to \(name)", limit: limit)
 
@@ -190,7 +190,7 @@ public final class SiteChecker {
             }
             guard let best else { return result(rule, .pass, value: nil, unit: "m", measured: "no other \(site.type) in the district", limit: limit) }
             let verdict: SiteVerdict = best.distance < radius ? (rule.failBelow != nil ? .fail : .warn) : .pass
-            let name = best.name == best.id ? best.id : "\(best.id) \(best.name)"
+            let name = SitingText.label(id: best.id, name: best.name)
             return result(rule, verdict, value: best.distance, unit: "m", measured: "\(SitingText.metres(best.distance)) to \(name)", limit: limit)
 
         case .duplicateCoverage, .coverageGain:

@@ -3,28 +3,10 @@ import QTModel
 
 /// The field-by-field reader behind ``SitingRules/parse(data:path:)``: every problem is one error naming
 /// the field (`rules[3].fail_below_m`).
-struct SitingRulesReader {
+struct SitingRulesReader: JSONFieldReading {
     let path: String
 
     func fail(_ field: String, _ detail: String) -> SitingError { .invalidRules(path: path, field: field, detail: detail) }
-
-    func object(_ value: JSONValue?, _ field: String) throws(SitingError) -> [String: JSONValue] {
-        guard let value else { throw fail(field, "missing") }
-        guard let o = value.objectValue else { throw fail(field, "expected an object, found \(value.typeDescription)") }
-        return o
-    }
-
-    func array(_ value: JSONValue?, _ field: String) throws(SitingError) -> [JSONValue] {
-        guard let value else { throw fail(field, "missing") }
-        guard let a = value.arrayValue else { throw fail(field, "expected an array, found \(value.typeDescription)") }
-        return a
-    }
-
-    func string(_ value: JSONValue?, _ field: String) throws(SitingError) -> String {
-        guard let value else { throw fail(field, "missing") }
-        guard let s = value.stringValue, !s.isEmpty else { throw fail(field, "expected a non-empty string, found \(value.typeDescription)") }
-        return s
-    }
 
     func strings(_ value: JSONValue?, _ field: String) throws(SitingError) -> [String] {
         var out: [String] = []

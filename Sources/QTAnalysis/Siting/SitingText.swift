@@ -52,6 +52,9 @@ enum SitingText {
         return parts.isEmpty ? "none" : parts.joined(separator: ", ")
     }
 
+    /// An id, then the name when it differs from the id: how a site or facility is named in messages.
+    static func label(id: String, name: String) -> String { name == id ? id : "\(id) \(name)" }
+
     /// An integer with thousands separators (rounded half away from zero).
     static func grouped(_ x: Double) -> String { NumberText.grouped(Int(x.rounded())) }
 }

@@ -7,18 +7,10 @@ extension Geometry {
     public func verticesAddedByDensifying(step: Double) -> Double {
         guard step > 0 else { return 0 }
         var total = 0.0
-        func count(_ path: [Coordinate]) {
+        forEachPath { path in
             for (a, b) in zip(path, path.dropFirst()) {
                 total += max(0, (max(abs(b.x - a.x), abs(b.y - a.y)) / step).rounded(.up) - 1)
             }
-        }
-        switch self {
-        case .point, .multiPoint: break
-        case .lineString(let l): count(l.coordinates)
-        case .polygon(let p): p.rings.forEach(count)
-        case .multiLineString(let m): m.lineStrings.forEach { count($0.coordinates) }
-        case .multiPolygon(let m): m.polygons.forEach { $0.rings.forEach(count) }
-        case .geometryCollection(let c): total = c.geometries.reduce(0) { $0 + $1.verticesAddedByDensifying(step: step) }
         }
         return total
     }

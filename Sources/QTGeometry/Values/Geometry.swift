@@ -126,6 +126,34 @@ public enum Geometry: Hashable, Sendable {
         }
     }
 
+    /// Returns the geometry with every path (a line string, or a polygon's ring) replaced by `transform` of it,
+    /// keeping the structure; points are unchanged. What densifying and similar edge-wise work is built on.
+    public func mapPaths(_ transform: ([Coordinate]) throws -> [Coordinate]) rethrows -> Geometry {
+        func polygon(_ p: Polygon) throws -> Polygon { Polygon(rings: try p.rings.map(transform)) }
+        switch self {
+        case .point, .multiPoint: return self
+        case .lineString(let l): return .lineString(LineString(try transform(l.coordinates)))
+        case .polygon(let p): return .polygon(try polygon(p))
+        case .multiLineString(let m):
+            return .multiLineString(MultiLineString(try m.lineStrings.map { LineString(try transform($0.coordinates)) }))
+        case .multiPolygon(let m): return .multiPolygon(MultiPolygon(try m.polygons.map(polygon)))
+        case .geometryCollection(let g):
+            return .geometryCollection(GeometryCollection(try g.geometries.map { try $0.mapPaths(transform) }))
+        }
+    }
+
+    /// Calls `body` with every path (a line string, or a polygon's ring), in order; points have none.
+    public func forEachPath(_ body: ([Coordinate]) throws -> Void) rethrows {
+        switch self {
+        case .point, .multiPoint: break
+        case .lineString(let l): try body(l.coordinates)
+        case .polygon(let p): try p.rings.forEach(body)
+        case .multiLineString(let m): try m.lineStrings.forEach { try body($0.coordinates) }
+        case .multiPolygon(let m): try m.polygons.forEach { try $0.rings.forEach(body) }
+        case .geometryCollection(let g): try g.geometries.forEach { try $0.forEachPath(body) }
+        }
+    }
+
     /// The number of vertices (rings count their closing vertex).
     public var coordinateCount: Int {
         var n = 0

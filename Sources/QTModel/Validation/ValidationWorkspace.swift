@@ -197,16 +197,7 @@ final class ValidationWorkspace {
     }
 
     static func densify(_ geometry: Geometry, step: Double) -> Geometry {
-        switch geometry {
-        case .point, .multiPoint: return geometry
-        case .lineString(let l): return .lineString(LineString(densify(l.coordinates, step: step)))
-        case .polygon(let p): return .polygon(Polygon(rings: p.rings.map { densify($0, step: step) }))
-        case .multiLineString(let m):
-            return .multiLineString(MultiLineString(m.lineStrings.map { LineString(densify($0.coordinates, step: step)) }))
-        case .multiPolygon(let m):
-            return .multiPolygon(MultiPolygon(m.polygons.map { Polygon(rings: $0.rings.map { densify($0, step: step) }) }))
-        case .geometryCollection(let c): return .geometryCollection(GeometryCollection(c.geometries.map { densify($0, step: step) }))
-        }
+        geometry.mapPaths { densify($0, step: step) }
     }
 
     /// The ring or path with every edge split into equal segments of at most `step` degrees in longitude and

@@ -30,8 +30,10 @@ final class MapRenderer {
     func render(standalone: Bool) throws -> String {
         titles = standalone
         try fit()
+        // Each layer's features are projected once, for drawing and for labels alike.
         var body = ""
         var legend: [(MapLayer, [Int: GeometryKind])] = []
+        var labels: [String] = []
         for layer in document.layers {
             let features = try layer.features.compactMap { feature -> MapFeature? in
                 guard let g = feature.geometry, !g.isEmpty else { return nil }
@@ -40,27 +42,12 @@ final class MapRenderer {
             let (svg, used) = try draw(layer, features)
             body += svg
             if layer.inLegend { legend.append((layer, used)) }
-        }
-        let labels = try document.layers.flatMap { layer -> [String] in
-            guard let label = layer.label else { return [] }
-            return try layer.features.compactMap { feature in
-                guard let g = feature.geometry, !g.isEmpty else { return nil }
-                let mapped = MapFeature(geometry: try toMetric.transform(g), properties: feature.properties)
-                guard let text = label(mapped), !text.isEmpty else { return nil }
-                let anchor = try context.make(mapped.geometry).pointOnSurface().value()
-                guard case .point(let p) = anchor, let c = p.coordinate else { return nil }
-                let (x, y) = pixel(c)
-                // A point's label sits up and to the right of its symbol, an area's on its point on surface.
-                let isPoint = mapped.geometry.kind == .point || mapped.geometry.kind == .multiPoint
-                let (lx, ly, alignment) = isPoint ? (x + 8, y - 8, "start") : (x, y, "middle")
-                return "<text class=\"label\" x=\"\(SVGText.number(lx))\" y=\"\(SVGText.number(ly))\" text-anchor=\"\(alignment)\" "
-                    + "dominant-baseline=\"middle\">\(SVGText.escape(text))</text>"
-            }
+            if let text = layer.label { labels += try features.compactMap { try self.label($0, text: text($0)) } }
         }
         let w = SVGText.number(document.width), h = SVGText.number(document.height)
         var out = standalone ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" : ""
         out += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qtmap\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" "
-            + "font-family=\"\(document.fontFamilyAttribute)\" font-size=\"12\">\n"
+            + "font-family=\"\(MapDocument.fontFamily)\" font-size=\"12\">\n"
         out += "<style>.qtmap .label{font-size:13px;fill:#222;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}"
             + ".qtmap .title{font-size:20px;font-weight:bold;fill:#111}.qtmap .subtitle,.qtmap .note{font-size:12px;fill:#444}"
             + ".qtmap [data-tip]:hover{stroke:#000;stroke-width:2px}</style>\n"
@@ -76,6 +63,17 @@ final class MapRenderer {
     }
 
     // MARK: Fitting
+
+    /// A label at the feature's point on surface (GEOS); a point's sits up and to the right of its symbol.
+    private func label(_ feature: MapFeature, text: String?) throws -> String? {
+        guard let text, !text.isEmpty else { return nil }
+        guard case .point(let p) = try context.make(feature.geometry).pointOnSurface().value(), let c = p.coordinate else { return nil }
+        let (x, y) = pixel(c)
+        let isPoint = feature.geometry.kind == .point || feature.geometry.kind == .multiPoint
+        let (lx, ly, alignment) = isPoint ? (x + 8, y - 8, "start") : (x, y, "middle")
+        return "<text class=\"label\" x=\"\(SVGText.number(lx))\" y=\"\(SVGText.number(ly))\" text-anchor=\"\(alignment)\" "
+            + "dominant-baseline=\"middle\">\(SVGText.escape(text))</text>"
+    }
 
     /// Fits the extent (padded 3%) into the frame, keeping the aspect ratio, centred.
     private func fit() throws {
@@ -301,9 +299,6 @@ final class MapRenderer {
 extension MapRenderer: Sendable {}
 
 extension MapDocument {
-    /// The font stack as an attribute value (single quotes inside double quotes).
-    var fontFamilyAttribute: String { Self.fontFamily }
-
     /// An id for the frame's clip path, unique per map in a page (from the title and size).
     var clipID: String {
         var hash: UInt64 = 14_695_981_039_346_656_037  // FNV-1a: stable across runs, unlike Hasher

@@ -6,16 +6,17 @@ import QTModel
 /// A layer may be narrowed by a value (`facilities:community_health_centre`, `transit:metro_station`,
 /// `landuse:industrial`): features whose `type`, `kind`, `class` or `road_class` is that value.
 public enum StandardLayers {
+    /// Whether `feature` is kept by a layer's narrowing value: its `type`, `kind`, `class` or `road_class`.
+    public static func matches(_ feature: Feature, filter: String) -> Bool {
+        ["type", "kind", "class", "road_class"].contains { feature.properties[$0]?.stringValue == filter }
+    }
+
     /// The map layer of `layer` in `district`, narrowed to `filter` when given.
     /// - Returns: `nil` when the district has no such layer.
     public static func layer(_ layer: LayerName, filter: String? = nil, in district: District) -> MapLayer? {
         guard let collection = district.layers[layer] else { return nil }
         var features = collection.features
-        if let filter {
-            features = features.filter { f in
-                ["type", "kind", "class", "road_class"].contains { f.properties[$0]?.stringValue == filter }
-            }
-        }
+        if let filter { features = features.filter { matches($0, filter: filter) } }
         let suffix = filter.map { ": \($0)" } ?? ""
         switch layer {
         case .boundary:

@@ -121,11 +121,8 @@ struct ExportCommand: ParsableCommand {
             inputs.insert(real(DistrictLoader.layerPath(directory: district.directory, file: entry.file)))
         }
         for destination in destinations {
-            var members = [destination]
-            if format == .shp || format == .csv {
-                let stem = URL(fileURLWithPath: destination).deletingPathExtension().path
-                members += ["shp", "shx", "dbf", "prj", "cpg", "csv", "csvt"].map { "\(stem).\($0)" }
-            }
+            let stem = URL(fileURLWithPath: destination).deletingPathExtension().path
+            let members = [destination] + format.companionExtensions.map { "\(stem).\($0)" }
             if let hit = members.first(where: { inputs.contains(real($0)) }) {
                 throw CLIFailure(status: .cannotCreate, message: "\(hit): is an input file of the district \(district.directory); "
                     + "refusing to overwrite it (give --force to allow)")

@@ -123,8 +123,7 @@ enum MapLayers {
         wanted.compactMap { text -> (LayerName, String?)? in
             guard let spec = try? parse(text).first, district.layers[spec.0] != nil else { return nil }
             guard let filter = spec.1 else { return spec }
-            let kept = district.features(spec.0).contains { f in ["type", "kind", "class", "road_class"].contains { f.properties[$0]?.stringValue == filter } }
-            return kept ? spec : nil
+            return district.features(spec.0).contains { StandardLayers.matches($0, filter: filter) } ? spec : nil
         }
     }
 

@@ -90,14 +90,10 @@ struct ReportCommand: AsyncParsableCommand {
                                     extent: district.features(.boundary), metricCRS: metric))
             progress.advance(by: 1)
 
-            // The plan's life-circle indicators: residents reaching every service of each circle.
-            var lifeCircles: IndicatorCalculator.LifeCircleFigures?
-            do {
-                lifeCircles = .measured(try await LifeCircleShare.measure(district, profile: profile, standards: standards, options: options))
-            } catch let error as CoverageError {
-                guard case .missingLayer = error else { throw error }
-                lifeCircles = .unavailable(reason: "not computed: \(error.description)")
-            }
+            // The plan's life-circle indicators (residents reaching every service of each circle), combined from
+            // the coverage results above: they hold every rule of the profile.
+            let lifeCircles = IndicatorCalculator.LifeCircleFigures.measured(
+                try LifeCircleShare.combined(profile: profile, results: results, demand: inputs.demand))
             let indicators = try IndicatorCalculator(targets: loadedTargets).report(for: district, lifeCircles: lifeCircles)
             var siteChecks: [ReportSiteCheck]?
             if let sites {
@@ -151,8 +147,7 @@ extension ReportCommand {
 enum ReportText {
     /// One site's rules as the report shows them.
     static func siteCheck(_ result: SiteCheckResult) -> ReportSiteCheck {
-        let name = result.site.name == result.site.id ? result.site.id : "\(result.site.id) \(result.site.name)"
-        return ReportSiteCheck(site: name, type: result.site.type, rules: result.rules.map { r in
+        ReportSiteCheck(site: result.site.label, type: result.site.type, rules: result.rules.map { r in
             ReportSiteCheck.Rule(rule: r.title, verdict: r.verdict.rawValue, measured: r.measured, limit: r.limit,
                                  clause: r.clause + (r.verified ? "" : " [clause not verified]"))
         })

@@ -40,7 +40,7 @@ enum SitingOutput {
         var text = ""
         for s in report.sites {
             let counts = "\(s.failures.count) failed, \(s.warnings.count) warned, \(s.rules.count) rules"
-            let name = s.site.name == s.site.id ? s.site.id : "\(s.site.id) \(s.site.name)"
+            let name = s.site.label
             text += "Site \(name): \(s.site.type) at \(position(s.site.location)): \(s.verdict.rawValue.uppercased()) (\(counts))\n"
             var lines: [[String]] = [["verdict", "rule", "measured", "limit"]]
             for r in s.rules {

@@ -19,7 +19,7 @@ enum AtomicFile {
         do {
             staged = try StagedOutput(destination: path, isFolder: isFolder)
         } catch let error as FormatsError {
-            throw CLIFailure(status: .cannotCreate, message: "\(path): cannot write \(what): \(Self.detail(error, path))")
+            throw CLIFailure(status: .cannotCreate, message: "\(path): cannot write \(what): \(error.detail)")
         }
         InterruptCleanup.shared.register(staged.stagingFolder)
         defer { InterruptCleanup.shared.unregister(staged.stagingFolder) }
@@ -30,18 +30,10 @@ enum AtomicFile {
             throw failure
         } catch let error as FormatsError {
             switch error {
-            case .unknownFormat, .unsupported: throw CLIFailure(status: .usage, message: error.description)
-            default: throw CLIFailure(status: .cannotCreate, message: "\(path): cannot write \(what): \(Self.detail(error, path))")
+            // Named by the destination: the file GDAL wrote was in the staging folder.
+            case .unknownFormat, .unsupported: throw CLIFailure(status: .usage, message: "\(path): \(error.detail)")
+            default: throw CLIFailure(status: .cannotCreate, message: "\(path): cannot write \(what): \(error.detail)")
             }
         }
-    }
-
-    /// A QTFormats message without the leading path, when it has the destination's.
-    private static func detail(_ error: FormatsError, _ path: String) -> String {
-        let text = error.description
-        for prefix in [path + ": ", URL(fileURLWithPath: path).path + ": "] where text.hasPrefix(prefix) {
-            return String(text.dropFirst(prefix.count))
-        }
-        return text
     }
 }
