@@ -56,48 +56,6 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Derives the real layers of geodata/qiantang from ../shared/reference (see geodata/SOURCES.md).
-        .executableTarget(
-            name: "derive-geodata",
-            dependencies: ["QTModel", "QTGeometry", "QTProjection"],
-            path: "tools/derive-geodata"
-        ),
-        // Generates the modelled layers of geodata/qiantang from stated rules, seeded (tools/model-geodata/README.md).
-        .executableTarget(
-            name: "model-geodata",
-            dependencies: ["QTModel", "QTGeometry", "QTProjection"],
-            path: "tools/model-geodata",
-            exclude: ["README.md", "population-and-facilities.md", "network.md"]
-        ),
-        // Swift half of the buffer+union benchmark; the C half is tools/bench/buffer_union.c.
-        .executableTarget(
-            name: "bench-buffer-union",
-            dependencies: ["QTGeometry"],
-            path: "tools/bench/swift"
-        ),
-        // Land use by class × sub-district on a generated 100,000-parcel district (tools/bench/landuse/README.md).
-        .executableTarget(
-            name: "bench-landuse",
-            dependencies: ["QTAnalysis", "QTModel", "QTGeometry", "QTProjection"],
-            path: "tools/bench/landuse",
-            exclude: ["README.md", "geopandas_landuse.py", "run.sh", "build"]
-        ),
-        // Coverage (radius, network pass, a 100× scale case) against shapely, GeoPandas, networkx and pandana
-        // on the same generated inputs (tools/bench/coverage/README.md).
-        .executableTarget(
-            name: "bench-coverage",
-            dependencies: ["QTAnalysis", "QTModel", "QTGeometry", "QTProjection"],
-            path: "tools/bench/coverage",
-            exclude: ["README.md", "peers.py", "run.sh", "build"]
-        ),
-        // Maximal covering quality against the exact optimum (pulp + CBC) on seeded instances, and site-suggest's
-        // time on the bundled district (tools/bench/siting/README.md).
-        .executableTarget(
-            name: "bench-siting",
-            dependencies: ["QTAnalysis", "QTModel"],
-            path: "tools/bench/siting",
-            exclude: ["README.md", "peers.py", "run.sh", "build"]
-        ),
         // Helpers shared by the test targets: running GDAL's programs, rsvg-convert and chromium; scratch folders.
         .target(name: "QTTestSupport", path: "Tests/QTTestSupport"),
         .testTarget(name: "QTAnalysisTests", dependencies: ["QTAnalysis", "QTModel", "QTGeometry", "QTProjection"]),

@@ -5,5 +5,6 @@
 # byte-identical files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift run -c release derive-geodata
-swift run -c release model-geodata
+# The tools are a package of their own (tools/Package.swift).
+swift run -c release --package-path tools derive-geodata
+swift run -c release --package-path tools model-geodata

@@ -46,8 +46,8 @@ c_bin="$bench_dir/build/buffer_union"
 "$cc" $cflags "$bench_dir/buffer_union.c" -o "$c_bin" $(pkg-config --cflags --libs geos)
 
 echo "building Swift (release, --scratch-path $scratch)" >&2
-swift build -c release --product bench-buffer-union --scratch-path "$scratch" >&2
-swift_bin="$(swift build -c release --product bench-buffer-union --scratch-path "$scratch" --show-bin-path)/bench-buffer-union"
+swift build -c release --package-path tools --product bench-buffer-union --scratch-path "$scratch" >&2
+swift_bin="$(swift build -c release --package-path tools --product bench-buffer-union --scratch-path "$scratch" --show-bin-path)/bench-buffer-union"
 
 # Runs one program, checks its output line, and prints "<ms> <area>".
 run() {

@@ -32,21 +32,23 @@ if [ -z "$peer_flags" ]; then
 fi
 
 echo "== build (release, $scratch)"
-$nice swift build -c release --scratch-path "$scratch" --product bench-coverage >/dev/null
+# The benchmark is in the tools package (tools/Package.swift), qtplan in the root package.
+$nice swift build -c release --package-path tools --scratch-path "$scratch-tools" --product bench-coverage >/dev/null
 $nice swift build -c release --scratch-path "$scratch" --product qtplan >/dev/null
 bin="$scratch/release"
+bench="$scratch-tools/release/bench-coverage"
 
 echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(uname -srm)"
 echo "== radius and network: ours"
-$nice "$bin/bench-coverage" --out "$build" --case radius,network --repeat "$repeat"
+$nice "$bench" --out "$build" --case radius,network --repeat "$repeat"
 echo "== radius and network: peers"
 $nice "$venv/bin/python" tools/bench/coverage/peers.py "$build" "$bin/qtplan" --cases radius,network $peer_flags
 if [ "$scale" = 1 ]; then
     echo "== scale case (100× the district), under /usr/bin/time -v"
-    $nice /usr/bin/time -v -o "$build/scale-time.txt" "$bin/bench-coverage" --out "$build" --case scale --repeat 3
+    $nice /usr/bin/time -v -o "$build/scale-time.txt" "$bench" --out "$build" --case scale --repeat 3
     grep -E "Maximum resident set size|Elapsed \(wall clock\)" "$build/scale-time.txt"
 fi
 echo "== bundled district: the services one after another and in parallel tasks (bench-coverage --case parallel)"
-$nice "$bin/bench-coverage" --out "$build" --case parallel --repeat "$repeat"
+$nice "$bench" --out "$build" --case parallel --repeat "$repeat"
 echo "== bundled district (release qtplan)"
 $nice "$venv/bin/python" tools/bench/coverage/peers.py "$build" "$bin/qtplan" --cases bundled,summary

@@ -26,13 +26,15 @@ venv="$build/venv"
 "$venv/bin/python" -c "import pulp, numpy" 2>/dev/null || "$venv/bin/pip" install --quiet pulp numpy
 
 echo "== build (release, $scratch)"
-$nice swift build -c release --scratch-path "$scratch" --product bench-siting >/dev/null
+# The benchmark is in the tools package (tools/Package.swift), qtplan in the root package.
+$nice swift build -c release --package-path tools --scratch-path "$scratch-tools" --product bench-siting >/dev/null
 $nice swift build -c release --scratch-path "$scratch" --product qtplan >/dev/null
 bin="$scratch/release"
+bench="$scratch-tools/release/bench-siting"
 echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(uname -srm), pulp $("$venv/bin/python" -c 'import pulp; print(pulp.__version__)')"
 
 echo "== quality: three seeded instances, greedy with lazy evaluation + swaps vs the CBC optimum"
-$nice "$bin/bench-siting" "$build/instances"
+$nice "$bench" "$build/instances"
 $nice "$venv/bin/python" tools/bench/siting/peers.py "$build/instances"
 
 [ "$timing" = 1 ] || exit 0
