@@ -33,7 +33,7 @@ public struct Geodesic: Sendable {
     public func area(of geometry: Geometry) throws -> Double {
         try requireLongitudeLatitude(geometry)
         var g = ellipsoid()
-        return polygons(of: geometry).reduce(0) { total, polygon in
+        return geometry.polygons.reduce(0) { total, polygon in
             var area = 0.0
             for (i, ring) in polygon.rings.enumerated() {
                 let a = abs(ringArea(ring, &g))
@@ -95,14 +95,5 @@ public struct Geodesic: Sendable {
         var area = 0.0, perimeter = 0.0
         geod_polygonarea(&g, &lats, &lons, Int32(open.count), &area, &perimeter)
         return area
-    }
-
-    private func polygons(of geometry: Geometry) -> [Polygon] {
-        switch geometry {
-        case .polygon(let p): [p]
-        case .multiPolygon(let m): m.polygons
-        case .geometryCollection(let c): c.geometries.flatMap(polygons(of:))
-        default: []
-        }
     }
 }

@@ -23,13 +23,13 @@ import Testing
     @Test func densifyingAddsWhatTheBoundCounts() throws {
         let parcel = Geometry.polygon(Polygon(rings: [[Coordinate(x: 120.3, y: 30.3), Coordinate(x: 120.31, y: 30.3),
                                                       Coordinate(x: 120.31, y: 30.3013), Coordinate(x: 120.3, y: 30.3)]]))
-        let plain = ValidationWorkspace.densify(parcel, step: ValidationWorkspace.densifyStepDegrees)
+        let plain = parcel.densified(step: ValidationWorkspace.densifyStepDegrees)
         #expect(plain.coordinateCount - parcel.coordinateCount == Int(parcel.verticesAddedByDensifying(step: 1e-4)))
-        #expect(ValidationWorkspace.densify(parcel).coordinateCount == plain.coordinateCount)
+        #expect(ValidationWorkspace.densified(parcel).coordinateCount == plain.coordinateCount)
         // One vertex mistyped (20.31 for 120.31): the bound holds.
         let mistyped = Geometry.polygon(Polygon(rings: [[Coordinate(x: 120.3, y: 30.3), Coordinate(x: 20.31, y: 30.3),
                                                         Coordinate(x: 120.31, y: 30.3013), Coordinate(x: 120.3, y: 30.3)]]))
-        let bounded = ValidationWorkspace.densify(mistyped)
+        let bounded = ValidationWorkspace.densified(mistyped)
         #expect(bounded.coordinateCount - mistyped.coordinateCount <= ValidationWorkspace.maximumAddedVertices)
         #expect(bounded.coordinateCount - mistyped.coordinateCount > ValidationWorkspace.maximumAddedVertices / 2)
     }

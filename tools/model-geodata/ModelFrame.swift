@@ -95,20 +95,7 @@ final class ModelFrame {
     }
 
     /// Only the polygonal parts of an overlay result (overlay may add slivers of lower dimension).
-    func polygonal(_ geometry: NativeGeometry) throws -> NativeGeometry {
-        let value = try geometry.value()
-        var polygons: [Polygon] = []
-        func collect(_ g: Geometry) {
-            switch g {
-            case .polygon(let p): if !p.rings.isEmpty { polygons.append(p) }
-            case .multiPolygon(let m): polygons.append(contentsOf: m.polygons)
-            case .geometryCollection(let c): c.geometries.forEach(collect)
-            default: break
-            }
-        }
-        collect(value)
-        return try context.make(polygons.count == 1 ? .polygon(polygons[0]) : .multiPolygon(MultiPolygon(polygons)))
-    }
+    func polygonal(_ geometry: NativeGeometry) throws -> NativeGeometry { try geometry.polygonalPart() }
 
     /// Writes a layer in WGS84 with the project's GeoJSON writer, polygons cleaned for 7 decimals.
     func write(_ features: [Feature], layer: LayerName) throws {

@@ -64,37 +64,6 @@ public enum LandUse {
         return try LandUseComputation(district: district, options: options).run()
     }
 
-    /// The geometry with every edge longer than `step` degrees (in longitude or latitude) split evenly.
-    /// Split points are computed from the lexicographically smaller end of the edge, so an edge shared by
-    /// two polygons gets the same points whichever way each ring runs.
-    public static func densify(_ geometry: Geometry, step: Double) -> Geometry {
-        guard step > 0 else { return geometry }
-        return geometry.mapPaths { densify($0, step: step) }
-    }
-
-    /// A ring or path with its long edges split (see ``densify(_:step:)-(Geometry,_)``).
-    public static func densify(_ path: [Coordinate], step: Double) -> [Coordinate] {
-        guard step > 0, var previous = path.first else { return path }
-        var out = [previous]
-        out.reserveCapacity(path.count)
-        for next in path.dropFirst() {
-            // Less a hair, so that an edge of exactly n steps (120.30 → 120.32 is 0.020000000000003°)
-            // is split into n, like its neighbours, not n + 1.
-            let steps = Int((max(abs(next.x - previous.x), abs(next.y - previous.y)) / step - 1e-9).rounded(.up))
-            if steps > 1 {
-                let forward = (previous.x, previous.y) < (next.x, next.y)
-                let (a, b) = forward ? (previous, next) : (next, previous)
-                for k in 1..<steps {
-                    let t = Double(forward ? k : steps - k) / Double(steps)
-                    out.append(Coordinate(x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t))
-                }
-            }
-            out.append(next)
-            previous = next
-        }
-        return out
-    }
-
     /// The kind of a feature's `source`: `reference`, `seed`, `modelled` or `unstated`.
     static func sourceKind(_ feature: Feature) -> String {
         let source = feature.properties["source"]?.stringValue ?? ""
@@ -103,16 +72,6 @@ public enum LandUse {
 
     static func featureId(_ feature: Feature) -> String? {
         feature.properties["id"]?.stringValue ?? feature.id?.stringValue
-    }
-
-    /// The non-empty polygons of a geometry value, collections flattened.
-    static func polygons(of geometry: Geometry) -> [Polygon] {
-        switch geometry {
-        case .polygon(let p): return p.rings.isEmpty ? [] : [p]
-        case .multiPolygon(let m): return m.polygons.filter { !$0.rings.isEmpty }
-        case .geometryCollection(let c): return c.geometries.flatMap(polygons(of:))
-        default: return []
-        }
     }
 }
 
@@ -265,8 +224,7 @@ final class LandUseComputation {
                 throw LandUseError.invalidFeature(layer: layer, index: index, id: LandUse.featureId(feature),
                                                   detail: "not a Polygon or MultiPolygon")
             }
-            let step = geometry.densifyStep(options.densifyStepDegrees, maximumAddedVertices: LandUse.maximumAddedVertices)
-            let d = LandUse.densify(geometry, step: step)
+            let d = geometry.densified(step: options.densifyStepDegrees, maximumAddedVertices: LandUse.maximumAddedVertices)
             d.forEachCoordinate { all.append($0) }
             dense.append(d)
         }
@@ -286,7 +244,7 @@ final class LandUseComputation {
                     made.append(native)
                 } else {
                     let reason = try native.validity().reason ?? "invalid"
-                    made.append(try polygonal(try native.makeValid()))
+                    made.append(try native.makeValid().polygonalPart())
                     repaired.insert(index)
                     repairs.append(GeometryRepair(layer: layer, index: index, id: LandUse.featureId(features[index]),
                                                   reason: reason))
@@ -299,22 +257,12 @@ final class LandUseComputation {
         return (made, repaired)
     }
 
-    /// Only the polygonal parts of a geometry, as a polygon or multi-polygon.
-    func polygonal(_ geometry: NativeGeometry) throws -> NativeGeometry {
-        switch try geometry.kind() {
-        case .polygon, .multiPolygon: return geometry
-        default: break
-        }
-        let polygons = LandUse.polygons(of: try geometry.value())
-        return try context.make(polygons.count == 1 ? .polygon(polygons[0]) : .multiPolygon(MultiPolygon(polygons)))
-    }
-
     /// The area of a metric geometry by the report's method, m².
     func measure(_ geometry: NativeGeometry) throws -> Double {
         switch options.method {
         case .planar: return try geometry.area()
         case .geodesic:
-            let polygons = LandUse.polygons(of: try geometry.value())
+            let polygons = try geometry.value().polygons
             if polygons.isEmpty { return 0 }
             return try Geodesic.wgs84.area(of: try toWGS.transform(.multiPolygon(MultiPolygon(polygons))))
         }
@@ -386,7 +334,7 @@ final class LandUseComputation {
 
     func reconcile(parcels: [NativeGeometry], planar: [Double], features: [Feature]) throws -> Reconciliation {
         let boundaryParts = try metricGeometries(district.features(.boundary), layer: .boundary).geometries
-        let boundary = try polygonal(try context.union(of: boundaryParts))
+        let boundary = try context.union(of: boundaryParts).polygonalPart()
         let boundaryArea = options.method == .geodesic ? try Geodesic.wgs84.area(of: district.boundary) : try boundary.area()
 
         let sum = planar.reduce(0, +)
@@ -399,7 +347,7 @@ final class LandUseComputation {
         var pieces: [Feature] = []
         var overlap = 0.0
         if union == nil {
-            let unary = try polygonal(try context.union(of: parcels))
+            let unary = try context.union(of: parcels).polygonalPart()
             union = unary
             if sum - (try unary.area()) > tolerance {
                 for (a, b, piece) in try overlapPieces(parcels) {
@@ -413,7 +361,7 @@ final class LandUseComputation {
             }
         }
         var gap = 0.0
-        for polygon in LandUse.polygons(of: try boundary.difference(union!).value()) {
+        for polygon in try boundary.difference(union!).value().polygons {
             let piece = try context.make(.polygon(polygon))
             let area = try measure(piece)
             guard area > 0 else { continue }
@@ -421,7 +369,7 @@ final class LandUseComputation {
             pieces.append(try feature(piece, kind: "gap", area: area))
         }
         var outside = 0.0
-        for polygon in LandUse.polygons(of: try union!.difference(boundary).value()) {
+        for polygon in try union!.difference(boundary).value().polygons {
             let piece = try context.make(.polygon(polygon))
             let area = try measure(piece)
             guard area > 0 else { continue }
@@ -441,7 +389,7 @@ final class LandUseComputation {
             for j in try tree.query(parcel) where j > i {
                 let other = parcels[j]
                 guard try prepared.intersects(other), try !parcel.touches(other) else { continue }
-                let shared = try polygonal(try parcel.intersection(other))
+                let shared = try parcel.intersection(other).polygonalPart()
                 if try !shared.isEmpty() { out.append((i, j, shared)) }
             }
         }

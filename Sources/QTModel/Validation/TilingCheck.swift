@@ -86,7 +86,7 @@ struct TilingCheck: DistrictCheck {
                 let other = items[j].geometry
                 guard try prepared.intersects(other), try !item.geometry.touches(other) else { continue }
                 let shared = try item.geometry.intersection(other)
-                let polygons = ValidationWorkspace.polygons(of: try shared.value())
+                let polygons = try shared.value().polygons
                 guard !polygons.isEmpty else { continue }
                 var piece = try self.piece(polygons, workspace)
                 guard piece.area > 0 else { continue }
@@ -114,7 +114,7 @@ struct TilingCheck: DistrictCheck {
         if gap == nil {
             gap = try boundary.difference(try workspace.context.union(of: members))
         }
-        let polygons = ValidationWorkspace.polygons(of: try gap!.value())
+        let polygons = try gap!.value().polygons
         return try polygons.map { try piece([$0], workspace) }.filter { $0.area > 0 }
             .sorted { ($0.area, $1.at.x, $1.at.y) > ($1.area, $0.at.x, $0.at.y) }
     }

@@ -103,10 +103,10 @@ final class ValidationWorkspace {
         let made: [NativeGeometry?] = features(layer).enumerated().map { index, feature in
             guard let geometry = feature.geometry, !geometry.isEmpty else { return nil }
             do {
-                let native = try context.make(try toMetric.transform(Self.densify(geometry)))
+                let native = try context.make(try toMetric.transform(Self.densified(geometry)))
                 switch geometry.kind {
                 case .polygon, .multiPolygon:
-                    return try native.isValid() ? native : try polygonal(try native.makeValid())
+                    return try native.isValid() ? native : try native.makeValid().polygonalPart()
                 default:
                     return native
                 }
@@ -133,7 +133,7 @@ final class ValidationWorkspace {
         var result: NativeGeometry?
         do {
             let parts = metricGeometries(.boundary).compactMap { $0 }
-            if !parts.isEmpty { result = try polygonal(try context.union(of: parts)) }
+            if !parts.isEmpty { result = try context.union(of: parts).polygonalPart() }
         } catch {
             result = nil
         }
@@ -149,7 +149,7 @@ final class ValidationWorkspace {
             guard let native, let kind = try? native.kind(), kind == .polygon || kind == .multiPolygon,
                   (try? native.isEmpty()) == false else { return nil }
             if (try? native.isValid()) == true { return native }
-            return try? polygonal(try native.makeValid())
+            return try? native.makeValid().polygonalPart()
         }
         wgsPolygonalCache[layer] = made
         return made
@@ -160,7 +160,7 @@ final class ValidationWorkspace {
         if let cached = wgsBoundaryCache { return cached }
         var result: NativeGeometry?
         let parts = wgsPolygonal(.boundary).compactMap { $0 }
-        if !parts.isEmpty { result = try? polygonal(try context.union(of: parts)) }
+        if !parts.isEmpty { result = try? context.union(of: parts).polygonalPart() }
         wgsBoundaryCache = .some(result)
         return result
     }
@@ -172,7 +172,8 @@ final class ValidationWorkspace {
     func metricArea(_ polygons: [Polygon]) throws -> Double {
         // Each polygon densified on its own (its own vertex bound), as before the bound.
         let dense = Geometry.multiPolygon(MultiPolygon(polygons.map { polygon in
-            if case .polygon(let d) = Self.densify(.polygon(polygon)) { return d }
+            let densified = Self.densified(.polygon(polygon))
+            if case .polygon(let d) = densified { return d }
             return polygon
         }))
         return try context.make(try toMetric.transform(dense)).area()
@@ -189,55 +190,10 @@ final class ValidationWorkspace {
     /// feature is an error of "inside the boundary" anyway; its metric shape is only needed to say so.
     static let maximumAddedVertices = 100_000
 
-    /// The geometry with every edge split as ``densify(_:step:)`` does, at ``densifyStepDegrees`` or, for a
-    /// feature that would get more than ``maximumAddedVertices`` new vertices, the coarser step that
-    /// keeps it under the bound.
-    static func densify(_ geometry: Geometry) -> Geometry {
-        densify(geometry, step: geometry.densifyStep(densifyStepDegrees, maximumAddedVertices: maximumAddedVertices))
-    }
-
-    static func densify(_ geometry: Geometry, step: Double) -> Geometry {
-        geometry.mapPaths { densify($0, step: step) }
-    }
-
-    /// The ring or path with every edge split into equal segments of at most `step` degrees in longitude and
-    /// latitude.
-    static func densify(_ ring: [Coordinate], step: Double) -> [Coordinate] {
-        guard var previous = ring.first else { return ring }
-        var out = [previous]
-        for next in ring.dropFirst() {
-            let steps = Int((max(abs(next.x - previous.x), abs(next.y - previous.y)) / step).rounded(.up))
-            if steps > 1 {
-                for k in 1..<steps {
-                    let t = Double(k) / Double(steps)
-                    out.append(Coordinate(x: previous.x + (next.x - previous.x) * t, y: previous.y + (next.y - previous.y) * t))
-                }
-            }
-            out.append(next)
-            previous = next
-        }
-        return out
-    }
-
-    /// Only the polygonal parts of a geometry (overlays and make-valid may add lines and points), as a
-    /// polygon or multi-polygon.
-    func polygonal(_ geometry: NativeGeometry) throws -> NativeGeometry {
-        switch try geometry.kind() {
-        case .polygon, .multiPolygon: return geometry
-        default: break
-        }
-        let polygons = Self.polygons(of: try geometry.value())
-        return try context.make(polygons.count == 1 ? .polygon(polygons[0]) : .multiPolygon(MultiPolygon(polygons)))
-    }
-
-    /// The non-empty polygons of a geometry value, collections flattened.
-    static func polygons(of geometry: Geometry) -> [Polygon] {
-        switch geometry {
-        case .polygon(let p): return p.rings.isEmpty ? [] : [p]
-        case .multiPolygon(let m): return m.polygons.filter { !$0.rings.isEmpty }
-        case .geometryCollection(let c): return c.geometries.flatMap(polygons(of:))
-        default: return []
-        }
+    /// The geometry densified at ``densifyStepDegrees`` within ``maximumAddedVertices`` (QTGeometry's one
+    /// densifier, ``QTGeometry/Geometry/densified(step:maximumAddedVertices:)``).
+    static func densified(_ geometry: Geometry) -> Geometry {
+        geometry.densified(step: densifyStepDegrees, maximumAddedVertices: maximumAddedVertices)
     }
 
     // MARK: Inside the boundary
@@ -277,7 +233,7 @@ final class ValidationWorkspace {
         var inRange = true
         geometry.forEachCoordinate { c in if abs(c.x) > 180 || abs(c.y) > 90 { inRange = false } }
         guard inRange, !geometry.isEmpty, let allowed = try? allowedArea(),
-              let metric = try? context.make(try toMetric.transform(Self.densify(geometry))) else { return false }
+              let metric = try? context.make(try toMetric.transform(Self.densified(geometry))) else { return false }
         return (try? allowed.covers(metric)) == true
     }
 
