@@ -1,15 +1,17 @@
 // swift-tools-version:6.0
 //
-// qtplan: a geospatial planning toolkit for Qiantang District (Hangzhou) over GEOS and PROJ.
+// qtplan: a geospatial planning toolkit for Qiantang District (Hangzhou) over GEOS, PROJ and GDAL.
 // Layering (each module imports only those below it):
-//   CGEOS, CPROJ          system libraries (module map + shim header only)
+//   QTText                text formatting: numbers, columns, CSV, XML escaping, the JSON writer (no C, no Foundation I/O)
+//   CGEOS, CPROJ, CGDAL   system libraries (module map + shim header only)
 //   QTGeometry            the only Swift code that imports CGEOS
 //   QTProjection          the only Swift code that imports CPROJ
 //   QTFormats             the only Swift code that imports CGDAL: GeoPackage, Shapefile, FlatGeobuf, CSV, DXF
 //   QTModel               a district folder as Sendable values
-//   QTAnalysis            land-use totals, indicators, coverage, siting: pure functions of a model
+//   QTAnalysis            land-use totals, indicators, coverage, siting: pure functions of a model (no file I/O)
 //   QTReport              maps (SVG) and the HTML report: presentation of a model and its analyses
-//   qtplan                the CLI: parsing, formatting, exit codes
+//   QTPlan                the planning API: one request → one result per job; standards files; outputs; result text
+//   qtplan                the CLI: parsing arguments into requests, printing results, exit codes
 import PackageDescription
 
 let package = Package(
@@ -17,12 +19,14 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "qtplan", targets: ["qtplan"]),
+        .library(name: "QTText", targets: ["QTText"]),
         .library(name: "QTGeometry", targets: ["QTGeometry"]),
         .library(name: "QTProjection", targets: ["QTProjection"]),
         .library(name: "QTFormats", targets: ["QTFormats"]),
         .library(name: "QTModel", targets: ["QTModel"]),
         .library(name: "QTAnalysis", targets: ["QTAnalysis"]),
         .library(name: "QTReport", targets: ["QTReport"]),
+        .library(name: "QTPlan", targets: ["QTPlan"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,16 +47,18 @@ let package = Package(
             pkgConfig: "proj",
             providers: [.apt(["libproj-dev"]), .brew(["proj"])]
         ),
-        .target(name: "QTGeometry", dependencies: ["CGEOS"]),
+        .target(name: "QTText"),
+        .target(name: "QTGeometry", dependencies: ["CGEOS", "QTText"]),
         .target(name: "QTProjection", dependencies: ["CPROJ", "QTGeometry"]),
         .target(name: "QTFormats", dependencies: ["CGDAL", "QTGeometry", "QTProjection"]),
-        .target(name: "QTModel", dependencies: ["QTGeometry", "QTProjection", "QTFormats"]),
-        .target(name: "QTAnalysis", dependencies: ["QTModel", "QTFormats", "QTGeometry", "QTProjection"]),
-        .target(name: "QTReport", dependencies: ["QTAnalysis", "QTModel", "QTGeometry", "QTProjection"]),
+        .target(name: "QTModel", dependencies: ["QTGeometry", "QTProjection", "QTFormats", "QTText"]),
+        .target(name: "QTAnalysis", dependencies: ["QTModel", "QTGeometry", "QTProjection", "QTText"]),
+        .target(name: "QTReport", dependencies: ["QTAnalysis", "QTModel", "QTGeometry", "QTProjection", "QTText"]),
+        .target(name: "QTPlan", dependencies: ["QTReport", "QTAnalysis", "QTModel", "QTFormats", "QTGeometry", "QTProjection", "QTText"]),
         .executableTarget(
             name: "qtplan",
             dependencies: [
-                "QTReport", "QTAnalysis", "QTModel", "QTFormats", "QTGeometry", "QTProjection",
+                "QTPlan", "QTReport", "QTAnalysis", "QTModel", "QTFormats", "QTGeometry", "QTProjection", "QTText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -2,6 +2,7 @@ import Foundation
 import QTFormats
 import QTGeometry
 import QTProjection
+import QTText
 
 /// Loads a district folder: `district.json` and the layers it names, GeoJSON or any format of
 /// ``QTFormats/VectorFormat`` (GeoPackage, Shapefile, FlatGeobuf, CSV, DXF) read through GDAL and transformed
@@ -112,8 +113,8 @@ public struct DistrictLoader: Sendable {
         if isDirectory.boolValue { throw DistrictError.unreadable(path: path, detail: "\(what) is a folder, not a file") }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
         if size > maximumLayerBytes {
-            throw DistrictError.invalidData(path: path, detail: "\(Self.grouped(size)) bytes, over the limit of "
-                + "\(Self.grouped(maximumLayerBytes)) bytes (--max-layer-bytes); reading GeoJSON takes about 25 times "
+            throw DistrictError.invalidData(path: path, detail: "\(NumberText.grouped(size)) bytes, over the limit of "
+                + "\(NumberText.grouped(maximumLayerBytes)) bytes (\(setting: .maximumLayerBytes)); reading GeoJSON takes about 25 times "
                 + "the file's size in memory: raise the limit only if the machine has it, or split the layer")
         }
         return size
@@ -126,19 +127,19 @@ public struct DistrictLoader: Sendable {
         do {
             json = try JSONValue(parsing: data)
         } catch {
-            throw DistrictError.invalidData(path: path, detail: error.description)
+            throw DistrictError.invalidData(path: path, detail: SettingText(error.description))
         }
         guard case .object(let object) = json else {
             throw DistrictError.invalidData(path: path, detail: "expected an object at the top level, found \(json.typeDescription)")
         }
         if let problem = Self.manifestTypeProblem(object) {
-            throw DistrictError.invalidData(path: path, detail: problem)
+            throw DistrictError.invalidData(path: path, detail: SettingText(problem))
         }
         let manifest: DistrictManifest
         do {
             manifest = try JSONDecoder().decode(DistrictManifest.self, from: data)
         } catch let error as DecodingError {
-            throw DistrictError.invalidData(path: path, detail: Self.describe(error))
+            throw DistrictError.invalidData(path: path, detail: SettingText(Self.describe(error)))
         } catch {
             throw DistrictError.invalidData(path: path, detail: "not valid JSON")
         }
@@ -271,7 +272,7 @@ public struct DistrictLoader: Sendable {
                 .read(path: path, layer: entry.layer, preferred: layer.rawValue)
         } catch let error as FormatsError {
             if case .missingFile = error { throw DistrictError.missingFile(path: path, what: "layer file") }
-            throw DistrictError.invalidData(path: path, detail: error.detail)
+            throw DistrictError.invalidData(path: path, detail: SettingText(error.detail))
         } catch {
             throw DistrictError.invalidData(path: path, detail: "\(error)")
         }
@@ -299,9 +300,6 @@ public struct DistrictLoader: Sendable {
         guard text.count > 60 else { return text }
         return String(text.prefix { $0 != "," }) + "…"
     }
-
-    /// An integer with thousands separators.
-    static func grouped(_ value: Int) -> String { ValidationText.grouped(value) }
 
     /// One line for a decoding error: the field path and what was wrong with it.
     static func describe(_ error: DecodingError) -> String {

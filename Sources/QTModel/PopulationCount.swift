@@ -1,4 +1,5 @@
 import QTGeometry
+import QTText
 
 /// The head-count of a population feature, read the same way by the validator and by every analysis.
 ///
@@ -34,5 +35,5 @@ public enum PopulationCount {
     }
 
     /// ``maximum`` as messages print it: `10,000,000,000`.
-    public static var maximumText: String { ValidationText.grouped(maximum) }
+    public static var maximumText: String { NumberText.grouped(maximum) }
 }

@@ -59,7 +59,8 @@ import Testing
         do {
             _ = try DistrictLoader().load(directory: folder)
             Issue.record("GBK text without a code page was loaded")
-        } catch let DistrictError.invalidData(path, detail) {
+        } catch let DistrictError.invalidData(path, text) {
+            let detail = text.description
             #expect(path == folder + "/boundary.shp")
             #expect(detail.hasPrefix("feature 0 field 'name': the text is not UTF-8") && detail.contains("\"encoding\""), "\(detail)")
         }
@@ -87,7 +88,8 @@ import Testing
         do {
             _ = try DistrictLoader().load(directory: folder)
             Issue.record("a broken GeoPackage was loaded")
-        } catch let DistrictError.invalidData(path, detail) {
+        } catch let DistrictError.invalidData(path, text) {
+            let detail = text.description
             #expect(path == folder + "/b.gpkg" && detail.hasPrefix("GDAL cannot read it as GeoPackage"), "\(detail)")
         }
         try Self.district(in: folder, boundary: "b.gpkg", entry: ["crs": "EPSG:nope"])

@@ -61,7 +61,7 @@ import Testing
             + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":\(rings)}}]}"
         let folder = try Self.folder(boundary: Data(layer.utf8))
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        #expect(throws: DistrictError.invalidData(path: folder + "/boundary.geojson", detail: detail)) {
+        #expect(throws: DistrictError.invalidData(path: folder + "/boundary.geojson", detail: SettingText(detail))) {
             _ = try DistrictLoader().load(directory: folder)
         }
     }

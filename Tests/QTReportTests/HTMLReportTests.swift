@@ -24,7 +24,7 @@ struct HTMLReportTests {
         let map = MapDocument(title: "图", layers: [MapLayer(id: "b", title: "b", features: [try MapDocumentTests.square()])],
                               metricCRS: .cgcs2000GK120)
         let html = try HTMLReport.render(ReportContent(
-            summary: summary, landUse: nil, coverage: [], coverageProfile: "gb50180", coverageNotes: ["note & more"],
+            summary: summary, landUse: nil, landTargets: nil, coverage: [], coverageProfile: "gb50180", coverageNotes: ["note & more"],
             indicators: nil, maps: [map], siteChecks: sites, provenance: "Modelled data.", generator: "qtplan test"))
         #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<meta charset=\"utf-8\">"))
         #expect(html.contains("<body data-ready=\"false\">") && html.contains("setAttribute('data-ready', 'true')"))

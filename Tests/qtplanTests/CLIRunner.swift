@@ -32,25 +32,35 @@ enum CLI {
         return root.appendingPathComponent(".build/debug/qtplan")
     }
 
-    /// Runs `qtplan` with `arguments`, feeding `stdin`, with `QTPLAN_DISTRICT` unset and `environment` added.
-    static func run(_ arguments: [String], stdin: String = "", environment extra: [String: String] = [:]) throws -> CLIResult {
+    /// Runs `qtplan` (or `executable`) with `arguments`, feeding `stdin`, with `QTPLAN_DISTRICT` unset and
+    /// `environment` added.
+    static func run(_ arguments: [String], stdin: String = "", environment extra: [String: String] = [:],
+                    executable: URL = binary) throws -> CLIResult {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "QTPLAN_DISTRICT")
         environment.merge(extra) { $1 }
         process.environment = environment
-        let input = Pipe(), output = Pipe(), errors = Pipe()
+        // stderr goes to a file, not a pipe: reading one pipe to its end while the other fills would hang a
+        // command that writes more than a pipe holds (64 KB) to the pipe read second.
+        let errorsPath = FileManager.default.temporaryDirectory.appendingPathComponent("qtplan-stderr-\(UUID().uuidString)").path
+        guard FileManager.default.createFile(atPath: errorsPath, contents: nil), let errors = FileHandle(forWritingAtPath: errorsPath) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: errorsPath])
+        }
+        defer { try? FileManager.default.removeItem(atPath: errorsPath) }
+        let input = Pipe(), output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
         try process.run()
+        try errors.close()
         input.fileHandleForWriting.write(Data(stdin.utf8))
         try input.fileHandleForWriting.close()
         let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let err = FileManager.default.contents(atPath: errorsPath) ?? Data()
         return CLIResult(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
                          stderr: String(decoding: err, as: UTF8.self))
     }

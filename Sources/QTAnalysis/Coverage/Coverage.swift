@@ -2,6 +2,7 @@ import Foundation
 import QTGeometry
 import QTModel
 import QTProjection
+import QTText
 
 /// Settings of a coverage run that are not part of a service's rule.
 public struct CoverageOptions: Hashable, Sendable {
@@ -100,8 +101,8 @@ public enum Coverage {
             if let refusal = s.radiusRefusal { throw CoverageError.invalidRequest(refusal) }
         }
         for s in services where s.mode != .radius && s.largestThreshold > options.maximumMinutes * 60 {
-            throw CoverageError.limit("\(s.label): \(Number.trimmed(s.largestThreshold / 60)) minutes is over the limit of "
-                                      + "\(Number.trimmed(options.maximumMinutes)) minutes")
+            throw CoverageError.limit("\(s.label): \(NumberText.trimmed(s.largestThreshold / 60)) minutes is over the limit of "
+                                      + "\(NumberText.trimmed(options.maximumMinutes)) minutes (\(setting: .maximumMinutes))")
         }
         let context = try GeometryContext()
         let metricCRS = try CRS(parsing: district.manifest.metricCRS)
@@ -231,13 +232,3 @@ public enum Coverage {
         return (times, off)
     }
 }
-
-extension Number {
-    /// A number without trailing zeros ("15", "4.5").
-    static func trimmed(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
-    }
-}
-
-/// Small number helpers for messages.
-enum Number {}

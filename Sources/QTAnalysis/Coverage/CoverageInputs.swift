@@ -163,23 +163,24 @@ extension Geometry {
 }
 
 /// Why coverage could not be computed.
-public enum CoverageError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum CoverageError: SettingNamingError, Sendable, Equatable {
     /// A layer the analysis needs is absent (exit 66).
     case missingLayer(String)
     /// A feature lacks what the analysis needs (exit 65): the layer's file (or name), the feature (index and
     /// id, or id) and what is wrong.
     case invalidFeature(layer: String, id: String, detail: String)
     /// A request beyond the stated limits (exit 64).
-    case limit(String)
+    case limit(SettingText)
     /// The request itself is inconsistent (exit 64).
-    case invalidRequest(String)
+    case invalidRequest(SettingText)
 
-    public var description: String {
+    /// The message, with any setting it points to named by `names`.
+    public func message(_ names: SettingNames) -> String {
         switch self {
         case .missingLayer(let layer): "\(layer): layer not in the district (coverage needs it)"
         case .invalidFeature(let layer, let id, let detail): "\(layer): feature \(id): \(detail)"
-        case .limit(let detail): detail
-        case .invalidRequest(let detail): detail
+        case .limit(let detail): detail.rendered(names)
+        case .invalidRequest(let detail): detail.rendered(names)
         }
     }
 }

@@ -1,3 +1,5 @@
+import QTModel
+
 /// How travel to a service is measured.
 public enum CoverageMode: String, CaseIterable, Sendable, Codable {
     /// Straight-line distance in the district's metric CRS (planar: the scale error of a Gauss–Krüger zone
@@ -62,12 +64,12 @@ public struct CoverageService: Hashable, Sendable {
     /// Why radius mode has no straight-line distance for this service (a drive-time rule such as fire and
     /// rescue without a stated distance), or `nil`. A radius-mode service with a refusal is not measured:
     /// ``Coverage/prepare(_:services:standards:options:)`` throws ``CoverageError/invalidRequest(_:)``.
-    public var radiusRefusal: String?
+    public var radiusRefusal: SettingText?
 
     /// Creates a service.
     public init(label: String, supply: SupplySelector, minutes: Double, minutesRural: Double? = nil,
                 distance: Double, distanceRural: Double? = nil, mode: CoverageMode,
-                direction: TravelDirection = .toFacility, source: String = "", radiusRefusal: String? = nil) {
+                direction: TravelDirection = .toFacility, source: String = "", radiusRefusal: SettingText? = nil) {
         self.label = label
         self.supply = supply
         self.minutes = minutes

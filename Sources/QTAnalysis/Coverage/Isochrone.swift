@@ -1,5 +1,6 @@
 import QTGeometry
 import QTProjection
+import QTText
 
 /// Service areas around one place: nested bands (5 ⊂ 10 ⊂ 15 minutes) that follow the streets, with the
 /// residents inside each.
@@ -9,7 +10,7 @@ public enum Isochrone {
     ///   `maximumAccess` from every street of the mode; ``CoverageError/limit(_:)`` over the minutes limit.
     public static func bands(around origin: Coordinate, minutes: [Double], mode: CoverageMode, direction: TravelDirection,
                              in inputs: CoverageInputs) throws -> [IsochroneBand] {
-        guard mode != .radius else { throw CoverageError.invalidRequest("an isochrone needs --mode walk or drive") }
+        guard mode != .radius else { throw CoverageError.invalidRequest("an isochrone needs \(setting: .mode) walk or drive") }
         guard let network = inputs.networks[mode] else {
             throw CoverageError.invalidRequest("the \(mode.rawValue) network was not prepared")
         }
@@ -18,11 +19,11 @@ public enum Isochrone {
             throw CoverageError.invalidRequest("minutes must be numbers > 0")
         }
         guard largest <= inputs.options.maximumMinutes else {
-            throw CoverageError.limit("\(Number.trimmed(largest)) minutes is over the limit of \(Number.trimmed(inputs.options.maximumMinutes)) minutes")
+            throw CoverageError.limit("\(NumberText.trimmed(largest)) minutes is over the limit of \(NumberText.trimmed(inputs.options.maximumMinutes)) minutes (\(setting: .maximumMinutes))")
         }
         let options = inputs.options
         guard let start = network.locate(x: origin.x, y: origin.y, maximumAccess: options.maximumAccess) else {
-            throw CoverageError.invalidRequest("the point is more than \(Number.trimmed(options.maximumAccess)) m from every street of the \(mode.rawValue) network")
+            throw CoverageError.invalidRequest("the point is more than \(NumberText.trimmed(options.maximumAccess)) m from every street of the \(mode.rawValue) network")
         }
         let times = NetworkTimes(graph: network.graph, sources: [start], direction: direction,
                                  walkSpeed: options.walkSpeed, limit: largest * 60)

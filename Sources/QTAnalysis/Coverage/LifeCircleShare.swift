@@ -1,4 +1,5 @@
 import QTModel
+import QTText
 
 /// The combined share of one life circle: the residents who reach **every** life-circle service of the circle
 /// within its minutes (urban or rural threshold each), for the district and each sub-district.
@@ -40,7 +41,7 @@ public struct LifeCircleShare: Hashable, Sendable {
         for rule in rules {
             guard let result = results.first(where: { $0.service.label == rule.label }) else {
                 throw CoverageError.invalidRequest("\(profile.name): no coverage result for \(rule.label), a service of the "
-                                                   + "\(Number.trimmed(minutes))-minute life circle")
+                                                   + "\(NumberText.trimmed(minutes))-minute life circle")
             }
             guard result.covered.count == demand.count else {
                 throw CoverageError.invalidRequest("\(rule.label): measured on other residents")

@@ -1,5 +1,7 @@
 import Foundation
 import QTGeometry
+import QTModel
+import QTText
 
 /// Why a standards file could not be used: one line naming the file and the field.
 public enum StandardsError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -53,11 +55,11 @@ public struct LifeCircleRule: Hashable, Sendable {
     public var inLifeCircle: Bool = true
     /// Why a straight-line distance has no basis for this rule, when it has none: a drive-time rule without
     /// its own `distance_m` (radius mode refuses it rather than use a walking circle's metres).
-    public var radiusRefusal: String? {
+    public var radiusRefusal: SettingText? {
         guard mode == .drive, distance == nil else { return nil }
-        return "\(label) is a rule of \(Number.trimmed(minutes)) minutes' drive and the standards file gives it no "
-            + "straight-line distance (distance_m) for radius mode: measure it with --mode drive, give --distance "
-            + "METRES, or leave \(label) out (--type)"
+        return "\(label) is a rule of \(NumberText.trimmed(minutes)) minutes' drive and the standards file gives it no "
+            + "straight-line distance (distance_m) for radius mode: measure it with \(setting: .mode) drive, give "
+            + "\(setting: .distance) METRES, or leave \(label) out (\(setting: .types))"
     }
 }
 
@@ -96,8 +98,43 @@ public struct LifeCircleProfile: Hashable, Sendable {
                                       minutesRural: rule.minutesRural, distance: urbanDistance,
                                       distanceRural: ruralDistance, mode: mode ?? rule.mode, direction: rule.direction,
                                       source: "\(name): \(rule.source)")
-        if distance == nil { service.radiusRefusal = rule.radiusRefusal.map { "\(name): \($0)" } }
+        if distance == nil { service.radiusRefusal = rule.radiusRefusal.map { "\(name): \($0)" as SettingText } }
         return service
+    }
+
+    /// A service for `type` at `minutes` instead of the profile's circle (`--minutes`): the mode and direction of
+    /// the profile's row for the type when it has one, else the type's own (``defaultMode(for:)``,
+    /// ``defaultDirection(for:)``); radius mode at `distance`, else the profile's distance for those minutes.
+    /// - Parameters:
+    ///   - label: the result's label.
+    ///   - source: where the circle comes from, as results show it.
+    ///   - refusingRadius: whether a drive-time type without `distance` carries a ``CoverageService/radiusRefusal``
+    ///     (coverage refuses to measure a fire engine's circle in walking metres; siting measures it as asked).
+    public func service(forType type: String, minutes: Double, label: String, mode: CoverageMode?, distance: Double?,
+                        source: String, refusingRadius: Bool) -> CoverageService {
+        let row = rules.first { $0.supply.type == type }
+        let ownMode = row?.mode ?? Self.defaultMode(for: type)
+        var service = CoverageService(label: label, supply: SupplySelector(type: type), minutes: minutes,
+                                      distance: distance ?? self.distance(forMinutes: minutes), mode: mode ?? ownMode,
+                                      direction: row?.direction ?? Self.defaultDirection(for: type), source: source)
+        if refusingRadius && distance == nil && ownMode == .drive {
+            service.radiusRefusal = "\(label): \(setting: .minutes) \(NumberText.trimmed(minutes)): \(name) measures \(type) as a drive "
+                + "time; a walking circle's distance means nothing for it: measure it with \(setting: .mode) drive, or give "
+                + "\(setting: .distance) METRES"
+        }
+        return service
+    }
+
+    /// How a type without a row in a profile is reached: fire stations by road (GB 51080-2015 measures their
+    /// districts by driving time), everything else on foot.
+    public static func defaultMode(for type: String) -> CoverageMode {
+        type == FacilityType.fireStation.rawValue ? .drive : .walk
+    }
+
+    /// Who travels for a type without a row in a profile: a fire crew leaves its station
+    /// (``TravelDirection/fromFacility``); for everything else residents travel to the facility.
+    public static func defaultDirection(for type: String) -> TravelDirection {
+        type == FacilityType.fireStation.rawValue ? .fromFacility : .toFacility
     }
 
     /// The rules of the life circle of `minutes` (urban minutes) counted in its combined share, file order.
@@ -129,12 +166,6 @@ public struct LifeCircleStandards: Hashable, Sendable {
             throw .unknownProfile(path: path, name: wanted, known: profiles.map(\.name))
         }
         return p
-    }
-
-    /// Reads and checks a standards file.
-    public static func load(path: String) throws(StandardsError) -> LifeCircleStandards {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .missingFile(path: path) }
-        return try parse(data: data, path: path)
     }
 
     /// Checks the text of a standards file; `path` names it in errors.

@@ -2,6 +2,7 @@ import Foundation
 import QTGeometry
 import QTModel
 import QTProjection
+import QTText
 
 /// Computes the 14th Five-Year Plan's service indicators of a district against a targets file.
 ///
@@ -256,7 +257,7 @@ public struct IndicatorCalculator: Sendable {
         guard let share = shares.first(where: { $0.minutes == minutes }) else {
             let profile = shares.first?.profile ?? "the profile"
             return IndicatorRow(target: target, status: .notComputed,
-                                reason: "\(profile) has no \(Number.trimmed(minutes))-minute life-circle services")
+                                reason: "\(profile) has no \(NumberText.trimmed(minutes))-minute life-circle services")
         }
         let count = subdistrict.map { id in share.bySubdistrict.first { $0.id == id } } ?? share.total
         var row = ratioRow(target, amount: count?.covered ?? 0, base: count?.population ?? 0, scale: 100,

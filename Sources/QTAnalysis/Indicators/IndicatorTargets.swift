@@ -43,6 +43,56 @@ public struct TargetSource: Hashable, Sendable {
     }
 }
 
+/// One of the plan's land figures (the `land` object of the targets file): a target with its unit and source.
+public struct LandTarget: Hashable, Sendable {
+    /// What the figure is, in words.
+    public var name: String
+    /// The unit of ``target`` (`km²`, `亩`, `%`).
+    public var unit: String
+    /// The target.
+    public var target: Double
+    /// Where it comes from.
+    public var source: TargetSource
+    /// A caveat about the figure, if any.
+    public var note: String?
+
+    /// Creates a target.
+    public init(name: String, unit: String, target: Double, source: TargetSource, note: String? = nil) {
+        self.name = name
+        self.unit = unit
+        self.target = target
+        self.source = source
+        self.note = note
+    }
+
+    /// The seed named as the land-use table names it: `seed 002` for `002_b544defbb9dd6eba.txt`.
+    public var seedLabel: String { "seed " + source.seed.prefix { $0 != "_" } }
+}
+
+/// The plan's land figures that `qtplan landuse` and the report compare the land-use layer with (the seeds:
+/// built-up land at most 124 km² in 2025, cropland held at 90,000 亩, park green space at least 12% of urban
+/// construction land).
+public struct LandTargets: Hashable, Sendable {
+    /// Urban construction land at most this many km² (``LandUseDerived/urbanConstructionArea``).
+    public var urbanConstructionKm2: LandTarget
+    /// Cropland at least this many 亩 (``LandUseDerived/croplandMu``).
+    public var croplandMu: LandTarget
+    /// Park green space at least this percentage of urban construction land (``LandUseDerived/greenSpaceShare``).
+    public var parkGreenSharePercent: LandTarget
+
+    /// Creates the figures.
+    public init(urbanConstructionKm2: LandTarget, croplandMu: LandTarget, parkGreenSharePercent: LandTarget) {
+        self.urbanConstructionKm2 = urbanConstructionKm2
+        self.croplandMu = croplandMu
+        self.parkGreenSharePercent = parkGreenSharePercent
+    }
+
+    /// The built-up land target in m².
+    public var urbanConstructionSquareMetres: Double { urbanConstructionKm2.target * 1e6 }
+    /// The park green share target as a 0–1 share.
+    public var parkGreenShare: Double { parkGreenSharePercent.target / 100 }
+}
+
 /// One indicator's entry in the targets file.
 public struct IndicatorTarget: Hashable, Sendable {
     public var id: IndicatorID
@@ -96,22 +146,18 @@ public struct IndicatorTargets: Hashable, Sendable {
     public var year: Int
     /// The entries, in file order (the order rows are reported in).
     public var indicators: [IndicatorTarget]
+    /// The plan's land figures, when the file gives them (its `land` object).
+    public var land: LandTargets?
 
-    public init(year: Int, indicators: [IndicatorTarget]) {
+    /// Creates targets.
+    public init(year: Int, indicators: [IndicatorTarget], land: LandTargets? = nil) {
         self.year = year
         self.indicators = indicators
+        self.land = land
     }
 
     /// The entry for `id`, if the file has one.
     public subscript(id: IndicatorID) -> IndicatorTarget? { indicators.first { $0.id == id } }
-
-    /// Reads and validates a targets file.
-    public static func load(path: String) throws(IndicatorTargetsError) -> IndicatorTargets {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .missingFile(path: path)
-        }
-        return try parse(data: data, path: path)
-    }
 
     /// Validates the text of a targets file; `path` names it in errors.
     public static func parse(data: Data, path: String) throws(IndicatorTargetsError) -> IndicatorTargets {
@@ -183,6 +229,35 @@ public struct IndicatorTargets: Hashable, Sendable {
                 target: target, baseline2020: baseline, note: try string("note", in: entry, at: at, required: false),
                 source: TargetSource(seed: seed, location: location, wording: wording)))
         }
-        return IndicatorTargets(year: year, indicators: indicators)
+        return IndicatorTargets(year: year, indicators: indicators, land: try landTargets(object["land"], fail: fail))
+    }
+
+    /// The `land` object: `{"urban_construction_km2" | "cropland_mu" | "park_green_share_percent": {"name", "unit",
+    /// "target", "source": {"seed", "where", "wording"?}, "note"?}}`, all three or none.
+    private static func landTargets(_ value: JSONValue?, fail: (String, String) -> IndicatorTargetsError)
+        throws(IndicatorTargetsError) -> LandTargets? {
+        guard let value, !value.isNull else { return nil }
+        guard let object = value.objectValue else { throw fail("land", "expected an object, found \(value.typeDescription)") }
+        func text(_ o: [String: JSONValue], _ key: String, _ at: String, required: Bool = true) throws(IndicatorTargetsError) -> String? {
+            guard let v = o[key], !v.isNull else {
+                if required { throw fail("\(at).\(key)", "missing") }
+                return nil
+            }
+            guard let s = v.stringValue, !s.isEmpty else { throw fail("\(at).\(key)", "expected a non-empty string, found \(v.typeDescription)") }
+            return s
+        }
+        func entry(_ key: String) throws(IndicatorTargetsError) -> LandTarget {
+            let at = "land.\(key)"
+            guard let v = object[key] else { throw fail(at, "missing") }
+            guard let o = v.objectValue else { throw fail(at, "expected an object, found \(v.typeDescription)") }
+            guard let t = o["target"]?.doubleValue, t.isFinite, t >= 0 else { throw fail("\(at).target", "expected a number ≥ 0") }
+            guard let s = o["source"]?.objectValue else { throw fail("\(at).source", "expected an object {seed, where, wording}") }
+            return LandTarget(name: try text(o, "name", at)!, unit: try text(o, "unit", at)!, target: t,
+                              source: TargetSource(seed: try text(s, "seed", "\(at).source")!, location: try text(s, "where", "\(at).source")!,
+                                                   wording: try text(s, "wording", "\(at).source", required: false)),
+                              note: try text(o, "note", at, required: false))
+        }
+        return LandTargets(urbanConstructionKm2: try entry("urban_construction_km2"), croplandMu: try entry("cropland_mu"),
+                           parkGreenSharePercent: try entry("park_green_share_percent"))
     }
 }

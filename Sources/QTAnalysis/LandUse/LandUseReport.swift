@@ -156,13 +156,6 @@ public struct LandUseDerived: Hashable, Sendable {
     /// Green space as a share of urban construction land (0 when there is none).
     public var greenSpaceShare: Double { urbanConstructionArea > 0 ? greenSpaceArea / urbanConstructionArea : 0 }
 
-    /// Seed 002: built-up area of 124 km² for 2025, in m².
-    public static let urbanConstructionTarget2025 = 124_000_000.0
-    /// Seed 001: cropland to be held at 90,000 亩.
-    public static let croplandTargetMu = 90_000.0
-    /// Seed 001: park green space at least 12% of urban construction land.
-    public static let greenSpaceShareTarget = 0.12
-
     /// Creates the figures from areas in m².
     public init(urbanConstructionArea: Double, croplandArea: Double, greenSpaceArea: Double) {
         self.urbanConstructionArea = urbanConstructionArea

@@ -1,5 +1,4 @@
 import Foundation
-import QTFormats
 import QTGeometry
 import QTModel
 import QTProjection
@@ -30,7 +29,8 @@ public struct ProposedSite: Hashable, Sendable {
     public var label: String { SitingText.label(id: id, name: name) }
 }
 
-/// Reads sites (`site-check --sites`) and candidates (`site-suggest --candidates`) from GeoJSON files.
+/// Turns point features into proposed sites (a plan for `site-check`, candidates for `site-suggest`); reading
+/// the file is the planning layer's (QTPlan's `SitePlanFile`).
 public enum SitePlan {
     /// Files larger than this are refused before they are read (a plan is small; the district loader's
     /// limit is for layers).
@@ -46,43 +46,16 @@ public enum SitePlan {
         }
     }
 
-    /// The point features of a GeoJSON file (or any format ``QTFormats/VectorReader`` reads) as sites. Each needs a Point geometry; its type is the
-    /// feature's `type` property, or `defaultType` when the file gives none.
+    /// The point features of a file as sites. Each needs a Point geometry; its type is the feature's `type`
+    /// property, or `defaultType` when the file gives none.
     /// - Parameters:
-    ///   - path: the file.
-    ///   - crs: the CRS of its positions (WGS84 per RFC 7946 unless the user says otherwise); for other formats,
-    ///     the file's own CRS wins and `crs` is used only when it has none.
+    ///   - collection: the features as read.
+    ///   - path: the file, for messages.
+    ///   - crs: the CRS of the positions (WGS84 when the reader already transformed them).
     ///   - defaultType: the type of features without one (`site-suggest --type`); `nil` makes `type` required.
-    ///   - what: what the file is, for messages ("sites file").
-    /// - Throws: ``SitingError/missingFile(path:what:)`` (exit 66), ``SitingError/invalidSite(path:feature:detail:)``
-    ///   for a feature without a point, type or finite position, an unknown type, duplicate ids, a file
-    ///   that is empty, too large or not GeoJSON (exit 65).
-    public static func read(path: String, crs: CRS = .wgs84, defaultType: String? = nil, what: String) throws -> [ProposedSite] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw SitingError.missingFile(path: path, what: what) }
-        guard !isDirectory.boolValue else { throw SitingError.missingFile(path: path, what: "\(what) (a folder is there)") }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= maximumBytes else {
-            throw SitingError.invalidSite(path: path, feature: "", detail: "\(size) bytes, over the limit of \(maximumBytes) bytes for a plan file")
-        }
-        guard size > 0 else { throw SitingError.invalidSite(path: path, feature: "", detail: "the file is empty (0 bytes)") }
-        var crs = crs
-        let collection: FeatureCollection
-        if let format = VectorFormat(path: path), format != .geojson {
-            // A GeoPackage, Shapefile, FlatGeobuf, CSV or DXF: GDAL reads it in its own CRS (or `crs` for a
-            // file without one) and hands back WGS84.
-            do {
-                collection = try VectorReader(assumedCRS: crs).read(path: path).features
-            } catch {
-                throw SitingError.invalidSite(path: path, feature: "", detail: (error as? FormatsError)?.detail ?? "\(error)")
-            }
-            crs = .wgs84
-        } else {
-            guard let data = FileManager.default.contents(atPath: path) else { throw SitingError.missingFile(path: path, what: "\(what) (unreadable)") }
-            do { collection = try GeoJSONReader().read(data: data) } catch {
-                throw SitingError.invalidSite(path: path, feature: "", detail: error.description)
-            }
-        }
+    /// - Throws: ``SitingError/invalidSite(path:feature:detail:)`` for a feature without a point, type or finite
+    ///   position, an unknown type, duplicate ids or no features (exit 65); ``QTProjection/ProjectionError``.
+    public static func sites(from collection: FeatureCollection, path: String, crs: CRS, defaultType: String?) throws -> [ProposedSite] {
         guard !collection.features.isEmpty else { throw SitingError.invalidSite(path: path, feature: "", detail: "no features") }
         var sites: [ProposedSite] = [], positions: [Coordinate] = [], seen: Set<String> = []
         for (i, f) in collection.features.enumerated() {
@@ -102,7 +75,7 @@ public enum SitePlan {
             }
             guard seen.insert(id).inserted else { throw SitingError.invalidSite(path: path, feature: label, detail: "id '\(id)' appears twice") }
             if crs == .wgs84 || crs == .gcj02, abs(c.x) > 180 || abs(c.y) > 90 {
-                throw SitingError.invalidSite(path: path, feature: label, detail: "position \(c.x), \(c.y) is not longitude/latitude (give --input-crs for projected coordinates)")
+                throw SitingError.invalidSite(path: path, feature: label, detail: "position \(c.x), \(c.y) is not longitude/latitude (give \(setting: .inputCRS) for projected coordinates)")
             }
             sites.append(ProposedSite(id: id, name: f.properties["name"]?.stringValue, type: type, location: c,
                                       sizeClass: f.properties["size_class"]?.stringValue))

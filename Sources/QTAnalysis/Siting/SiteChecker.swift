@@ -1,6 +1,7 @@
 import QTGeometry
 import QTModel
 import QTProjection
+import QTText
 
 /// Checks proposed sites against the siting rules on one district: prepared once (GEOS geometries and
 /// indexes of the layers, the coverage engine's inputs and the existing coverage of each circle), then
@@ -165,7 +166,7 @@ public final class SiteChecker {
                               limit: limit)
             }
             return result(rule, rule.verdict(for: d.firstDueKm2), value: d.firstDueKm2, unit: "km2",
-                          measured: "\(SitingText.km2(d.firstDueKm2)) reached first within \(Number.trimmed(minutes)) min "
+                          measured: "\(SitingText.km2(d.firstDueKm2)) reached first within \(NumberText.trimmed(minutes)) min "
                                     + "(\(SitingText.km2(d.reachKm2)) reached in all)", limit: limit)
 
         case .serviceRadius(let radii):
@@ -181,7 +182,7 @@ public final class SiteChecker {
             guard let service = circle(for: site), service.mode != .drive else { return nil }
             let radius = multiple * service.distance
             let word = rule.failBelow != nil ? "" : " (warn)"
-            let limit = "≥ \(SitingText.metres(radius))\(word): \(Number.trimmed(multiple)) × the circle's \(SitingText.metres(service.distance))"
+            let limit = "≥ \(SitingText.metres(radius))\(word): \(NumberText.trimmed(multiple)) × the circle's \(SitingText.metres(service.distance))"
             let target = SitingTarget(layer: .facilities, values: [site.type], operatingOnly: !options.coverage.includePlanned)
             var best = try layers.nearest(target, to: p)
             for (other, q) in others where other.type == site.type {

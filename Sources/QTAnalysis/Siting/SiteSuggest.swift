@@ -1,6 +1,7 @@
 import QTGeometry
 import QTModel
 import QTProjection
+import QTText
 
 /// What `site-suggest` is asked: a facility type, how many sites (or which share of residents to reach)
 /// and where the candidates come from.
@@ -105,7 +106,7 @@ public enum SiteSuggest {
         if let k = request.count, k < 1 { throw SitingError.invalidRequest("the count must be at least 1") }
         if let s = request.targetShare, !(s > 0 && s <= 1) { throw SitingError.invalidRequest("the target share must be above 0 and at most 1") }
         guard let service = options.service(for: request.type) else {
-            throw SitingError.invalidRequest("profile \(options.profile.name) has no circle for '\(request.type)'; give --minutes")
+            throw SitingError.invalidRequest("profile \(options.profile.name) has no circle for '\(request.type)'; give \(setting: .minutes)")
         }
         let checker = try SiteChecker(district: district, rules: rules, options: options, types: [request.type])
         if let why = checker.coverage.problem(service) {
@@ -186,7 +187,7 @@ public enum SiteSuggest {
         let rows = Int((box.maxY / spacing).rounded(.down) - (box.minY / spacing).rounded(.up)) + 1
         guard columns > 0, rows > 0 else { return [] }
         guard columns * rows <= 20 * limit else {
-            throw SitingError.invalidRequest("a \(Number.trimmed(spacing)) m grid has \(columns * rows) points over the district: give a coarser --grid")
+            throw SitingError.invalidRequest("a \(NumberText.trimmed(spacing)) m grid has \(columns * rows) points over the district: give a coarser \(setting: .candidateGrid)")
         }
         let x0 = (box.minX / spacing).rounded(.up) * spacing, y0 = (box.minY / spacing).rounded(.up) * spacing
         var points: [Coordinate] = []

@@ -1,4 +1,5 @@
 import QTModel
+import QTText
 
 /// How siting measures circles: the life-circle profile, an optional override of the mode or minutes, and
 /// the coverage engine's options.
@@ -15,16 +16,24 @@ public struct SitingOptions: Hashable, Sendable {
     public var coverage: CoverageOptions
     /// Drive speeds by road class, for network edges without their own (from the standards file).
     public var driveSpeedKmh: [String: Double]
+    /// How results describe circles set by ``minutes`` (`--minutes 10 (gb50180 distances)` in the CLI).
+    public var minutesSource: String {
+        "\(minutesName) \(minutes.map(NumberText.trimmed) ?? "") (\(profile.name) distances)"
+    }
+    /// The name of the minutes setting in ``minutesSource``: the caller's (``SettingNames``).
+    public var minutesName: String
 
     /// Creates options.
     public init(profile: LifeCircleProfile, mode: CoverageMode? = nil, minutes: Double? = nil, distance: Double? = nil,
-                coverage: CoverageOptions = CoverageOptions(), driveSpeedKmh: [String: Double] = [:]) {
+                coverage: CoverageOptions = CoverageOptions(), driveSpeedKmh: [String: Double] = [:],
+                settingNames: SettingNames = .library) {
         self.profile = profile
         self.mode = mode
         self.minutes = minutes
         self.distance = distance
         self.coverage = coverage
         self.driveSpeedKmh = driveSpeedKmh
+        self.minutesName = settingNames(.minutes)
     }
 
     /// The circle a facility type is measured with: with ``minutes``, that many minutes (walk unless
@@ -33,14 +42,9 @@ public struct SitingOptions: Hashable, Sendable {
     /// profile has no row for the type and no minutes were given.
     public func service(for type: String, sizeClass: String? = nil) -> CoverageService? {
         let rows = profile.rules.filter { $0.supply.type == type }
-        let fire = type == FacilityType.fireStation.rawValue
         if let minutes {
-            let row = rows.first
-            let m = mode ?? row?.mode ?? (fire ? .drive : .walk)
-            return CoverageService(label: type, supply: SupplySelector(type: type), minutes: minutes,
-                                   distance: distance ?? profile.distance(forMinutes: minutes), mode: m,
-                                   direction: row?.direction ?? (fire ? .fromFacility : .toFacility),
-                                   source: "--minutes \(Number.trimmed(minutes)) (\(profile.name) distances)")
+            return profile.service(forType: type, minutes: minutes, label: type, mode: mode, distance: distance,
+                                   source: minutesSource, refusingRadius: false)
         }
         let row = sizeClass.flatMap { size in rows.first { $0.label == "\(type)_\(size)" } } ?? rows.first
         return row.map { profile.service($0, mode: mode, distance: distance) }

@@ -3,24 +3,25 @@ import QTGeometry
 import QTModel
 
 /// Why siting could not run: one line naming the file (and the field or feature) and the problem.
-public enum SitingError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum SitingError: SettingNamingError, Sendable, Equatable {
     /// An input file does not exist or cannot be read (exit 66 in the CLI).
     case missingFile(path: String, what: String)
     /// The rules file breaks its schema (exit 65).
     case invalidRules(path: String, field: String, detail: String)
     /// A feature of a sites or candidates file cannot be used (exit 65).
-    case invalidSite(path: String, feature: String, detail: String)
+    case invalidSite(path: String, feature: String, detail: SettingText)
     /// The request itself is inconsistent: an unknown type, a count of 0 (exit 64).
-    case invalidRequest(String)
+    case invalidRequest(SettingText)
 
-    public var description: String {
+    /// The message, with any setting it points to named by `names`.
+    public func message(_ names: SettingNames) -> String {
         switch self {
         case .missingFile(let path, let what): "\(path): \(what) not found"
         case .invalidRules(let path, let field, let detail):
             field.isEmpty ? "\(path): \(detail)" : "\(path): field '\(field)': \(detail)"
         case .invalidSite(let path, let feature, let detail):
-            feature.isEmpty ? "\(path): \(detail)" : "\(path): \(feature): \(detail)"
-        case .invalidRequest(let detail): detail
+            feature.isEmpty ? "\(path): \(detail.rendered(names))" : "\(path): \(feature): \(detail.rendered(names))"
+        case .invalidRequest(let detail): detail.rendered(names)
         }
     }
 }
@@ -179,14 +180,6 @@ public struct SitingRules: Hashable, Sendable {
             if case .landUseCompatibility(let allowed, _) = rule.kind { return allowed[type] ?? [] }
         }
         return LandUseClass.allCases.filter { $0 != .water && $0 != .cropland }
-    }
-
-    /// Reads and checks a rules file.
-    /// - Throws: ``SitingError/missingFile(path:what:)`` when it does not exist,
-    ///   ``SitingError/invalidRules(path:field:detail:)`` when it breaks the schema.
-    public static func load(path: String) throws(SitingError) -> SitingRules {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .missingFile(path: path, what: "siting rules file") }
-        return try parse(data: data, path: path)
     }
 
     /// Checks the text of a rules file; `path` names it in errors.

@@ -1,16 +1,17 @@
 import Foundation
 import QTModel
+import QTText
 
 /// How siting results word their measured values and limits (deterministic: fixed decimals, no locale).
 enum SitingText {
     /// Whole metres with thousands separators: "1,234 m".
-    static func metres(_ d: Double) -> String { grouped(d) + " m" }
+    static func metres(_ d: Double) -> String { NumberText.grouped(rounding: d) + " m" }
 
     /// Square kilometres to two decimals: "6.25 km²".
     static func km2(_ a: Double) -> String { String(format: "%.2f", a) + " km²" }
 
     /// Whole residents with thousands separators.
-    static func people(_ x: Double) -> String { grouped(x) }
+    static func people(_ x: Double) -> String { NumberText.grouped(rounding: x) }
 
     /// A 0–1 share as a percentage to one decimal: "12.5%".
     static func percent(_ s: Double) -> String { String(format: "%.1f", s * 100) + "%" }
@@ -25,8 +26,8 @@ enum SitingText {
             let rural = s.distanceRural.map { $0 != s.distance ? " (rural \(metres($0)))" : "" } ?? ""
             return "\(metres(s.distance)) radius\(rural)"
         case .walk, .drive:
-            let rural = s.minutesRural.map { $0 != s.minutes ? " (rural \(Number.trimmed($0)))" : "" } ?? ""
-            return "\(Number.trimmed(s.minutes)) min \(s.mode.rawValue)\(rural)"
+            let rural = s.minutesRural.map { $0 != s.minutes ? " (rural \(NumberText.trimmed($0)))" : "" } ?? ""
+            return "\(NumberText.trimmed(s.minutes)) min \(s.mode.rawValue)\(rural)"
         }
     }
 
@@ -34,10 +35,10 @@ enum SitingText {
     static func value(_ x: Double, unit: String) -> String {
         switch unit {
         case "m": metres(x)
-        case "km2": Number.trimmed(x) + " km²"
+        case "km2": NumberText.trimmed(x) + " km²"
         case "share": String(format: "%g", x * 100) + "%"
-        case "residents": grouped(x) + (x == 1 ? " resident" : " residents")
-        default: Number.trimmed(x)
+        case "residents": NumberText.grouped(rounding: x) + (x == 1 ? " resident" : " residents")
+        default: NumberText.trimmed(x)
         }
     }
 
@@ -54,7 +55,4 @@ enum SitingText {
 
     /// An id, then the name when it differs from the id: how a site or facility is named in messages.
     static func label(id: String, name: String) -> String { name == id ? id : "\(id) \(name)" }
-
-    /// An integer with thousands separators (rounded half away from zero).
-    static func grouped(_ x: Double) -> String { NumberText.grouped(Int(x.rounded())) }
 }

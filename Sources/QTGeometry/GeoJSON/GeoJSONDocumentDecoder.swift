@@ -1,3 +1,5 @@
+import QTText
+
 /// Decodes a whole GeoJSON document (FeatureCollection, Feature or Geometry) with the checks described on
 /// ``GeoJSONReader``; geometry objects are handed to ``GeoJSONGeometryDecoder``.
 struct GeoJSONDocumentDecoder {

@@ -1,3 +1,5 @@
+import QTText
+
 /// Turns GeoJSON geometry objects into ``Geometry`` values, counting dropped altitudes.
 ///
 /// Errors carry a path relative to the geometry object; callers prefix their own location while the error

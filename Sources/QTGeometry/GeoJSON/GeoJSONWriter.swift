@@ -1,4 +1,5 @@
 import Foundation
+import QTText
 
 /// Writes RFC 7946 GeoJSON deterministically, so that the same values always give the same bytes and
 /// diffs of written files stay readable.

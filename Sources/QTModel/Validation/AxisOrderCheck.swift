@@ -1,5 +1,6 @@
 import Foundation
 import QTGeometry
+import QTText
 
 /// Axis order: a layer whose features lie outside the boundary as stored, but inside it with longitude and
 /// latitude exchanged, has its axes swapped (latitude first, as EPSG:4326 defines them and many exports
@@ -23,7 +24,7 @@ struct AxisOrderCheck: DistrictCheck {
                                             + "\(finding.outsideAfter) with longitude and latitude exchanged; GeoJSON "
                                             + "positions are longitude first (RFC 7946)"))
         }
-        let summary = issues.isEmpty ? "longitude first in every layer" : ValidationText.count(issues.count, "layer") + " swapped"
+        let summary = issues.isEmpty ? "longitude first in every layer" : NumberText.count(issues.count, "layer") + " swapped"
         return [CheckOutcome(id: id, title: title, issues: issues, figures: [.count("layers", tested)], summary: summary)]
     }
 }

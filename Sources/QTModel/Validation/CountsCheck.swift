@@ -1,3 +1,4 @@
+import QTText
 /// Counts and measures: `population` (a whole number from 0 to ``PopulationCount/maximum``, required) and `aged_60_plus_share` (0…1, required) on
 /// population features; `places`, `beds`, `physicians`, `area_m2` (numbers ≥ 0, optional) on facilities;
 /// `length_m` and `speed_kmh` (numbers > 0, required) on network edges. Missing, negative or mistyped
@@ -82,6 +83,6 @@ struct CountsCheck: DistrictCheck {
             }
         }
         return [CheckOutcome(id: id, title: title, issues: issues, figures: [.count("values", checked)],
-                             summary: ValidationText.count(checked, "value") + " checked")]
+                             summary: NumberText.count(checked, "value") + " checked")]
     }
 }

@@ -1,5 +1,6 @@
 import QTGeometry
 import QTProjection
+import QTText
 
 /// GCJ-02 offset: Chinese web maps (Amap, DataV, Tencent) publish coordinates in GCJ-02, offset from WGS84 by
 /// about 500 m in Qiantang, and such data often arrives labelled WGS84. A layer whose features lie outside
@@ -32,7 +33,7 @@ struct DatumShiftCheck: DistrictCheck {
             }
         }
         let summary = issues.isEmpty ? "no layer offset from the boundary"
-            : ValidationText.count(issues.count, "layer") + " offset like GCJ-02"
+            : NumberText.count(issues.count, "layer") + " offset like GCJ-02"
         return [CheckOutcome(id: id, title: title, issues: issues, figures: [.count("layers", tested)], summary: summary)]
     }
 

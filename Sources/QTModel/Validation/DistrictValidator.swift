@@ -108,9 +108,10 @@ public struct DistrictValidator: Sendable {
         return ValidationReport(district: district.manifest.name, checks: rows, issues: issues, problemFeatures: problems)
     }
 
-    /// The report for a district that could not be loaded: the parse check with the loader's error.
-    public static func loadFailure(directory: String, error: DistrictError) -> ValidationReport {
-        let issue = ValidationIssue(severity: .error, layer: nil, check: "parse.failed", message: error.description)
+    /// The report for a district that could not be loaded: the parse check with the loader's error, its settings
+    /// named by `names`.
+    public static func loadFailure(directory: String, error: DistrictError, names: SettingNames = .library) -> ValidationReport {
+        let issue = ValidationIssue(severity: .error, layer: nil, check: "parse.failed", message: error.message(names))
         let check = ValidationCheck(id: "parse", title: "layers parse", errors: 1, summary: "the district could not be loaded")
         return ValidationReport(district: directory, checks: [check], issues: [issue])
     }

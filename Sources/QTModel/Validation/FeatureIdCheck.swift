@@ -1,3 +1,4 @@
+import QTText
 /// Feature ids: every feature has a string `id` property, unique within its layer. A GeoJSON Feature `id`
 /// that differs from the property is a warning; so is a feature whose only id is the GeoJSON Feature's
 /// string `id` (it is used as the property would be).
@@ -40,6 +41,6 @@ struct FeatureIdCheck: DistrictCheck {
             }
         }
         return [CheckOutcome(id: id, title: title, issues: issues, figures: [.count("duplicates", duplicates)],
-                             summary: duplicates == 0 ? "unique within every layer" : ValidationText.count(duplicates, "duplicate"))]
+                             summary: duplicates == 0 ? "unique within every layer" : NumberText.count(duplicates, "duplicate"))]
     }
 }

@@ -1,3 +1,4 @@
+import QTText
 /// Layer fields: the properties each layer's schema requires are present and of the right JSON type
 /// (`block` for sub-districts, `lines` and `order` for metro stations, `walk`/`drive`/`oneway` for network
 /// edges, …); optional ones, when present, are of the right type.
@@ -25,6 +26,6 @@ struct FieldCheck: DistrictCheck {
             }
         }
         return [CheckOutcome(id: id, title: title, issues: issues,
-                             summary: issues.isEmpty ? "every required property present" : ValidationText.count(issues.count, "problem"))]
+                             summary: issues.isEmpty ? "every required property present" : NumberText.count(issues.count, "problem"))]
     }
 }

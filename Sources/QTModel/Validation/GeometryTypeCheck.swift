@@ -1,3 +1,4 @@
+import QTText
 /// Geometry types per layer: every feature has a non-empty geometry of a type its layer (and kind) allows,
 /// e.g. facilities are Points, land-use parcels Polygons or MultiPolygons, network edges LineStrings.
 struct GeometryTypeCheck: DistrictCheck {
@@ -28,6 +29,6 @@ struct GeometryTypeCheck: DistrictCheck {
             }
         }
         return [CheckOutcome(id: id, title: title, issues: issues, figures: [.count("features", checked)],
-                             summary: ValidationText.count(checked, "feature"))]
+                             summary: NumberText.count(checked, "feature"))]
     }
 }

@@ -1,4 +1,5 @@
 import QTGeometry
+import QTText
 
 /// Geometries valid: GEOS's validity test (OGC rules) on each feature as stored (WGS84), with GEOS's reason
 /// and location. An invalid geometry is an error; the message says whether make-valid would repair it and
@@ -36,7 +37,7 @@ struct GeometryValidityCheck: DistrictCheck {
             }
         }
         return [CheckOutcome(id: id, title: title, issues: issues, figures: [.count("features", checked)],
-                             summary: ValidationText.count(checked, "feature") + " tested")]
+                             summary: NumberText.count(checked, "feature") + " tested")]
     }
 
     /// A warning for polygon rings against RFC 7946's right-hand rule (exterior rings counter-clockwise,

@@ -1,4 +1,5 @@
 import QTGeometry
+import QTText
 
 /// Inside the boundary: every feature of every layer but the boundary lies within the boundary, with a
 /// tolerance of ``DistrictValidator/boundaryToleranceM`` (the metric boundary buffered by 1 m, prepared,
@@ -31,13 +32,13 @@ struct InsideBoundaryCheck: DistrictCheck {
             }
         }
         return [CheckOutcome(id: id, title: title, issues: issues, figures: [.count("features", checked)],
-                             summary: ValidationText.count(checked, "feature") + " tested, tolerance "
+                             summary: NumberText.count(checked, "feature") + " tested, tolerance "
                                 + "\(ValidationText.plain(tolerance)) m")]
     }
 
     /// `961.9 m`, or `150.7 km` from 10 km on.
     static func distance(_ metres: Double) -> String {
-        metres < 10_000 ? ValidationText.metres(metres) + " m" : ValidationText.grouped(metres / 1000, decimals: 1) + " km"
+        metres < 10_000 ? ValidationText.metres(metres) + " m" : NumberText.grouped(metres / 1000, decimals: 1) + " km"
     }
 
     /// How far the part of `geometry` outside `boundary` reaches from it: the largest distance of a vertex of

@@ -1,5 +1,6 @@
 import QTGeometry
 import QTProjection
+import QTText
 
 /// Network connectivity, per mode: the walk graph (edges with `walk: true`) and the drive graph
 /// (`drive: true`), nodes being edge end points matched exactly after rounding to 7 decimals, direction
@@ -89,16 +90,16 @@ struct NetworkConnectivityCheck: DistrictCheck {
             let minimum = DistrictValidator.largestComponentMinimumShare
             let severity: ValidationSeverity = 1 - share < minimum ? .error : .warning
             let limit = severity == .error
-                ? "; the largest must hold at least \(ValidationText.grouped(minimum * 100, decimals: 0))%" : ""
+                ? "; the largest must hold at least \(NumberText.grouped(minimum * 100, decimals: 0))%" : ""
             issues.append(workspace.issue(severity, "network.components", .network, next.first,
                                           "the \(mode.rawValue) network has \(ranked.count) components"
                                             + (expected > 1 ? " (\(expected) expected)" : "") + ": "
                                             + "\(percent(share)) of its edge length (\(km(outside)) of \(km(total))) lies outside "
-                                            + "the \(expected > 1 ? "\(expected) largest" : "largest"); this edge is in the next largest (\(ValidationText.count(next.edges, "edge")), "
+                                            + "the \(expected > 1 ? "\(expected) largest" : "largest"); this edge is in the next largest (\(NumberText.count(next.edges, "edge")), "
                                             + "\(km(next.length)))\(limit)"))
         }
-        let summary = "\(ValidationText.count(edges.count, "edge")), \(km(total)), "
-            + "\(ValidationText.count(ranked.count, "component"))"
+        let summary = "\(NumberText.count(edges.count, "edge")), \(km(total)), "
+            + "\(NumberText.count(ranked.count, "component"))"
             + (expected > 1 && ranked.count <= expected ? " (\(expected) expected: "
                 + (workspace.district.manifest.networkComponentsReason ?? "stated in the manifest") + ")" : "")
             + (ranked.count > expected ? ", \(percent(share)) of length outside the largest" : "")
@@ -108,6 +109,6 @@ struct NetworkConnectivityCheck: DistrictCheck {
                              summary: summary)]
     }
 
-    private func km(_ metres: Double) -> String { ValidationText.grouped(metres / 1000, decimals: 2) + " km" }
-    private func percent(_ share: Double) -> String { ValidationText.grouped(share * 100, decimals: 1) + "%" }
+    private func km(_ metres: Double) -> String { NumberText.grouped(metres / 1000, decimals: 2) + " km" }
+    private func percent(_ share: Double) -> String { NumberText.grouped(share * 100, decimals: 1) + "%" }
 }

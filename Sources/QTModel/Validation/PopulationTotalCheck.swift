@@ -1,3 +1,4 @@
+import QTText
 /// Population total: the `population` of all population features adds up exactly to the manifest's
 /// `residents`. Features without a whole, non-negative population (the counts check's errors) are left out
 /// of the sum, and the message says how many.
@@ -18,14 +19,14 @@ struct PopulationTotalCheck: DistrictCheck {
         var issues: [ValidationIssue] = []
         if total != residents {
             let difference = total - residents
-            let signed = (difference > 0 ? "+" : "-") + ValidationText.grouped(abs(difference))
-            let note = uncounted > 0 ? "; \(ValidationText.count(uncounted, "feature")) without a valid population not counted" : ""
+            let signed = (difference > 0 ? "+" : "-") + NumberText.grouped(abs(difference))
+            let note = uncounted > 0 ? "; \(NumberText.count(uncounted, "feature")) without a valid population not counted" : ""
             issues.append(workspace.issue(.error, "population.total", .population,
-                                          "population totals \(ValidationText.grouped(total)), but the manifest's residents are "
-                                            + "\(ValidationText.grouped(residents)) (\(signed))\(note)"))
+                                          "population totals \(NumberText.grouped(total)), but the manifest's residents are "
+                                            + "\(NumberText.grouped(residents)) (\(signed))\(note)"))
         }
         return [CheckOutcome(id: id, layer: .population, title: title, issues: issues,
                              figures: [.count("population", total), .count("residents", residents)],
-                             summary: "\(ValidationText.grouped(total)) of \(ValidationText.grouped(residents)) residents")]
+                             summary: "\(NumberText.grouped(total)) of \(NumberText.grouped(residents)) residents")]
     }
 }

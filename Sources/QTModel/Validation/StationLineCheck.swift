@@ -1,4 +1,5 @@
 import QTGeometry
+import QTText
 
 /// Stations on their lines: a metro station lies within ``DistrictValidator/stationToleranceM`` of every
 /// metro line it lists in `lines` (a line being every `metro_line` feature with that `line`), has an `order`
@@ -89,7 +90,7 @@ struct StationLineCheck: DistrictCheck {
             }
         }
         let summary = stations.isEmpty ? "no metro stations"
-            : "\(ValidationText.count(stations.count, "station")) on \(ValidationText.count(lineFeatures.count, "line")), "
+            : "\(NumberText.count(stations.count, "station")) on \(NumberText.count(lineFeatures.count, "line")), "
                 + "farthest \(ValidationText.metres(farthest)) m (tolerance \(ValidationText.plain(tolerance)) m)"
         return [CheckOutcome(id: id, layer: .transit, title: title, issues: issues,
                              figures: [.count("stations", stations.count), .count("lines", lineFeatures.count),

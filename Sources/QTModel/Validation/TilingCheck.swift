@@ -1,4 +1,5 @@
 import QTGeometry
+import QTText
 
 /// Tiling: a layer's polygons (sub-districts, land-use parcels) cover the boundary without gaps and without
 /// overlapping one another, measured in m² in the manifest's metric CRS.
@@ -134,8 +135,8 @@ struct TilingCheck: DistrictCheck {
     private func describe(_ pieces: [Piece], total: Double, tolerated: Bool) -> String {
         let area = ValidationText.area(total) + " m²"
         if pieces.isEmpty { return area }
-        if tolerated { return "\(area) (\(ValidationText.count(pieces.count, "sliver")), tolerated)" }
-        return "\(area) (\(ValidationText.count(pieces.count, "piece")))"
+        if tolerated { return "\(area) (\(NumberText.count(pieces.count, "sliver")), tolerated)" }
+        return "\(area) (\(NumberText.count(pieces.count, "piece")))"
     }
 
     private func gapIssues(_ gaps: [Piece], total: Double, _ workspace: ValidationWorkspace) -> [ValidationIssue] {
@@ -149,7 +150,7 @@ struct TilingCheck: DistrictCheck {
             let rest = gaps.dropFirst(Self.maximumListed)
             let area = rest.reduce(0) { $0 + $1.area }
             issues.append(ValidationIssue(severity: .error, layer: layer, check: "tiling.gap",
-                                          message: "\(file): \(ValidationText.count(rest.count, "more gap")) of "
+                                          message: "\(file): \(NumberText.count(rest.count, "more gap")) of "
                                               + "\(ValidationText.area(area)) m² (gaps total \(ValidationText.area(total)) m²)"))
         }
         return issues
@@ -167,7 +168,7 @@ struct TilingCheck: DistrictCheck {
         if overlaps.count > Self.maximumListed {
             let area = total - listed.reduce(0) { $0 + $1.area }
             issues.append(workspace.issue(.error, "tiling.overlap", layer,
-                                          "\(ValidationText.count(overlaps.count - listed.count, "more overlap")) of "
+                                          "\(NumberText.count(overlaps.count - listed.count, "more overlap")) of "
                                             + "\(ValidationText.area(area)) m² (overlaps total \(ValidationText.area(total)) m²)"))
         }
         return issues

@@ -1,6 +1,7 @@
 import Foundation
 import QTGeometry
 import QTProjection
+import QTText
 
 /// What the checks of one validation run share: the district, one GEOS context, the transformer to the
 /// manifest's metric CRS, and per-feature geometries made once (in WGS84 and in metres).
@@ -248,33 +249,11 @@ enum ValidationText {
         if m2 == 0 { return "0" }
         if m2 < 0.001 { return "<0.001" }
         if m2 < 1 { return String(format: "%.3g", m2) }
-        return grouped(m2, decimals: 1)
+        return NumberText.grouped(m2, decimals: 1)
     }
 
     /// A length in metres with one decimal, grouped: `22.1`, `1,234.5`.
-    static func metres(_ m: Double) -> String { grouped(m, decimals: 1) }
-
-    /// A number with thousands separators and fixed decimals.
-    static func grouped(_ value: Double, decimals: Int) -> String {
-        let text = String(format: "%.\(decimals)f", abs(value))
-        let parts = text.split(separator: ".", maxSplits: 1)
-        let digits = String(parts[0])
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        if parts.count == 2 { out += "." + parts[1] }
-        return (value < 0 && Double(text) != 0 ? "-" : "") + out
-    }
-
-    /// An integer with thousands separators.
-    static func grouped(_ value: Int) -> String { grouped(Double(value), decimals: 0) }
-
-    /// `n things` with the plural `s` when n ≠ 1.
-    static func count(_ n: Int, _ noun: String) -> String {
-        "\(grouped(n)) \(noun)\(n == 1 ? "" : "s")"
-    }
+    static func metres(_ m: Double) -> String { NumberText.grouped(m, decimals: 1) }
 }
 
 extension ValidationText {

@@ -1,3 +1,4 @@
+import QTText
 /// Vocabularies: every controlled value is one the model knows — transit `kind` and `status`, facility
 /// `type` and `size_class`, constraint `kind`, land-use `class` (and its `code`, the class's national code),
 /// road class, industrial-park `kind`. Unknown values are errors. (Missing values are the field check's.)
@@ -58,6 +59,6 @@ struct VocabularyCheck: DistrictCheck {
             }
         }
         return [CheckOutcome(id: id, title: title, issues: issues, figures: [.count("values", checked)],
-                             summary: ValidationText.count(checked, "controlled value") + " checked")]
+                             summary: NumberText.count(checked, "controlled value") + " checked")]
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import QTAnalysis
 import QTModel
+import QTText
 
 /// The planning report as one self-contained HTML file: district summary, land use with its reconciliation,
 /// coverage per service and sub-district with maps of the residents left out, the indicators against the
@@ -15,7 +16,7 @@ public enum HTMLReport {
     public static func render(_ content: ReportContent) throws -> String {
         let s = content.summary
         var sections: [(id: String, title: String, html: String)] = [("summary", "概况 District", summary(s))]
-        if let landUse = content.landUse { sections.append(("landuse", "用地 Land use", Self.landUse(landUse, unitKm2: true))) }
+        if let landUse = content.landUse { sections.append(("landuse", "用地 Land use", Self.landUse(landUse, unitKm2: true, targets: content.landTargets))) }
         var coverageHTML = coverage(content.coverage, profile: content.coverageProfile, notes: content.coverageNotes)
         for (index, map) in content.maps.enumerated() {
             coverageHTML += try figure(map, index: index)
@@ -29,7 +30,7 @@ public enum HTMLReport {
         out += "<title>\(e(s.name)) \(e(s.nameEn)) — qtplan planning report</title>\n"
         out += "<style>\n\(ReportAssets.css)\n</style>\n</head>\n<body data-ready=\"false\">\n"
         out += "<header>\n<h1>\(e(s.name)) \(e(s.nameEn)) · 规划评估报告 Planning report</h1>\n"
-        out += "<p class=\"meta\">\(e(SVGText.number(s.officialAreaKm2, 1))) km² official · \(e(SVGText.grouped(s.residents))) residents · "
+        out += "<p class=\"meta\">\(e(NumberText.compact(s.officialAreaKm2, 1))) km² official · \(e(NumberText.grouped(s.residents))) residents · "
             + "metric CRS \(e(s.metricCRS)) · standards profile \(e(content.coverageProfile))</p>\n"
         out += "<p class=\"modelled\">\(e(content.provenance))</p>\n</header>\n<nav>"
         out += sections.map { "<a href=\"#\($0.id)\">\(e($0.title))</a>" }.joined() + "</nav>\n<main>\n"
@@ -41,7 +42,7 @@ public enum HTMLReport {
         return out
     }
 
-    private static func e(_ text: String) -> String { SVGText.escape(text) }
+    private static func e(_ text: String) -> String { XMLText.escape(text) }
 
     private static func percent(_ share: Double, _ decimals: Int = 1) -> String { String(format: "%.\(decimals)f%%", share * 100) }
 
@@ -51,15 +52,15 @@ public enum HTMLReport {
         var table = HTMLTable(header: [])
         table.rows = [
             ["District 区", "\(s.name) \(s.nameEn)"],
-            ["Official area 面积", "\(SVGText.number(s.officialAreaKm2, 1)) km²"],
+            ["Official area 面积", "\(NumberText.compact(s.officialAreaKm2, 1)) km²"],
             ["Boundary polygon", "\(String(format: "%.1f", s.geodesicAreaKm2)) km² geodesic (WGS84), "
                 + "\(String(format: "%+.1f%%", s.areaDifferencePercent)) vs official; \(String(format: "%.1f", s.planarAreaKm2)) km² planar in \(s.metricCRS)"],
-            ["Residents 常住人口", SVGText.grouped(s.residents)],
+            ["Residents 常住人口", NumberText.grouped(s.residents)],
         ]
         for layer in s.layerCounts.keys.sorted() {
-            let sources = (s.layerSources[layer] ?? [:]).sorted { $0.key < $1.key }.map { "\(SVGText.grouped($0.value)) \($0.key)" }
+            let sources = (s.layerSources[layer] ?? [:]).sorted { $0.key < $1.key }.map { "\(NumberText.grouped($0.value)) \($0.key)" }
             let count = s.layerCounts[layer] ?? 0
-            table.rows.append(["Layer \(layer.rawValue)", "\(SVGText.grouped(count)) feature\(count == 1 ? "" : "s") (\(sources.joined(separator: ", ")))"])
+            table.rows.append(["Layer \(layer.rawValue)", "\(NumberText.grouped(count)) feature\(count == 1 ? "" : "s") (\(sources.joined(separator: ", ")))"])
         }
         var out = table.html
         if let areas = s.subdistrictAreas, !areas.isEmpty {
@@ -70,7 +71,7 @@ public enum HTMLReport {
         return out
     }
 
-    static func landUse(_ r: LandUseReport, unitKm2: Bool) -> String {
+    static func landUse(_ r: LandUseReport, unitKm2: Bool, targets: LandTargets?) -> String {
         let km2 = { (m2: Double) in String(format: "%.2f", m2 / 1e6) }
         var table = HTMLTable(header: ["Class 地类", "Code", "Area km²", "Share"], numeric: [2, 3])
         for row in r.rows {
@@ -79,26 +80,29 @@ public enum HTMLReport {
         }
         table.rows.append(["Total of parcels", "", km2(r.total), percent(1)])
         table.rowClasses[table.rows.count - 1] = "total"
-        table.caption = "\(r.method == .geodesic ? "Geodesic (WGS84 ellipsoid)" : "Planar (\(r.metricCRS))") areas of \(SVGText.grouped(r.parcelCount)) parcels."
+        table.caption = "\(r.method == .geodesic ? "Geodesic (WGS84 ellipsoid)" : "Planar (\(r.metricCRS))") areas of \(NumberText.grouped(r.parcelCount)) parcels."
         var reconcile = HTMLTable(header: ["Reconciliation", "m²", "km²"], numeric: [1, 2])
         for (label, value) in [("Boundary polygon", r.boundaryArea), ("− land no parcel covers (gaps)", r.gapArea),
                                ("+ land covered twice (overlaps)", r.overlapArea), ("+ parcels outside the boundary", r.outsideBoundaryArea),
                                ("= what the parcels should add up to", r.reconciledTotal), ("Total of parcels", r.total),
                                ("Official area (manifest)", r.officialArea)] {
-            reconcile.rows.append([label, SVGText.number(value, 4), km2(value)])
+            reconcile.rows.append([label, NumberText.compact(value, 4), km2(value)])
         }
         reconcile.rowClasses[4] = "total"
-        let d = r.derived
-        var derived = HTMLTable(header: ["Figure", "Value", "2025 target", "Met"], numeric: [1, 2])
-        derived.rows = [
-            ["Urban construction land 城镇建设用地", "\(km2(d.urbanConstructionArea)) km²", "≤ \(km2(LandUseDerived.urbanConstructionTarget2025)) km²",
-             d.urbanConstructionArea <= LandUseDerived.urbanConstructionTarget2025 ? "yes" : "no"],
-            ["Cropland 耕地", "\(SVGText.grouped(Int(d.croplandMu.rounded()))) 亩", "≥ \(SVGText.grouped(Int(LandUseDerived.croplandTargetMu))) 亩",
-             d.croplandMu >= LandUseDerived.croplandTargetMu ? "yes" : "no"],
-            ["Park green share of built-up land", percent(d.greenSpaceShare), "≥ \(percent(LandUseDerived.greenSpaceShareTarget, 0))",
-             d.greenSpaceShare >= LandUseDerived.greenSpaceShareTarget ? "yes" : "no"],
-        ]
-        var out = table.html + "<h3>Reconciliation</h3>\n" + reconcile.html + "<h3>Against the plan</h3>\n" + derived.html
+        var out = table.html + "<h3>Reconciliation</h3>\n" + reconcile.html
+        if let targets {
+            let d = r.derived
+            var derived = HTMLTable(header: ["Figure", "Value", "2025 target", "Met"], numeric: [1, 2])
+            derived.rows = [
+                ["Urban construction land 城镇建设用地", "\(km2(d.urbanConstructionArea)) km²", "≤ \(km2(targets.urbanConstructionSquareMetres)) km²",
+                 d.urbanConstructionArea <= targets.urbanConstructionSquareMetres ? "yes" : "no"],
+                ["Cropland 耕地", "\(NumberText.grouped(Int(d.croplandMu.rounded()))) 亩", "≥ \(NumberText.grouped(Int(targets.croplandMu.target))) 亩",
+                 d.croplandMu >= targets.croplandMu.target ? "yes" : "no"],
+                ["Park green share of built-up land", percent(d.greenSpaceShare), "≥ \(percent(targets.parkGreenShare, 0))",
+                 d.greenSpaceShare >= targets.parkGreenShare ? "yes" : "no"],
+            ]
+            out += "<h3>Against the plan</h3>\n" + derived.html
+        }
         if r.isModelled { out += "<p class=\"note\">The land-use layer is modelled: these areas show the method, not a survey.</p>\n" }
         return out
     }
@@ -110,15 +114,15 @@ public enum HTMLReport {
                               numeric: Set(3..<(5 + zones.count)))
         for r in results {
             let s = r.service
-            let circle = s.mode == .radius ? "\(SVGText.grouped(Int(s.distance))) m"
-                : "\(SVGText.number(s.minutes, 1)) min" + (s.minutesRural.map { " (rural \(SVGText.number($0, 1)))" } ?? "")
-            table.rows.append([s.label, s.mode.rawValue, circle, SVGText.grouped(r.facilities), percent(r.total.share)]
+            let circle = s.mode == .radius ? "\(NumberText.grouped(Int(s.distance))) m"
+                : "\(NumberText.compact(s.minutes, 1)) min" + (s.minutesRural.map { " (rural \(NumberText.compact($0, 1)))" } ?? "")
+            table.rows.append([s.label, s.mode.rawValue, circle, NumberText.grouped(r.facilities), percent(r.total.share)]
                               + r.bySubdistrict.map { percent($0.share) })
         }
         table.caption = "Share of residents (not of area) within each service's circle, profile \(profile)."
         var residents = HTMLTable(header: ["", "District"] + zones, numeric: Set(1..<(2 + zones.count)))
-        residents.rows = [["Residents", SVGText.grouped(Int(first.total.population.rounded()))]
-                          + first.bySubdistrict.map { SVGText.grouped(Int($0.population.rounded())) }]
+        residents.rows = [["Residents", NumberText.grouped(Int(first.total.population.rounded()))]
+                          + first.bySubdistrict.map { NumberText.grouped(Int($0.population.rounded())) }]
         return table.html + residents.html + notes.map { "<p class=\"note\">\(e($0))</p>\n" }.joined()
     }
 
@@ -131,7 +135,7 @@ public enum HTMLReport {
                                    IndicatorText.target(row), IndicatorText.value(row), IndicatorText.met(row), IndicatorText.needs(row)])
                 if row.status == .notMet { table.rowClasses[i] = "fail" }
             }
-            out += "<h3>\(e(scope.name))\(scope.residents.map { " · \(SVGText.grouped($0)) residents" } ?? "")</h3>\n" + table.html
+            out += "<h3>\(e(scope.name))\(scope.residents.map { " · \(NumberText.grouped($0)) residents" } ?? "")</h3>\n" + table.html
         }
         for note in report.notes { out += "<p class=\"note\">\(e(note))</p>\n" }
         if report.modelled {

@@ -1,12 +1,14 @@
 import QTAnalysis
 import QTModel
 
-/// Everything one report shows, computed beforehand (the CLI's `qtplan report` does it): a Sendable value.
+/// Everything one report shows, computed beforehand (QTPlan's report job does it): a Sendable value.
 public struct ReportContent: Sendable {
     /// The district's summary (names, areas, residents, layers and their sources).
     public var summary: DistrictSummary
     /// Land use by class, with the reconciliation figures; `nil` without a land-use layer.
     public var landUse: LandUseReport?
+    /// The plan's land figures land use is compared with; `nil` leaves the comparison out.
+    public var landTargets: LandTargets?
     /// Coverage of every rule of the profile, district and sub-districts.
     public var coverage: [CoverageResult]
     /// The standards profile's name and description (`gb50180: GB 50180-2018 …`).
@@ -25,11 +27,12 @@ public struct ReportContent: Sendable {
     public var generator: String
 
     /// Creates the content.
-    public init(summary: DistrictSummary, landUse: LandUseReport?, coverage: [CoverageResult], coverageProfile: String,
+    public init(summary: DistrictSummary, landUse: LandUseReport?, landTargets: LandTargets?, coverage: [CoverageResult], coverageProfile: String,
                 coverageNotes: [String], indicators: IndicatorReport?, maps: [MapDocument], siteChecks: [ReportSiteCheck]?,
                 provenance: String, generator: String) {
         self.summary = summary
         self.landUse = landUse
+        self.landTargets = landTargets
         self.coverage = coverage
         self.coverageProfile = coverageProfile
         self.coverageNotes = coverageNotes

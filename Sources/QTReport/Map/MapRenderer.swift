@@ -1,6 +1,7 @@
 import Foundation
 import QTGeometry
 import QTProjection
+import QTText
 
 /// Draws one ``MapDocument``: owns the GEOS context and PROJ transformer for it (one task, one render).
 final class MapRenderer {
@@ -44,7 +45,7 @@ final class MapRenderer {
             if layer.inLegend { legend.append((layer, used)) }
             if let text = layer.label { labels += try features.compactMap { try self.label($0, text: text($0)) } }
         }
-        let w = SVGText.number(document.width), h = SVGText.number(document.height)
+        let w = NumberText.compact(document.width), h = NumberText.compact(document.height)
         var out = standalone ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" : ""
         out += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qtmap\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" "
             + "font-family=\"\(MapDocument.fontFamily)\" font-size=\"12\">\n"
@@ -52,10 +53,10 @@ final class MapRenderer {
             + ".qtmap .title{font-size:20px;font-weight:bold;fill:#111}.qtmap .subtitle,.qtmap .note{font-size:12px;fill:#444}"
             + ".qtmap [data-tip]:hover{stroke:#000;stroke-width:2px}</style>\n"
         out += "<rect width=\"\(w)\" height=\"\(h)\" fill=\"#ffffff\"/>\n"
-        out += "<clipPath id=\"frame-\(document.clipID)\"><rect x=\"\(SVGText.number(frame.x))\" y=\"\(SVGText.number(frame.y))\" "
-            + "width=\"\(SVGText.number(frame.width))\" height=\"\(SVGText.number(frame.height))\"/></clipPath>\n"
-        out += "<rect x=\"\(SVGText.number(frame.x))\" y=\"\(SVGText.number(frame.y))\" width=\"\(SVGText.number(frame.width))\" "
-            + "height=\"\(SVGText.number(frame.height))\" fill=\"#f7f9fb\" stroke=\"#999\" stroke-width=\"0.8\"/>\n"
+        out += "<clipPath id=\"frame-\(document.clipID)\"><rect x=\"\(NumberText.compact(frame.x))\" y=\"\(NumberText.compact(frame.y))\" "
+            + "width=\"\(NumberText.compact(frame.width))\" height=\"\(NumberText.compact(frame.height))\"/></clipPath>\n"
+        out += "<rect x=\"\(NumberText.compact(frame.x))\" y=\"\(NumberText.compact(frame.y))\" width=\"\(NumberText.compact(frame.width))\" "
+            + "height=\"\(NumberText.compact(frame.height))\" fill=\"#f7f9fb\" stroke=\"#999\" stroke-width=\"0.8\"/>\n"
         out += "<g class=\"viewport\" clip-path=\"url(#frame-\(document.clipID))\"><g class=\"content\">\n\(body)<g class=\"labels\">\n"
         out += labels.joined(separator: "\n") + (labels.isEmpty ? "" : "\n") + "</g></g></g>\n"
         out += titleBlock() + (try northArrow()) + scaleBar() + legendBlock(legend) + "</svg>\n"
@@ -71,8 +72,8 @@ final class MapRenderer {
         let (x, y) = pixel(c)
         let isPoint = feature.geometry.kind == .point || feature.geometry.kind == .multiPoint
         let (lx, ly, alignment) = isPoint ? (x + 8, y - 8, "start") : (x, y, "middle")
-        return "<text class=\"label\" x=\"\(SVGText.number(lx))\" y=\"\(SVGText.number(ly))\" text-anchor=\"\(alignment)\" "
-            + "dominant-baseline=\"middle\">\(SVGText.escape(text))</text>"
+        return "<text class=\"label\" x=\"\(NumberText.compact(lx))\" y=\"\(NumberText.compact(ly))\" text-anchor=\"\(alignment)\" "
+            + "dominant-baseline=\"middle\">\(XMLText.escape(text))</text>"
     }
 
     /// Fits the extent (padded 3%) into the frame, keeping the aspect ratio, centred.
@@ -103,7 +104,7 @@ final class MapRenderer {
     /// style), which the legend shows with a swatch of that kind.
     private func draw(_ layer: MapLayer, _ features: [MapFeature]) throws -> (String, [Int: GeometryKind]) {
         let tolerance = 0.5 / scale
-        var out = "<g class=\"layer layer-\(SVGText.escape(layer.id))\">\n"
+        var out = "<g class=\"layer layer-\(XMLText.escape(layer.id))\">\n"
         var merged: [Int: String] = [:]  // class index → path data, for layers without tooltips
         var order: [Int] = []
         var used: [Int: GeometryKind] = [:]
@@ -112,7 +113,7 @@ final class MapRenderer {
             if used[classIndex] == nil { used[classIndex] = feature.geometry.kind }
             let geometry = try simplified(feature.geometry, tolerance: tolerance)
             if let tooltip = layer.tooltip {
-                let tip = tooltip(feature).map { SVGText.escape($0) }
+                let tip = tooltip(feature).map { XMLText.escape($0) }
                 let tipAttribute = tip.map { " data-tip=\"\($0)\"" } ?? ""
                 let title = titles ? tip.map { "<title>\($0)</title>" } ?? "" : ""
                 out += element(geometry, style: style, extra: tipAttribute, title: title)
@@ -155,7 +156,7 @@ final class MapRenderer {
     private func circle(_ c: Coordinate, style: MapStyle, extra: String, title: String) -> String {
         let (x, y) = pixel(c)
         let close = title.isEmpty ? "/>" : ">\(title)</circle>"
-        return "<circle cx=\"\(SVGText.number(x))\" cy=\"\(SVGText.number(y))\" r=\"\(SVGText.number(style.radius))\" "
+        return "<circle cx=\"\(NumberText.compact(x))\" cy=\"\(NumberText.compact(y))\" r=\"\(NumberText.compact(style.radius))\" "
             + "\(style.attributes)\(extra)\(close)\n"
     }
 
@@ -165,10 +166,10 @@ final class MapRenderer {
             guard let first = coordinates.first else { return "" }
             var out = ""
             let (x0, y0) = pixel(first)
-            out += "M\(SVGText.number(x0)) \(SVGText.number(y0))"
+            out += "M\(NumberText.compact(x0)) \(NumberText.compact(y0))"
             for c in coordinates.dropFirst() {
                 let (x, y) = pixel(c)
-                out += "L\(SVGText.number(x)) \(SVGText.number(y))"
+                out += "L\(NumberText.compact(x)) \(NumberText.compact(y))"
             }
             return out + (closed ? "Z" : "")
         }
@@ -185,12 +186,12 @@ final class MapRenderer {
     // MARK: Furniture
 
     private func titleBlock() -> String {
-        var out = "<text class=\"title\" x=\"16\" y=\"30\">\(SVGText.escape(document.title))</text>\n"
+        var out = "<text class=\"title\" x=\"16\" y=\"30\">\(XMLText.escape(document.title))</text>\n"
         if let subtitle = document.subtitle {
-            out += "<text class=\"subtitle\" x=\"16\" y=\"52\">\(SVGText.escape(subtitle))</text>\n"
+            out += "<text class=\"subtitle\" x=\"16\" y=\"52\">\(XMLText.escape(subtitle))</text>\n"
         }
         if let note = document.note {
-            out += "<text class=\"note\" x=\"16\" y=\"\(SVGText.number(document.height - 14))\">\(SVGText.escape(note))</text>\n"
+            out += "<text class=\"note\" x=\"16\" y=\"\(NumberText.compact(document.height - 14))\">\(XMLText.escape(note))</text>\n"
         }
         return out
     }
@@ -203,10 +204,10 @@ final class MapRenderer {
         let north = try toMetric.transform(Coordinate(x: here.x, y: here.y + 0.01))
         let angle = atan2(north.x - centre.x, north.y - centre.y) * 180 / .pi
         let x = frame.x + 34, y = frame.y + 44
-        return "<g class=\"north\" transform=\"translate(\(SVGText.number(x)) \(SVGText.number(y))) rotate(\(SVGText.number(angle, 2)))\">"
+        return "<g class=\"north\" transform=\"translate(\(NumberText.compact(x)) \(NumberText.compact(y))) rotate(\(NumberText.compact(angle, 2)))\">"
             + "<path d=\"M0 -24L9 10L0 4L-9 10Z\" fill=\"#222\"/><path d=\"M0 -24L0 4L-9 10Z\" fill=\"#fff\" stroke=\"#222\" stroke-width=\"1\"/>"
             + "<text x=\"0\" y=\"-30\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">N</text></g>\n"
-            + "<text class=\"note\" x=\"\(SVGText.number(x - 18))\" y=\"\(SVGText.number(y + 26))\" font-size=\"10\">真北 true north</text>\n"
+            + "<text class=\"note\" x=\"\(NumberText.compact(x - 18))\" y=\"\(NumberText.compact(y + 26))\" font-size=\"10\">真北 true north</text>\n"
     }
 
     /// A scale bar of a round length (1, 2 or 5 × 10ⁿ m) near a quarter of the frame's width.
@@ -217,16 +218,16 @@ final class MapRenderer {
         let pixels = length * scale
         let x = frame.x + 20, y = frame.y + frame.height - 22
         func label(_ metres: Double) -> String {
-            metres >= 1000 ? "\(SVGText.number(metres / 1000, 1)) km" : "\(SVGText.number(metres, 0)) m"
+            metres >= 1000 ? "\(NumberText.compact(metres / 1000, 1)) km" : "\(NumberText.compact(metres, 0)) m"
         }
         var out = "<g class=\"scale\">"
-        out += "<rect x=\"\(SVGText.number(x - 6))\" y=\"\(SVGText.number(y - 16))\" width=\"\(SVGText.number(pixels + 44))\" height=\"30\" fill=\"#fff\" fill-opacity=\"0.8\"/>"
-        out += "<rect x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(y))\" width=\"\(SVGText.number(pixels / 2))\" height=\"6\" fill=\"#222\" stroke=\"#222\"/>"
-        out += "<rect x=\"\(SVGText.number(x + pixels / 2))\" y=\"\(SVGText.number(y))\" width=\"\(SVGText.number(pixels / 2))\" height=\"6\" fill=\"#fff\" stroke=\"#222\"/>"
+        out += "<rect x=\"\(NumberText.compact(x - 6))\" y=\"\(NumberText.compact(y - 16))\" width=\"\(NumberText.compact(pixels + 44))\" height=\"30\" fill=\"#fff\" fill-opacity=\"0.8\"/>"
+        out += "<rect x=\"\(NumberText.compact(x))\" y=\"\(NumberText.compact(y))\" width=\"\(NumberText.compact(pixels / 2))\" height=\"6\" fill=\"#222\" stroke=\"#222\"/>"
+        out += "<rect x=\"\(NumberText.compact(x + pixels / 2))\" y=\"\(NumberText.compact(y))\" width=\"\(NumberText.compact(pixels / 2))\" height=\"6\" fill=\"#fff\" stroke=\"#222\"/>"
         // data-metres: the length each label stands for at zoom 1 (the report's script rewrites them on zoom).
         for (offset, metres) in [(0.0, 0.0), (pixels / 2, length / 2), (pixels, length)] {
-            out += "<text x=\"\(SVGText.number(x + offset))\" y=\"\(SVGText.number(y - 4))\" text-anchor=\"middle\" font-size=\"11\" "
-                + "data-metres=\"\(SVGText.number(metres, 0))\">\(metres == 0 ? "0" : label(metres))</text>"
+            out += "<text x=\"\(NumberText.compact(x + offset))\" y=\"\(NumberText.compact(y - 4))\" text-anchor=\"middle\" font-size=\"11\" "
+                + "data-metres=\"\(NumberText.compact(metres, 0))\">\(metres == 0 ? "0" : label(metres))</text>"
         }
         return out + "</g>\n"
     }
@@ -236,7 +237,7 @@ final class MapRenderer {
     private func legendBlock(_ entries: [(MapLayer, [Int: GeometryKind])]) -> String {
         let x = document.width - Self.legendWidth - 8
         var y = frame.y + 8
-        var out = "<g class=\"legend\"><text x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(y + 6))\" font-size=\"14\" font-weight=\"bold\">图例 Legend</text>\n"
+        var out = "<g class=\"legend\"><text x=\"\(NumberText.compact(x))\" y=\"\(NumberText.compact(y + 6))\" font-size=\"14\" font-weight=\"bold\">图例 Legend</text>\n"
         y += 26
         for (layer, used) in entries.reversed() where !used.isEmpty {
             if layer.classes.isEmpty {
@@ -259,8 +260,8 @@ final class MapRenderer {
 
     private func legendText(_ text: String, x: Double, y: Double, bold: Bool = false) -> String {
         let room = document.width - 12 - x
-        return "<text x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(y + 4))\"\(bold ? " font-weight=\"bold\"" : "")>"
-            + "\(SVGText.escape(Self.fitted(text, width: room, fontSize: 12)))</text>\n"
+        return "<text x=\"\(NumberText.compact(x))\" y=\"\(NumberText.compact(y + 4))\"\(bold ? " font-weight=\"bold\"" : "")>"
+            + "\(XMLText.escape(Self.fitted(text, width: room, fontSize: 12)))</text>\n"
     }
 
     /// `text`, cut with "…" to fit `width` pixels: CJK characters about one em wide, others about 0.56 em (the
@@ -282,15 +283,15 @@ final class MapRenderer {
     private func swatch(_ kind: GeometryKind, _ style: MapStyle, x: Double, y: Double) -> String {
         switch kind {
         case .point, .multiPoint:
-            return "<circle cx=\"\(SVGText.number(x + 10))\" cy=\"\(SVGText.number(y))\" r=\"\(SVGText.number(min(style.radius + 1, 7)))\" \(style.attributes)/>"
+            return "<circle cx=\"\(NumberText.compact(x + 10))\" cy=\"\(NumberText.compact(y))\" r=\"\(NumberText.compact(min(style.radius + 1, 7)))\" \(style.attributes)/>"
         case .lineString, .linearRing, .multiLineString:
             var line = style
             line.strokeWidth = max(style.strokeWidth, 1.5)
-            return "<path d=\"M\(SVGText.number(x)) \(SVGText.number(y))H\(SVGText.number(x + 22))\" \(line.attributes)/>"
+            return "<path d=\"M\(NumberText.compact(x)) \(NumberText.compact(y))H\(NumberText.compact(x + 22))\" \(line.attributes)/>"
         default:
             var box = style
             if box.stroke == nil { box.stroke = "#888"; box.strokeWidth = 0.5 }
-            return "<rect x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(y - 7))\" width=\"22\" height=\"14\" \(box.attributes)/>"
+            return "<rect x=\"\(NumberText.compact(x))\" y=\"\(NumberText.compact(y - 7))\" width=\"22\" height=\"14\" \(box.attributes)/>"
         }
     }
 }

@@ -1,3 +1,4 @@
+import QTText
 /// How a map draws a feature: fill and stroke in CSS colours, widths in pixels.
 public struct MapStyle: Hashable, Sendable {
     /// Fill colour (`nil`: no fill).
@@ -27,9 +28,9 @@ public struct MapStyle: Hashable, Sendable {
     /// The SVG presentation attributes.
     var attributes: String {
         var out = "fill=\"\(fill ?? "none")\""
-        if fill != nil && fillOpacity < 1 { out += " fill-opacity=\"\(SVGText.number(fillOpacity, 2))\"" }
+        if fill != nil && fillOpacity < 1 { out += " fill-opacity=\"\(NumberText.compact(fillOpacity, 2))\"" }
         if let stroke {
-            out += " stroke=\"\(stroke)\" stroke-width=\"\(SVGText.number(strokeWidth, 2))\" stroke-linejoin=\"round\""
+            out += " stroke=\"\(stroke)\" stroke-width=\"\(NumberText.compact(strokeWidth, 2))\" stroke-linejoin=\"round\""
             if let dash { out += " stroke-dasharray=\"\(dash)\"" }
         } else {
             out += " stroke=\"none\""

@@ -1,5 +1,6 @@
 import QTGeometry
 import QTModel
+import QTText
 
 /// The district's layers as map layers, with the house styles: what `qtplan map --layers` and the report draw.
 ///
@@ -36,7 +37,7 @@ public enum StandardLayers {
         case .population:
             return MapLayer(id: "population", title: "常住人口 Residents per piece" + suffix, features: features,
                             classes: headCountClasses(key: "population"),
-                            tooltip: { f in "\(SVGText.grouped(Int(f.number("population") ?? 0))) 人 residents" })
+                            tooltip: { f in "\(NumberText.grouped(Int(f.number("population") ?? 0))) 人 residents" })
         case .network:
             return MapLayer(id: "network", title: "道路 Streets" + suffix, features: features, classes: [
                 MapClass(title: "高速、快速路 Expressway", style: MapStyle(stroke: "#e07b39", strokeWidth: 2.2)) { $0.string("road_class") == "expressway" },
@@ -119,10 +120,10 @@ public enum StandardLayers {
                      style: MapStyle(fill: "#2e7d32", fillOpacity: 0.2, stroke: "#2e7d32", strokeWidth: 0.8)),
             MapLayer(id: "gaps", title: "未覆盖居民 Residents left out", features: gaps, classes: headCountClasses(key: "population"),
                      tooltip: { f in
-                         var parts = ["\(SVGText.grouped(Int(f.number("population") ?? 0))) 人 not covered"]
+                         var parts = ["\(NumberText.grouped(Int(f.number("population") ?? 0))) 人 not covered"]
                          if let s = f.string("subdistrict") { parts.append(s) }
-                         if let m = f.number("nearest_minutes") { parts.append("nearest \(SVGText.number(m)) min") }
-                         if let m = f.number("nearest_m") { parts.append("nearest \(SVGText.grouped(Int(m))) m") }
+                         if let m = f.number("nearest_minutes") { parts.append("nearest \(NumberText.compact(m)) min") }
+                         if let m = f.number("nearest_m") { parts.append("nearest \(NumberText.grouped(Int(m))) m") }
                          return parts.joined(separator: " · ")
                      }),
         ]

@@ -1,5 +1,6 @@
 import Foundation
 import QTAnalysis
+import QTText
 
 /// An indicator row's figures as a planner reads them, the same in `qtplan indicators` and the report.
 public enum IndicatorText {
@@ -18,13 +19,7 @@ public enum IndicatorText {
     }
 
     /// A number with grouped thousands and fixed decimals: 1,665,300 or 2.10.
-    public static func decimal(_ v: Double, _ decimals: Int) -> String {
-        let text = fixed(v, decimals)
-        let parts = text.split(separator: ".", maxSplits: 1)
-        guard let whole = Int(parts[0]) else { return text }
-        let grouped = text.hasPrefix("-") && whole == 0 ? "-0" : SVGText.grouped(whole)
-        return parts.count == 2 ? grouped + "." + parts[1] : grouped
-    }
+    public static func decimal(_ v: Double, _ decimals: Int) -> String { NumberText.grouped(v, decimals: decimals) }
 
     /// `yes`, `no`, or `—` when there is nothing to meet.
     public static func met(_ row: IndicatorRow) -> String {
@@ -39,15 +34,9 @@ public enum IndicatorText {
     public static func needs(_ row: IndicatorRow) -> String {
         switch row.status {
         case .met: "—"
-        case .notMet: "needs \(SVGText.grouped(row.shortfall ?? 0)) \(row.rule.shortfallPhrase(for: row.shortfall ?? 0))"
+        case .notMet: "needs \(NumberText.grouped(row.shortfall ?? 0)) \(row.rule.shortfallPhrase(for: row.shortfall ?? 0))"
         case .noTarget: "no target"
         case .districtOnly, .notComputed: ""
         }
-    }
-
-    /// `%.Nf`, with `-0.0` written as `0.0`.
-    static func fixed(_ value: Double, _ decimals: Int) -> String {
-        let text = String(format: "%.\(decimals)f", value)
-        return Double(text) == 0 ? String(format: "%.\(decimals)f", 0.0) : text
     }
 }

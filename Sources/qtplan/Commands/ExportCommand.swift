@@ -3,12 +3,14 @@ import Foundation
 import QTFormats
 import QTGeometry
 import QTModel
+import QTPlan
 import QTProjection
+import QTText
 
 extension VectorFormat: ExpressibleByArgument {}
 
 /// `qtplan export`: a district's layers as GeoJSON, GeoPackage, Shapefile, FlatGeobuf or CSV.
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write a district's layers as GeoJSON, GeoPackage, Shapefile, FlatGeobuf or CSV (with WKT).",
@@ -50,45 +52,27 @@ struct ExportCommand: ParsableCommand {
         if let format, !format.isWritable { throw ValidationError("--format \(format.rawValue): qtplan reads DXF but does not write it") }
     }
 
-    func run() throws {
-        try runReportingErrors {
+    func run() async throws {
+        try await CommandBody.run {
             let target: CRS
             do {
                 target = try crs.map(CRS.init(parsing:)) ?? .wgs84
                 if target != .gcj02 { _ = try Transformer(from: .wgs84, to: target) }  // known to PROJ?
             } catch {
-                throw CLIFailure(status: .usage, message: "--crs \(crs ?? ""): not a CRS PROJ knows (use EPSG:n or a PROJ string)")
+                throw PlanError(.usage, "--crs \(crs ?? ""): not a CRS PROJ knows (use EPSG:n or a PROJ string)")
             }
-            let asFolder = Self.isFolder(output)
-            let fileFormat = asFolder ? (format ?? .geojson) : try FeatureOutput.format(of: output, option: "-o")
+            let asFolder = ExportRequest.isFolder(output)
+            let fileFormat = asFolder ? (format ?? .geojson) : try FeatureFiles.format(of: output, setting: .output)
             if let format, !asFolder, format != fileFormat {
-                throw CLIFailure(status: .usage, message: "--format \(format.rawValue) disagrees with -o \(output) (.\(fileFormat.fileExtension)); "
+                throw PlanError(.usage, "--format \(format.rawValue) disagrees with -o \(output) (.\(fileFormat.fileExtension)); "
                     + "drop --format, or give a folder")
             }
-            let names = try requestedLayers()
-            try FeatureOutput.check(format: fileFormat, crs: target, layerCount: asFolder ? 1 : names.count, path: output, option: "-o")
-
-            let district = try districtOptions.load()
-            let layers = try names.map { name -> VectorLayer in
-                guard let collection = district.layers[name] else {
-                    throw CLIFailure(status: .noInput, message: "\(district.directory): the district has no '\(name.rawValue)' layer")
-                }
-                return VectorLayer(name: name.rawValue, features: collection)
-            }
-            let destinations = asFolder ? layers.map { (output as NSString).appendingPathComponent("\($0.name).\(fileFormat.fileExtension)") } : [output]
-            if !force { try Self.refuseInputs(destinations, format: fileFormat, district: district) }
-            if asFolder {
-                try FeatureOutput.writeFolder(layers, to: output, format: fileFormat, crs: target, what: "the export")
-            } else {
-                try FeatureOutput.write(layers, to: output, crs: target, what: "the export", option: "-o")
-            }
-            var rows: [(String, String)] = []
-            for (layer, destination) in zip(layers, asFolder ? destinations : Array(repeating: output, count: layers.count)) {
-                let count = layer.features.features.count
-                rows.append((layer.name, "\(Number.grouped(count)) feature\(count == 1 ? "" : "s") → \(destination)"))
-            }
-            rows.append(("CRS", "\(target)\(fileFormat == .geojson ? " (RFC 7946)" : "")"))
-            print(TextTable.render(rows), terminator: "")
+            let request = ExportRequest(layers: try requestedLayers(), destination: output, asFolder: asFolder, format: fileFormat,
+                                        crs: target, overwriteInputs: force)
+            try ExportJob.check(request)
+            let result = try ExportJob.run(request, on: try districtOptions.load(), settings: InterruptCleanup.outputs)
+            result.warnings.forEach(Diagnostics.warning)
+            print(result.table, terminator: "")
         }
     }
 
@@ -96,37 +80,13 @@ struct ExportCommand: ParsableCommand {
     private func requestedLayers() throws -> [LayerName] {
         if all { return LayerName.allCases }
         var names: [LayerName] = []
-        for text in CoverageRequest.list(layer ?? "") {
+        for text in Arguments.list(layer ?? "") {
             guard let name = LayerName(rawValue: text) else {
-                throw CLIFailure(status: .usage, message: "--layer: unknown layer '\(text)' (known: \(LayerName.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw PlanError(.usage, "--layer: unknown layer '\(text)' (known: \(LayerName.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             if !names.contains(name) { names.append(name) }
         }
-        guard !names.isEmpty else { throw CLIFailure(status: .usage, message: "--layer: no layer given") }
+        guard !names.isEmpty else { throw PlanError(.usage, "--layer: no layer given") }
         return names.sorted()
-    }
-
-    /// Whether `-o` names a folder: an existing one, a path ending in `/`, or a name without extension.
-    static func isFolder(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return isDirectory.boolValue }
-        return path.hasSuffix("/") || URL(fileURLWithPath: path).pathExtension.isEmpty
-    }
-
-    /// Refuses to write over the manifest or a layer file of `district` (a Shapefile's members included).
-    static func refuseInputs(_ destinations: [String], format: VectorFormat, district: District) throws {
-        func real(_ path: String) -> String { URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path }
-        var inputs = Set([real((district.directory as NSString).appendingPathComponent(DistrictLoader.manifestName))])
-        for entry in district.manifest.layers.values {
-            inputs.insert(real(DistrictLoader.layerPath(directory: district.directory, file: entry.file)))
-        }
-        for destination in destinations {
-            let stem = URL(fileURLWithPath: destination).deletingPathExtension().path
-            let members = [destination] + format.companionExtensions.map { "\(stem).\($0)" }
-            if let hit = members.first(where: { inputs.contains(real($0)) }) {
-                throw CLIFailure(status: .cannotCreate, message: "\(hit): is an input file of the district \(district.directory); "
-                    + "refusing to overwrite it (give --force to allow)")
-            }
-        }
     }
 }

@@ -2,8 +2,7 @@ import ArgumentParser
 import Foundation
 import QTAnalysis
 import QTGeometry
-import QTModel
-import QTProjection
+import QTPlan
 
 /// `qtplan isochrone`: nested service areas around a place or a facility, with the residents inside each.
 struct IsochroneCommand: AsyncParsableCommand {
@@ -42,76 +41,41 @@ struct IsochroneCommand: AsyncParsableCommand {
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the bands to this file (.geojson, .gpkg, .shp, .fgb, .csv) instead of GeoJSON on stdout.", valueName: "FILE"))
     var output: String?
 
-    @OptionGroup var engine: CoverageEngineOptions
+    @OptionGroup var engine: EngineOptions
 
     func validate() throws {
         guard (at == nil) != (facility == nil) else { throw ValidationError("give --at LON,LAT or --facility ID") }
         guard mode != .radius else { throw ValidationError("--mode must be walk or drive (an isochrone follows the streets)") }
         if let walkSpeed, !(walkSpeed > 0 && walkSpeed <= 20) { throw ValidationError("--walk-speed must be between 0 and 20 km/h") }
         try engine.check()
-        try FeatureOutput.validate(output, option: "-o")
+        try Arguments.checkOutput(output, .output)
     }
 
     func run() async throws {
-        try await runReportingErrorsAsync {
-            let bands = try CoverageRequest.minutes(minutes)
-            try engine.checkLimit(minutes: bands.max() ?? 0)
+        try await CommandBody.run {
+            let request = IsochroneRequest(origin: try origin(), minutes: try Arguments.minutes(minutes), mode: mode, direction: direction,
+                                           walkSpeedKmh: walkSpeed, engine: engine.settings)
+            try IsochroneJob.check(request)
             let standards = try engine.loadStandards()
-            let district = try districtOptions.load()
-            let options = engine.options(standards: standards, walkSpeed: walkSpeed, includePlanned: true)
-            let (origin, name, type) = try place(in: district)
-            let travel = direction ?? (type == FacilityType.fireStation.rawValue ? .fromFacility : .toFacility)
-            let service = CoverageService(label: "isochrone", supply: SupplySelector(type: type ?? "park"), minutes: bands.max() ?? 15,
-                                          distance: 0, mode: mode, direction: travel)
-            var request = options
-            request.includePlanned = false
-            let inputs = try Coverage.prepare(district, services: [service], standards: standards, options: request)
-            let metric = try Transformer(from: .wgs84, to: inputs.metricCRS).transform(origin)
-            let result = try Isochrone.bands(around: metric, minutes: bands, mode: mode, direction: travel, in: inputs)
-            CoarseGrid.warn(result.prefix(1).map { ("the isochrone", $0.cellMetres) }, requested: engine.cell)
-            let features = result.map { band in
-                Feature(id: .string("band-\(Number.trimmedMinutes(band.minutes))"), geometry: band.area, properties: [
-                    "id": .string("band-\(Number.trimmedMinutes(band.minutes))"), "name": .string(name),
-                    "minutes": .number(band.minutes), "mode": .string(mode.rawValue), "direction": .string(travel.rawValue),
-                    "residents": .number(band.residents.rounded()),
-                    "area_km2": .number((band.areaSquareMetres / 1e6 * 1e4).rounded() / 1e4),
-                    "walk_speed_kmh": .number(options.walkSpeedKmh), "source": "computed: qtplan isochrone",
-                    "cell_m": .number((band.cellMetres * 100).rounded() / 100),
-                ])
-            }
+            let result = try IsochroneJob.run(request, on: try districtOptions.load(), standards: standards)
+            result.warnings.forEach(Diagnostics.warning)
             if let output {
-                try FeatureOutput.write(features, layer: "isochrone", to: output, what: "the isochrone", option: "-o")
-                var lines: [[String]] = [["minutes", "area km²", "residents"]]
-                for band in result {
-                    lines.append([Number.trimmedMinutes(band.minutes), Number.fixed(band.areaSquareMetres / 1e6, 2),
-                                  Number.grouped(Int(band.residents.rounded()))])
-                }
-                print("\(name), \(mode.rawValue), \(travel.rawValue)")
-                print(LandUseText.columns(lines, rightAligned: [0, 1, 2]), terminator: "")
+                try FeatureFiles.write(result.features, layer: "isochrone", to: output, what: "the isochrone", setting: .output,
+                                       settings: InterruptCleanup.outputs)
+                print(result.table, terminator: "")
             } else {
-                FileHandle.standardOutput.write(GeoJSONWriter().data(FeatureCollection(features: features)))
+                FileHandle.standardOutput.write(GeoJSONWriter().data(FeatureCollection(features: result.features)))
             }
         }
     }
 
-    /// The origin in WGS84, a name for it and the facility type (when a facility).
-    func place(in district: District) throws -> (Coordinate, String, String?) {
-        if let at {
-            let parts = at.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-            guard parts.count == 2, let lon = parts[0], let lat = parts[1], (-180...180).contains(lon), (-90...90).contains(lat) else {
-                throw CLIFailure(status: .usage, message: "--at: expected LON,LAT in degrees, found '\(at)'")
-            }
-            return (Coordinate(x: lon, y: lat), "\(at)", nil)
+    /// `--at LON,LAT` or `--facility ID`.
+    func origin() throws -> IsochroneOrigin {
+        guard let at else { return .facility(facility ?? "") }
+        let parts = at.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let lon = parts[0], let lat = parts[1], (-180...180).contains(lon), (-90...90).contains(lat) else {
+            throw PlanError(.usage, "--at: expected LON,LAT in degrees, found '\(at)'")
         }
-        for layer in [LayerName.facilities, .transit] {
-            for f in district.features(layer) where f.properties["id"]?.stringValue == facility {
-                guard case .point(let p)? = f.geometry, let c = p.coordinate else {
-                    throw CLIFailure(status: .dataError, message: "\(layer.rawValue): feature \(facility!): expected a point")
-                }
-                let type = f.properties[layer == .transit ? "kind" : "type"]?.stringValue
-                return (c, f.properties["name"]?.stringValue ?? facility!, type)
-            }
-        }
-        throw CLIFailure(status: .usage, message: "--facility: no facility or transit stop with id '\(facility!)'")
+        return .place(Coordinate(x: lon, y: lat), label: at)
     }
 }

@@ -1,11 +1,8 @@
 import ArgumentParser
 import Foundation
 import QTAnalysis
-import QTFormats
-import QTGeometry
-import QTModel
-import QTProjection
-import QTReport
+import QTPlan
+import QTText
 
 /// `qtplan map`: a map of chosen layers, and optionally one service's coverage, as SVG or PNG.
 struct MapCommand: AsyncParsableCommand {
@@ -51,7 +48,7 @@ struct MapCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The title (default: the district's names).", valueName: "TEXT"))
     var title: String?
 
-    @OptionGroup var engine: CoverageEngineOptions
+    @OptionGroup var engine: EngineOptions
 
     func validate() throws {
         let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
@@ -67,124 +64,15 @@ struct MapCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await runReportingErrorsAsync {
-            let specs = try MapLayers.parse(layers)
+        try await CommandBody.run {
+            let specs = try MapLayerSpec.parse(layers)
             let district = try districtOptions.load()
-            var drawn = try MapLayers.layers(specs, in: district)
-            var subtitle: String?
-            if let type = coverage {
-                let standards = try engine.loadStandards()
-                let profile = try standards.profile(standard)
-                let services = try CoverageRequest.services(types: [type], all: false, minutes: minutes.map { [$0] },
-                                                            profile: profile, mode: mode, distance: nil)
-                let options = engine.options(standards: standards, walkSpeed: nil, includePlanned: false)
-                let inputs = try Coverage.prepare(district, services: services, standards: standards, options: options)
-                let results = try await Coverage.measure(services, in: inputs)
-                var coverageLayers: [MapLayer] = []
-                for (service, result) in zip(services, results) {
-                    let areas = try ServiceAreas.areas(service, in: inputs, dissolve: true)
-                    let gaps = ServiceAreas.gaps(result, inputs: inputs, district: district)
-                    coverageLayers += StandardLayers.coverage(areas: areas, gaps: gaps, label: service.label)
-                    subtitle = MapLayers.subtitle(service, result, profile: profile.name)
-                }
-                // Above the area-filling layers the user listed (land use, population), below the rest.
-                let fills = drawn.prefix { ["landuse", "population", "industrial_parks"].contains($0.id) }.count
-                drawn.insert(contentsOf: coverageLayers, at: fills)
-            }
-            let map = MapDocument(title: title ?? "\(district.manifest.name) \(district.manifest.nameEn)", subtitle: subtitle,
-                                  note: MapLayers.note(district), layers: drawn,
-                                  extent: district.features(.boundary), metricCRS: try CRS(parsing: district.manifest.metricCRS),
-                                  width: width, height: height)
-            let svg = try map.svg()
-            try MapOutput.write(svg, to: output)
-            print("\(output)  \(drawn.count) layers, \(district.manifest.metricCRS), SVG \(Number.fixed(Double(svg.utf8.count) / 1e6, 2)) MB")
-        }
-    }
-}
-
-/// Parsing `--layers` and building the map layers.
-enum MapLayers {
-    /// `boundary,facilities:park` → [(boundary, nil), (facilities, "park")].
-    static func parse(_ text: String) throws -> [(LayerName, String?)] {
-        let items = CoverageRequest.list(text)
-        guard !items.isEmpty else { throw CLIFailure(status: .usage, message: "--layers: no layer given") }
-        return try items.map { item in
-            let parts = item.split(separator: ":", maxSplits: 1).map(String.init)
-            guard let layer = LayerName(rawValue: parts[0]) else {
-                throw CLIFailure(status: .usage, message: "--layers: unknown layer '\(parts[0])' (known: \(LayerName.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            return (layer, parts.count > 1 ? parts[1] : nil)
-        }
-    }
-
-    /// The specs among `wanted` whose layer the district has, and whose filter (if any) keeps a feature: what a
-    /// report draws of a district that may lack some layers.
-    static func available(_ wanted: [String], in district: District) -> [(LayerName, String?)] {
-        wanted.compactMap { text -> (LayerName, String?)? in
-            guard let spec = try? parse(text).first, district.layers[spec.0] != nil else { return nil }
-            guard let filter = spec.1 else { return spec }
-            return district.features(spec.0).contains { StandardLayers.matches($0, filter: filter) } ? spec : nil
-        }
-    }
-
-    static func layers(_ specs: [(LayerName, String?)], in district: District) throws -> [MapLayer] {
-        try specs.map { layer, filter in
-            guard let made = StandardLayers.layer(layer, filter: filter, in: district) else {
-                throw CLIFailure(status: .noInput, message: "\(district.directory): the district has no '\(layer.rawValue)' layer")
-            }
-            if let filter, made.features.isEmpty {
-                throw CLIFailure(status: .usage, message: "--layers \(layer.rawValue):\(filter): no feature has type, kind, class or road_class '\(filter)'")
-            }
-            return made
-        }
-    }
-
-    static func subtitle(_ service: CoverageService, _ result: CoverageResult, profile: String) -> String {
-        let circle = service.mode == .radius ? "\(Number.grouped(Int(service.distance))) m" : "\(Number.trimmedMinutes(service.minutes)) min"
-        return "\(service.label) · \(service.mode.rawValue) \(circle) (\(profile)) · covered \(Number.fixed(result.total.share * 100, 1))% "
-            + "of \(Number.grouped(Int(result.total.population.rounded()))) residents"
-    }
-
-    /// The note under a map: the data's provenance and the CRS.
-    static func note(_ district: District) -> String {
-        let modelled = district.layers.values.contains { $0.features.contains { $0.properties["source"]?.stringValue == "modelled" } }
-        return (modelled ? "Data: partly modelled (see geodata/SOURCES.md), not a survey · " : "")
-            + "\(district.manifest.metricCRS) · qtplan \(Version.qtplan)"
-    }
-}
-
-/// Writes a map: SVG as it is, PNG through rsvg-convert, both atomically.
-enum MapOutput {
-    static func write(_ svg: String, to path: String) throws {
-        let png = URL(fileURLWithPath: path).pathExtension.lowercased() == "png"
-        try AtomicFile.stage(path, isFolder: false, what: "the map") { staged in
-            let name = URL(fileURLWithPath: path).lastPathComponent
-            guard png else { return try staged.write(Data(svg.utf8), as: name) }
-            let source = staged.stagedPath(".map.svg")
-            try staged.write(Data(svg.utf8), as: ".map.svg")
-            try render(svg: source, png: staged.stagedPath(name), path: path)
-            unlink(source)
-        }
-    }
-
-    /// Runs `rsvg-convert` (librsvg, Debian's librsvg2-bin).
-    private static func render(svg: String, png: String, path: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["rsvg-convert", "--format", "png", "--output", png, svg]
-        let errors = Pipe()
-        process.standardError = errors
-        do { try process.run() } catch {
-            throw CLIFailure(status: .cannotCreate, message: "\(path): cannot run rsvg-convert: \(error)")
-        }
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        if process.terminationStatus == 127 {
-            throw CLIFailure(status: .cannotCreate, message: "\(path): PNG needs rsvg-convert (Debian: librsvg2-bin, which "
-                + "tools/setup.sh installs); or write .svg")
-        }
-        guard process.terminationStatus == 0 else {
-            throw CLIFailure(status: .cannotCreate, message: "\(path): rsvg-convert failed: \(message.split(separator: "\n").first ?? "")")
+            let overlay = coverage.map { MapCoverage(type: $0, minutes: minutes, profile: standard, mode: mode) }
+            let request = MapRequest(layers: specs, coverage: overlay, title: title, width: width, height: height, output: output,
+                                     engine: engine.settings, names: .commandLine)
+            let result = try await MapJob.run(request, on: district, standards: overlay == nil ? nil : try engine.loadStandards(),
+                                              settings: InterruptCleanup.outputs)
+            print(result.table, terminator: "")
         }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import QTAnalysis
 import QTGeometry
 import QTModel
+import QTPlan
 
 /// `qtplan site-check`: every applicable siting rule's verdict for one site or a whole plan.
 struct SiteCheckCommand: AsyncParsableCommand {
@@ -39,7 +40,7 @@ struct SiteCheckCommand: AsyncParsableCommand {
 
     @OptionGroup var siting: SitingCommandOptions
 
-    @OptionGroup var engine: CoverageEngineOptions
+    @OptionGroup var engine: EngineOptions
 
     func validate() throws {
         guard (at == nil) != (sites == nil) else { throw ValidationError("give --type T --at LON,LAT, or --sites FILE") }
@@ -53,30 +54,24 @@ struct SiteCheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         var failed = false
-        try await runReportingSitingErrors {
+        try await CommandBody.run {
             let rules = try siting.loadRules()
             let options = try siting.options(engine)
             let plan: [ProposedSite]
             if let sites {
-                plan = try SitePlan.read(path: sites, crs: try siting.crs(), what: "sites file")
+                plan = try SitePlanFile.read(path: sites, crs: try siting.crs(), what: "sites file")
             } else {
                 plan = [ProposedSite(id: "site", type: type ?? "", location: try siting.point(at ?? ""))]
             }
-            let district = try districtOptions.load()
-            let report = try SiteCheck.check(plan, in: district, rules: rules, options: options)
+            let outcome = try SiteCheckJob.run(plan, on: try districtOptions.load(), rules: rules, options: options)
             switch format {
-            case .table: print(SitingOutput.checkTable(report, district: district), terminator: "")
-            case .json: print(SitingOutput.checkJSON(report), terminator: "")
-            case .geojson: FileHandle.standardOutput.write(Self.geoJSON(report))
+            case .table: print(outcome.table, terminator: "")
+            case .json: print(outcome.json, terminator: "")
+            case .geojson: FileHandle.standardOutput.write(outcome.geoJSON)
             }
-            failed = report.verdict == .fail
+            failed = outcome.report.verdict == .fail
         }
         if failed { throw ExitCode(1) }
-    }
-
-    /// The sites with their verdicts as GeoJSON: the one place this command writes GeoJSON.
-    static func geoJSON(_ report: SiteCheckReport) -> Data {
-        GeoJSONWriter().data(FeatureCollection(features: report.sites.map(SitingOutput.checkFeature)))
     }
 }
 

@@ -3,6 +3,8 @@ import Foundation
 import QTAnalysis
 import QTGeometry
 import QTModel
+import QTPlan
+import QTText
 
 /// `qtplan site-suggest`: the sites that bring the most residents inside a type's circle.
 struct SiteSuggestCommand: AsyncParsableCommand {
@@ -48,7 +50,7 @@ struct SiteSuggestCommand: AsyncParsableCommand {
 
     @OptionGroup var siting: SitingCommandOptions
 
-    @OptionGroup var engine: CoverageEngineOptions
+    @OptionGroup var engine: EngineOptions
 
     func validate() throws {
         guard FacilityType(rawValue: type) != nil else {
@@ -59,42 +61,29 @@ struct SiteSuggestCommand: AsyncParsableCommand {
         if let targetShare, !(targetShare > 0 && targetShare <= 1) { throw ValidationError("--target-share must be above 0 and at most 1 (a share, not a percentage)") }
         if let grid, !(grid >= 10 && grid <= 10_000) { throw ValidationError("--grid must be between 10 and 10000 m") }
         if grid != nil && candidates != nil { throw ValidationError("--grid lays candidates; it does not go with --candidates") }
-        try FeatureOutput.validate(output, option: "-o")
+        try Arguments.checkOutput(output, .output)
         try siting.check(engine)
     }
 
     func run() async throws {
-        try await runReportingSitingErrors {
+        try await CommandBody.run {
             let rules = try siting.loadRules()
             let options = try siting.options(engine)
-            let given = try candidates.map { try SitePlan.read(path: $0, crs: try siting.crs(), defaultType: type, what: "candidates file") }
+            let given = try candidates.map { try SitePlanFile.read(path: $0, crs: try siting.crs(), defaultType: type, what: "candidates file") }
             let district = try districtOptions.load()
             let request = SiteSuggestRequest(type: type, count: count, targetShare: targetShare, candidates: given,
                                              gridMetres: grid, improve: !greedyOnly)
-            let result = try SiteSuggest.suggest(request, in: district, rules: rules, options: options)
-            if result.passing == 0 { Diagnostics.warning("no candidate passes site-check: nothing to choose from") }
-            if result.targetReached == false {
-                Diagnostics.warning("the target share \(Number.fixed(targetShare! * 100, 1))% is not reached: \(Number.fixed(result.covered / max(result.population, 1) * 100, 1))% with every useful candidate")
-            }
+            let outcome = try SiteSuggestJob.run(request, on: district, rules: rules, options: options)
+            outcome.warnings.forEach(Diagnostics.warning)
             if let output {
-                try FeatureOutput.write(Self.features(result), layer: "suggested_sites", to: output, what: "the suggested sites", option: "-o")
+                try FeatureFiles.write(outcome.features, layer: "suggested_sites", to: output, what: "the suggested sites", setting: .output,
+                                       settings: InterruptCleanup.outputs)
             }
             switch format {
-            case .table: print(SitingOutput.suggestTable(result, rules: rules, gridMetres: candidates == nil ? (grid ?? rules.candidateGridMetres) : nil,
-                                                         district: district), terminator: "")
-            case .json: print(SitingOutput.suggestJSON(result), terminator: "")
-            case .geojson: FileHandle.standardOutput.write(Self.geoJSON(result))
+            case .table: print(outcome.table, terminator: "")
+            case .json: print(outcome.json, terminator: "")
+            case .geojson: FileHandle.standardOutput.write(outcome.geoJSON)
             }
         }
-    }
-
-    /// The chosen sites with their gains, as features (for -o in any format, and GeoJSON on stdout).
-    static func features(_ result: SiteSuggestResult) -> [Feature] {
-        result.picks.map { SitingOutput.pickFeature($0, result: result) }
-    }
-
-    /// The chosen sites as GeoJSON for stdout.
-    static func geoJSON(_ result: SiteSuggestResult) -> Data {
-        GeoJSONWriter().data(FeatureCollection(features: features(result)))
     }
 }

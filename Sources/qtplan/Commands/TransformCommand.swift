@@ -1,10 +1,12 @@
 import ArgumentParser
 import Foundation
 import QTGeometry
+import QTPlan
 import QTProjection
+import QTText
 
 /// `qtplan transform`: coordinates from one CRS to another, longitude (easting) first.
-struct TransformCommand: ParsableCommand {
+struct TransformCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "transform",
         abstract: "Transform coordinates between CRSs (EPSG:n, GCJ02, WGS84 or a PROJ string).",
@@ -38,8 +40,8 @@ struct TransformCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        try runReportingErrors {
+    func run() async throws {
+        try await CommandBody.run {
             let source = try Self.crs(from, option: "--from")
             let target = try Self.crs(to, option: "--to")
             let transformer = try Self.transformer(from: source, to: target)
@@ -48,10 +50,10 @@ struct TransformCommand: ParsableCommand {
             let places = decimals ?? (transformer.targetIsAngular ? 7 : 3)
             switch format {
             case .table:
-                for c in output { print("\(Number.fixed(c.x, places)),\(Number.fixed(c.y, places))") }
+                for c in output { print("\(NumberText.fixed(c.x, places)),\(NumberText.fixed(c.y, places))") }
             case .json:
-                let items = output.map { "[\(Number.fixed($0.x, places)), \(Number.fixed($0.y, places))]" }
-                print("{\"from\": \(JSONText.string(source.description)), \"to\": \(JSONText.string(target.description)), "
+                let items = output.map { "[\(NumberText.fixed($0.x, places)), \(NumberText.fixed($0.y, places))]" }
+                print("{\"from\": \(JSONText.quoted(source.description)), \"to\": \(JSONText.quoted(target.description)), "
                       + "\"points\": [\(items.joined(separator: ", "))]}")
             }
         }
@@ -64,7 +66,7 @@ struct TransformCommand: ParsableCommand {
             _ = try Transformer(from: crs, to: .wgs84)
             return crs
         } catch let error as ProjectionError {
-            throw CLIFailure(status: .usage, message: "\(option) \(name): not a CRS PROJ knows (\(error)); use EPSG:n, GCJ02, "
+            throw PlanError(.usage, "\(option) \(name): not a CRS PROJ knows (\(error)); use EPSG:n, GCJ02, "
                              + "WGS84 or a PROJ string")
         }
     }
@@ -74,7 +76,7 @@ struct TransformCommand: ParsableCommand {
         do {
             return try Transformer(from: source, to: target)
         } catch let error as ProjectionError {
-            throw CLIFailure(status: .usage, message: "no transformation from \(source) to \(target): \(error)")
+            throw PlanError(.usage, "no transformation from \(source) to \(target): \(error)")
         }
     }
 
@@ -95,8 +97,7 @@ struct TransformCommand: ParsableCommand {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             guard let c = parse(trimmed) else {
-                throw CLIFailure(status: .dataError,
-                                 message: "stdin line \(lineNumber): '\(trimmed)' is not a point (expected X,Y)")
+                throw PlanError(.badData, "stdin line \(lineNumber): '\(trimmed)' is not a point (expected X,Y)")
             }
             coordinates.append(c)
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QTModel
+import QTPlan
 
 /// The `--district DIR` option shared by every command that reads a district.
 struct DistrictOptions: ParsableArguments {
@@ -61,21 +62,5 @@ struct DistrictOptions: ParsableArguments {
         let (district, warnings) = try loader.load(directory: directory)
         warnings.forEach { Diagnostics.warning($0.description) }
         return district
-    }
-}
-
-/// Where the bundled Qiantang data lives.
-///
-/// qtplan is run from its source tree (`swift run qtplan`, or `.build/*/qtplan`), so the bundled data is
-/// found relative to this source file's location at build time; when that tree is gone (an installed
-/// binary), `./geodata/qiantang` is tried, and `$QTPLAN_DISTRICT` or `--district` always win.
-enum BundledData {
-    static var qiantangDirectory: String {
-        let sourceRoot = URL(fileURLWithPath: #filePath)  // Sources/qtplan/Support/DistrictOptions.swift
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let bundled = sourceRoot.appendingPathComponent("geodata/qiantang").path
-        if FileManager.default.fileExists(atPath: bundled) { return bundled }
-        return "geodata/qiantang"
     }
 }

@@ -1,9 +1,12 @@
 import ArgumentParser
 import Foundation
+import QTAnalysis
 import QTFormats
 import QTGeometry
 import QTModel
+import QTPlan
 import QTProjection
+import QTReport
 
 /// The exit codes scripts can rely on (BSD sysexits.h).
 enum ExitStatus: Int32 {
@@ -15,14 +18,83 @@ enum ExitStatus: Int32 {
     case dataError = 65
     /// Missing input file (EX_NOINPUT).
     case noInput = 66
+    /// An error qtplan did not expect: a bug (EX_SOFTWARE).
+    case internalError = 70
     /// Cannot write an output file (EX_CANTCREAT).
     case cannotCreate = 73
-}
 
-/// A failure the CLI reports as one line on stderr with its exit status.
-struct CLIFailure: Error {
-    var status: ExitStatus
-    var message: String
+    /// The status of a planning error's kind.
+    init(_ kind: PlanError.Kind) {
+        switch kind {
+        case .usage: self = .usage
+        case .badData: self = .dataError
+        case .missingInput: self = .noInput
+        case .cannotWrite: self = .cannotCreate
+        }
+    }
+
+    /// The exit status of every error the libraries throw: the one mapping of errors to exit codes. Each library
+    /// error type is switched over exhaustively, so a new case cannot go unmapped.
+    static func of(_ error: Error) -> ExitStatus {
+        switch error {
+        case let e as PlanError: ExitStatus(e.kind)
+        case let e as DistrictError:
+            switch e {
+            case .missingFile, .unreadable: .noInput
+            case .invalidData: .dataError
+            }
+        case let e as ProjectionError:
+            switch e {
+            case .unknownCRS: .usage
+            case .proj, .coordinate: .dataError
+            }
+        case let e as GeometryError:
+            switch e {
+            case .geos, .nonFiniteCoordinate, .parse, .invalidInput: .dataError
+            }
+        case is GeoJSONError, is JSONSyntaxError: .dataError
+        case let e as FormatsError:
+            switch e {
+            case .missingFile: .noInput
+            case .unknownFormat, .unsupported: .usage
+            case .cannotWrite: .cannotCreate
+            case .invalidData, .gdal: .dataError
+            }
+        case let e as StandardsError:
+            switch e {
+            case .missingFile: .noInput
+            case .invalid: .dataError
+            case .unknownProfile: .usage
+            }
+        case let e as IndicatorTargetsError:
+            switch e {
+            case .missingFile: .noInput
+            case .invalid: .dataError
+            }
+        case let e as CoverageError:
+            switch e {
+            case .missingLayer: .noInput
+            case .invalidFeature: .dataError
+            case .limit, .invalidRequest: .usage
+            }
+        case let e as SitingError:
+            switch e {
+            case .missingFile: .noInput
+            case .invalidRules, .invalidSite: .dataError
+            case .invalidRequest: .usage
+            }
+        case let e as LandUseError:
+            switch e {
+            case .missingLayer: .noInput
+            case .invalidFeature: .dataError
+            }
+        case let e as MapError:
+            switch e {
+            case .emptyExtent: .dataError
+            }
+        default: .internalError
+        }
+    }
 }
 
 /// Prints diagnostics to stderr.
@@ -32,34 +104,20 @@ enum Diagnostics {
     private static func write(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
 }
 
-/// Runs a command body, turning every library error into one line on stderr and the documented exit code.
-/// No error path exits 1, and none prints a stack trace.
-func runReportingErrors(_ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch let failure as CLIFailure {
-        Diagnostics.error(failure.message)
-        throw ExitCode(failure.status.rawValue)
-    } catch let error as DistrictError {
-        Diagnostics.error(error.description)
-        switch error {
-        case .missingFile, .unreadable: throw ExitCode(ExitStatus.noInput.rawValue)
-        case .invalidData: throw ExitCode(ExitStatus.dataError.rawValue)
-        }
-    } catch let error as ProjectionError {
-        Diagnostics.error(error.description)
-        if case .unknownCRS = error { throw ExitCode(ExitStatus.usage.rawValue) }
-        throw ExitCode(ExitStatus.dataError.rawValue)
-    } catch let error as GeometryError {
-        Diagnostics.error(error.description)
-        throw ExitCode(ExitStatus.dataError.rawValue)
-    } catch let error as FormatsError {
-        Diagnostics.error(error.description)
-        switch error {
-        case .missingFile: throw ExitCode(ExitStatus.noInput.rawValue)
-        case .unknownFormat, .unsupported: throw ExitCode(ExitStatus.usage.rawValue)
-        case .cannotWrite: throw ExitCode(ExitStatus.cannotCreate.rawValue)
-        case .invalidData, .gdal: throw ExitCode(ExitStatus.dataError.rawValue)
+/// The one wrapper around every command's body: an error becomes one line on stderr, its settings named by
+/// their flags, and the documented exit code. No error exits 1 (kept for "a siting rule failed"), none prints a
+/// stack trace.
+enum CommandBody {
+    static func run(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            let message = (error as? SettingNamingError)?.message(.commandLine) ?? "\(error)"
+            let status = ExitStatus.of(error)
+            Diagnostics.error(status == .internalError ? "internal error (please report it): \(message)" : message)
+            throw ExitCode(status.rawValue)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import QTPlan
 
 /// Removes the staging folders of outputs still being written when the process is interrupted (Ctrl-C,
 /// SIGTERM, SIGHUP), then exits with 128 + the signal's number (130 for Ctrl-C).
@@ -11,7 +12,7 @@ import Foundation
 /// only by `rename` (``QTFormats/StagedOutput``), so an interrupted run leaves the previous output intact;
 /// this only removes the half-written staging folder. A commit in progress (its renames) finishes before the
 /// clean-up runs, because both hold the same lock.
-final class InterruptCleanup: @unchecked Sendable {
+final class InterruptCleanup: StagingObserver, @unchecked Sendable {
     /// The process's one instance (it owns the process's signal dispositions).
     static let shared = InterruptCleanup()
 
@@ -30,19 +31,22 @@ final class InterruptCleanup: @unchecked Sendable {
     }
 
     /// Remembers a staging folder to remove on interrupt.
-    func register(_ path: String) {
+    func staging(_ path: String) {
         lock.withLock { _ = staging.insert(path) }
     }
 
     /// Forgets a staging folder (committed or already removed).
-    func unregister(_ path: String) {
+    func finished(_ path: String) {
         lock.withLock { _ = staging.remove(path) }
     }
 
-    /// Runs `body` (a commit's renames) so that an interrupt waits until it has finished.
-    func committing<T>(_ body: () throws -> T) rethrows -> T {
-        try lock.withLock(body)
+    /// Runs `commit` (an output's renames) so that an interrupt waits until it has finished.
+    func committing(_ commit: () throws -> Void) throws {
+        try lock.withLock(commit)
     }
+
+    /// Output settings that report staging folders here.
+    static var outputs: OutputSettings { OutputSettings(observer: shared) }
 
     private func interrupted(by number: Int32) {
         lock.lock()  // never unlocked: the process ends here

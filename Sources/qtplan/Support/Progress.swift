@@ -1,8 +1,9 @@
 import Foundation
+import QTPlan
 
 /// A progress bar on stderr for runs that take a while: silent for the first two seconds, and only when
 /// stderr is a terminal (logs and tests see nothing). Used from one task.
-final class Progress {
+final class Progress: JobProgress {
     private let label: String
     private let total: Int
     private var done = 0
@@ -15,8 +16,8 @@ final class Progress {
     }
 
     /// Records `n` more steps done and redraws the bar when due.
-    func advance(by n: Int = 1) {
-        done = min(total, done + n)
+    func advance(by steps: Int = 1) {
+        done = min(total, done + steps)
         guard isatty(STDERR_FILENO) == 1, Date().timeIntervalSince(start) > 2 else { return }
         shown = true
         let width = 30, filled = width * done / total

@@ -1,0 +1,49 @@
+import QTText
+
+/// Writing ``JSONValue``s with QTText's JSON writer: the rules of ``GeoJSONWriter`` for properties.
+extension JSONText {
+    /// Appends `value`; object members come in `keyOrder` first, the rest sorted by Unicode scalar values.
+    public mutating func value(_ value: JSONValue, keyOrder: [String]) {
+        switch value {
+        case .null: raw("null")
+        case .bool(let b): raw(b ? "true" : "false")
+        case .number(let d): number(d)
+        case .string(let s): string(s)
+        case .array(let elements):
+            byte(UInt8(ascii: "["))
+            for (index, element) in elements.enumerated() {
+                if index > 0 { byte(UInt8(ascii: ",")) }
+                self.value(element, keyOrder: keyOrder)
+            }
+            byte(UInt8(ascii: "]"))
+        case .object(let members):
+            object(members, keyOrder: keyOrder)
+        }
+    }
+
+    /// Appends an object with members in a stable order (see ``orderedKeys(_:keyOrder:)``).
+    public mutating func object(_ members: [String: JSONValue], keyOrder: [String]) {
+        byte(UInt8(ascii: "{"))
+        for (index, key) in Self.orderedKeys(members, keyOrder: keyOrder).enumerated() {
+            guard let member = members[key] else { continue }  // keys come from `members`: always present
+            if index > 0 { byte(UInt8(ascii: ",")) }
+            string(key)
+            byte(UInt8(ascii: ":"))
+            value(member, keyOrder: keyOrder)
+        }
+        byte(UInt8(ascii: "}"))
+    }
+
+    /// The keys of `members`: those named in `keyOrder`, in that order, then the others sorted by their
+    /// Unicode scalar values (not by Swift's `String` ordering, which compares canonical equivalents).
+    public static func orderedKeys(_ members: [String: JSONValue], keyOrder: [String]) -> [String] {
+        var preferred: [String] = []
+        var seen = Set<String>()
+        for key in keyOrder where members[key] != nil && seen.insert(key).inserted { preferred.append(key) }
+        let rest = members.keys.filter { !seen.contains($0) }.sorted {
+            $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars)
+        }
+        return preferred + rest
+    }
+
+}

@@ -1,0 +1,99 @@
+import Foundation
+import QTFormats
+import QTGeometry
+import QTModel
+import QTProjection
+import QTText
+
+/// What `export` is asked: which layers, where, in which format and CRS.
+public struct ExportRequest: Sendable, Hashable {
+    /// The layers, in the district's layer order.
+    public var layers: [LayerName]
+    /// The output file, or a folder for one file per layer.
+    public var destination: String
+    /// Whether ``destination`` is a folder.
+    public var asFolder: Bool
+    /// The format written.
+    public var format: VectorFormat
+    /// The CRS written.
+    public var crs: CRS
+    /// Allow overwriting the district's own input files.
+    public var overwriteInputs: Bool
+
+    /// A request.
+    public init(layers: [LayerName], destination: String, asFolder: Bool, format: VectorFormat, crs: CRS = .wgs84,
+                overwriteInputs: Bool = false) {
+        self.layers = layers
+        self.destination = destination
+        self.asFolder = asFolder
+        self.format = format
+        self.crs = crs
+        self.overwriteInputs = overwriteInputs
+    }
+
+    /// Whether `path` names a folder: an existing one, a path ending in `/`, or a name without extension.
+    public static func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return isDirectory.boolValue }
+        return path.hasSuffix("/") || URL(fileURLWithPath: path).pathExtension.isEmpty
+    }
+}
+
+/// What an export wrote.
+public struct ExportResult: Sendable {
+    /// One entry per layer: its name, its features and the file it went to.
+    public var written: [(layer: String, features: Int, file: String)]
+    /// The CRS written.
+    public var crs: CRS
+    /// The format written.
+    public var format: VectorFormat
+    /// GDAL's warnings (shortened Shapefile field names, …).
+    public var warnings: [String]
+}
+
+/// `export`: a district's layers as GeoJSON, GeoPackage, Shapefile, FlatGeobuf or CSV, written atomically.
+public enum ExportJob {
+    /// Checks what the format can take before the district is read.
+    public static func check(_ request: ExportRequest) throws {
+        try FeatureFiles.check(format: request.format, crs: request.crs, layerCount: request.asFolder ? 1 : request.layers.count,
+                               path: request.destination, setting: .output)
+    }
+
+    /// Writes the layers of `district`.
+    /// - Throws: ``PlanError``: `missingInput` for a layer the district lacks, `cannotWrite` for an input file that
+    ///   would be overwritten (without ``ExportRequest/overwriteInputs``) or a failed write.
+    public static func run(_ request: ExportRequest, on district: District, settings: OutputSettings) throws -> ExportResult {
+        let layers = try request.layers.map { name -> VectorLayer in
+            guard let collection = district.layers[name] else {
+                throw PlanError(.missingInput, "\(district.directory): the district has no '\(name.rawValue)' layer")
+            }
+            return VectorLayer(name: name.rawValue, features: collection)
+        }
+        let destinations = request.asFolder
+            ? layers.map { (request.destination as NSString).appendingPathComponent("\($0.name).\(request.format.fileExtension)") }
+            : [request.destination]
+        if !request.overwriteInputs { try InputGuard.refuse(destinations, format: request.format, district: district) }
+        let warnings: [String]
+        if request.asFolder {
+            warnings = try FeatureFiles.writeFolder(layers, to: request.destination, format: request.format, crs: request.crs,
+                                                    what: "the export", settings: settings)
+        } else {
+            warnings = try FeatureFiles.write(layers, to: request.destination, crs: request.crs, what: "the export", setting: .output,
+                                              settings: settings)
+        }
+        let files = request.asFolder ? destinations : Array(repeating: request.destination, count: layers.count)
+        return ExportResult(written: zip(layers, files).map { ($0.name, $0.features.features.count, $1) }, crs: request.crs,
+                            format: request.format, warnings: warnings)
+    }
+}
+
+extension ExportResult {
+    /// What was written, for people.
+    public var table: String {
+        var rows: [(String, String)] = written.map { entry in
+            (entry.layer, "\(NumberText.grouped(entry.features)) feature\(entry.features == 1 ? "" : "s") → \(entry.file)")
+        }
+        rows.append(("CRS", "\(crs)\(format == .geojson ? " (RFC 7946)" : "")"))
+        return TextColumns.labelled(rows)
+    }
+}

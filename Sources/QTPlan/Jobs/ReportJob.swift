@@ -1,0 +1,209 @@
+import Foundation
+import QTAnalysis
+import QTGeometry
+import QTModel
+import QTProjection
+import QTReport
+import QTText
+
+/// A plan's sites for the report to check, as `site-check --sites` checks them.
+public struct ReportSites: Sendable {
+    /// The sites.
+    public var sites: [ProposedSite]
+    /// The file they came from, as the report names it.
+    public var path: String
+    /// The rules they are checked against.
+    public var rules: SitingRules
+
+    /// Sites to check.
+    public init(sites: [ProposedSite], path: String, rules: SitingRules) {
+        self.sites = sites
+        self.path = path
+        self.rules = rules
+    }
+}
+
+/// What `report` is asked.
+public struct ReportRequest: Sendable {
+    /// The report file (`.html`).
+    public var output: String
+    /// The standards profile; `nil` for the file's default.
+    public var profile: String?
+    /// The service whose gaps are mapped.
+    public var mapType: String
+    /// A plan's sites to check, if any.
+    public var sites: ReportSites?
+    /// The engine's settings.
+    public var engine: EngineSettings
+    /// The program and library versions, printed at the foot of the report.
+    public var generator: String
+    /// How messages name request settings.
+    public var names: SettingNames
+
+    /// A request.
+    public init(output: String, profile: String? = nil, mapType: String = FacilityType.communityHealthCentre.rawValue,
+                sites: ReportSites? = nil, engine: EngineSettings = EngineSettings(), generator: String, names: SettingNames = .library) {
+        self.output = output
+        self.profile = profile
+        self.mapType = mapType
+        self.sites = sites
+        self.engine = engine
+        self.generator = generator
+        self.names = names
+    }
+}
+
+/// What a report job wrote, with the figures its summary line gives.
+public struct ReportResult: Sendable {
+    /// The file written.
+    public var output: String
+    /// Its size in bytes.
+    public var bytes: Int
+    /// The profile measured.
+    public var profile: String
+    /// Services measured.
+    public var services: Int
+    /// The mapped service and its share.
+    public var mapped: (label: String, share: Double)
+    /// Maps drawn.
+    public var maps: Int
+    /// District targets met, and district targets with a verdict.
+    public var targetsMet: (met: Int, of: Int)
+    /// Sites checked and those failing a rule, when a plan was checked.
+    public var sites: (checked: Int, failing: Int)?
+
+    /// The summary for people.
+    public var table: String {
+        var rows: [(String, String)] = [
+            ("Report", "\(output) (\(NumberText.fixed(Double(bytes) / 1e6, 2)) MB, self-contained)"),
+            ("Coverage", "\(services) services, profile \(profile); mapped: \(mapped.label) \(NumberText.fixed(mapped.share * 100, 1))% covered"),
+            ("Maps", "\(maps) (pan, zoom, hover)"),
+            ("Indicators", "\(targetsMet.met) of \(targetsMet.of) district targets met"),
+        ]
+        if let sites { rows.append(("Sites", "\(sites.checked) checked, \(sites.failing) failing a rule")) }
+        return TextColumns.labelled(rows)
+    }
+}
+
+/// `report`: the planning report, one self-contained HTML file assembled from the other jobs' results: the
+/// summary, land use, coverage of every rule of the profile with a gap map, the indicators and a plan's sites.
+public enum ReportJob {
+    /// Writes the report of `district`.
+    public static func run(_ request: ReportRequest, on district: District, standards: LifeCircleStandards, targets: IndicatorTargets,
+                           settings: OutputSettings, progress: JobProgress? = nil) async throws -> ReportResult {
+        let summary = try Info.run(on: district)
+        let landUse = district.layers[.landuse] == nil ? nil
+            : try LandUseJob.run(LandUseRequest(grouping: LandUseGrouping(byClass: true, zone: nil), method: .geodesic),
+                                 on: district, targets: targets.land).report
+        progress?.advance(by: 1)
+
+        let coverage = try CoverageJob(CoverageRequest(selection: ServiceSelection(.all), profile: request.profile,
+                                                       engine: request.engine, names: request.names), standards: standards)
+        let profile = coverage.profile
+        let inputs = try Coverage.prepare(district, services: coverage.services, standards: standards, options: coverage.options)
+        let results = try await Coverage.measure(coverage.services, in: inputs)
+        progress?.advance(by: 1)
+
+        let metric = try CRS(parsing: district.manifest.metricCRS)
+        let note = MapLayers.note(district)
+        var maps = [MapDocument(title: "\(district.manifest.name) 用地与轨道 Land use and metro", note: note,
+                                layers: try MapLayers.layers(MapLayers.available(["landuse", "subdistricts", "boundary", "transit:metro_line",
+                                                                                  "transit:metro_station"], in: district), in: district),
+                                extent: district.features(.boundary), metricCRS: metric)]
+        guard let index = coverage.services.firstIndex(where: { $0.supply.type == request.mapType }) else {
+            throw PlanError(.usage, "\(setting: .mapType): profile \(profile.name) has no circle for '\(request.mapType)'")
+        }
+        let mapped = coverage.services[index]
+        let areas = try ServiceAreas.areas(mapped, in: inputs, dissolve: true)
+        let gaps = ServiceAreas.gaps(results[index], inputs: inputs, district: district)
+        // The mapped service's facilities, when the district has any (a map of their absence needs none).
+        let base = try MapLayers.layers(MapLayers.available(["subdistricts", "boundary", "facilities:\(request.mapType)"], in: district), in: district)
+        maps.append(MapDocument(title: "\(district.manifest.name) 未覆盖居民 Residents left out: \(mapped.label)",
+                                subtitle: MapLayers.subtitle(mapped, results[index], profile: profile.name), note: note,
+                                layers: StandardLayers.coverage(areas: areas, gaps: gaps, label: mapped.label) + base,
+                                extent: district.features(.boundary), metricCRS: metric))
+        progress?.advance(by: 1)
+
+        // The plan's life-circle indicators (residents reaching every service of each circle), combined from the
+        // coverage results above: they hold every rule of the profile.
+        let lifeCircles = IndicatorCalculator.LifeCircleFigures.measured(
+            try LifeCircleShare.combined(profile: profile, results: results, demand: inputs.demand))
+        let indicators = try IndicatorCalculator(targets: targets).report(for: district, lifeCircles: lifeCircles)
+        var siteChecks: [ReportSiteCheck]?
+        if let plan = request.sites {
+            let options = SitingOptions(profile: profile, coverage: coverage.options, driveSpeedKmh: standards.driveSpeedKmh,
+                                        settingNames: request.names)
+            let report = try SiteCheckJob.run(plan.sites, on: district, rules: plan.rules, options: options).report
+            siteChecks = report.sites.map(siteCheck)
+            maps.append(MapDocument(title: "\(district.manifest.name) 规划选址 Plan sites by verdict",
+                                    subtitle: "\(report.sites.count) sites from \(plan.path) · rules \(report.rulesPath)", note: note,
+                                    layers: try MapLayers.layers(MapLayers.available(["constraints", "subdistricts", "boundary"], in: district), in: district)
+                                        + [sitesLayer(report)],
+                                    extent: district.features(.boundary), metricCRS: metric))
+        }
+        progress?.advance(by: 1)
+        let content = ReportContent(
+            summary: summary, landUse: landUse, landTargets: targets.land, coverage: results, coverageProfile: "\(profile.name): \(profile.title)",
+            coverageNotes: coverageNotes(results, options: coverage.options),
+            indicators: indicators, maps: maps, siteChecks: siteChecks,
+            provenance: provenance(summary), generator: request.generator)
+        let html = try HTMLReport.render(content)
+        try AtomicOutput.write(Data(html.utf8), to: request.output, what: "the report", settings: settings)
+        let rows = indicators.district.rows
+        return ReportResult(output: request.output, bytes: html.utf8.count, profile: profile.name, services: results.count,
+                            mapped: (mapped.label, results[index].total.share), maps: maps.count,
+                            targetsMet: (rows.filter { $0.status == .met }.count, rows.filter { $0.status == .met || $0.status == .notMet }.count),
+                            sites: siteChecks.map { checks in (checks.count, checks.filter { $0.rules.contains { $0.verdict == "fail" } }.count) })
+    }
+
+    /// One site's rules as the report shows them.
+    static func siteCheck(_ result: SiteCheckResult) -> ReportSiteCheck {
+        ReportSiteCheck(site: result.site.label, type: result.site.type, rules: result.rules.map { r in
+            ReportSiteCheck.Rule(rule: r.title, verdict: r.verdict.rawValue, measured: r.measured, limit: r.limit,
+                                 clause: r.clause + (r.verified ? "" : " [clause not verified]"))
+        })
+    }
+
+    /// The plan's sites as a map layer, coloured by verdict, each with its failed rules on hover.
+    static func sitesLayer(_ report: SiteCheckReport) -> MapLayer {
+        let features = report.sites.map { s in
+            Feature(geometry: .point(Point(s.site.location)), properties: [
+                "id": .string(s.site.id), "name": .string(s.site.name), "type": .string(s.site.type),
+                "verdict": .string(s.verdict.rawValue),
+                "failed": .string(s.failures.map(\.title).joined(separator: "; ")),
+            ])
+        }
+        let style = { (fill: String) in MapStyle(fill: fill, stroke: "#fff", strokeWidth: 1.2, radius: 6) }
+        return MapLayer(id: "sites", title: "规划选址 Plan sites", features: features, classes: [
+            MapClass(title: "通过 pass", style: style("#1b7f3b")) { $0.string("verdict") == "pass" },
+            MapClass(title: "提示 warn", style: style("#e0a100")) { $0.string("verdict") == "warn" },
+            MapClass(title: "不通过 fail", style: style("#c62828")) { $0.string("verdict") == "fail" },
+        ], label: { $0.string("id") }, tooltip: { f in
+            var text = "\(f.string("name") ?? "") · \(f.string("type") ?? "") · \(f.string("verdict") ?? "")"
+            if let failed = f.string("failed"), !failed.isEmpty { text += " · failed: \(failed)" }
+            return text
+        })
+    }
+
+    /// The assumptions a reader needs beside the coverage table.
+    static func coverageNotes(_ results: [CoverageResult], options: CoverageOptions) -> [String] {
+        var notes = [
+            "Residents are the population layer's features, each at its point on surface; a feature is covered or not as a whole.",
+            "Walk and drive: travel time over the street network, joining it at the nearest point of the nearest street; "
+                + "walking \(NumberText.trimmed(options.walkSpeedKmh)) km/h (access legs walked in every mode); drive at design speeds (free flow, optimistic).",
+        ]
+        let off = results.filter { $0.service.mode != .radius }.map(\.residentsOffNetwork).max() ?? 0
+        if off > 0 {
+            notes.append("\(NumberText.grouped(Int(off.rounded()))) residents live more than \(NumberText.fixed(options.maximumAccess, 0)) m from a street and count as not covered.")
+        }
+        return notes
+    }
+
+    /// Where the data comes from and what is modelled.
+    static func provenance(_ summary: DistrictSummary) -> String {
+        let modelled = summary.layerCounts.keys.sorted().filter { summary.isModelled($0) }.map(\.rawValue)
+        guard !modelled.isEmpty else { return "Every layer comes from stated sources (see each feature's source)." }
+        return "Modelled data: \(modelled.joined(separator: ", ")) are modelled by stated, seeded rules (geodata/SOURCES.md), not surveyed: "
+            + "figures show the method, not the district's real provision."
+    }
+}

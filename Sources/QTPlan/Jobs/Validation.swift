@@ -1,0 +1,20 @@
+import QTModel
+
+/// `validate`: checks a district folder against the layer schemas (geodata/README.md).
+public enum Validation {
+    /// Loads the district in `directory` with `loader` and checks it. A district whose data cannot be loaded is
+    /// reported (the parse check fails with the loader's message), not thrown.
+    /// - Parameter names: how the report names settings in the loader's messages.
+    /// - Throws: ``QTModel/DistrictError`` when a file or folder is missing or unreadable (exit 66, as for every job).
+    public static func run(directory: String, loader: DistrictLoader, names: SettingNames = .library) throws -> ValidationReport {
+        do {
+            let (district, warnings) = try loader.load(directory: directory)
+            return try DistrictValidator().validate(district, loadWarnings: warnings)
+        } catch let error as DistrictError {
+            switch error {
+            case .missingFile, .unreadable: throw error
+            case .invalidData: return DistrictValidator.loadFailure(directory: directory, error: error, names: names)
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import QTFormats
+import QTModel
+
+/// Output files written so that a reader sees either the old file or the complete new one.
+public enum AtomicOutput {
+    /// Writes `data` to `path` through a staging folder beside it and a rename (``QTFormats/StagedOutput``).
+    /// - Parameter what: what the file is, for messages ("the report").
+    /// - Throws: ``PlanError`` (`cannotWrite`) naming the file, what it is and the system's reason; nothing is
+    ///   left behind.
+    public static func write(_ data: Data, to path: String, what: String, settings: OutputSettings) throws {
+        try stage(path, isFolder: false, what: what, settings: settings) { staged in
+            try staged.write(data, as: URL(fileURLWithPath: path).lastPathComponent)
+        }
+    }
+
+    /// Stages an output at `path`, lets `body` write into it, then commits it; on any failure the staging folder
+    /// is removed and the destination is untouched.
+    /// - Throws: ``PlanError``: `cannotWrite` for a failed write; `usage` for a format that cannot hold the data
+    ///   (named by the destination: the file GDAL wrote was in the staging folder).
+    public static func stage(_ path: String, isFolder: Bool, what: String, settings: OutputSettings,
+                             _ body: (StagedOutput) throws -> Void) throws {
+        let staged: StagedOutput
+        do {
+            staged = try StagedOutput(destination: path, isFolder: isFolder)
+        } catch let error as FormatsError {
+            throw PlanError(.cannotWrite, "\(path): cannot write \(what): \(error.detail)")
+        }
+        settings.observer?.staging(staged.stagingFolder)
+        defer { settings.observer?.finished(staged.stagingFolder) }
+        do {
+            try body(staged)
+            if let observer = settings.observer { try observer.committing { try staged.commit() } } else { try staged.commit() }
+        } catch let error as FormatsError {
+            switch error {
+            case .unknownFormat, .unsupported: throw PlanError(.usage, "\(path): \(error.detail)")
+            default: throw PlanError(.cannotWrite, "\(path): cannot write \(what): \(error.detail)")
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import QTAnalysis
+import QTReport
+import QTText
+
+extension IndicatorsResult {
+    /// The indicators for people: one row per scope and indicator, then the notes on what was counted.
+    public var table: String {
+        var out = "Indicators of \(report.districtName) \(report.districtNameEn) against the \(report.year) "
+            + "targets of the 14th Five-Year Plan\n\n"
+        var lines: [[String]] = [["scope", "indicator", "unit", "target", "value", "met", "what is missing"]]
+        for scope in report.scopes {
+            for row in scope.rows {
+                lines.append([scope.name, row.target.name, row.target.unit, IndicatorText.target(row), IndicatorText.value(row),
+                              IndicatorText.met(row), IndicatorText.needs(row)])
+            }
+        }
+        out += TextColumns.render(lines, trimTrailing: true)
+        out += "\n"
+        let district = report.district
+        var residents = "Residents: \(NumberText.grouped(district.residents ?? 0)) (\(report.residentsSource))"
+        if let elderly = district.elderly {
+            residents += "; aged 60+: \(NumberText.grouped(Int(elderly.rounded()))) (Σ population × aged_60_plus_share)"
+        }
+        out += residents + ".\n"
+        out += "Counted: facilities and stations with status operating (or none).\n"
+        if let profile = report.lifeCircleProfile {
+            out += "Life circles: residents reaching every life-circle service of the circle, walking (\(profile) profile; "
+                + "each service's share: qtplan coverage --all --standard \(profile)).\n"
+        }
+        if !report.notCounted.isEmpty {
+            out += "Not counted (not operating): " + report.notCounted.map {
+                "\($0.name ?? $0.id) (\($0.type), \($0.status))"
+            }.joined(separator: "; ") + ".\n"
+        }
+        if !report.stations.isEmpty {
+            let far = report.stations.filter { ($0.distanceM ?? .infinity) > 150 }
+            if !far.isEmpty {
+                out += "Rail stations without a bus stop within 150 m (nearest stop, geodesic): " + far.map {
+                    "\($0.name ?? $0.id) " + ($0.distanceM.map { "\(NumberText.fixed($0, 0)) m" } ?? "no bus stops")
+                }.joined(separator: ", ") + ".\n"
+            }
+        }
+        for note in report.notes { out += "Note: \(note).\n" }
+        if report.modelled {
+            out += "Modelled inputs: " + report.inputs.filter { $0.modelled > 0 }.map {
+                "\($0.layer.rawValue) (\(NumberText.grouped($0.modelled)) of \(NumberText.grouped($0.features)) features modelled)"
+            }.joined(separator: ", ") + ": these values describe the model, not a survey.\n"
+        } else {
+            out += "Inputs: no modelled features in " + report.inputs.map(\.layer.rawValue).joined(separator: ", ") + ".\n"
+        }
+        out += "Targets: \(targetsPath) (each with its seed file and wording).\n"
+        return out
+    }
+
+    private static func number(_ v: Double?, _ decimals: Int) -> JSONNode { v.map { .fixed($0, decimals) } ?? .null }
+
+    private static func row(_ r: IndicatorRow) -> JSONNode {
+        let met: JSONNode = switch r.status {
+        case .met: .bool(true)
+        case .notMet: .bool(false)
+        default: .null
+        }
+        let source: JSONNode = .object(["seed": .stringOrNull(r.target.source.seed), "where": .stringOrNull(r.target.source.location),
+                                        "wording": .stringOrNull(r.target.source.wording)])
+        return .object([
+            "id": .string(r.target.id.rawValue), "name": .string(r.target.name), "name_zh": .stringOrNull(r.target.nameZh),
+            "unit": .string(r.target.unit), "target": number(r.target.target, 4), "value": number(r.value, 4),
+            "status": .string(r.status.rawValue), "met": met, "amount": number(r.amount, 2),
+            "amount_unit": .stringOrNull(r.rule.amountUnit), "base": number(r.base, 2),
+            "shortfall": r.shortfall.map(JSONNode.int) ?? .null,
+            "needs": .stringOrNull(r.status == .notMet ? IndicatorText.needs(r) : nil), "reason": .stringOrNull(r.reason),
+            "source": source,
+        ])
+    }
+
+    /// The indicators for programs.
+    public var json: String {
+        let scopes: [JSONNode] = report.scopes.map { scope in
+            .object([JSONMember("id", .stringOrNull(scope.id)), JSONMember("name", .string(scope.name)),
+                     JSONMember("level", .string(scope.isDistrict ? "district" : "subdistrict")),
+                     JSONMember("residents", scope.residents.map(JSONNode.int) ?? .null),
+                     JSONMember("aged_60_plus", Self.number(scope.elderly, 2)),
+                     JSONMember("indicators", .array(scope.rows.map(Self.row), .lines), startsLine: true)], .inline)
+        }
+        let notCounted: [JSONNode] = report.notCounted.map {
+            .object(["layer": .string($0.layer.rawValue), "id": .string($0.id), "name": .stringOrNull($0.name),
+                     "type": .string($0.type), "status": .string($0.status), "subdistrict": .stringOrNull($0.subdistrict)])
+        }
+        let stations: [JSONNode] = report.stations.map {
+            .object(["id": .string($0.id), "name": .stringOrNull($0.name), "kind": .string($0.kind.rawValue),
+                     "nearest_bus_stop": .stringOrNull($0.nearestStop), "distance_m": Self.number($0.distanceM, 1)])
+        }
+        let inputs: [JSONNode] = report.inputs.map {
+            .object(["layer": .string($0.layer.rawValue), "features": .int($0.features), "modelled": .int($0.modelled)])
+        }
+        return JSONNode.object([
+            "district": .string(report.districtName),
+            "name_en": .string(report.districtNameEn),
+            "year": .int(report.year),
+            "targets_file": .string(targetsPath),
+            "residents": report.district.residents.map(JSONNode.int) ?? .null,
+            "residents_source": .string(report.residentsSource),
+            "aged_60_plus": Self.number(report.district.elderly, 2),
+            "modelled": .bool(report.modelled),
+            "modelled_layers": .array(report.modelledLayers.map { .string($0.rawValue) }, .inline),
+            "life_circle_profile": .stringOrNull(report.lifeCircleProfile),
+            "inputs": .array(inputs, .lines),
+            "scopes": .array(scopes, .lines),
+            "not_counted": .array(notCounted, .lines),
+            "stations": .array(stations, .lines),
+            "notes": .array(report.notes.map { .string($0) }, .inline),
+        ], .lines).text + "\n"
+    }
+
+    /// The indicators for spreadsheets: one row per scope and indicator.
+    public var csv: String {
+        var out = "scope_id,scope_name,indicator,unit,target,value,status,shortfall,shortfall_unit,amount,base,reason,modelled\n"
+        for scope in report.scopes {
+            for r in scope.rows {
+                out += CSVText.row([
+                    scope.id ?? "", scope.name, r.target.id.rawValue, r.target.unit,
+                    r.target.target.map { NumberText.fixed($0, 4) } ?? "", r.value.map { NumberText.fixed($0, 4) } ?? "",
+                    r.status.rawValue, r.shortfall.map(String.init) ?? "", r.shortfall == nil ? "" : r.rule.amountUnit,
+                    r.amount.map { NumberText.fixed($0, 2) } ?? "", r.base.map { NumberText.fixed($0, 2) } ?? "",
+                    r.reason ?? "", report.modelled ? "true" : "false",
+                ])
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,63 @@
+import QTModel
+import QTText
+
+extension DistrictSummary {
+    /// The summary for people: one labelled line per figure, layer and sub-district.
+    public var table: String {
+        let difference = String(format: "%+.1f%%", areaDifferencePercent)
+        var rows: [(String, String)] = [
+            ("District", "\(name) \(nameEn)"),
+            ("Official area", "\(NumberText.fixed(officialAreaKm2, 1)) km²"),
+            ("Boundary area", "\(NumberText.fixed(geodesicAreaKm2, 1)) km² geodesic (WGS84), \(difference) vs official"),
+            ("Planar area", "\(NumberText.fixed(planarAreaKm2, 1)) km² in \(metricCRS)"),
+            ("Residents", NumberText.grouped(residents)),
+        ]
+        for layer in layerCounts.keys.sorted() {
+            let count = layerCounts[layer] ?? 0
+            rows.append(("Layer " + layer.rawValue, "\(NumberText.grouped(count)) feature\(count == 1 ? "" : "s")"
+                         + Self.provenance(layerSources[layer] ?? [:])))
+        }
+        for subdistrict in subdistrictAreas ?? [] {
+            let label = subdistrict.name ?? subdistrict.nameEn ?? subdistrict.id ?? "?"
+            rows.append(("Subdistrict " + label, "\(NumberText.fixed(subdistrict.areaKm2, 1)) km²"))
+        }
+        return TextColumns.labelled(rows)
+    }
+
+    /// " (modelled)", " (reference)", or " (25 reference, 692 modelled)" for a mixed layer.
+    static func provenance(_ sources: [String: Int]) -> String {
+        let kinds = ["reference", "seed", "modelled", "unstated"].filter { (sources[$0] ?? 0) > 0 }
+        if kinds.count == 1 { return " (\(kinds[0]))" }
+        return " (" + kinds.map { "\(NumberText.grouped(sources[$0] ?? 0)) \($0)" }.joined(separator: ", ") + ")"
+    }
+
+    /// The summary for programs.
+    public var json: String {
+        let layers = layerCounts.keys.sorted()
+        var members: [JSONMember] = [
+            JSONMember("name", .string(name)),
+            JSONMember("name_en", .string(nameEn)),
+            JSONMember("official_area_km2", .fixed(officialAreaKm2, 3)),
+            JSONMember("area_km2", .fixed(geodesicAreaKm2, 3)),
+            JSONMember("area_method", .string("geodesic, WGS84 ellipsoid")),
+            JSONMember("planar_area_km2", .fixed(planarAreaKm2, 3)),
+            JSONMember("metric_crs", .string(metricCRS)),
+            JSONMember("area_difference_percent", .fixed(areaDifferencePercent, 2)),
+            JSONMember("residents", .int(residents)),
+            JSONMember("layers", .object(layers.map { JSONMember($0.rawValue, .int(layerCounts[$0] ?? 0)) }, .padded)),
+            JSONMember("layer_sources", .object(layers.map { layer in
+                JSONMember(layer.rawValue, .object((layerSources[layer] ?? [:]).sorted { $0.key < $1.key }.map {
+                    JSONMember($0.key, .int($0.value))
+                }, .inline))
+            }, .inline)),
+            JSONMember("modelled_layers", .array(layers.filter(isModelled).map { .string($0.rawValue) }, .inline)),
+        ]
+        if let subdistrictAreas {
+            members.append(JSONMember("subdistricts", .array(subdistrictAreas.map {
+                .object(["id": .stringOrNull($0.id), "name": .stringOrNull($0.name), "name_en": .stringOrNull($0.nameEn),
+                         "area_km2": .fixed($0.areaKm2, 3)])
+            }, .lines)))
+        }
+        return JSONNode.object(members, .lines).text + "\n"
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+import QTAnalysis
+import QTGeometry
+import QTText
+
+/// How siting figures read: measured values in JSON, people, shares, positions and circles.
+enum SitingFigures {
+    /// A measured value in JSON: metres to 0.1, km² to 0.0001, residents whole, shares to 1e-6.
+    static func number(_ value: Double?, unit: String) -> JSONNode {
+        guard let value, value.isFinite else { return .null }
+        switch unit {
+        case "m": return .fixed(value, 1)
+        case "km2": return .fixed(value, 4)
+        case "residents": return .fixed(value, 0)
+        case "share": return .fixed(value, 6)
+        default: return .fixed(value, 3)
+        }
+    }
+
+    static func people(_ x: Double) -> String { NumberText.grouped(rounding: x) }
+
+    static func share(_ x: Double) -> String { NumberText.fixed(x * 100, 1) + "%" }
+
+    static func position(_ c: Coordinate) -> String { NumberText.fixed(c.x, 7) + "," + NumberText.fixed(c.y, 7) }
+
+    /// A circle for people: "5 min walk", "300 m radius".
+    static func circle(_ s: CoverageService) -> String {
+        switch s.mode {
+        case .radius: return "\(NumberText.fixed(s.distance, 0)) m radius"
+        case .walk, .drive:
+            let rural = s.minutesRural.map { $0 != s.minutes ? " (rural \(NumberText.trimmed($0)))" : "" } ?? ""
+            return "\(NumberText.trimmed(s.minutes)) min \(s.mode.rawValue)\(rural)"
+        }
+    }
+
+    static func bySubdistrict(_ gains: [SubdistrictGain]) -> JSONNode {
+        .array(gains.map { .object(["subdistrict": .string($0.id), "name": .string($0.name), "residents": .fixed($0.residents, 0)]) }, .inline)
+    }
+
+    /// A rule's value in a feature's properties, rounded as the JSON output rounds it.
+    static func rounded(_ x: Double, unit: String) -> Double {
+        let scale: Double = unit == "m" ? 10 : unit == "km2" ? 1e4 : unit == "residents" ? 1 : 1e6
+        return (x * scale).rounded() / scale
+    }
+}
+
+extension SiteCheckOutcome {
+    /// Every site's rules for people, each with its clause, then the result.
+    public var table: String {
+        var text = ""
+        for s in report.sites {
+            let counts = "\(s.failures.count) failed, \(s.warnings.count) warned, \(s.rules.count) rules"
+            text += "Site \(s.site.label): \(s.site.type) at \(SitingFigures.position(s.site.location)): \(s.verdict.rawValue.uppercased()) (\(counts))\n"
+            var lines: [[String]] = [["verdict", "rule", "measured", "limit"]]
+            for r in s.rules {
+                lines.append([r.verdict.rawValue, r.rule, r.measured, r.limit])
+                for g in r.bySubdistrict { lines.append(["", "", "  \(g.name): \(SitingFigures.people(g.residents))", ""]) }
+            }
+            let rendered = TextColumns.render(lines).split(separator: "\n", omittingEmptySubsequences: false)
+            // Each rule's line is followed by its clause, indented under the rule's column.
+            var k = 1
+            text += rendered[0] + "\n"
+            for r in s.rules {
+                text += rendered[k] + "\n"
+                k += 1
+                for _ in r.bySubdistrict { text += rendered[k] + "\n"; k += 1 }
+                text += "         ↳ " + r.clause + (r.verified ? "" : " [clause not verified]") + "\n"
+            }
+            text += "\n"
+        }
+        let failed = report.sites.filter { $0.verdict == .fail }.count
+        let warned = report.sites.filter { $0.verdict == .warn }.count
+        var footer: [(String, String)] = [
+            ("Result", report.verdict == .fail ? "\(failed) of \(report.sites.count) sites fail (exit 1)"
+                : "every site passes" + (warned > 0 ? " (\(warned) with warnings)" : "")),
+            ("Rules", report.rulesPath),
+        ]
+        if !report.circles.isEmpty {
+            footer.append(("Circles", report.circles.map { "\($0.type) \(SitingFigures.circle($0.service)) (\(report.profile))" }.joined(separator: "; ")))
+        }
+        footer.append(("District", district))
+        if report.modelledData { footer.append(("Data", CoverageFigures.modelledNote)) }
+        return text + TextColumns.labelled(footer)
+    }
+
+    static func ruleJSON(_ r: SiteRuleResult) -> JSONNode {
+        .object(["rule": .string(r.rule), "title": .string(r.title), "verdict": .string(r.verdict.rawValue),
+                 "value": SitingFigures.number(r.value, unit: r.unit), "unit": .string(r.unit), "measured": .string(r.measured),
+                 "limit": .string(r.limit), "limit_value": SitingFigures.number(r.limitValue, unit: r.unit),
+                 "clause": .string(r.clause), "clause_verified": .bool(r.verified), "by_subdistrict": SitingFigures.bySubdistrict(r.bySubdistrict)])
+    }
+
+    /// Every site's rules for programs.
+    public var json: String {
+        let sites: [JSONNode] = report.sites.map { s in
+            .object(["id": .string(s.site.id), "name": .string(s.site.name), "type": .string(s.site.type),
+                     "lon": .fixed(s.site.location.x, 7), "lat": .fixed(s.site.location.y, 7),
+                     "verdict": .string(s.verdict.rawValue), "rules": .array(s.rules.map(Self.ruleJSON), .lines)])
+        }
+        let circles: [JSONNode] = report.circles.map {
+            .object(["type": .string($0.type), "label": .string($0.service.label), "mode": .string($0.service.mode.rawValue),
+                     "minutes": .trimmed($0.service.minutes), "distance_m": .fixed($0.service.distance, 1)])
+        }
+        return JSONNode.object([
+            JSONMember("verdict", .string(report.verdict.rawValue)), JSONMember("rules_file", .string(report.rulesPath)),
+            JSONMember("profile", .string(report.profile)), JSONMember("modelled_data", .bool(report.modelledData)),
+            JSONMember("circles", .array(circles, .inline)), JSONMember("sites", .array(sites, .lines), startsLine: true),
+        ], .inline).text + "\n"
+    }
+
+    static func ruleValue(_ r: SiteRuleResult) -> JSONValue {
+        var o: [String: JSONValue] = [
+            "rule": .string(r.rule), "verdict": .string(r.verdict.rawValue), "measured": .string(r.measured),
+            "limit": .string(r.limit), "clause": .string(r.clause), "unit": .string(r.unit),
+        ]
+        o["value"] = r.value.map { .number(SitingFigures.rounded($0, unit: r.unit)) } ?? .null
+        return .object(o)
+    }
+
+    /// One site with its verdict as a feature.
+    public static func feature(_ s: SiteCheckResult) -> Feature {
+        var p: [String: JSONValue] = [
+            "id": .string(s.site.id), "name": .string(s.site.name), "type": .string(s.site.type),
+            "verdict": .string(s.verdict.rawValue), "failed": .array(s.failures.map { .string($0.rule) }),
+            "warned": .array(s.warnings.map { .string($0.rule) }), "rules": .array(s.rules.map(ruleValue)),
+            "source": "computed: qtplan site-check",
+        ]
+        if let g = s.coverageGain, let v = g.value { p["coverage_gain"] = .number(v.rounded()) }
+        return Feature(id: .string(s.site.id), geometry: .point(Point(s.site.location)), properties: p)
+    }
+
+    /// The sites with their verdicts as GeoJSON.
+    public var geoJSON: Data { GeoJSONWriter().data(FeatureCollection(features: report.sites.map(Self.feature))) }
+}
+
+extension SiteSuggestOutcome {
+    /// The picks for people, then the circle, the residents and the candidates.
+    public var table: String {
+        let r = result
+        var lines: [[String]] = [["rank", "site", "lon,lat", "gain", "covered", "share", "warnings"]]
+        for p in r.picks {
+            lines.append([String(p.rank), p.site.id, SitingFigures.position(p.site.location), SitingFigures.people(p.gain),
+                          SitingFigures.people(p.coveredAfter), SitingFigures.share(p.shareAfter), p.warnings.map(\.rule).joined(separator: ", ")])
+        }
+        var text = TextColumns.render(lines, rightAligned: [0, 3, 4, 5])
+        let pop = max(r.population, 1)
+        let source = gridMetres.map { "a \(NumberText.fixed($0, 0)) m grid on " + gridClasses.map(\.rawValue).joined(separator: ", ") } ?? "the candidates file"
+        var footer: [(String, String)] = [
+            ("Type", "\(r.type): \(SitingFigures.circle(r.service)) (\(r.service.source))"),
+            ("Residents", "\(SitingFigures.people(r.population)); \(SitingFigures.people(r.existingCovered)) (\(SitingFigures.share(r.existingCovered / pop))) inside an existing circle; "
+                + "\(SitingFigures.people(r.covered)) (\(SitingFigures.share(r.covered / pop))) with the \(r.picks.count) picks"),
+            ("Candidates", "\(NumberText.grouped(r.candidates)) from \(source); \(NumberText.grouped(r.passing)) pass site-check"),
+        ]
+        if !r.rejections.isEmpty {
+            footer.append(("Rejected by", r.rejections.map { "\($0.rule) \(NumberText.grouped($0.candidates))" }.joined(separator: ", ")))
+        }
+        footer.append(("Method", "greedy with lazy evaluation (\(SitingFigures.people(r.greedyCovered)) covered), then \(r.swaps) improving swap\(r.swaps == 1 ? "" : "s")"))
+        if let reached = r.targetReached { footer.append(("Target", reached ? "reached" : "not reached")) }
+        footer.append(("District", district))
+        if r.modelledData { footer.append(("Data", CoverageFigures.modelledNote)) }
+        text += "\n" + TextColumns.labelled(footer)
+        return text
+    }
+
+    /// The picks for programs.
+    public var json: String {
+        let r = result
+        let picks: [JSONNode] = r.picks.map { p in
+            .object(["rank": .int(p.rank), "id": .string(p.site.id), "name": .string(p.site.name),
+                     "lon": .fixed(p.site.location.x, 7), "lat": .fixed(p.site.location.y, 7),
+                     "gain": .fixed(p.gain, 0), "covered_after": .fixed(p.coveredAfter, 0),
+                     "share_after": .fixed(p.shareAfter, 6), "warnings": .array(p.warnings.map { .string($0.rule) }, .inline),
+                     "by_subdistrict": SitingFigures.bySubdistrict(p.bySubdistrict)])
+        }
+        let s = r.service
+        return JSONNode.object([
+            JSONMember("type", .string(r.type)), JSONMember("label", .string(s.label)), JSONMember("mode", .string(s.mode.rawValue)),
+            JSONMember("minutes", .trimmed(s.minutes)), JSONMember("distance_m", s.mode == .radius ? .fixed(s.distance, 1) : .null),
+            JSONMember("source", .string(s.source)), JSONMember("population", .fixed(r.population, 0)),
+            JSONMember("existing_covered", .fixed(r.existingCovered, 0)), JSONMember("covered", .fixed(r.covered, 0)),
+            JSONMember("share", .fixed(r.population > 0 ? r.covered / r.population : 0, 6)), JSONMember("greedy_covered", .fixed(r.greedyCovered, 0)),
+            JSONMember("swaps", .int(r.swaps)), JSONMember("candidates", .int(r.candidates)), JSONMember("passing", .int(r.passing)),
+            JSONMember("rejections", .array(r.rejections.map { .object(["rule": .string($0.rule), "candidates": .int($0.candidates)]) }, .inline)),
+            JSONMember("target_reached", r.targetReached.map(JSONNode.bool) ?? .null), JSONMember("modelled_data", .bool(r.modelledData)),
+            JSONMember("picks", .array(picks, .lines), startsLine: true),
+        ], .inline).text + "\n"
+    }
+
+    /// The chosen sites with their gains as features (a valid plan file for `site-check --sites`).
+    public var features: [Feature] {
+        result.picks.map { p in
+            let props: [String: JSONValue] = [
+                "id": .string(p.site.id), "name": .string(p.site.name), "type": .string(p.site.type), "rank": .number(Double(p.rank)),
+                "gain": .number(p.gain.rounded()), "covered_after": .number(p.coveredAfter.rounded()),
+                "share_after": .number((p.shareAfter * 1e6).rounded() / 1e6), "mode": .string(result.service.mode.rawValue),
+                "minutes": .number(result.service.minutes), "warnings": .array(p.warnings.map { .string($0.rule) }),
+                "by_subdistrict": .object(Dictionary(uniqueKeysWithValues: p.bySubdistrict.map { ($0.id, JSONValue.number($0.residents.rounded())) })),
+                "source": "computed: qtplan site-suggest",
+            ]
+            return Feature(id: .string(p.site.id), geometry: .point(Point(p.site.location)), properties: props)
+        }
+    }
+
+    /// The chosen sites as GeoJSON.
+    public var geoJSON: Data { GeoJSONWriter().data(FeatureCollection(features: features)) }
+}
