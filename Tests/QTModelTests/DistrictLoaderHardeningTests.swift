@@ -32,7 +32,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let start = Date()
         #expect(throws: DistrictError.invalidData(path: folder + "/boundary.geojson", detail:
-            "3,221,225,472 bytes, over the limit of 536,870,912 bytes (--max-layer-bytes); reading GeoJSON takes about "
+            // The library names the setting; the CLI names it by its flag (--max-layer-bytes).
+            "3,221,225,472 bytes, over the limit of 536,870,912 bytes (\(setting: .maximumLayerBytes)); reading GeoJSON takes about "
                 + "25 times the file's size in memory: raise the limit only if the machine has it, or split the layer")) {
             _ = try DistrictLoader().load(directory: folder)
         }

@@ -67,10 +67,10 @@ public struct SettingText: Sendable, Hashable, ExpressibleByStringInterpolation,
     private var pieces: [Piece]
 
     /// Plain text.
-    public init(_ text: String) { pieces = [.text(text)] }
+    public init(_ text: String) { pieces = text.isEmpty ? [] : [.text(text)] }
 
     /// Plain text.
-    public init(stringLiteral value: String) { pieces = [.text(value)] }
+    public init(stringLiteral value: String) { self.init(value) }
 
     /// Text with interpolated values and settings.
     public init(stringInterpolation: Interpolation) { pieces = stringInterpolation.pieces }
@@ -90,9 +90,9 @@ public struct SettingText: Sendable, Hashable, ExpressibleByStringInterpolation,
 
     /// `self` followed by `other`.
     public static func + (lhs: SettingText, rhs: SettingText) -> SettingText {
-        var out = lhs
-        out.pieces += rhs.pieces
-        return out
+        var joined = Interpolation(literalCapacity: 0, interpolationCount: 0)
+        for piece in lhs.pieces + rhs.pieces { joined.append(piece) }
+        return SettingText(stringInterpolation: joined)
     }
 
     /// Builds a ``SettingText`` from a string interpolation.
@@ -103,16 +103,26 @@ public struct SettingText: Sendable, Hashable, ExpressibleByStringInterpolation,
         public init(literalCapacity: Int, interpolationCount: Int) {}
 
         /// A literal part.
-        public mutating func appendLiteral(_ literal: String) { if !literal.isEmpty { pieces.append(.text(literal)) } }
+        public mutating func appendLiteral(_ literal: String) { append(text: literal) }
 
         /// A setting, named when rendered.
         public mutating func appendInterpolation(setting: RequestSetting) { pieces.append(.setting(setting)) }
 
         /// Another setting text.
-        public mutating func appendInterpolation(_ text: SettingText) { pieces += text.pieces }
+        public mutating func appendInterpolation(_ text: SettingText) { for piece in text.pieces { append(piece) } }
 
         /// Any other value, as Swift describes it.
-        public mutating func appendInterpolation<T>(_ value: T) { pieces.append(.text("\(value)")) }
+        public mutating func appendInterpolation<T>(_ value: T) { append(text: "\(value)") }
+
+        /// Text joins the text before it, so that equal texts are equal pieces however they were built.
+        fileprivate mutating func append(text: String) {
+            guard !text.isEmpty else { return }
+            if case .text(let before)? = pieces.last { pieces[pieces.count - 1] = .text(before + text) } else { pieces.append(.text(text)) }
+        }
+
+        fileprivate mutating func append(_ piece: Piece) {
+            if case .text(let t) = piece { append(text: t) } else { pieces.append(piece) }
+        }
     }
 }
 

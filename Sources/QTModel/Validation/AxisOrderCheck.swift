@@ -13,16 +13,13 @@ struct AxisOrderCheck: DistrictCheck {
     let title = "axis order"
 
     func run(_ workspace: ValidationWorkspace) throws -> [CheckOutcome] {
-        var issues: [ValidationIssue] = []
-        var tested = 0
-        for layer in workspace.presentLayers where layer != .boundary {
-            tested += 1
-            guard let finding = try ShiftProbe.probe(layer, workspace, { Coordinate(x: $0.y, y: $0.x) }) else { continue }
-            issues.append(workspace.issue(.warning, "axes.swapped", layer,
-                                          "the axes look swapped (latitude first): \(finding.outsideAsStored) of "
-                                            + "\(finding.features) features lie outside the boundary as stored, "
-                                            + "\(finding.outsideAfter) with longitude and latitude exchanged; GeoJSON "
-                                            + "positions are longitude first (RFC 7946)"))
+        let (issues, tested) = try ShiftProbe.eachLayer(workspace) { layer in
+            guard let finding = try ShiftProbe.probe(layer, workspace, { Coordinate(x: $0.y, y: $0.x) }) else { return nil }
+            return workspace.issue(.warning, "axes.swapped", layer,
+                                   "the axes look swapped (latitude first): \(finding.outsideAsStored) of "
+                                     + "\(finding.features) features lie outside the boundary as stored, "
+                                     + "\(finding.outsideAfter) with longitude and latitude exchanged; GeoJSON "
+                                     + "positions are longitude first (RFC 7946)")
         }
         let summary = issues.isEmpty ? "longitude first in every layer" : NumberText.count(issues.count, "layer") + " swapped"
         return [CheckOutcome(id: id, title: title, issues: issues, figures: [.count("layers", tested)], summary: summary)]
@@ -40,6 +37,14 @@ struct ShiftProbe {
     var outsideAfter: Int
     /// How far the change moves the first outside feature's first position, in metres (approximate).
     var shiftMetres: Double
+
+    /// Runs `find` on every layer but the boundary (the reference the probes measure against).
+    /// - Returns: the issues found, and how many layers were tested.
+    static func eachLayer(_ workspace: ValidationWorkspace,
+                          _ find: (LayerName) throws -> ValidationIssue?) rethrows -> (issues: [ValidationIssue], tested: Int) {
+        let layers = workspace.presentLayers.filter { $0 != .boundary }
+        return (try layers.compactMap(find), layers.count)
+    }
 
     /// The probe for `layer` under `change`, when the change fixes the layer: at least two features outside
     /// (or every feature of a smaller layer), and at most a quarter as many outside after the change. `nil`

@@ -14,10 +14,10 @@ final class ValidationWorkspace {
     let metricCRS: CRS
     let toMetric: Transformer
 
-    private var wgsCache: [LayerName: [NativeGeometry?]] = [:]
-    private var wgsErrors: [LayerName: [Int: String]] = [:]
-    private var metricCache: [LayerName: [NativeGeometry?]] = [:]
-    private var metricErrors: [LayerName: [Int: String]] = [:]
+    /// Each layer's geometries made in GEOS (or `nil`) and why those that could not be made failed, per layer.
+    private typealias Made = (geometries: [NativeGeometry?], errors: [Int: String])
+    private var wgsCache: [LayerName: Made] = [:]
+    private var metricCache: [LayerName: Made] = [:]
     private var boundaryCache: NativeGeometry??
     private var wgsBoundaryCache: NativeGeometry??
     private var wgsPolygonalCache: [LayerName: [NativeGeometry?]] = [:]
@@ -73,24 +73,28 @@ final class ValidationWorkspace {
     /// Each feature's geometry in WGS84 as GEOS made it; `nil` for a feature without geometry or one GEOS
     /// refused (the reason is in ``wgsError(_:_:)``).
     func wgsGeometries(_ layer: LayerName) -> [NativeGeometry?] {
-        if let cached = wgsCache[layer] { return cached }
+        if let cached = wgsCache[layer] { return cached.geometries }
+        let made = make(layer) { feature in try feature.geometry.map { try context.make($0) } }
+        wgsCache[layer] = made
+        return made.geometries
+    }
+
+    /// Each feature of `layer` made by `body`, with the error of each that could not be made.
+    private func make(_ layer: LayerName, _ body: (Feature) throws -> NativeGeometry?) -> Made {
         var errors: [Int: String] = [:]
-        let made: [NativeGeometry?] = features(layer).enumerated().map { index, feature in
-            guard let geometry = feature.geometry else { return nil }
-            do { return try context.make(geometry) } catch {
+        let geometries: [NativeGeometry?] = features(layer).enumerated().map { index, feature in
+            do { return try body(feature) } catch {
                 errors[index] = "\(error)"
                 return nil
             }
         }
-        wgsCache[layer] = made
-        wgsErrors[layer] = errors
-        return made
+        return (geometries, errors)
     }
 
     /// Why GEOS could not make a feature's geometry, if it could not.
     func wgsError(_ layer: LayerName, _ index: Int) -> String? {
         _ = wgsGeometries(layer)
-        return wgsErrors[layer]?[index]
+        return wgsCache[layer]?.errors[index]
     }
 
     /// Each feature's geometry in the metric CRS; `nil` for a feature without geometry or one that could not
@@ -99,32 +103,23 @@ final class ValidationWorkspace {
     /// Polygonal geometries that are invalid are repaired with make-valid here (the validity check reports
     /// them), so that overlays can run.
     func metricGeometries(_ layer: LayerName) -> [NativeGeometry?] {
-        if let cached = metricCache[layer] { return cached }
-        var errors: [Int: String] = [:]
-        let made: [NativeGeometry?] = features(layer).enumerated().map { index, feature in
+        if let cached = metricCache[layer] { return cached.geometries }
+        let made = make(layer) { feature -> NativeGeometry? in
             guard let geometry = feature.geometry, !geometry.isEmpty else { return nil }
-            do {
-                let native = try context.make(try toMetric.transform(Self.densified(geometry)))
-                switch geometry.kind {
-                case .polygon, .multiPolygon:
-                    return try native.isValid() ? native : try native.makeValid().polygonalPart()
-                default:
-                    return native
-                }
-            } catch {
-                errors[index] = "\(error)"
-                return nil
+            let native = try context.make(try toMetric.transform(Self.densified(geometry)))
+            switch geometry.kind {
+            case .polygon, .multiPolygon: return try native.isValid() ? native : try native.makeValid().polygonalPart()
+            default: return native
             }
         }
         metricCache[layer] = made
-        metricErrors[layer] = errors
-        return made
+        return made.geometries
     }
 
     /// Why a feature's geometry could not be put in the metric CRS, if it could not.
     func metricError(_ layer: LayerName, _ index: Int) -> String? {
         _ = metricGeometries(layer)
-        return metricErrors[layer]?[index]
+        return metricCache[layer]?.errors[index]
     }
 
     /// The boundary in the metric CRS as one valid geometry (the union of the boundary features, repaired
