@@ -44,6 +44,7 @@ let package = Package(
         .executableTarget(
             name: "bench-coverage",
             dependencies: [.product(name: "QTAnalysis", package: "qtplan"), .product(name: "QTModel", package: "qtplan"),
+                           .product(name: "QTPlan", package: "qtplan"),
                            .product(name: "QTGeometry", package: "qtplan"), .product(name: "QTProjection", package: "qtplan")],
             path: "bench/coverage",
             exclude: ["README.md", "peers.py", "run.sh", "build"]

@@ -10,6 +10,7 @@ import Foundation
 import QTAnalysis
 import QTGeometry
 import QTModel
+import QTPlan
 import QTProjection
 
 // MARK: Arguments and helpers
@@ -464,7 +465,7 @@ let options = CoverageOptions(walkSpeedKmh: walkKmh)
 /// core, each area task with its own GEOS context and PROJ transformer), median of `repeats`.
 @MainActor func parallelCase() async throws {
     let district = try DistrictLoader().load(directory: "geodata/qiantang").district
-    let standards = try LifeCircleStandards.load(path: "geodata/standards/life-circles.json")
+    let standards = try StandardsFiles.lifeCircles(path: "geodata/standards/life-circles.json")
     let profile = try standards.profile("gb50180")
     let services = profile.rules.map { profile.service($0) }
     let options = CoverageOptions(walkSpeedKmh: standards.walkSpeedKmh, accessDistance: standards.accessDistance)
