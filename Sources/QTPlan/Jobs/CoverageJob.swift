@@ -62,6 +62,8 @@ public struct CoverageOutcome: Sendable {
     public var gaps: [Feature]?
     /// What the caller should hear: areas drawn on a coarser grid than asked.
     public var warnings: [String]
+    /// The plan the district was changed by, as results name it (``AppliedScenario/label``), if any.
+    public var scenario: String?
 }
 
 /// `coverage`: the share of residents who reach each service within its life circle, by straight line or over
@@ -116,7 +118,7 @@ public struct CoverageJob: Sendable {
             results: results, profile: profile, options: options, district: district.manifest.name,
             modelledData: district.isModelled(.population) || district.isModelled(.facilities), areas: areas,
             gaps: request.gaps ? results.flatMap { ServiceAreas.gaps($0, inputs: inputs, district: district) } : nil,
-            warnings: request.engine.coarseGridWarnings(cells))
+            warnings: request.engine.coarseGridWarnings(cells), scenario: nil)
     }
 }
 

@@ -21,6 +21,8 @@ public struct IndicatorsResult: Sendable {
     public var report: IndicatorReport
     /// The targets file, as results name it.
     public var targetsPath: String
+    /// The plan the district was changed by, as results name it, if any.
+    public var scenario: String?
 }
 
 /// `indicators`: the Five-Year Plan's service indicators against their 2025 targets, with what is missing.
@@ -45,6 +47,6 @@ public enum IndicatorsJob {
             }
         }
         let report = try IndicatorCalculator(targets: targets).report(for: district, lifeCircles: figures)
-        return IndicatorsResult(report: report, targetsPath: targetsPath)
+        return IndicatorsResult(report: report, targetsPath: targetsPath, scenario: nil)
     }
 }

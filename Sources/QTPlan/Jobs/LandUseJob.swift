@@ -31,6 +31,8 @@ public struct LandUseResult: Sendable {
     public var targets: LandTargets?
     /// Parcels and zones measured as make-valid repaired them, one line each naming the file.
     public var warnings: [String]
+    /// The plan the district was changed by, as results name it, if any.
+    public var scenario: String?
 }
 
 /// `landuse`: land area by class and zone, parcels cut by the zones, reconciled with the boundary.
@@ -52,6 +54,6 @@ public enum LandUseJob {
             }
         }
         return LandUseResult(report: report, unit: request.unit, district: district.manifest.name, targets: targets,
-                             warnings: report.repairs.map { "\(district.file(of: $0.layer)): \($0)" })
+                             warnings: report.repairs.map { "\(district.file(of: $0.layer)): \($0)" }, scenario: nil)
     }
 }

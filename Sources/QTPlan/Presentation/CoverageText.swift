@@ -55,6 +55,7 @@ extension CoverageOutcome {
             footer.append(("Off the network", "\(NumberText.grouped(rounding: off)) residents more than "
                            + "\(NumberText.fixed(options.maximumAccess, 0)) m from a street (not covered)"))
         }
+        if let scenario { footer.append(("Plan", scenario)) }
         if modelledData { footer.append(("Data", CoverageFigures.modelledNote)) }
         text += "\n" + TextColumns.labelled(footer)
         return text
@@ -88,6 +89,7 @@ extension CoverageOutcome {
                 JSONMember("profile", .string(profile.name)), JSONMember("source", .string(s.source)),
                 JSONMember("by_subdistrict", .array(parts, .inline)),
             ]
+            if let scenario { members.append(JSONMember("plan", .string(scenario))) }
             return .object(members, .inline)
         }
         return JSONNode.array(objects, .lines).text + "\n"

@@ -49,6 +49,7 @@ extension IndicatorsResult {
             out += "Inputs: no modelled features in " + report.inputs.map(\.layer.rawValue).joined(separator: ", ") + ".\n"
         }
         out += "Targets: \(targetsPath) (each with its seed file and wording).\n"
+        if let scenario { out += "Plan: \(scenario).\n" }
         return out
     }
 

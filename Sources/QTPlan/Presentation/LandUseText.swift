@@ -83,6 +83,7 @@ extension LandUseResult {
         } else {
             footer += [("Built-up (urban constr.)", built), ("Cropland", cropland), ("Green space share", green)]
         }
+        if let scenario { footer.append(("Plan", scenario)) }
         if r.isModelled {
             footer.append(("Data", "MODELLED: the landuse layer is modelled (\(Self.sourcesText(r.sources))), not a survey"))
         } else {
@@ -124,7 +125,7 @@ extension LandUseResult {
         derivedMembers += [JSONMember("green_space_area", a(derived.greenSpaceArea)),
                            JSONMember("green_space_share", .fixed(derived.greenSpaceShare, 6))]
         if let targets { derivedMembers.append(JSONMember("green_space_share_target", .fixed(targets.parkGreenShare, 2))) }
-        return JSONNode.object([
+        let pairs: KeyValuePairs<String, JSONNode> = [
             "district": .string(district),
             "by": .string(r.grouping.description),
             "unit": .string(unit.rawValue),
@@ -147,7 +148,10 @@ extension LandUseResult {
             "derived": .object(derivedMembers, .inline),
             "modelled": .bool(r.isModelled),
             "sources": .object(r.sources.sorted { $0.key < $1.key }.map { JSONMember($0.key, .int($0.value)) }, .inline),
-        ], .lines).text + "\n"
+        ]
+        var members = pairs.map { JSONMember($0.key, $0.value) }
+        if let scenario { members.append(JSONMember("plan", .string(scenario))) }
+        return JSONNode.object(members, .lines).text + "\n"
     }
 
     /// The rows for spreadsheets.

@@ -22,29 +22,7 @@ struct CoverageCommand: AsyncParsableCommand {
 
     @OptionGroup var districtOptions: DistrictOptions
 
-    @Option(name: .long, help: ArgumentHelp("Facility types or transit kinds (metro_station, bus_stop), comma-separated.", valueName: "T[,T…]"))
-    var type: String?
-
-    @Flag(name: .long, help: "Every rule of the profile (with --minutes: every facility type and transit kind).")
-    var all = false
-
-    @Option(name: .long, help: ArgumentHelp("Thresholds in minutes instead of the profile's circles, comma-separated.", valueName: "M[,M…]"))
-    var minutes: String?
-
-    @Option(name: .long, help: ArgumentHelp("The standards profile: gb50180 (default) or qiantang-plan.", valueName: "PROFILE"))
-    var standard: String?
-
-    @Option(name: .long, help: "radius, walk or drive (default: each rule's own mode).")
-    var mode: CoverageMode?
-
-    @Option(name: .long, help: ArgumentHelp("Radius mode: this straight-line distance for every threshold.", valueName: "METRES"))
-    var distance: Double?
-
-    @Option(name: .long, help: ArgumentHelp("Walking speed (default: the standards file's, 4.5 km/h).", valueName: "KM/H"))
-    var walkSpeed: Double?
-
-    @Flag(name: .long, help: "Count planned and under-construction facilities too.")
-    var includePlanned = false
+    @OptionGroup var services: ServiceOptions
 
     @Option(name: .long, help: "Rows: the district total only, or each sub-district too.")
     var by: CoverageGrouping = .district
@@ -63,11 +41,9 @@ struct CoverageCommand: AsyncParsableCommand {
 
     @OptionGroup var engine: EngineOptions
 
+    @OptionGroup var scenario: PlanOptions
+
     func validate() throws {
-        guard type != nil || all else { throw ValidationError("give --type T[,T…] or --all") }
-        guard type == nil || !all else { throw ValidationError("give --type or --all, not both") }
-        if let distance, !(distance > 0 && distance.isFinite) { throw ValidationError("--distance must be a number of metres > 0") }
-        if let walkSpeed, !(walkSpeed > 0 && walkSpeed <= 20) { throw ValidationError("--walk-speed must be between 0 and 20 km/h") }
         if dissolve && areas == nil { throw ValidationError("--dissolve needs --areas FILE") }
         try Arguments.checkOutput(areas, .areas)
         try Arguments.checkOutput(gaps, .gaps)
@@ -76,15 +52,14 @@ struct CoverageCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandBody.run {
-            let selection = ServiceSelection(type.map { .types(Arguments.list($0)) } ?? .all, minutes: try minutes.map(Arguments.minutes),
-                                             mode: mode, distance: distance)
-            let request = CoverageRequest(selection: selection, profile: standard, walkSpeedKmh: walkSpeed, includePlanned: includePlanned,
-                                          engine: engine.settings, areas: areas == nil ? nil : dissolve ? .dissolved : .perFacility,
-                                          gaps: gaps != nil, names: .commandLine)
+            var request = try services.request(engine)
+            request.areas = areas == nil ? nil : dissolve ? .dissolved : .perFacility
+            request.gaps = gaps != nil
             let job = try CoverageJob(request, standards: try engine.loadStandards())
-            let district = try districtOptions.load()
+            let (district, plan) = try scenario.apply(to: try districtOptions.load())
             let progress = Progress(label: "coverage", total: job.progressSteps)
-            let outcome = try await job.run(on: district, progress: progress)
+            var outcome = try await job.run(on: district, progress: progress)
+            outcome.scenario = plan
             progress.finish()
             outcome.warnings.forEach(Diagnostics.warning)
             switch format {

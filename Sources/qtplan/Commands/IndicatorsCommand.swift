@@ -34,6 +34,8 @@ struct IndicatorsCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Do not measure the life-circle rows (no coverage passes; they show as not computed).")
     var noLifeCircles = false
 
+    @OptionGroup var scenario: PlanOptions
+
     func run() async throws {
         try await CommandBody.run {
             let targetsPath = targets ?? StandardsFiles.bundledTargets
@@ -44,8 +46,9 @@ struct IndicatorsCommand: AsyncParsableCommand {
                 let circles = try StandardsFiles.lifeCircles(path: standards)
                 basis = LifeCircleBasis(standards: circles, profile: try circles.profile(standard))
             }
-            let district = try districtOptions.load()
-            let result = try await IndicatorsJob.run(on: district, targets: loaded, targetsPath: targetsPath, lifeCircles: basis)
+            let (district, plan) = try scenario.apply(to: try districtOptions.load())
+            var result = try await IndicatorsJob.run(on: district, targets: loaded, targetsPath: targetsPath, lifeCircles: basis)
+            result.scenario = plan
             switch format {
             case .table: print(result.table, terminator: "")
             case .json: print(result.json, terminator: "")

@@ -50,13 +50,16 @@ struct LandUseCommand: AsyncParsableCommand {
                                             valueName: "FILE"))
     var gaps: String?
 
+    @OptionGroup var scenario: PlanOptions
+
     func validate() throws { try Arguments.checkOutput(gaps, .gaps) }
 
     func run() async throws {
         try await CommandBody.run {
             let land = try StandardsFiles.targets(path: targets).land
-            let district = try districtOptions.load()
-            let result = try LandUseJob.run(LandUseRequest(grouping: by, method: area, unit: unit), on: district, targets: land)
+            let (district, plan) = try scenario.apply(to: try districtOptions.load())
+            var result = try LandUseJob.run(LandUseRequest(grouping: by, method: area, unit: unit), on: district, targets: land)
+            result.scenario = plan
             // Invalid parcels and zones are measured as make-valid repairs them: said on stderr, one line each.
             result.warnings.forEach(Diagnostics.warning)
             switch format {

@@ -50,6 +50,8 @@ struct MapCommand: AsyncParsableCommand {
 
     @OptionGroup var engine: EngineOptions
 
+    @OptionGroup var scenario: PlanOptions
+
     func validate() throws {
         let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
         guard ext == "svg" || ext == "png" else {
@@ -66,9 +68,9 @@ struct MapCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandBody.run {
             let specs = try MapLayerSpec.parse(layers)
-            let district = try districtOptions.load()
+            let (district, plan) = try scenario.apply(to: try districtOptions.load())
             let overlay = coverage.map { MapCoverage(type: $0, minutes: minutes, profile: standard, mode: mode) }
-            let request = MapRequest(layers: specs, coverage: overlay, title: title, width: width, height: height, output: output,
+            let request = MapRequest(layers: specs, coverage: overlay, title: title ?? plan.map { "\(district.manifest.name) \(district.manifest.nameEn) · plan \($0)" }, width: width, height: height, output: output,
                                      engine: engine.settings, names: .commandLine)
             let result = try await MapJob.run(request, on: district, standards: overlay == nil ? nil : try engine.loadStandards(),
                                               settings: InterruptCleanup.outputs)

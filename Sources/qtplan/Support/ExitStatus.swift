@@ -92,6 +92,12 @@ enum ExitStatus: Int32 {
             switch e {
             case .emptyExtent: .dataError
             }
+        case let e as ScenarioError:
+            switch e {
+            case .missingFile: .noInput
+            case .invalidPlan: .dataError
+            case .conflictingPlans: .usage
+            }
         default: .internalError
         }
     }
