@@ -168,4 +168,26 @@ struct ScenarioCommandTests {
         #expect(grown.stdout.contains("\"population\": 4750"))
         #expect(grown.stderr.contains("estate: urban not given, set to true"))
     }
+
+    @Test("the report's 方案比选 section: a row per service with each plan's share and change, and a map per plan")
+    func reportComparesPlans() throws {
+        let folder = try Tool.temporaryFolder("scenario")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Beside the 2,000 residents of pop-e1 (120.317–120.318, 30.307–30.3078), whom no kindergarten reaches.
+        let plan = try Self.plan(folder, "east.geojson", name: "east-kindergarten", [
+            Self.feature(["layer": "facilities", "id": "kg-east", "type": "kindergarten"], Self.point(120.3178, 30.3079)),
+        ])
+        let output = folder + "/report.html"
+        let plain = try CLI.run(["report", "--district", Self.fixture, "-o", folder + "/plain.html", "--map-type", "kindergarten"])
+        let result = try CLI.run(["report", "--district", Self.fixture, "-o", output, "--map-type", "kindergarten", "--plan", plan])
+        #expect(plain.status == 0 && result.status == 0, "\(plain.stderr) \(result.stderr)")
+        #expect(result.stdout.contains("Plans       1 compared, 0 lowering a covered count"))
+        let html = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(html.contains("<section id=\"plans\">\n<h2>方案比选 Plans compared</h2>"))
+        #expect(html.contains("<th class=\"num\">east-kindergarten</th>"))
+        #expect(html.contains("<tr><td>kindergarten</td><td class=\"num\">25.0%</td><td class=\"num\">75.0%</td><td class=\"num\">+50.0</td><td class=\"num\">+2,000 / −0</td></tr>"))
+        let figures = { (text: String) in text.components(separatedBy: "<figure class=\"map\"").count - 1 }
+        #expect(figures(html) == figures(try String(contentsOfFile: folder + "/plain.html", encoding: .utf8)) + 1)
+        #expect(html.contains("新覆盖 newly covered"))
+    }
 }

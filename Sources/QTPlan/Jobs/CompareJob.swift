@@ -66,6 +66,8 @@ public struct PlanComparison: Sendable {
     public var costByType: [String: Double]
     /// The residents each population feature had covered, by demand id, for maps: services covering it before and under the plan.
     public var coverageCounts: [String: (before: Int, after: Int)]
+    /// The population features' geometries under the plan, by id (for maps of who gains and who loses).
+    public var populationGeometries: [String: Geometry]
     /// Whether any covered count, in the district or a sub-district, is at least one resident lower.
     public var isWorse: Bool
 }
@@ -102,56 +104,83 @@ public enum CompareJob {
         }
     }
 
+    /// The baseline a plan is compared with: the coverage job, its inputs and results, its indicators.
+    public struct Baseline: Sendable {
+        /// The coverage job (services, profile, options).
+        public var job: CoverageJob
+        /// The district as it is.
+        public var district: District
+        /// The coverage inputs of the district as it is.
+        public var inputs: CoverageInputs
+        /// One result per service of the job.
+        public var results: [CoverageResult]
+        /// The indicators of the district as it is, when targets are given.
+        public var indicators: IndicatorReport?
+    }
+
     /// Compares the plans of `request` on `district`.
     public static func run(_ request: CompareRequest, on district: District, inputs: Inputs) async throws -> CompareOutcome {
         let job = try CoverageJob(request.coverage, standards: inputs.standards)
-        let baselineInputs = try Coverage.prepare(district, services: job.services, standards: inputs.standards, options: job.options)
-        let baselineResults = try await Coverage.measure(job.services, in: baselineInputs)
-        let baseline = CoverageOutcome(results: baselineResults, profile: job.profile, options: job.options, district: district.manifest.name,
-                                       modelledData: district.isModelled(.population) || district.isModelled(.facilities),
-                                       areas: nil, gaps: nil, warnings: [], scenario: nil)
-        let baselineIndicators = try inputs.targets.map { try indicators(district, targets: $0, job: job, results: baselineResults, demand: baselineInputs.demand) }
+        let coverageInputs = try Coverage.prepare(district, services: job.services, standards: inputs.standards, options: job.options)
+        let results = try await Coverage.measure(job.services, in: coverageInputs)
+        let baseline = Baseline(job: job, district: district, inputs: coverageInputs, results: results,
+                                indicators: try inputs.targets.map { try indicators(district, targets: $0, job: job, results: results, demand: coverageInputs.demand) })
         var comparisons: [PlanComparison] = []
         for plan in request.plans {
-            let applied = try district.applying(plan, options: request.scenarioOptions)
-            let touched = job.services.filter { service in
-                request.recomputeAll || applied.touch.population
-                    || applied.touch.facilityTypes.contains(service.supply.type) || applied.touch.transitKinds.contains(service.supply.type)
-                    || (applied.touch.network && service.mode != .radius)
-            }
-            var results = baselineResults
-            var demand = baselineInputs.demand
-            if !touched.isEmpty {
-                let planInputs = try Coverage.prepare(applied.district, services: touched, standards: inputs.standards, options: job.options)
-                let measured = try await Coverage.measure(touched, in: planInputs)
-                if applied.touch.population || request.recomputeAll { demand = planInputs.demand }
-                for (service, result) in zip(touched, measured) {
-                    if let i = job.services.firstIndex(of: service) { results[i] = result }
-                }
-            }
-            let counts = coverageCounts(before: baselineResults, beforeDemand: baselineInputs.demand, after: results, afterDemand: demand)
-            let changes = zip(baselineResults, results).map { change($0, baselineInputs.demand, $1, demand) }
-            var siteChecks: SiteCheckReport?
-            if let rules = inputs.rules, !applied.addedFacilities.isEmpty {
-                let sites = applied.addedFacilities.map { f in
-                    ProposedSite(id: f.properties["id"]?.stringValue ?? "site", name: f.properties["name"]?.stringValue,
-                                 type: f.properties["type"]?.stringValue ?? "", location: f.geometry?.firstCoordinate ?? Coordinate(x: 0, y: 0),
-                                 sizeClass: f.properties["size_class"]?.stringValue)
-                }
-                let options = SitingOptions(profile: job.profile, coverage: job.options, driveSpeedKmh: inputs.standards.driveSpeedKmh,
-                                            settingNames: request.coverage.names)
-                siteChecks = try SiteCheck.check(sites, in: district, rules: rules, options: options)
-            }
-            comparisons.append(PlanComparison(
-                plan: plan, notes: applied.notes, results: results, recomputed: touched.map(\.label), changes: changes,
-                indicators: try inputs.targets.map { try indicators(applied.district, targets: $0, job: job, results: results, demand: demand) },
-                siteChecks: siteChecks, cost: applied.cost, costByType: applied.costByType, coverageCounts: counts,
-                isWorse: zip(baselineResults, results).contains { before, after in
-                    after.total.covered < before.total.covered - 0.5
-                        || zip(before.bySubdistrict, after.bySubdistrict).contains { $1.covered < $0.covered - 0.5 }
-                }))
+            comparisons.append(try await compare(plan, with: baseline, inputs: inputs, recomputeAll: request.recomputeAll,
+                                                 options: request.scenarioOptions, names: request.coverage.names))
         }
-        return CompareOutcome(baseline: baseline, baselineIndicators: baselineIndicators, plans: comparisons)
+        let outcome = CoverageOutcome(results: results, profile: job.profile, options: job.options, district: district.manifest.name,
+                                      modelledData: district.isModelled(.population) || district.isModelled(.facilities),
+                                      areas: nil, gaps: nil, warnings: [], scenario: nil)
+        return CompareOutcome(baseline: outcome, baselineIndicators: baseline.indicators, plans: comparisons)
+    }
+
+    /// One plan applied to the baseline's district and measured: only the services it touches again (all of them
+    /// with `recomputeAll`), the others taken from the baseline.
+    public static func compare(_ plan: ScenarioPlan, with baseline: Baseline, inputs: Inputs, recomputeAll: Bool = false,
+                               options: ScenarioOptions = ScenarioOptions(), names: SettingNames = .library) async throws -> PlanComparison {
+        let job = baseline.job
+        let applied = try baseline.district.applying(plan, options: options)
+        let touched = job.services.filter { service in
+            recomputeAll || applied.touch.population
+                || applied.touch.facilityTypes.contains(service.supply.type) || applied.touch.transitKinds.contains(service.supply.type)
+                || (applied.touch.network && service.mode != .radius)
+        }
+        var results = baseline.results
+        var demand = baseline.inputs.demand
+        if !touched.isEmpty {
+            let planInputs = try Coverage.prepare(applied.district, services: touched, standards: inputs.standards, options: job.options)
+            let measured = try await Coverage.measure(touched, in: planInputs)
+            if applied.touch.population || recomputeAll { demand = planInputs.demand }
+            for (service, result) in zip(touched, measured) {
+                if let i = job.services.firstIndex(of: service) { results[i] = result }
+            }
+        }
+        var siteChecks: SiteCheckReport?
+        if let rules = inputs.rules, !applied.addedFacilities.isEmpty {
+            let sites = applied.addedFacilities.map { f in
+                ProposedSite(id: f.properties["id"]?.stringValue ?? "site", name: f.properties["name"]?.stringValue,
+                             type: f.properties["type"]?.stringValue ?? "", location: f.geometry?.firstCoordinate ?? Coordinate(x: 0, y: 0),
+                             sizeClass: f.properties["size_class"]?.stringValue)
+            }
+            let siting = SitingOptions(profile: job.profile, coverage: job.options, driveSpeedKmh: inputs.standards.driveSpeedKmh, settingNames: names)
+            siteChecks = try SiteCheck.check(sites, in: baseline.district, rules: rules, options: siting)
+        }
+        let before = baseline.results
+        return PlanComparison(
+            plan: plan, notes: applied.notes, results: results, recomputed: touched.map(\.label),
+            changes: zip(before, results).map { change($0, baseline.inputs.demand, $1, demand) },
+            indicators: try inputs.targets.map { try indicators(applied.district, targets: $0, job: job, results: results, demand: demand) },
+            siteChecks: siteChecks, cost: applied.cost, costByType: applied.costByType,
+            coverageCounts: coverageCounts(before: before, beforeDemand: baseline.inputs.demand, after: results, afterDemand: demand),
+            populationGeometries: Dictionary(applied.district.features(.population).compactMap { f in
+                f.properties["id"]?.stringValue.flatMap { id in f.geometry.map { (id, $0) } }
+            }, uniquingKeysWith: { a, _ in a }),
+            isWorse: zip(before, results).contains { before, after in
+                after.total.covered < before.total.covered - 0.5
+                    || zip(before.bySubdistrict, after.bySubdistrict).contains { $1.covered < $0.covered - 0.5 }
+            })
     }
 
     /// The indicators of `district`, the life-circle rows combined from `results` when they hold every rule of the

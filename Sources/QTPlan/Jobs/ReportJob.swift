@@ -33,6 +33,10 @@ public struct ReportRequest: Sendable {
     public var mapType: String
     /// A plan's sites to check, if any.
     public var sites: ReportSites?
+    /// Plans to compare with the district as it is (方案比选), each applied on its own.
+    public var plans: [ScenarioPlan]
+    /// The siting rules the sites plans add are checked against, when plans are compared.
+    public var planRules: SitingRules?
     /// The engine's settings.
     public var engine: EngineSettings
     /// The program and library versions, printed at the foot of the report.
@@ -42,11 +46,14 @@ public struct ReportRequest: Sendable {
 
     /// A request.
     public init(output: String, profile: String? = nil, mapType: String = FacilityType.communityHealthCentre.rawValue,
-                sites: ReportSites? = nil, engine: EngineSettings = EngineSettings(), generator: String, names: SettingNames = .library) {
+                sites: ReportSites? = nil, plans: [ScenarioPlan] = [], planRules: SitingRules? = nil,
+                engine: EngineSettings = EngineSettings(), generator: String, names: SettingNames = .library) {
         self.output = output
         self.profile = profile
         self.mapType = mapType
         self.sites = sites
+        self.plans = plans
+        self.planRules = planRules
         self.engine = engine
         self.generator = generator
         self.names = names
@@ -71,6 +78,8 @@ public struct ReportResult: Sendable {
     public var targetsMet: (met: Int, of: Int)
     /// Sites checked and those failing a rule, when a plan was checked.
     public var sites: (checked: Int, failing: Int)?
+    /// Plans compared, and those that lower a covered count.
+    public var plans: (compared: Int, worse: Int)?
 
     /// The summary for people.
     public var table: String {
@@ -81,6 +90,7 @@ public struct ReportResult: Sendable {
             ("Indicators", "\(targetsMet.met) of \(targetsMet.of) district targets met"),
         ]
         if let sites { rows.append(("Sites", "\(sites.checked) checked, \(sites.failing) failing a rule")) }
+        if let plans { rows.append(("Plans", "\(plans.compared) compared, \(plans.worse) lowering a covered count")) }
         return TextColumns.labelled(rows)
     }
 }
@@ -141,19 +151,78 @@ public enum ReportJob {
                                         + [sitesLayer(report)],
                                     extent: district.features(.boundary), metricCRS: metric))
         }
+        var comparison: ReportComparison?
+        var comparedWorse = 0
+        if !request.plans.isEmpty {
+            let baseline = CompareJob.Baseline(job: coverage, district: district, inputs: inputs, results: results, indicators: indicators)
+            let compareInputs = CompareJob.Inputs(standards: standards, targets: targets, rules: request.planRules)
+            var compared: [PlanComparison] = []
+            for plan in request.plans {
+                compared.append(try await CompareJob.compare(plan, with: baseline, inputs: compareInputs, names: request.names))
+            }
+            comparison = Self.comparison(compared, baseline: results, indicators: indicators)
+            comparedWorse = compared.filter(\.isWorse).count
+            for plan in compared {
+                maps.append(MapDocument(title: "\(district.manifest.name) 方案 \(plan.plan.name): residents newly covered and newly lost",
+                                        subtitle: "population features reaching more (or fewer) of the profile's services with the plan", note: note,
+                                        layers: [Self.movedLayer(plan)]
+                                            + (try MapLayers.layers(MapLayers.available(["subdistricts", "boundary"], in: district), in: district)),
+                                        extent: district.features(.boundary), metricCRS: metric))
+            }
+        }
         progress?.advance(by: 1)
-        let content = ReportContent(
+        var content = ReportContent(
             summary: summary, landUse: landUse, landTargets: targets.land, coverage: results, coverageProfile: "\(profile.name): \(profile.title)",
             coverageNotes: coverageNotes(results, options: coverage.options),
             indicators: indicators, maps: maps, siteChecks: siteChecks,
             provenance: provenance(summary), generator: request.generator)
+        content.comparison = comparison
+        let worse = comparison.map { _ in comparedWorse } ?? 0
         let html = try HTMLReport.render(content)
         try AtomicOutput.write(Data(html.utf8), to: request.output, what: "the report", settings: settings)
         let rows = indicators.district.rows
         return ReportResult(output: request.output, bytes: html.utf8.count, profile: profile.name, services: results.count,
                             mapped: (mapped.label, results[index].total.share), maps: maps.count,
                             targetsMet: (rows.filter { $0.status == .met }.count, rows.filter { $0.status == .met || $0.status == .notMet }.count),
-                            sites: siteChecks.map { checks in (checks.count, checks.filter { $0.rules.contains { $0.verdict == "fail" } }.count) })
+                            sites: siteChecks.map { checks in (checks.count, checks.filter { $0.rules.contains { $0.verdict == "fail" } }.count) },
+                            plans: request.plans.isEmpty ? nil : (request.plans.count, worse))
+    }
+
+    /// The 方案比选 section's table and lines.
+    static func comparison(_ plans: [PlanComparison], baseline: [CoverageResult], indicators: IndicatorReport) -> ReportComparison {
+        let met = { (report: IndicatorReport?) in report.map { $0.district.rows.filter { $0.status == .met }.count } ?? 0 }
+        let rows = baseline.enumerated().map { i, r in
+            ReportComparison.Row(service: r.service.label, baseline: r.total.share, plans: plans.map { $0.results[i].total.share },
+                                 gained: plans.map { $0.changes[i].newlyCovered }, lost: plans.map { $0.changes[i].newlyLost })
+        }
+        let summaries = plans.map { p in
+            "\(p.plan.name)" + (p.plan.description.map { " (\($0))" } ?? "") + ": \(p.plan.edits.count) change\(p.plan.edits.count == 1 ? "" : "s") "
+                + "from \(p.plan.path); district targets met \(met(p.indicators)) (baseline \(met(indicators)))"
+                + (p.siteChecks.map { "; added sites: " + $0.sites.map { "\($0.site.label) \($0.verdict.rawValue)" }.joined(separator: ", ") } ?? "")
+                + (p.cost.map { "; cost \(NumberText.grouped(rounding: $0))" } ?? "")
+                + (p.isWorse ? "; lowers a covered count" : "")
+        }
+        return ReportComparison(plans: plans.map(\.plan.name), summaries: summaries, rows: rows)
+    }
+
+    /// The population features whose residents reach more services with a plan (newly covered) or fewer (newly
+    /// lost), as a map layer.
+    static func movedLayer(_ plan: PlanComparison) -> MapLayer {
+        let features = plan.coverageCounts.sorted { $0.key < $1.key }.compactMap { id, counts -> Feature? in
+            guard counts.before != counts.after, let geometry = plan.populationGeometries[id] else { return nil }
+            return Feature(geometry: geometry, properties: [
+                "id": .string(id), "moved": .string(counts.after > counts.before ? "gained" : "lost"),
+                "services": .string("\(counts.before) → \(counts.after) services"),
+            ])
+        }
+        return MapLayer(id: "moved-\(plan.plan.name)", title: "方案 \(plan.plan.name)", features: features, classes: [
+            MapClass(title: "新覆盖 newly covered", style: MapStyle(fill: "#1b7f3b", fillOpacity: 0.75, stroke: "#0d4020", strokeWidth: 0.4)) {
+                $0.string("moved") == "gained"
+            },
+            MapClass(title: "新失去 newly lost", style: MapStyle(fill: "#c62828", fillOpacity: 0.75, stroke: "#5c1010", strokeWidth: 0.4)) {
+                $0.string("moved") == "lost"
+            },
+        ], label: { _ in nil }, tooltip: { f in "\(f.string("id") ?? "") · \(f.string("services") ?? "")" })
     }
 
     /// One site's rules as the report shows them.

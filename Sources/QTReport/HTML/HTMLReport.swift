@@ -24,6 +24,7 @@ public enum HTMLReport {
         sections.append(("coverage", "生活圈覆盖 Life-circle coverage", coverageHTML))
         if let indicators = content.indicators { sections.append(("indicators", "指标 Indicators 2025", Self.indicators(indicators))) }
         if let checks = content.siteChecks { sections.append(("sites", "选址审查 Site checks", sites(checks))) }
+        if let comparison = content.comparison { sections.append(("plans", "方案比选 Plans compared", plans(comparison))) }
 
         var out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -47,6 +48,23 @@ public enum HTMLReport {
     private static func percent(_ share: Double, _ decimals: Int = 1) -> String { String(format: "%.\(decimals)f%%", share * 100) }
 
     // MARK: Sections
+
+    static func plans(_ c: ReportComparison) -> String {
+        var table = HTMLTable(header: ["Service", "Baseline"] + c.plans.flatMap { ["\($0)", "Δ pp", "+ / −"] },
+                              numeric: Set(1..<(2 + 3 * c.plans.count)))
+        for row in c.rows {
+            var cells = [row.service, percent(row.baseline)]
+            for (i, share) in row.plans.enumerated() {
+                let change = (share - row.baseline) * 100
+                cells += [percent(share), (change >= 0 ? "+" : "") + String(format: "%.1f", change),
+                          "+\(NumberText.grouped(rounding: row.gained[i])) / −\(NumberText.grouped(rounding: row.lost[i]))"]
+            }
+            table.rows.append(cells)
+        }
+        table.caption = "Share of residents within each service's circle, the baseline and each plan applied on its own; "
+            + "the change in percentage points and the residents newly covered and newly lost."
+        return table.html + c.summaries.map { "<p class=\"note\">\(e($0))</p>\n" }.joined()
+    }
 
     static func summary(_ s: DistrictSummary) -> String {
         var table = HTMLTable(header: [])

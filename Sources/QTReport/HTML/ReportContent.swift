@@ -21,6 +21,8 @@ public struct ReportContent: Sendable {
     public var maps: [MapDocument]
     /// The checks of a plan's sites, when a plan was given.
     public var siteChecks: [ReportSiteCheck]?
+    /// Plans compared with the district as it is (方案比选), when plans were given; their maps are in ``maps``.
+    public var comparison: ReportComparison?
     /// Where the data comes from and what is modelled, said at the top and bottom.
     public var provenance: String
     /// The program and library versions (`qtplan 0.1.0 (GEOS …, PROJ …, GDAL …)`).
@@ -39,6 +41,7 @@ public struct ReportContent: Sendable {
         self.indicators = indicators
         self.maps = maps
         self.siteChecks = siteChecks
+        self.comparison = nil
         self.provenance = provenance
         self.generator = generator
     }

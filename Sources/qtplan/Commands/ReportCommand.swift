@@ -45,6 +45,12 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("With --sites: the CRS of the plan's positions when its file says none (WGS84, GCJ02, EPSG:n).", valueName: "CRS"))
     var inputCrs: String = "WGS84"
 
+    @Option(name: .customLong("plan"), help: ArgumentHelp("A plan to compare with the district as it is (方案比选 section); repeat for several.", valueName: "FILE"))
+    var plans: [String] = []
+
+    @Option(name: .customLong("plan-crs"), help: ArgumentHelp("The CRS of plan positions when a file says none (WGS84, GCJ02, EPSG:n).", valueName: "CRS"))
+    var planCRS: String = "WGS84"
+
     @OptionGroup var engine: EngineOptions
 
     func validate() throws {
@@ -68,8 +74,12 @@ struct ReportCommand: AsyncParsableCommand {
                 let rules = try StandardsFiles.sitingRules(path: self.rules)
                 plan = ReportSites(sites: try SitePlanFile.read(path: sites, crs: crs, what: "sites file"), path: sites, rules: rules)
             }
-            let request = ReportRequest(output: output, profile: standard, mapType: mapType, sites: plan, engine: engine.settings,
-                                        generator: Version.text, names: .commandLine)
+            let planCRS = try PlanOptions.crs(self.planCRS)
+            let scenarios = try plans.map { try PlanFile.read(path: $0, crs: planCRS) }
+            _ = try CompareRequest(coverage: CoverageRequest(selection: ServiceSelection(.all)), plans: scenarios)  // names apart
+            let request = ReportRequest(output: output, profile: standard, mapType: mapType, sites: plan, plans: scenarios,
+                                        planRules: scenarios.isEmpty ? nil : try StandardsFiles.sitingRules(path: rules),
+                                        engine: engine.settings, generator: Version.text, names: .commandLine)
             let progress = Progress(label: "report", total: 5)
             let result = try await ReportJob.run(request, on: district, standards: standards, targets: targets,
                                                  settings: InterruptCleanup.outputs, progress: progress)
