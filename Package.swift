@@ -69,6 +69,7 @@ let package = Package(
         .testTarget(name: "QTReportTests", dependencies: ["QTReport", "QTAnalysis", "QTModel", "QTGeometry", "QTProjection"]),
         .testTarget(name: "QTProjectionTests", dependencies: ["QTProjection", "QTGeometry"]),
         .testTarget(name: "QTFormatsTests", dependencies: ["QTFormats", "QTGeometry", "QTProjection", "QTTestSupport"]),
+        .testTarget(name: "QTPlanTests", dependencies: ["QTPlan", "QTModel"]),
         .testTarget(name: "QTModelTests", dependencies: ["QTModel", "QTProjection", "QTGeometry", "QTTestSupport"]),
         // Runs the built `qtplan` binary; the dependency makes `swift test` build it first.
         .testTarget(name: "qtplanTests", dependencies: ["qtplan", "QTTestSupport"]),

@@ -190,4 +190,19 @@ struct ScenarioCommandTests {
         #expect(figures(html) == figures(try String(contentsOfFile: folder + "/plain.html", encoding: .utf8)) + 1)
         #expect(html.contains("新覆盖 newly covered"))
     }
+
+    @Test("site-suggest -o writes a plan file that compare applies and site-check reads")
+    func suggestedSitesAreAPlan() throws {
+        let folder = try Tool.temporaryFolder("scenario")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let plan = folder + "/suggested.geojson"
+        let suggested = try CLI.run(["site-suggest", "--type", "kindergarten", "--count", "2", "-o", plan])
+        #expect(suggested.status == 0, "\(suggested.stderr)")
+        let compared = try CLI.run(["compare", "--type", "kindergarten", "--format", "json", "--plan", plan])
+        #expect(compared.status == 0, "\(compared.stderr)")
+        let changes = try Self.changes(compared.stdout)
+        #expect(changes.count == 1 && changes[0].gained > 0 && changes[0].lost == 0)
+        let checked = try CLI.run(["site-check", "--sites", plan])
+        #expect(checked.status == 0 || checked.status == 1, "\(checked.stderr)")
+    }
 }

@@ -52,7 +52,8 @@ extension CompareOutcome {
             }
             if let cost = p.cost, cost > 0 {
                 let gained = p.changes.reduce(0) { $0 + $1.newlyCovered }
-                rows.append(("Cost", "\(NumberText.grouped(rounding: cost)); \(NumberText.fixed(gained / cost * 1e6, 2)) resident-services newly covered per million of cost"))
+                rows.append(("Cost", "\(NumberText.grouped(rounding: cost)); \(NumberText.fixed(gained / cost * 1e6, 2)) residents newly covered per million "
+                              + "(summed over the services compared)"))
             }
             for note in p.notes { rows.append(("Note", note)) }
             rows.append(("Verdict", p.isWorse ? "WORSE: a covered count falls by at least one resident" : "no covered count falls"))
