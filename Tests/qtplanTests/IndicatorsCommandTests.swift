@@ -78,4 +78,19 @@ import Testing
         #expect(result.stdout.contains("needs 872 more licensed physicians"))
         #expect(result.stdout.contains("these values describe the model, not a survey"))
     }
+
+    @Test("--year 2025 gives every indicator at the plan's 1,000,000 residents beside today's; a year without one is 64")
+    func indicatorsAtThePlansPopulation() throws {
+        let result = try CLI.run(["indicators", "--year", "2025", "--no-life-circles"])
+        #expect(result.status == 0, "\(result.stderr)")
+        // 1,665,300 m² of sports ground: 2.10 m² each today, 1.67 at 1,000,000; 2.4 × 1,000,000 − 1,665,300 = 734,700 m².
+        #expect(result.stdout.contains("value at 1,000,000"))
+        #expect(result.stdout.contains("needs 237,900 m² more sports ground                        1.67"))
+        #expect(result.stdout.contains("needs 734,700 m² more sports ground"))
+        #expect(result.stdout.contains("Calibrated to the 2020 baseline: sports ground area per resident"))
+        let json = try CLI.run(["indicators", "--year", "2025", "--no-life-circles", "--format", "json"])
+        #expect(json.stdout.contains("\"at_plan_population\": {\"value\": 1.6653, \"status\": \"not_met\", \"shortfall\": 734700"))
+        let wrong = try CLI.run(["indicators", "--year", "2030", "--no-life-circles"])
+        #expect(wrong.status == 64 && wrong.stderr.contains("no plan population for 2030 (the targets file's plan_population is for 2025)"))
+    }
 }

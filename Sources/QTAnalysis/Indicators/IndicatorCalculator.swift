@@ -241,6 +241,38 @@ public struct IndicatorCalculator: Sendable {
             inputs: inputs, notes: notes, lifeCircleProfile: measuredShares?.first?.profile)
     }
 
+    /// The indicators of `report` at a population of `residents`, with the same facilities: every per-resident
+    /// indicator divided by the scope's residents (and residents aged 60+) scaled by `residents` ÷ today's
+    /// residents (the same growth in every sub-district, the same age structure: stated assumptions); counts and
+    /// the transit shares unchanged; the life-circle shares not computed (where the new residents will live is
+    /// not known).
+    public func atPopulation(_ report: IndicatorReport, residents: Int) -> IndicatorReport {
+        var scaled = report
+        let today = Double(report.district.residents ?? 0)
+        guard today > 0 else { return report }
+        let factor = Double(residents) / today
+        scaled.scopes = report.scopes.map { scope in
+            var s = scope
+            s.residents = scope.residents.map { Int((Double($0) * factor).rounded()) }
+            s.elderly = scope.elderly.map { $0 * factor }
+            s.rows = scope.rows.map { row in
+                switch row.target.id {
+                case .sportsGroundAreaPerResident, .cultureAreaPer10000, .childcarePlacesPer1000, .physiciansPer1000,
+                     .elderlyCareBedsPer1000Elderly:
+                    guard let base = row.base, let amount = row.amount, case .ratio(let scale) = row.rule.kind else { return row }
+                    return Self.ratioRow(row.target, amount: amount, base: base * factor, scale: scale, noBase: row.reason ?? "no residents")
+                case .lifeCircle15min, .lifeCircle10min, .lifeCircle5min:
+                    return IndicatorRow(target: row.target, status: .notComputed,
+                                        reason: "not computed at this population (where the new residents will live is not known)")
+                default:
+                    return row
+                }
+            }
+            return s
+        }
+        return scaled
+    }
+
     /// The minutes of a life-circle indicator.
     static func circleMinutes(_ id: IndicatorID) -> Double {
         switch id {

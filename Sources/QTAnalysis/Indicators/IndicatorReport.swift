@@ -225,6 +225,15 @@ public struct IndicatorReport: Sendable, Hashable {
     /// The district scope.
     public var district: IndicatorScope { scopes[0] }
 
+    /// Whether a district row's value is the 2020 baseline the modelled data was calibrated to (the bundled
+    /// facilities' capacities reproduce seed 001's 2020 column): equal at the indicator's decimals, on modelled
+    /// inputs. Such a value is not a measurement.
+    public func isCalibrated(_ row: IndicatorRow) -> Bool {
+        guard modelled, let baseline = row.target.baseline2020, let value = row.value else { return false }
+        let scale = pow(10, Double(row.rule.valueDecimals))
+        return (value * scale).rounded() == (baseline * scale).rounded()
+    }
+
     public init(districtName: String, districtNameEn: String, year: Int, residentsSource: String,
                 scopes: [IndicatorScope], notCounted: [NotCountedFeature], stations: [StationTransfer],
                 inputs: [LayerProvenance], notes: [String], lifeCircleProfile: String? = nil) {

@@ -93,6 +93,24 @@ public struct LandTargets: Hashable, Sendable {
     public var parkGreenShare: Double { parkGreenSharePercent.target / 100 }
 }
 
+/// The plan's resident population for the target year (the targets file's `plan_population`): the population the
+/// per-resident indicators are also given at.
+public struct PlanPopulation: Hashable, Sendable {
+    /// The year (2025).
+    public var year: Int
+    /// Residents.
+    public var residents: Int
+    /// Where it comes from.
+    public var source: TargetSource
+
+    /// A plan population.
+    public init(year: Int, residents: Int, source: TargetSource) {
+        self.year = year
+        self.residents = residents
+        self.source = source
+    }
+}
+
 /// One indicator's entry in the targets file.
 public struct IndicatorTarget: Hashable, Sendable {
     public var id: IndicatorID
@@ -148,12 +166,15 @@ public struct IndicatorTargets: Hashable, Sendable {
     public var indicators: [IndicatorTarget]
     /// The plan's land figures, when the file gives them (its `land` object).
     public var land: LandTargets?
+    /// The plan's resident population for the target year, when the file gives it (`plan_population`).
+    public var planPopulation: PlanPopulation?
 
     /// Creates targets.
-    public init(year: Int, indicators: [IndicatorTarget], land: LandTargets? = nil) {
+    public init(year: Int, indicators: [IndicatorTarget], land: LandTargets? = nil, planPopulation: PlanPopulation? = nil) {
         self.year = year
         self.indicators = indicators
         self.land = land
+        self.planPopulation = planPopulation
     }
 
     /// The entry for `id`, if the file has one.
@@ -229,7 +250,23 @@ public struct IndicatorTargets: Hashable, Sendable {
                 target: target, baseline2020: baseline, note: try string("note", in: entry, at: at, required: false),
                 source: TargetSource(seed: seed, location: location, wording: wording)))
         }
-        return IndicatorTargets(year: year, indicators: indicators, land: try landTargets(object["land"], fail: fail))
+        return IndicatorTargets(year: year, indicators: indicators, land: try landTargets(object["land"], fail: fail),
+                                planPopulation: try planPopulation(object["plan_population"], fail: fail))
+    }
+
+    /// The `plan_population` object: `{"year", "residents", "source": {"seed", "where", "wording"?}}`.
+    private static func planPopulation(_ value: JSONValue?, fail: (String, String) -> IndicatorTargetsError)
+        throws(IndicatorTargetsError) -> PlanPopulation? {
+        guard let value, !value.isNull else { return nil }
+        guard let o = value.objectValue else { throw fail("plan_population", "expected an object, found \(value.typeDescription)") }
+        guard let year = o["year"]?.intValue, (2000...2100).contains(year) else { throw fail("plan_population.year", "expected a whole year") }
+        guard let residents = o["residents"]?.intValue, residents > 0 else {
+            throw fail("plan_population.residents", "expected a whole number of residents > 0")
+        }
+        guard let s = o["source"]?.objectValue, let seed = s["seed"]?.stringValue, let location = s["where"]?.stringValue else {
+            throw fail("plan_population.source", "expected an object {seed, where, wording}")
+        }
+        return PlanPopulation(year: year, residents: residents, source: TargetSource(seed: seed, location: location, wording: s["wording"]?.stringValue))
     }
 
     /// The `land` object: `{"urban_construction_km2" | "cropland_mu" | "park_green_share_percent": {"name", "unit",

@@ -23,6 +23,26 @@ public struct IndicatorsResult: Sendable {
     public var targetsPath: String
     /// The plan the district was changed by, as results name it, if any.
     public var scenario: String?
+    /// The indicators at the plan's population (today's facilities), when asked.
+    public var atPlanPopulation: AtPopulation?
+}
+
+/// Indicators at another population than today's: the plan's for the target year, or a given one.
+public struct AtPopulation: Sendable {
+    /// The residents.
+    public var residents: Int
+    /// Where the figure comes from (`targets.json plan_population: seed 001, …`, or `--residents`).
+    public var source: String
+    /// The indicators at that population.
+    public var report: IndicatorReport
+}
+
+/// Which population the indicators are also given at.
+public enum IndicatorPopulation: Sendable, Hashable {
+    /// The targets file's plan population for this year.
+    case planYear(Int)
+    /// A given number of residents.
+    case residents(Int)
 }
 
 /// `indicators`: the Five-Year Plan's service indicators against their 2025 targets, with what is missing.
@@ -32,8 +52,11 @@ public enum IndicatorsJob {
     ///   - targets: the targets (``StandardsFiles/targets(path:)``), read from `targetsPath`.
     ///   - lifeCircles: the basis of the life-circle rows (residents reaching every service of a circle, walking);
     ///     `nil` leaves them out (not computed). A district without the layers they need shows them as not computed.
+    /// - Parameter population: a population to give the indicators at as well (today's facilities); the plan's
+    ///   for a year comes from the targets file.
+    /// - Throws: ``PlanError`` (`usage`) for a year the targets file gives no population for.
     public static func run(on district: District, targets: IndicatorTargets, targetsPath: String,
-                           lifeCircles: LifeCircleBasis?) async throws -> IndicatorsResult {
+                           lifeCircles: LifeCircleBasis?, population: IndicatorPopulation? = nil) async throws -> IndicatorsResult {
         var figures: IndicatorCalculator.LifeCircleFigures?
         if let lifeCircles {
             do {
@@ -47,6 +70,24 @@ public enum IndicatorsJob {
             }
         }
         let report = try IndicatorCalculator(targets: targets).report(for: district, lifeCircles: figures)
-        return IndicatorsResult(report: report, targetsPath: targetsPath, scenario: nil)
+        return IndicatorsResult(report: report, targetsPath: targetsPath, scenario: nil,
+                                atPlanPopulation: try population.map { try at($0, report: report, targets: targets, targetsPath: targetsPath) })
+    }
+
+    /// `report` at another population.
+    /// - Throws: ``PlanError`` (`usage`) for a year the targets file gives no population for.
+    public static func at(_ population: IndicatorPopulation, report: IndicatorReport, targets: IndicatorTargets,
+                          targetsPath: String) throws -> AtPopulation {
+        switch population {
+        case .planYear(let year):
+            guard let plan = targets.planPopulation, plan.year == year else {
+                throw PlanError(.usage, "\(targetsPath): no plan population for \(year) (the targets file's plan_population"
+                                + (targets.planPopulation.map { " is for \($0.year))" } ?? " is missing)"))
+            }
+            return AtPopulation(residents: plan.residents, source: "the plan's \(plan.year) population, \(plan.source.seed) \(plan.source.location)",
+                                report: IndicatorCalculator(targets: targets).atPopulation(report, residents: plan.residents))
+        case .residents(let n):
+            return AtPopulation(residents: n, source: "as given", report: IndicatorCalculator(targets: targets).atPopulation(report, residents: n))
+        }
     }
 }

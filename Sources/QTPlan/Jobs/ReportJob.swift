@@ -37,6 +37,8 @@ public struct ReportRequest: Sendable {
     public var plans: [ScenarioPlan]
     /// The siting rules the sites plans add are checked against, when plans are compared.
     public var planRules: SitingRules?
+    /// A population to give the indicators at as well (the plan's for a year).
+    public var population: IndicatorPopulation?
     /// The engine's settings.
     public var engine: EngineSettings
     /// The program and library versions, printed at the foot of the report.
@@ -46,7 +48,7 @@ public struct ReportRequest: Sendable {
 
     /// A request.
     public init(output: String, profile: String? = nil, mapType: String = FacilityType.communityHealthCentre.rawValue,
-                sites: ReportSites? = nil, plans: [ScenarioPlan] = [], planRules: SitingRules? = nil,
+                sites: ReportSites? = nil, plans: [ScenarioPlan] = [], planRules: SitingRules? = nil, population: IndicatorPopulation? = nil,
                 engine: EngineSettings = EngineSettings(), generator: String, names: SettingNames = .library) {
         self.output = output
         self.profile = profile
@@ -54,6 +56,7 @@ public struct ReportRequest: Sendable {
         self.sites = sites
         self.plans = plans
         self.planRules = planRules
+        self.population = population
         self.engine = engine
         self.generator = generator
         self.names = names
@@ -177,6 +180,11 @@ public enum ReportJob {
             indicators: indicators, maps: maps, siteChecks: siteChecks,
             provenance: provenance(summary), generator: request.generator)
         content.comparison = comparison
+        if let population = request.population {
+            let at = try IndicatorsJob.at(population, report: indicators, targets: targets, targetsPath: "the targets file")
+            content.indicatorsAtPopulation = (at.residents, "At \(NumberText.grouped(at.residents)) residents (\(at.source)): today's facilities "
+                                              + "shared among them, every sub-district grown alike, the age structure unchanged.", at.report)
+        }
         let worse = comparison.map { _ in comparedWorse } ?? 0
         let html = try HTMLReport.render(content)
         try AtomicOutput.write(Data(html.utf8), to: request.output, what: "the report", settings: settings)

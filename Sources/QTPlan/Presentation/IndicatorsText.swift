@@ -7,11 +7,20 @@ extension IndicatorsResult {
     public var table: String {
         var out = "Indicators of \(report.districtName) \(report.districtNameEn) against the \(report.year) "
             + "targets of the 14th Five-Year Plan\n\n"
-        var lines: [[String]] = [["scope", "indicator", "unit", "target", "value", "met", "what is missing"]]
-        for scope in report.scopes {
-            for row in scope.rows {
-                lines.append([scope.name, row.target.name, row.target.unit, IndicatorText.target(row), IndicatorText.value(row),
-                              IndicatorText.met(row), IndicatorText.needs(row)])
+        var header = ["scope", "indicator", "unit", "target", "value", "met", "what is missing"]
+        if let at = atPlanPopulation {
+            let n = NumberText.grouped(at.residents)
+            header += ["value at \(n)", "met", "what is missing at \(n)"]
+        }
+        var lines: [[String]] = [header]
+        for (s, scope) in report.scopes.enumerated() {
+            for (r, row) in scope.rows.enumerated() {
+                var cells = [scope.name, row.target.name, row.target.unit, IndicatorText.target(row), IndicatorText.value(row),
+                             IndicatorText.met(row), IndicatorText.needs(row)]
+                if let at = atPlanPopulation?.report.scopes[s].rows[r] {
+                    cells += [IndicatorText.value(at), IndicatorText.met(at), IndicatorText.needs(at)]
+                }
+                lines.append(cells)
             }
         }
         out += TextColumns.render(lines, trimTrailing: true)
@@ -23,6 +32,15 @@ extension IndicatorsResult {
         }
         out += residents + ".\n"
         out += "Counted: facilities and stations with status operating (or none).\n"
+        if let at = atPlanPopulation {
+            out += "At \(NumberText.grouped(at.residents)) residents (\(at.source)): today's facilities shared among them, every sub-district "
+                + "grown alike and the age structure unchanged; counts and transit shares as today; life circles not computed there.\n"
+        }
+        let calibrated = report.district.rows.filter(report.isCalibrated).map(\.target.name)
+        if !calibrated.isEmpty {
+            out += "Calibrated to the 2020 baseline: \(calibrated.joined(separator: ", ")) (the modelled facilities were sized to "
+                + "reproduce the plan's 2020 column; these values are not measurements).\n"
+        }
         if let profile = report.lifeCircleProfile {
             out += "Life circles: residents reaching every life-circle service of the circle, walking (\(profile) profile; "
                 + "each service's share: qtplan coverage --all --standard \(profile)).\n"
@@ -55,7 +73,7 @@ extension IndicatorsResult {
 
     private static func number(_ v: Double?, _ decimals: Int) -> JSONNode { v.map { .fixed($0, decimals) } ?? .null }
 
-    private static func row(_ r: IndicatorRow) -> JSONNode {
+    private static func row(_ r: IndicatorRow, calibrated: Bool, at: IndicatorRow?) -> JSONNode {
         let met: JSONNode = switch r.status {
         case .met: .bool(true)
         case .notMet: .bool(false)
@@ -63,25 +81,33 @@ extension IndicatorsResult {
         }
         let source: JSONNode = .object(["seed": .stringOrNull(r.target.source.seed), "where": .stringOrNull(r.target.source.location),
                                         "wording": .stringOrNull(r.target.source.wording)])
-        return .object([
+        let pairs: KeyValuePairs<String, JSONNode> = [
             "id": .string(r.target.id.rawValue), "name": .string(r.target.name), "name_zh": .stringOrNull(r.target.nameZh),
             "unit": .string(r.target.unit), "target": number(r.target.target, 4), "value": number(r.value, 4),
             "status": .string(r.status.rawValue), "met": met, "amount": number(r.amount, 2),
             "amount_unit": .stringOrNull(r.rule.amountUnit), "base": number(r.base, 2),
             "shortfall": r.shortfall.map(JSONNode.int) ?? .null,
             "needs": .stringOrNull(r.status == .notMet ? IndicatorText.needs(r) : nil), "reason": .stringOrNull(r.reason),
-            "source": source,
-        ])
+            "source": source, "calibrated_to_2020_baseline": .bool(calibrated),
+        ]
+        return .object(pairs.map { JSONMember($0.key, $0.value) } + (at.map { a in
+            [JSONMember("at_plan_population", .object(["value": number(a.value, 4), "status": .string(a.status.rawValue),
+                                                       "shortfall": a.shortfall.map(JSONNode.int) ?? .null,
+                                                       "needs": .stringOrNull(a.status == .notMet ? IndicatorText.needs(a) : nil)]))]
+        } ?? []), .inline)
     }
 
     /// The indicators for programs.
     public var json: String {
-        let scopes: [JSONNode] = report.scopes.map { scope in
-            .object([JSONMember("id", .stringOrNull(scope.id)), JSONMember("name", .string(scope.name)),
+        let scopes: [JSONNode] = report.scopes.enumerated().map { s, scope in
+            let rows = scope.rows.enumerated().map { r, row in
+                Self.row(row, calibrated: scope.isDistrict && report.isCalibrated(row), at: atPlanPopulation?.report.scopes[s].rows[r])
+            }
+            return .object([JSONMember("id", .stringOrNull(scope.id)), JSONMember("name", .string(scope.name)),
                      JSONMember("level", .string(scope.isDistrict ? "district" : "subdistrict")),
                      JSONMember("residents", scope.residents.map(JSONNode.int) ?? .null),
                      JSONMember("aged_60_plus", Self.number(scope.elderly, 2)),
-                     JSONMember("indicators", .array(scope.rows.map(Self.row), .lines), startsLine: true)], .inline)
+                     JSONMember("indicators", .array(rows, .lines), startsLine: true)], .inline)
         }
         let notCounted: [JSONNode] = report.notCounted.map {
             .object(["layer": .string($0.layer.rawValue), "id": .string($0.id), "name": .stringOrNull($0.name),
@@ -110,21 +136,27 @@ extension IndicatorsResult {
             "not_counted": .array(notCounted, .lines),
             "stations": .array(stations, .lines),
             "notes": .array(report.notes.map { .string($0) }, .inline),
+            "plan_population": atPlanPopulation.map { .object(["residents": .int($0.residents), "source": .string($0.source)]) } ?? .null,
         ], .lines).text + "\n"
     }
 
     /// The indicators for spreadsheets: one row per scope and indicator.
     public var csv: String {
-        var out = "scope_id,scope_name,indicator,unit,target,value,status,shortfall,shortfall_unit,amount,base,reason,modelled\n"
-        for scope in report.scopes {
-            for r in scope.rows {
+        var out = "scope_id,scope_name,indicator,unit,target,value,status,shortfall,shortfall_unit,amount,base,reason,modelled"
+            + (atPlanPopulation == nil ? "" : ",residents_at_plan,value_at_plan,status_at_plan,shortfall_at_plan") + "\n"
+        for (s, scope) in report.scopes.enumerated() {
+            for (i, r) in scope.rows.enumerated() {
+                let at = atPlanPopulation.map { plan -> [String] in
+                    let a = plan.report.scopes[s].rows[i]
+                    return [String(plan.residents), a.value.map { NumberText.fixed($0, 4) } ?? "", a.status.rawValue, a.shortfall.map(String.init) ?? ""]
+                } ?? []
                 out += CSVText.row([
                     scope.id ?? "", scope.name, r.target.id.rawValue, r.target.unit,
                     r.target.target.map { NumberText.fixed($0, 4) } ?? "", r.value.map { NumberText.fixed($0, 4) } ?? "",
                     r.status.rawValue, r.shortfall.map(String.init) ?? "", r.shortfall == nil ? "" : r.rule.amountUnit,
                     r.amount.map { NumberText.fixed($0, 2) } ?? "", r.base.map { NumberText.fixed($0, 2) } ?? "",
                     r.reason ?? "", report.modelled ? "true" : "false",
-                ])
+                ] + at)
             }
         }
         return out

@@ -22,7 +22,9 @@ public enum HTMLReport {
             coverageHTML += try figure(map, index: index)
         }
         sections.append(("coverage", "生活圈覆盖 Life-circle coverage", coverageHTML))
-        if let indicators = content.indicators { sections.append(("indicators", "指标 Indicators 2025", Self.indicators(indicators))) }
+        if let indicators = content.indicators {
+            sections.append(("indicators", "指标 Indicators 2025", Self.indicators(indicators, atPopulation: content.indicatorsAtPopulation)))
+        }
         if let checks = content.siteChecks { sections.append(("sites", "选址审查 Site checks", sites(checks))) }
         if let comparison = content.comparison { sections.append(("plans", "方案比选 Plans compared", plans(comparison))) }
 
@@ -144,18 +146,24 @@ public enum HTMLReport {
         return table.html + residents.html + notes.map { "<p class=\"note\">\(e($0))</p>\n" }.joined()
     }
 
-    static func indicators(_ report: IndicatorReport) -> String {
+    static func indicators(_ report: IndicatorReport, atPopulation: (residents: Int, note: String, report: IndicatorReport)?) -> String {
         var out = ""
-        for scope in report.scopes {
-            var table = HTMLTable(header: ["Indicator", "Unit", "2025 target", "Value", "Met", "What is missing"], numeric: [2, 3])
+        for (s, scope) in report.scopes.enumerated() {
+            var header = ["Indicator", "Unit", "2025 target", "Value", "Met", "What is missing"]
+            if let at = atPopulation { header += ["At \(NumberText.grouped(at.residents)) residents", "Met", "What is missing then"] }
+            var table = HTMLTable(header: header, numeric: atPopulation == nil ? [2, 3] : [2, 3, 6])
             for (i, row) in scope.rows.enumerated() {
-                table.rows.append([row.target.nameZh.map { "\($0) \(row.target.name)" } ?? row.target.name, row.target.unit,
-                                   IndicatorText.target(row), IndicatorText.value(row), IndicatorText.met(row), IndicatorText.needs(row)])
+                var cells = [row.target.nameZh.map { "\($0) \(row.target.name)" } ?? row.target.name, row.target.unit,
+                             IndicatorText.target(row), IndicatorText.value(row) + (scope.isDistrict && report.isCalibrated(row) ? " (calibrated to the 2020 baseline)" : ""),
+                             IndicatorText.met(row), IndicatorText.needs(row)]
+                if let at = atPopulation?.report.scopes[s].rows[i] { cells += [IndicatorText.value(at), IndicatorText.met(at), IndicatorText.needs(at)] }
+                table.rows.append(cells)
                 if row.status == .notMet { table.rowClasses[i] = "fail" }
             }
             out += "<h3>\(e(scope.name))\(scope.residents.map { " · \(NumberText.grouped($0)) residents" } ?? "")</h3>\n" + table.html
         }
         for note in report.notes { out += "<p class=\"note\">\(e(note))</p>\n" }
+        if let at = atPopulation { out += "<p class=\"note\">\(e(at.note))</p>\n" }
         if report.modelled {
             out += "<p class=\"note\">Modelled inputs: \(e(report.modelledLayers.map(\.rawValue).joined(separator: ", "))): these values describe the model, not a survey.</p>\n"
         }

@@ -23,6 +23,8 @@ public struct ReportContent: Sendable {
     public var siteChecks: [ReportSiteCheck]?
     /// Plans compared with the district as it is (方案比选), when plans were given; their maps are in ``maps``.
     public var comparison: ReportComparison?
+    /// The indicators at another population (the plan's for the target year), with the sentence that says how.
+    public var indicatorsAtPopulation: (residents: Int, note: String, report: IndicatorReport)?
     /// Where the data comes from and what is modelled, said at the top and bottom.
     public var provenance: String
     /// The program and library versions (`qtplan 0.1.0 (GEOS …, PROJ …, GDAL …)`).
@@ -42,6 +44,7 @@ public struct ReportContent: Sendable {
         self.maps = maps
         self.siteChecks = siteChecks
         self.comparison = nil
+        self.indicatorsAtPopulation = nil
         self.provenance = provenance
         self.generator = generator
     }

@@ -36,6 +36,8 @@ struct IndicatorsCommand: AsyncParsableCommand {
 
     @OptionGroup var scenario: PlanOptions
 
+    @OptionGroup var population: PopulationOptions
+
     func run() async throws {
         try await CommandBody.run {
             let targetsPath = targets ?? StandardsFiles.bundledTargets
@@ -47,7 +49,8 @@ struct IndicatorsCommand: AsyncParsableCommand {
                 basis = LifeCircleBasis(standards: circles, profile: try circles.profile(standard))
             }
             let (district, plan) = try scenario.apply(to: try districtOptions.load())
-            var result = try await IndicatorsJob.run(on: district, targets: loaded, targetsPath: targetsPath, lifeCircles: basis)
+            var result = try await IndicatorsJob.run(on: district, targets: loaded, targetsPath: targetsPath, lifeCircles: basis,
+                                                     population: population.population)
             result.scenario = plan
             switch format {
             case .table: print(result.table, terminator: "")

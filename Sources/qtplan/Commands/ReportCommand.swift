@@ -51,6 +51,8 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .customLong("plan-crs"), help: ArgumentHelp("The CRS of plan positions when a file says none (WGS84, GCJ02, EPSG:n).", valueName: "CRS"))
     var planCRS: String = "WGS84"
 
+    @OptionGroup var population: PopulationOptions
+
     @OptionGroup var engine: EngineOptions
 
     func validate() throws {
@@ -79,7 +81,8 @@ struct ReportCommand: AsyncParsableCommand {
             _ = try CompareRequest(coverage: CoverageRequest(selection: ServiceSelection(.all)), plans: scenarios)  // names apart
             let request = ReportRequest(output: output, profile: standard, mapType: mapType, sites: plan, plans: scenarios,
                                         planRules: scenarios.isEmpty ? nil : try StandardsFiles.sitingRules(path: rules),
-                                        engine: engine.settings, generator: Version.text, names: .commandLine)
+                                        population: population.population, engine: engine.settings, generator: Version.text,
+                                        names: .commandLine)
             let progress = Progress(label: "report", total: 5)
             let result = try await ReportJob.run(request, on: district, standards: standards, targets: targets,
                                                  settings: InterruptCleanup.outputs, progress: progress)
