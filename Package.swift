@@ -6,7 +6,9 @@
 //   QTGeometry            the only Swift code that imports CGEOS
 //   QTProjection          the only Swift code that imports CPROJ
 //   QTFormats             the only Swift code that imports CGDAL: GeoPackage, Shapefile, FlatGeobuf, CSV, DXF
+//   QTOSM                 the only Swift code that imports CReadOSM (readosm and libbz2): OpenStreetMap extracts
 //   QTModel               a district folder as Sendable values
+//   QTBuild               a district folder built from an OpenStreetMap extract (qtplan district build)
 //   QTAnalysis            land-use totals, indicators, coverage, siting: pure functions of a model
 //   QTReport              maps (SVG) and the HTML report: presentation of a model and its analyses
 //   qtplan                the CLI: parsing, formatting, exit codes
@@ -21,6 +23,8 @@ let package = Package(
         .library(name: "QTProjection", targets: ["QTProjection"]),
         .library(name: "QTFormats", targets: ["QTFormats"]),
         .library(name: "QTModel", targets: ["QTModel"]),
+        .library(name: "QTOSM", targets: ["QTOSM"]),
+        .library(name: "QTBuild", targets: ["QTBuild"]),
         .library(name: "QTAnalysis", targets: ["QTAnalysis"]),
         .library(name: "QTReport", targets: ["QTReport"]),
     ],
@@ -43,16 +47,23 @@ let package = Package(
             pkgConfig: "proj",
             providers: [.apt(["libproj-dev"]), .brew(["proj"])]
         ),
+        .systemLibrary(
+            name: "CReadOSM",
+            pkgConfig: "readosm",
+            providers: [.apt(["libreadosm-dev", "libbz2-dev"])]
+        ),
         .target(name: "QTGeometry", dependencies: ["CGEOS"]),
         .target(name: "QTProjection", dependencies: ["CPROJ", "QTGeometry"]),
         .target(name: "QTFormats", dependencies: ["CGDAL", "QTGeometry", "QTProjection"]),
         .target(name: "QTModel", dependencies: ["QTGeometry", "QTProjection", "QTFormats"]),
+        .target(name: "QTOSM", dependencies: ["CReadOSM"]),
+        .target(name: "QTBuild", dependencies: ["QTOSM", "QTModel", "QTFormats", "QTGeometry", "QTProjection"]),
         .target(name: "QTAnalysis", dependencies: ["QTModel", "QTFormats", "QTGeometry", "QTProjection"]),
         .target(name: "QTReport", dependencies: ["QTAnalysis", "QTModel", "QTGeometry", "QTProjection"]),
         .executableTarget(
             name: "qtplan",
             dependencies: [
-                "QTReport", "QTAnalysis", "QTModel", "QTFormats", "QTGeometry", "QTProjection",
+                "QTReport", "QTAnalysis", "QTBuild", "QTModel", "QTFormats", "QTGeometry", "QTProjection",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -105,6 +116,8 @@ let package = Package(
         .testTarget(name: "QTReportTests", dependencies: ["QTReport", "QTAnalysis", "QTModel", "QTGeometry", "QTProjection"]),
         .testTarget(name: "QTProjectionTests", dependencies: ["QTProjection", "QTGeometry"]),
         .testTarget(name: "QTFormatsTests", dependencies: ["QTFormats", "QTGeometry", "QTProjection", "QTTestSupport"]),
+        .testTarget(name: "QTOSMTests", dependencies: ["QTOSM", "QTTestSupport"]),
+        .testTarget(name: "QTBuildTests", dependencies: ["QTBuild", "QTOSM", "QTModel", "QTGeometry", "QTProjection", "QTTestSupport"]),
         .testTarget(name: "QTModelTests", dependencies: ["QTModel", "QTProjection", "QTGeometry", "QTTestSupport"]),
         // Runs the built `qtplan` binary; the dependency makes `swift test` build it first.
         .testTarget(name: "qtplanTests", dependencies: ["qtplan", "QTTestSupport"]),

@@ -1,0 +1,2 @@
+/// Builds a district folder from an OpenStreetMap extract.
+public enum QTBuildModule {}
