@@ -1,18 +1,31 @@
 /// Source and accuracy: every feature says where it comes from (`source`) and how exact it is
-/// (`accuracy_m`, a number ≥ 0). Missing or malformed values are errors; a `source` not of the form
-/// `seed:<file>`, `reference:<dataset>` or `modelled` is a warning.
+/// (`accuracy_m`, a number ≥ 0). Missing or malformed values are errors; a `source` not of a documented form
+/// (`seed:<file>`, `reference:<dataset>`, `modelled`, `osm:<node|way|relation>/<id>`, `poi:<file>`,
+/// `parcels:<file>`, `census:<file>`, `raster:<file>`) is a warning.
 struct ProvenanceCheck: DistrictCheck {
     let id = "provenance"
     let title = "source and accuracy"
 
-    /// Whether `source` has one of the three documented forms.
-    static func isWellFormed(_ source: String) -> Bool {
-        if source == "modelled" { return true }
-        for prefix in ["seed:", "reference:"] where source.hasPrefix(prefix) {
-            return !source.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces).isEmpty
+    /// The prefixes of sources naming a file or dataset: `seed:`, `reference:` and the planner's own inputs.
+    static let filePrefixes = ["seed", "reference", "poi", "parcels", "census", "raster"]
+
+    /// The kind of a well-formed source (`seed`, `reference`, `modelled`, `osm`, `poi`, …), or `nil`.
+    static func kind(_ source: String) -> String? {
+        if source == "modelled" { return "modelled" }
+        if source.hasPrefix("osm:") {
+            let parts = source.dropFirst(4).split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 2, ["node", "way", "relation"].contains(String(parts[0])), !parts[1].isEmpty,
+                  parts[1].allSatisfy(\.isASCII), parts[1].allSatisfy(\.isNumber) else { return nil }
+            return "osm"
         }
-        return false
+        for prefix in filePrefixes where source.hasPrefix(prefix + ":") {
+            return source.dropFirst(prefix.count + 1).trimmingCharacters(in: .whitespaces).isEmpty ? nil : prefix
+        }
+        return nil
     }
+
+    /// Whether `source` has one of the documented forms.
+    static func isWellFormed(_ source: String) -> Bool { kind(source) != nil }
 
     func run(_ workspace: ValidationWorkspace) -> [CheckOutcome] {
         var issues: [ValidationIssue] = []
@@ -23,11 +36,12 @@ struct ProvenanceCheck: DistrictCheck {
                 case nil, .null?:
                     issues.append(workspace.issue(.error, "provenance.source", layer, index, "has no 'source'"))
                 case .string(let source)?:
-                    if Self.isWellFormed(source) {
-                        bySource[source == "modelled" ? "modelled" : String(source.prefix { $0 != ":" }), default: 0] += 1
+                    if let kind = Self.kind(source) {
+                        bySource[kind, default: 0] += 1
                     } else {
                         issues.append(workspace.issue(.warning, "provenance.source_form", layer, index,
-                                                      "source '\(source)' is not seed:<file>, reference:<dataset> or modelled"))
+                                                      "source '\(source)' is not seed:<file>, reference:<dataset>, modelled, "
+                                                        + "osm:<node|way|relation>/<id> or poi:, parcels:, census:, raster:<file>"))
                     }
                 case let other?:
                     issues.append(workspace.issue(.error, "provenance.source", layer, index,
@@ -47,11 +61,10 @@ struct ProvenanceCheck: DistrictCheck {
                 }
             }
         }
-        let summary = ["reference", "seed", "modelled"].map { "\($0) \(bySource[$0] ?? 0)" }.joined(separator: ", ")
-        return [CheckOutcome(id: id, title: title, issues: issues,
-                             figures: [.count("reference", bySource["reference"] ?? 0),
-                                       .count("seed", bySource["seed"] ?? 0),
-                                       .count("modelled", bySource["modelled"] ?? 0)],
+        // The three original kinds always; the others when present.
+        let kinds = ["reference", "seed", "modelled"] + ["osm", "poi", "parcels", "census", "raster"].filter { (bySource[$0] ?? 0) > 0 }
+        let summary = kinds.map { "\($0) \(bySource[$0] ?? 0)" }.joined(separator: ", ")
+        return [CheckOutcome(id: id, title: title, issues: issues, figures: kinds.map { .count($0, bySource[$0] ?? 0) },
                              summary: summary)]
     }
 }

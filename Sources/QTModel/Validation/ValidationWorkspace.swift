@@ -262,8 +262,11 @@ final class ValidationWorkspace {
         if let cached = outsideCache[layer] { return cached }
         guard let allowed = try allowedArea() else { return [] }
         var outside: [Int] = []
+        let features = self.features(layer)
         for (index, geometry) in metricGeometries(layer).enumerated() {
-            guard let geometry else { continue }
+            // A feature marked `outside: true` is kept outside on purpose (within a build's margin: streets and
+            // facilities that serve residents across the boundary).
+            guard let geometry, features[index].properties["outside"]?.boolValue != true else { continue }
             if try !allowed.covers(geometry) { outside.append(index) }
         }
         outsideCache[layer] = outside

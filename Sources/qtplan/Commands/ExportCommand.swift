@@ -69,7 +69,8 @@ struct ExportCommand: ParsableCommand {
             try FeatureOutput.check(format: fileFormat, crs: target, layerCount: asFolder ? 1 : names.count, path: output, option: "-o")
 
             let district = try districtOptions.load()
-            let layers = try names.map { name -> VectorLayer in
+            // --all: every layer the district has (optional layers such as parks may be absent).
+            let layers = try names.filter { !all || district.layers[$0] != nil }.map { name -> VectorLayer in
                 guard let collection = district.layers[name] else {
                     throw CLIFailure(status: .noInput, message: "\(district.directory): the district has no '\(name.rawValue)' layer")
                 }

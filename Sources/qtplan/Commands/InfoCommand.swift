@@ -38,11 +38,14 @@ enum InfoReport {
             ("Planar area", "\(Number.fixed(s.planarAreaKm2, 1)) km² in \(s.metricCRS)"),
             ("Residents", Number.grouped(s.residents)),
         ]
+        if let basis = s.metricCRSBasis { rows.insert(("Metric CRS", "\(s.metricCRS): \(basis)"), at: 4) }
         for layer in s.layerCounts.keys.sorted() {
             let count = s.layerCounts[layer] ?? 0
+            let outside = s.outsideCounts[layer].map { ", \(Number.grouped($0)) outside the boundary (margin)" } ?? ""
             rows.append(("Layer " + layer.rawValue, "\(Number.grouped(count)) feature\(count == 1 ? "" : "s")"
-                         + provenance(s.layerSources[layer] ?? [:])))
+                         + provenance(s.layerSources[layer] ?? [:]) + outside))
         }
+        if let attribution = s.attribution { rows.append(("Data", attribution)) }
         for subdistrict in subdistricts ?? [] {
             let label = subdistrict.name ?? subdistrict.nameEn ?? subdistrict.id ?? "?"
             rows.append(("Subdistrict " + label, "\(Number.fixed(subdistrict.areaKm2, 1)) km²"))
@@ -52,7 +55,8 @@ enum InfoReport {
 
     /// " (modelled)", " (reference)", or " (25 reference, 692 modelled)" for a mixed layer.
     static func provenance(_ sources: [String: Int]) -> String {
-        let kinds = ["reference", "seed", "modelled", "unstated"].filter { (sources[$0] ?? 0) > 0 }
+        let kinds = ["reference", "seed", "osm", "poi", "parcels", "census", "raster", "modelled", "unstated"]
+            .filter { (sources[$0] ?? 0) > 0 }
         if kinds.count == 1 { return " (\(kinds[0]))" }
         return " (" + kinds.map { "\(Number.grouped(sources[$0] ?? 0)) \($0)" }.joined(separator: ", ") + ")"
     }
@@ -81,7 +85,7 @@ enum InfoReport {
               "area_km2": \(Number.fixed(s.geodesicAreaKm2, 3)),
               "area_method": "geodesic, WGS84 ellipsoid",
               "planar_area_km2": \(Number.fixed(s.planarAreaKm2, 3)),
-              "metric_crs": \(JSONText.string(s.metricCRS)),
+              "metric_crs": \(JSONText.string(s.metricCRS)),\(s.metricCRSBasis.map { "\n  \"metric_crs_basis\": \(JSONText.string($0))," } ?? "")
               "area_difference_percent": \(Number.fixed(s.areaDifferencePercent, 2)),
               "residents": \(s.residents),
               "layers": {\(layers.isEmpty ? "" : " " + layers.joined(separator: ", ") + " ")},

@@ -14,10 +14,12 @@ enum AtomicFile {
 
     /// Stages an output at `path`, lets `body` write into it, then commits it; on any failure the staging
     /// folder is removed and the destination is untouched. FormatsError and system failures become exit 73.
-    static func stage(_ path: String, isFolder: Bool, what: String, _ body: (StagedOutput) throws -> Void) throws {
+    /// With `replacing`, an existing destination folder is replaced whole (``QTFormats/StagedOutput``).
+    static func stage(_ path: String, isFolder: Bool, replacing: Bool = false, what: String,
+                      _ body: (StagedOutput) throws -> Void) throws {
         let staged: StagedOutput
         do {
-            staged = try StagedOutput(destination: path, isFolder: isFolder)
+            staged = try StagedOutput(destination: path, isFolder: isFolder, replacing: replacing)
         } catch let error as FormatsError {
             throw CLIFailure(status: .cannotCreate, message: "\(path): cannot write \(what): \(error.detail)")
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QTBuild
 import QTFormats
 import QTGeometry
 import QTModel
@@ -52,6 +53,17 @@ func runReportingErrors(_ body: () throws -> Void) throws {
         throw ExitCode(ExitStatus.dataError.rawValue)
     } catch let error as GeometryError {
         Diagnostics.error(error.description)
+        throw ExitCode(ExitStatus.dataError.rawValue)
+    } catch let error as BuildError {
+        Diagnostics.error(error.description)
+        switch error {
+        case .missingInput: throw ExitCode(ExitStatus.noInput.rawValue)
+        case .invalidInput: throw ExitCode(ExitStatus.dataError.rawValue)
+        case .invalidRequest: throw ExitCode(ExitStatus.usage.rawValue)
+        }
+    } catch let error as TableError {
+        Diagnostics.error(error.description)
+        if case .missingFile = error { throw ExitCode(ExitStatus.noInput.rawValue) }
         throw ExitCode(ExitStatus.dataError.rawValue)
     } catch let error as FormatsError {
         Diagnostics.error(error.description)

@@ -1,2 +1,0 @@
-/// Builds a district folder from an OpenStreetMap extract.
-public enum QTBuildModule {}
