@@ -41,12 +41,22 @@ enum CoverageText {
             let off = results.filter { $0.service.mode != .radius }.map(\.residentsOffNetwork).max() ?? 0
             if off > 0 { footer.append(("Off the network", "\(people(off)) residents more than \(Number.fixed(options.maximumAccess, 0)) m from a street (not covered)")) }
         }
+        if let outside = outsideNote(results) { footer.append(("Outside", outside)) }
         if district.features(.population).contains(where: { $0.properties["source"]?.stringValue == "modelled" })
             || district.features(.facilities).contains(where: { $0.properties["source"]?.stringValue == "modelled" }) {
             footer.append(("Data", "modelled residents and facilities (see geodata/SOURCES.md): figures show the method, not the district's real provision"))
         }
         text += "\n" + TextTable.render(footer)
         return text
+    }
+
+    /// How many facilities outside the boundary (marked `outside: true`) serve residents inside, per service;
+    /// `nil` when no service has any outside.
+    static func outsideNote(_ results: [CoverageResult]) -> String? {
+        let withOutside = results.filter { $0.facilitiesOutside > 0 }
+        guard !withOutside.isEmpty else { return nil }
+        let parts = withOutside.map { "\($0.service.label) \(Number.grouped($0.facilitiesOutsideServing)) of \(Number.grouped($0.facilitiesOutside))" }
+        return "facilities outside the boundary (within the build's margin) serving residents inside: " + parts.joined(separator: ", ")
     }
 
     static func json(_ results: [CoverageResult], profile: LifeCircleProfile, options: CoverageOptions) -> String {

@@ -184,6 +184,9 @@ enum ReportText {
         if off > 0 {
             notes.append("\(Number.grouped(Int(off.rounded()))) residents live more than \(Number.fixed(options.maximumAccess, 0)) m from a street and count as not covered.")
         }
+        if let outside = CoverageText.outsideNote(results) {
+            notes.append("Residents inside the boundary only are counted; " + outside + ".")
+        }
         return notes
     }
 
