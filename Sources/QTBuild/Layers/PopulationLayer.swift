@@ -120,3 +120,11 @@ struct PopulationLayer {
         return counts
     }
 }
+
+extension DistrictBuilder {
+    /// `total` split in proportion to `weights` as integers adding up to it exactly (largest remainder, ties to
+    /// the earlier): the rule behind the population layer.
+    public static func largestRemainder(total: Int, weights: [Double]) -> [Int] {
+        PopulationLayer.largestRemainder(total: total, weights: weights)
+    }
+}
