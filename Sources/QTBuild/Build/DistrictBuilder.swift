@@ -224,7 +224,7 @@ public enum DistrictBuilder {
         var out: [BuildWarning] = []
         if !f.missingNodeWays.isEmpty {
             out.append(BuildWarning(path: osmPath, message: "\(count(f.missingNodeWays.count, "street way")) \(f.missingNodeWays.count == 1 ? "refers" : "refer") to nodes the "
-                + "extract lacks and were skipped (\(list(f.missingNodeWays.map { "way \($0)" }))): an extract cut without "
+                + "extract lacks and \(f.missingNodeWays.count == 1 ? "was" : "were") skipped (\(list(f.missingNodeWays.map { "way \($0)" }))): an extract cut without "
                 + "complete ways?"))
         }
         for (i, item) in f.absurdMaxspeed.enumerated() where i < 5 {
@@ -249,7 +249,7 @@ public enum DistrictBuilder {
         var out: [BuildWarning] = []
         if !f.missingNodeWays.isEmpty {
             out.append(BuildWarning(path: osmPath, message: "\(count(f.missingNodeWays.count, "closed way")) \(f.missingNodeWays.count == 1 ? "refers" : "refer") to nodes the extract "
-                + "lacks and were skipped (\(list(f.missingNodeWays.map { "way \($0)" })))"))
+                + "lacks and \(f.missingNodeWays.count == 1 ? "was" : "were") skipped (\(list(f.missingNodeWays.map { "way \($0)" })))"))
         }
         if !f.incompleteRelations.isEmpty {
             out.append(BuildWarning(path: osmPath, message: "\(count(f.incompleteRelations.count, "multipolygon relation")) incomplete "

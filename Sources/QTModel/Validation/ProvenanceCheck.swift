@@ -6,23 +6,8 @@ struct ProvenanceCheck: DistrictCheck {
     let id = "provenance"
     let title = "source and accuracy"
 
-    /// The prefixes of sources naming a file or dataset: `seed:`, `reference:` and the planner's own inputs.
-    static let filePrefixes = ["seed", "reference", "poi", "parcels", "census", "raster"]
-
-    /// The kind of a well-formed source (`seed`, `reference`, `modelled`, `osm`, `poi`, …), or `nil`.
-    static func kind(_ source: String) -> String? {
-        if source == "modelled" { return "modelled" }
-        if source.hasPrefix("osm:") {
-            let parts = source.dropFirst(4).split(separator: "/", omittingEmptySubsequences: false)
-            guard parts.count == 2, ["node", "way", "relation"].contains(String(parts[0])), !parts[1].isEmpty,
-                  parts[1].allSatisfy(\.isASCII), parts[1].allSatisfy(\.isNumber) else { return nil }
-            return "osm"
-        }
-        for prefix in filePrefixes where source.hasPrefix(prefix + ":") {
-            return source.dropFirst(prefix.count + 1).trimmingCharacters(in: .whitespaces).isEmpty ? nil : prefix
-        }
-        return nil
-    }
+    /// The kind of a well-formed source, or `nil` (``FeatureSource/kind(_:)``).
+    static func kind(_ source: String) -> String? { FeatureSource.kind(source) }
 
     /// Whether `source` has one of the documented forms.
     static func isWellFormed(_ source: String) -> Bool { kind(source) != nil }

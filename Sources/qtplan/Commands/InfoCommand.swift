@@ -55,8 +55,7 @@ enum InfoReport {
 
     /// " (modelled)", " (reference)", or " (25 reference, 692 modelled)" for a mixed layer.
     static func provenance(_ sources: [String: Int]) -> String {
-        let kinds = ["reference", "seed", "osm", "poi", "parcels", "census", "raster", "modelled", "unstated"]
-            .filter { (sources[$0] ?? 0) > 0 }
+        let kinds = (FeatureSource.kinds + ["unstated"]).filter { (sources[$0] ?? 0) > 0 }
         if kinds.count == 1 { return " (\(kinds[0]))" }
         return " (" + kinds.map { "\(Number.grouped(sources[$0] ?? 0)) \($0)" }.joined(separator: ", ") + ")"
     }

@@ -156,7 +156,7 @@ enum LandUseText {
     }
 
     static func sourcesText(_ sources: [String: Int]) -> String {
-        ["reference", "seed", "modelled", "unstated"].filter { (sources[$0] ?? 0) > 0 }
+        (FeatureSource.kinds + ["unstated"]).filter { (sources[$0] ?? 0) > 0 }
             .map { "\(Number.grouped(sources[$0] ?? 0)) \($0)" }.joined(separator: ", ")
     }
 
