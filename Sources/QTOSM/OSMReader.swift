@@ -42,6 +42,8 @@ public struct OSMReader: Sendable {
         }
         let lower = path.lowercased()
         guard Self.accepts(path) else { throw .unsupportedName(path: path) }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        if size == 0 { throw .invalidData(path: path, detail: "the file is empty (0 bytes)") }
         // readosm chooses XML or PBF by the (lower-case) suffix: hand it a link with the right one when the
         // name's case differs, and a decompressed copy of .osm.bz2.
         let needsCopy = lower.hasSuffix(".bz2")
@@ -183,7 +185,7 @@ final class ReadOSMSession {
         case READOSM_CREATE_XML_PARSER_ERROR: "READOSM_CREATE_XML_PARSER_ERROR"
         case READOSM_READ_ERROR: "READOSM_READ_ERROR (a read failed or the file ends part-way)"
         case READOSM_XML_ERROR: "READOSM_XML_ERROR (not well-formed OSM XML)"
-        case READOSM_INVALID_PBF_HEADER: "READOSM_INVALID_PBF_HEADER (not an OSM PBF file, or a damaged one)"
+        case READOSM_INVALID_PBF_HEADER: "READOSM_INVALID_PBF_HEADER (not an OSM PBF file, or a damaged or truncated one)"
         case READOSM_UNZIP_ERROR: "READOSM_UNZIP_ERROR (a damaged PBF block)"
         case READOSM_ABORT: "READOSM_ABORT"
         default: "readosm error \(status)"
