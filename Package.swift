@@ -111,7 +111,7 @@ let package = Package(
         ),
         // Helpers shared by the test targets: running GDAL's programs, rsvg-convert and chromium; scratch folders.
         .target(name: "QTTestSupport", path: "Tests/QTTestSupport"),
-        .testTarget(name: "QTAnalysisTests", dependencies: ["QTAnalysis", "QTModel", "QTGeometry", "QTProjection"]),
+        .testTarget(name: "QTAnalysisTests", dependencies: ["QTAnalysis", "QTModel", "QTGeometry", "QTProjection", "QTTestSupport"]),
         .testTarget(name: "QTGeometryTests", dependencies: ["QTGeometry"]),
         .testTarget(name: "QTReportTests", dependencies: ["QTReport", "QTAnalysis", "QTModel", "QTGeometry", "QTProjection"]),
         .testTarget(name: "QTProjectionTests", dependencies: ["QTProjection", "QTGeometry"]),
