@@ -26,6 +26,13 @@ public enum DistrictBuilder {
         let context = try GeometryContext()
         var warnings: [BuildWarning] = []
 
+        var clock = Date()
+        func mark(_ what: String) {
+            if ProcessInfo.processInfo.environment["QTPLAN_BUILD_TIMES"] != nil {
+                FileHandle.standardError.write(Data(String(format: "time %@ %.2f s\n", what, Date().timeIntervalSince(clock)).utf8))
+            }
+            clock = Date()
+        }
         let osm: OSMData?
         if let osmPath {
             do {
@@ -41,6 +48,7 @@ public enum DistrictBuilder {
         } else {
             osm = nil
         }
+        mark("read")
         let boundary = try BoundaryResolver.resolve(request.boundary, osm: osm, osmPath: osmPath, context: context)
         warnings += boundary.warnings
         if let osm, let osmPath { try checkOverlap(osm, osmPath: osmPath, boundary: boundary) }
@@ -93,7 +101,9 @@ public enum DistrictBuilder {
             let tables = request.tables
             // The network.
             let (edges, findings) = try NetworkBuilder(rules: tables.network).build(osm)
+            mark("split")
             let network = try NetworkLayer(edges: edges, accuracy: accuracy).features(zone: zone)
+            mark("network features")
             if !network.features.isEmpty { layers[.network] = FeatureCollection(features: network.features) }
             (walk, drive) = (network.walk, network.drive)
             for (tag, n) in findings.unmapped { unmapped["network: \(tag)", default: 0] += n }
@@ -112,6 +122,7 @@ public enum DistrictBuilder {
             var areaFindings = AreaFindings()
             let assembler = AreaAssembler(data: osm, context: context)
             let areas = try assembler.areas(wanted, findings: &areaFindings)
+            mark("areas")
             let finder = PlaceFinder(data: osm, context: context, entranceKey: facilityRules.entranceKey,
                                      preferred: facilityRules.entrancePreferred, wayIndex: assembler.wayIndex)
             let isTransit: ([String: String]) -> Bool = { tags in
@@ -126,18 +137,21 @@ public enum DistrictBuilder {
             if !facilities.facilities.isEmpty { layers[.facilities] = FeatureCollection(features: facilities.facilities) }
             if !facilities.parks.isEmpty { layers[.parks] = FeatureCollection(features: facilities.parks) }
             for (tag, n) in facilities.unmapped { unmapped[tag, default: 0] += n }
+            mark("facilities")
             // Transit.
             let transit = try TransitLayer(rules: facilityRules.transit, accuracy: accuracy)
                 .build(nodes: osm.taggedNodes.filter { isTransit($0.tags) }, areas: areas.filter { isTransit($0.tags) },
                        relations: osm.relations, data: osm, finder: finder, zone: zone)
             if !transit.features.isEmpty { layers[.transit] = FeatureCollection(features: transit.features) }
             for (tag, n) in transit.unmapped { unmapped[tag, default: 0] += n }
+            mark("transit")
             // Land use.
             let landUse = try LandUseLayer(rules: tables.landUse, accuracy: accuracy)
                 .build(areas: areas.filter { $0.tags[tables.landUse.residential.key] == nil }, zone: zone)
             if !landUse.features.isEmpty { layers[.landuse] = FeatureCollection(features: landUse.features) }
             for (tag, n) in landUse.unmapped { unmapped[tag, default: 0] += n }
             landUseCovered = landUse.coveredM2
+            mark("landuse")
             // Population.
             let populationRules = PopulationLayer(rules: tables.landUse.residential, accuracy: accuracy)
             let buildings = try populationRules.buildings(areas, residential: landUse.residential, zone: zone)
@@ -157,6 +171,7 @@ public enum DistrictBuilder {
                     layers[.population] = FeatureCollection(features: population.features)
                 }
             }
+            mark("population")
             warnings += areaWarnings(areaFindings, osmPath: osmPath)
             if facilities.duplicates > 0 || transit.mergedStops > 0 {
                 excluded["facilities: a node inside an area facility of its type (the area kept)"] = facilities.duplicates > 0 ? facilities.duplicates : nil
