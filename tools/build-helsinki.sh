@@ -22,7 +22,7 @@ awk -v box="$box" 'BEGIN {
     nn = a / sqrt(1 - e2 * sin(n2 * d)^2)
     dl = inset / (nn * cos(n2 * d)) / d
     w2 = w + dl; e2x = e - dl
-    printf "{\"type\":\"FeatureCollection\",\"features\":[\n{\"type\":\"Feature\",\"properties\":{\"name\":\"Helsinki (central)\",\"name_en\":\"Helsinki (central)\",\"source\":\"reference:Helsinki.osm.pbf\",\"rule\":\"the extract header bounds (%s) inset 200 m\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[%.7f,%.7f],[%.7f,%.7f],[%.7f,%.7f],[%.7f,%.7f],[%.7f,%.7f]]]}}\n]}\n", box, w2, s2, e2x, s2, e2x, n2, w2, n2, w2, s2
+    printf "{\"type\":\"FeatureCollection\",\"features\":[\n{\"type\":\"Feature\",\"properties\":{\"name\":\"Helsingin keskusta\",\"name_en\":\"Central Helsinki\",\"source\":\"reference:Helsinki.osm.pbf\",\"rule\":\"the extract header bounds (%s) inset 200 m\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[%.7f,%.7f],[%.7f,%.7f],[%.7f,%.7f],[%.7f,%.7f],[%.7f,%.7f]]]}}\n]}\n", box, w2, s2, e2x, s2, e2x, n2, w2, n2, w2, s2
 }' > "$boundary"
 .build/release/qtplan district build -o geodata/helsinki --force --boundary "$boundary" --osm "$extract" --margin 200
 .build/release/qtplan validate --district geodata/helsinki

@@ -21,7 +21,11 @@ public enum DistrictWriter {
         let gpkg = result.manifest.layers.values.contains { $0.file == geopackageName }
         if gpkg {
             let layers = order.map { VectorLayer(name: $0.rawValue, features: result.layers[$0] ?? FeatureCollection()) }
-            warnings += try VectorWriter(format: .gpkg).write(layers, to: staged.stagedPath(geopackageName))
+            // Without R-trees: the loader reads every feature, and filling them took most of the writing time of a
+            // million-way district (GDAL adds one later: ogrinfo FILE -sql "SELECT CreateSpatialIndex('network','geom')").
+            var writer = try VectorWriter(format: .gpkg)
+            writer.spatialIndex = false
+            warnings += try writer.write(layers, to: staged.stagedPath(geopackageName))
         } else {
             for layer in order {
                 try staged.write(GeoJSONWriter().data(result.layers[layer] ?? FeatureCollection()), as: "\(layer.rawValue).geojson")

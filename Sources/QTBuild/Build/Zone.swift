@@ -15,6 +15,10 @@ final class Zone {
     /// OSM vertices exactly, and the tiling check overlays the same coordinates.
     let wgsBoundary: NativeGeometry
     private let wgsWithin: PreparedGeometry
+    /// Cells wholly inside the boundary (+ 0.5 m) or wholly beyond the margin, for ``place(_:)``.
+    private var placeCells: CellIndex!
+    /// Cells wholly inside the boundary itself or wholly outside it, for ``clip(_:)``.
+    private var clipCells: CellIndex!
 
     init(boundary wgs84: Geometry, metricCRS: CRS, margin: Double, context: GeometryContext) throws {
         self.context = context
@@ -25,6 +29,24 @@ final class Zone {
         within = try PreparedGeometry(boundary)
         wgsBoundary = try context.make(wgs84)
         wgsWithin = try PreparedGeometry(wgsBoundary)
+        let back = try Transformer(from: metricCRS, to: .wgs84)
+        guard let box = try (margin > 0 ? try boundary.buffer(margin + 1) : boundary).envelope() else { return }
+        let metricBox = Geometry.polygon(Polygon(exterior: [
+            Coordinate(x: box.minX, y: box.minY), Coordinate(x: box.maxX, y: box.minY), Coordinate(x: box.maxX, y: box.maxY),
+            Coordinate(x: box.minX, y: box.maxY), Coordinate(x: box.minX, y: box.minY)]))
+        let dense = try context.make(metricBox).densified(maximumSegmentLength: max(1, (box.maxX - box.minX) / 64)).value()
+        guard let keptBox = try back.transform(dense).envelope else { return }
+        let toMetric = self.toMetric, inside = self.inside, kept = self.kept, wgsWithin = self.wgsWithin
+        placeCells = CellIndex(box: keptBox) { cell in
+            let rectangle = try context.make(try toMetric.transform(try context.makeRectangle(cell).densified(maximumSegmentLength: (cell.maxX - cell.minX) / 8).value()))
+            if try inside.covers(rectangle) { return .whollyIn }
+            return try kept.intersects(rectangle) ? .mixed : .whollyOut
+        }
+        clipCells = CellIndex(box: keptBox) { cell in
+            let rectangle = try context.makeRectangle(cell)
+            if try wgsWithin.covers(rectangle) { return .whollyIn }
+            return try wgsWithin.intersects(rectangle) ? .mixed : .whollyOut
+        }
     }
 
     /// Where a feature stands.
@@ -32,6 +54,13 @@ final class Zone {
 
     /// Where `geometry` (WGS84) stands: inside the boundary, outside it but reaching into the margin, or beyond.
     func place(_ geometry: Geometry) throws -> Placement {
+        if let cells = placeCells, let envelope = geometry.envelope {
+            switch try cells.state(of: envelope) {
+            case .whollyIn: return .inside
+            case .whollyOut: return .beyond
+            default: break
+            }
+        }
         let metric = try context.make(try toMetric.transform(geometry))
         if try inside.covers(metric) { return .inside }
         return try kept.intersects(metric) ? .outside : .beyond
@@ -46,6 +75,13 @@ final class Zone {
     /// A polygonal `geometry` (WGS84) clipped to the boundary in WGS84 (lines and points of the intersection
     /// dropped); `nil` when no area is left.
     func clip(_ native: NativeGeometry) throws -> Geometry? {
+        if let cells = clipCells, let envelope = try native.envelope() {
+            switch try cells.state(of: envelope) {
+            case .whollyIn: return try native.value()
+            case .whollyOut: return nil
+            default: break
+            }
+        }
         if try wgsWithin.covers(native) { return try native.value() }
         guard try wgsWithin.intersects(native) else { return nil }
         let polygons = try native.intersection(wgsBoundary).value().polygonalParts

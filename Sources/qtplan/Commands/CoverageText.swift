@@ -42,9 +42,12 @@ enum CoverageText {
             if off > 0 { footer.append(("Off the network", "\(people(off)) residents more than \(Number.fixed(options.maximumAccess, 0)) m from a street (not covered)")) }
         }
         if let outside = outsideNote(results) { footer.append(("Outside", outside)) }
-        if district.features(.population).contains(where: { $0.properties["source"]?.stringValue == "modelled" })
-            || district.features(.facilities).contains(where: { $0.properties["source"]?.stringValue == "modelled" }) {
+        let modelledResidents = district.features(.population).contains { $0.properties["source"]?.stringValue == "modelled" }
+        let modelledFacilities = district.features(.facilities).contains { $0.properties["source"]?.stringValue == "modelled" }
+        if modelledResidents && modelledFacilities {
             footer.append(("Data", "modelled residents and facilities (see geodata/SOURCES.md): figures show the method, not the district's real provision"))
+        } else if modelledResidents || modelledFacilities {
+            footer.append(("Data", "modelled \(modelledResidents ? "residents" : "facilities") (see the district's sources): figures show the method, not the district's real provision"))
         }
         text += "\n" + TextTable.render(footer)
         return text

@@ -94,10 +94,15 @@ struct DistrictBuildCommand: ParsableCommand {
                 tables: try OSMTables.load(folder: standardsFolder),
                 generator: "\(Version.text.replacingOccurrences(of: ")", with: "")), readosm \(OSMReader.readosmVersion))",
                 folderName: URL(fileURLWithPath: output).lastPathComponent)
+            let started = Date()
             let result = try DistrictBuilder.build(request)
+            let built = Date()
             result.warnings.forEach { Diagnostics.warning($0.description) }
             try AtomicFile.stage(output, isFolder: true, replacing: force, what: "the district folder") { staged in
                 try DistrictWriter.write(result, into: staged).forEach { Diagnostics.warning($0) }
+            }
+            if ProcessInfo.processInfo.environment["QTPLAN_BUILD_TIMES"] != nil {
+                Diagnostics.warning(String(format: "build %.2f s, writing %.2f s", built.timeIntervalSince(started), Date().timeIntervalSince(built)))
             }
             print(DistrictBuildText.render(result, folder: output), terminator: "")
         }
