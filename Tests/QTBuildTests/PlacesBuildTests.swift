@@ -141,3 +141,31 @@ import Testing
 enum PopulationLayerCheck {
     static func largestRemainder(total: Int, weights: [Double]) -> [Int] { DistrictBuilder.largestRemainder(total: total, weights: weights) }
 }
+
+/// A long lon/lat boundary edge is a curve in the metric CRS: a stop 2 m north of the middle of a 29 km
+/// east-west edge is outside it (as validate, which densifies before projecting, finds), though it lies inside
+/// the chord between the edge's projected end points.
+@Suite struct LongEdgeTests {
+    @Test func aStopJustBeyondALongEdgeIsMarkedOutside() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qtplan-long-edge-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let osm = folder.appendingPathComponent("stops.osm").path
+        try Data("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <osm version="0.6">
+              <node id="1" lat="30.3000180" lon="120.15"><tag k="highway" v="bus_stop"/><tag k="name" v="北"/></node>
+              <node id="2" lat="30.2999820" lon="120.15"><tag k="highway" v="bus_stop"/><tag k="name" v="南"/></node>
+            </osm>
+            """.utf8).write(to: URL(fileURLWithPath: osm))
+        let boundary = folder.appendingPathComponent("b.geojson").path
+        try Data("""
+            {"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[120.0,30.2],[120.3,30.2],[120.3,30.3],[120.0,30.3],[120.0,30.2]]]}}]}
+            """.utf8).write(to: URL(fileURLWithPath: boundary))
+        let result = try DistrictBuilder.build(DistrictBuildRequest(
+            inputs: [BuildInput(role: .osm, path: osm)], boundary: .file(path: boundary, crs: nil),
+            options: DistrictBuildOptions(marginMetres: 100), tables: try BuildFixture.tables(), generator: "t", folderName: "x"))
+        #expect(BuildFixture.feature(result, .transit, "osm-n1")?.properties["outside"] == .bool(true))
+        #expect(BuildFixture.feature(result, .transit, "osm-n2")?.properties["outside"] == nil)
+    }
+}

@@ -1,4 +1,5 @@
 import QTGeometry
+import QTModel
 import QTProjection
 
 /// The district's boundary in the metric CRS and the margin around it: what is kept (anything reaching into
@@ -23,7 +24,8 @@ final class Zone {
     init(boundary wgs84: Geometry, metricCRS: CRS, margin: Double, context: GeometryContext) throws {
         self.context = context
         toMetric = try Transformer(from: .wgs84, to: metricCRS)
-        boundary = try context.make(try toMetric.transform(wgs84))
+        // Densified as validate densifies before projecting: a long lon/lat edge is a curve in the metric CRS.
+        boundary = try context.make(try toMetric.transform(MetricDensify.densified(wgs84)))
         kept = try PreparedGeometry(margin > 0 ? try boundary.buffer(margin) : boundary)
         inside = try PreparedGeometry(try boundary.buffer(0.5))
         within = try PreparedGeometry(boundary)
@@ -38,7 +40,7 @@ final class Zone {
         guard let keptBox = try back.transform(dense).envelope else { return }
         let toMetric = self.toMetric, inside = self.inside, kept = self.kept, wgsWithin = self.wgsWithin
         placeCells = CellIndex(box: keptBox) { cell in
-            let rectangle = try context.make(try toMetric.transform(try context.makeRectangle(cell).densified(maximumSegmentLength: (cell.maxX - cell.minX) / 8).value()))
+            let rectangle = try context.make(try toMetric.transform(MetricDensify.densified(try context.makeRectangle(cell).value())))
             if try inside.covers(rectangle) { return .whollyIn }
             return try kept.intersects(rectangle) ? .mixed : .whollyOut
         }
@@ -61,7 +63,7 @@ final class Zone {
             default: break
             }
         }
-        let metric = try context.make(try toMetric.transform(geometry))
+        let metric = try context.make(try toMetric.transform(MetricDensify.densified(geometry)))
         if try inside.covers(metric) { return .inside }
         return try kept.intersects(metric) ? .outside : .beyond
     }

@@ -340,3 +340,11 @@ extension ValidationText {
         }
     }
 }
+
+/// Lon/lat geometries made ready for projection as validate makes them: every edge split every 0.0001° (about
+/// 10 m), so that projected edges follow the stored straight lon/lat edges (a 30 km east-west edge projected
+/// by its end points alone bends by metres). Builders use it to decide what validate will find inside.
+public enum MetricDensify {
+    /// `geometry` with its edges split as validate splits them before projecting.
+    public static func densified(_ geometry: Geometry) -> Geometry { ValidationWorkspace.densify(geometry) }
+}
