@@ -7,7 +7,9 @@
 //   QTGeometry            the only Swift code that imports CGEOS
 //   QTProjection          the only Swift code that imports CPROJ
 //   QTFormats             the only Swift code that imports CGDAL: GeoPackage, Shapefile, FlatGeobuf, CSV, DXF
+//   QTOSM                 the only Swift code that imports CReadOSM (readosm and libbz2): OpenStreetMap extracts
 //   QTModel               a district folder as Sendable values
+//   QTBuild               a district folder built from an OpenStreetMap extract (qtplan district build)
 //   QTAnalysis            land-use totals, indicators, coverage, siting: pure functions of a model (no file I/O)
 //   QTReport              maps (SVG) and the HTML report: presentation of a model and its analyses
 //   QTPlan                the planning API: one request → one result per job; standards files; outputs; result text
@@ -24,6 +26,8 @@ let package = Package(
         .library(name: "QTProjection", targets: ["QTProjection"]),
         .library(name: "QTFormats", targets: ["QTFormats"]),
         .library(name: "QTModel", targets: ["QTModel"]),
+        .library(name: "QTOSM", targets: ["QTOSM"]),
+        .library(name: "QTBuild", targets: ["QTBuild"]),
         .library(name: "QTAnalysis", targets: ["QTAnalysis"]),
         .library(name: "QTReport", targets: ["QTReport"]),
         .library(name: "QTPlan", targets: ["QTPlan"]),
@@ -47,29 +51,39 @@ let package = Package(
             pkgConfig: "proj",
             providers: [.apt(["libproj-dev"]), .brew(["proj"])]
         ),
+        .systemLibrary(
+            name: "CReadOSM",
+            pkgConfig: "readosm",
+            providers: [.apt(["libreadosm-dev", "libbz2-dev"])]
+        ),
         .target(name: "QTText"),
         .target(name: "QTGeometry", dependencies: ["CGEOS", "QTText"]),
         .target(name: "QTProjection", dependencies: ["CPROJ", "QTGeometry"]),
         .target(name: "QTFormats", dependencies: ["CGDAL", "QTGeometry", "QTProjection"]),
         .target(name: "QTModel", dependencies: ["QTGeometry", "QTProjection", "QTFormats", "QTText"]),
+        .target(name: "QTOSM", dependencies: ["CReadOSM"]),
+        .target(name: "QTBuild", dependencies: ["QTOSM", "QTModel", "QTFormats", "QTGeometry", "QTProjection", "QTText"]),
         .target(name: "QTAnalysis", dependencies: ["QTModel", "QTGeometry", "QTProjection", "QTText"]),
         .target(name: "QTReport", dependencies: ["QTAnalysis", "QTModel", "QTGeometry", "QTProjection", "QTText"]),
-        .target(name: "QTPlan", dependencies: ["QTReport", "QTAnalysis", "QTModel", "QTFormats", "QTGeometry", "QTProjection", "QTText"]),
+        .target(name: "QTPlan", dependencies: ["QTReport", "QTAnalysis", "QTBuild", "QTOSM", "QTModel", "QTFormats", "QTGeometry",
+                                               "QTProjection", "QTText"]),
         .executableTarget(
             name: "qtplan",
             dependencies: [
-                "QTPlan", "QTReport", "QTAnalysis", "QTModel", "QTFormats", "QTGeometry", "QTProjection", "QTText",
+                "QTPlan", "QTReport", "QTAnalysis", "QTBuild", "QTOSM", "QTModel", "QTFormats", "QTGeometry", "QTProjection", "QTText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Helpers shared by the test targets: running GDAL's programs, rsvg-convert and chromium; scratch folders.
         .target(name: "QTTestSupport", path: "Tests/QTTestSupport"),
-        .testTarget(name: "QTAnalysisTests", dependencies: ["QTAnalysis", "QTModel", "QTGeometry", "QTProjection"]),
+        .testTarget(name: "QTAnalysisTests", dependencies: ["QTAnalysis", "QTModel", "QTGeometry", "QTProjection", "QTTestSupport"]),
         .testTarget(name: "QTGeometryTests", dependencies: ["QTGeometry"]),
         .testTarget(name: "QTReportTests", dependencies: ["QTReport", "QTAnalysis", "QTModel", "QTGeometry", "QTProjection"]),
         .testTarget(name: "QTProjectionTests", dependencies: ["QTProjection", "QTGeometry"]),
         .testTarget(name: "QTFormatsTests", dependencies: ["QTFormats", "QTGeometry", "QTProjection", "QTTestSupport"]),
         .testTarget(name: "QTPlanTests", dependencies: ["QTPlan", "QTModel"]),
+        .testTarget(name: "QTOSMTests", dependencies: ["QTOSM", "QTTestSupport"]),
+        .testTarget(name: "QTBuildTests", dependencies: ["QTBuild", "QTOSM", "QTModel", "QTGeometry", "QTProjection", "QTTestSupport"]),
         .testTarget(name: "QTModelTests", dependencies: ["QTModel", "QTProjection", "QTGeometry", "QTTestSupport"]),
         // Runs the built `qtplan` binary; the dependency makes `swift test` build it first.
         .testTarget(name: "qtplanTests", dependencies: ["qtplan", "QTTestSupport"]),

@@ -7,7 +7,9 @@ import Foundation
 ///   Shapefile's `.shp`, `.shx`, `.dbf`, `.prj` and `.cpg` (and its split parts) arrive together; members of an
 ///   older Shapefile of the same name that the new one lacks (an old `.qix`) are removed.
 /// - A destination **folder**: created by renaming the staging folder when it does not exist yet (atomic as a
-///   whole), otherwise each staged file is renamed into it.
+///   whole), otherwise each staged file is renamed into it; or, with `replacing`, the old folder is moved aside,
+///   the staging folder renamed into its place and the old one removed (a district folder is replaced whole, so
+///   no file of the old one survives beside the new ones).
 ///
 /// Until ``commit()`` nothing at the destination changes; an interrupted run leaves the previous output intact
 /// and at most the staging folder (`.NAME.qtplan-PID-N`, removed in `deinit`, and by the CLI's interrupt
@@ -19,12 +21,14 @@ public final class StagedOutput {
     public let isFolder: Bool
     /// The folder files are written into before ``commit()``.
     public let stagingFolder: String
+    /// Whether an existing destination folder is replaced whole rather than merged into.
+    public let replacing: Bool
     private var committed = false
 
     /// Creates the staging folder for `destination`.
     /// - Throws: ``FormatsError/cannotWrite(path:detail:)`` when the destination's folder is missing, is not a
     ///   folder or cannot be written, or when `destination` is a folder but `isFolder` is false (or the reverse).
-    public init(destination: String, isFolder: Bool) throws {
+    public init(destination: String, isFolder: Bool, replacing: Bool = false) throws {
         let url = URL(fileURLWithPath: destination)
         let parent = url.deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
@@ -48,6 +52,7 @@ public final class StagedOutput {
         }
         self.destination = url.path
         self.isFolder = isFolder
+        self.replacing = replacing && isFolder
         let name = url.lastPathComponent
         var made: String?
         for attempt in 0..<100 {
@@ -81,6 +86,18 @@ public final class StagedOutput {
     /// - Throws: ``FormatsError/cannotWrite(path:detail:)`` when a rename fails (the files already moved stay).
     public func commit() throws {
         let staged = try FileManager.default.contentsOfDirectory(atPath: stagingFolder).sorted()
+        if replacing && FileManager.default.fileExists(atPath: destination) {
+            let old = stagingFolder + "-old"
+            guard rename(destination, old) == 0 else { throw failure("cannot move the old \(destination) aside") }
+            guard rename(stagingFolder, destination) == 0 else {
+                let error = failure("cannot rename \(stagingFolder)")
+                rename(old, destination)
+                throw error
+            }
+            committed = true
+            try? FileManager.default.removeItem(atPath: old)
+            return
+        }
         if isFolder && !FileManager.default.fileExists(atPath: destination) {
             guard rename(stagingFolder, destination) == 0 else { throw failure("cannot rename \(stagingFolder)") }
             committed = true

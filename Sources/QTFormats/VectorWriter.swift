@@ -28,6 +28,9 @@ public struct VectorWriter: Sendable {
     public var format: VectorFormat
     /// The CRS written: coordinates are transformed to it and the file declares it.
     public var crs: CRS
+    /// Whether a GeoPackage gets its R-tree spatial index (the default). Filling it took 60% of the time of
+    /// writing a district of a million ways; a file read whole (a built district folder) can do without.
+    public var spatialIndex = true
 
     /// Creates a writer.
     /// - Throws: ``FormatsError/unknownFormat(path:detail:)`` for GeoJSON and DXF, which this writer does not write.
@@ -55,6 +58,7 @@ public struct VectorWriter: Sendable {
             // A Shapefile dataset is its folder: each layer becomes NAME.shp there, named after the file.
             let url = URL(fileURLWithPath: path)
             let dataset = try OutputDataset(path: format == .shp ? url.deletingLastPathComponent().path : path, format: format)
+            dataset.spatialIndex = spatialIndex
             var notes: [String] = []
             for var layer in layers {
                 if format == .shp { layer.name = url.deletingPathExtension().lastPathComponent }
@@ -104,6 +108,8 @@ public struct VectorWriter: Sendable {
 /// The corresponding GDAL functions are `GDALGetDriverByName`, `GDALCreate` and `GDALClose`.
 final class OutputDataset {
     private var handle: GDALDatasetH?
+    /// Whether a GeoPackage's layers get their R-tree.
+    var spatialIndex = true
     let path: String
     let format: VectorFormat
 
@@ -132,7 +138,7 @@ final class OutputDataset {
     /// The layer creation options of each format.
     private var layerOptions: [String] {
         switch format {
-        case .gpkg: ["SPATIAL_INDEX=YES", "GEOMETRY_NAME=geom", "FID=fid"]
+        case .gpkg: [spatialIndex ? "SPATIAL_INDEX=YES" : "SPATIAL_INDEX=NO", "GEOMETRY_NAME=geom", "FID=fid"]
         case .shp: ["ENCODING=UTF-8"]
         case .fgb: ["SPATIAL_INDEX=YES"]
         // The .csvt sidecar keeps the field types (quoting cannot: GDAL 3.6 quotes integers too), and GDAL

@@ -176,13 +176,14 @@ public struct DistrictLoader: Sendable {
     /// The first manifest field of the wrong JSON type (or missing), described for people; `nil` when every
     /// field has its type. Checked on the parsed JSON so that the message can say what was found.
     static func manifestTypeProblem(_ object: [String: JSONValue]) -> String? {
-        enum Kind { case string, number, wholeNumber, object }
+        enum Kind { case string, number, wholeNumber, object, bool }
         func expected(_ kind: Kind) -> String {
             switch kind {
             case .string: "a string"
             case .number: "a number"
             case .wholeNumber: "a whole number"
             case .object: "an object"
+            case .bool: "true or false"
             }
         }
         func found(_ value: JSONValue) -> String {
@@ -195,6 +196,7 @@ public struct DistrictLoader: Sendable {
             case .number: value.doubleValue != nil
             case .wholeNumber: value.doubleValue.map { $0.rounded() == $0 && abs($0) < 9e15 } ?? false
             case .object: value.objectValue != nil
+            case .bool: value.boolValue != nil
             }
         }
         func check(_ value: JSONValue?, _ name: String, _ kind: Kind, required: Bool) -> String? {
@@ -206,7 +208,8 @@ public struct DistrictLoader: Sendable {
             ("name", .string, true), ("name_en", .string, true), ("admin_code", .string, false),
             ("official_area_km2", .number, true), ("metric_crs", .string, true), ("residents", .wholeNumber, true),
             ("residents_source", .string, false), ("layers", .object, true), ("network_components", .object, false),
-            ("network_components_reason", .string, false),
+            ("network_components_reason", .string, false), ("network_min_largest_share", .object, false),
+            ("landuse_tiles_boundary", .bool, false), ("build", .object, false),
         ]
         for (name, kind, required) in fields {
             if let problem = check(object[name], name, kind, required: required) { return problem }
@@ -223,7 +226,21 @@ public struct DistrictLoader: Sendable {
         for (key, count) in (object["network_components"]?.objectValue ?? [:]).sorted(by: { $0.key < $1.key }) {
             if let problem = check(count, "network_components.\(key)", .wholeNumber, required: true) { return problem }
         }
+        for (key, share) in (object["network_min_largest_share"]?.objectValue ?? [:]).sorted(by: { $0.key < $1.key }) {
+            if let problem = check(share, "network_min_largest_share.\(key)", .number, required: true) { return problem }
+            if let d = share.doubleValue, !(0...1).contains(d) {
+                return "field 'network_min_largest_share.\(key)': expected a share from 0 to 1, found \(ValidationText.plain(d))"
+            }
+        }
         return nil
+    }
+
+    /// Reads one file as a layer would be read from a manifest entry (GeoJSON by qtplan's reader, any other
+    /// format through GDAL in the file's CRS or `entry.crs`, transformed to WGS84), with the same checks: for a
+    /// boundary given on the command line, say.
+    /// - Throws: ``DistrictError``.
+    public func readFile(at path: String, entry: LayerEntry, as layer: LayerName) throws -> (FeatureCollection, [LoadWarning]) {
+        try readLayer(at: path, entry: entry, layer: layer)
     }
 
     /// Reads one layer, GeoJSON by qtplan's reader or any other format through GDAL (transformed to WGS84),

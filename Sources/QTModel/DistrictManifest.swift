@@ -23,17 +23,30 @@ public struct DistrictManifest: Codable, Hashable, Sendable {
     public var networkComponents: [String: Int]?
     /// Why the network has more than one component per mode.
     public var networkComponentsReason: String?
+    /// The least share of each mode's edge length (`walk`, `drive`) that its largest component must hold,
+    /// overriding validate's 95% (an OSM extract states what it has: its islands of footways are data, not
+    /// errors). Absent modes keep the rule of ``networkComponents``.
+    public var networkMinLargestShare: [String: Double]?
+    /// Whether the land-use layer is meant to tile the boundary (absent: true). `false` for land use from
+    /// OpenStreetMap, which leaves land blank: validate then reports the uncovered share instead of failing.
+    public var landuseTilesBoundary: Bool?
+    /// How the folder was built, when `qtplan district build` wrote it.
+    public var build: DistrictBuildRecord?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, nameEn = "name_en", adminCode = "admin_code", officialAreaKm2 = "official_area_km2"
         case metricCRS = "metric_crs", residents, residentsSource = "residents_source", layers
         case networkComponents = "network_components", networkComponentsReason = "network_components_reason"
+        case networkMinLargestShare = "network_min_largest_share", landuseTilesBoundary = "landuse_tiles_boundary"
+        case build
     }
 
     /// Creates a manifest.
     public init(name: String, nameEn: String, adminCode: String? = nil, officialAreaKm2: Double, metricCRS: String,
                 residents: Int, residentsSource: String? = nil, layers: [String: LayerEntry],
-                networkComponents: [String: Int]? = nil, networkComponentsReason: String? = nil) {
+                networkComponents: [String: Int]? = nil, networkComponentsReason: String? = nil,
+                networkMinLargestShare: [String: Double]? = nil, landuseTilesBoundary: Bool? = nil,
+                build: DistrictBuildRecord? = nil) {
         self.name = name
         self.nameEn = nameEn
         self.adminCode = adminCode
@@ -44,6 +57,9 @@ public struct DistrictManifest: Codable, Hashable, Sendable {
         self.layers = layers
         self.networkComponents = networkComponents
         self.networkComponentsReason = networkComponentsReason
+        self.networkMinLargestShare = networkMinLargestShare
+        self.landuseTilesBoundary = landuseTilesBoundary
+        self.build = build
     }
 }
 

@@ -20,11 +20,17 @@ public struct DistrictSummary: Hashable, Sendable {
     public var residents: Int
     /// Feature count per layer present.
     public var layerCounts: [LayerName: Int]
-    /// Per layer, how many features come from each kind of source: `reference`, `seed`, `modelled`, or
-    /// `unstated` for features without a `source`.
+    /// Per layer, how many features come from each kind of source: `reference`, `seed`, `modelled`, `osm`,
+    /// `poi`, `parcels`, `census`, `raster`, or `unstated` for features without a `source` of those forms.
     public var layerSources: [LayerName: [String: Int]]
     /// The sub-districts' land areas in layer order, or `nil` without a subdistricts layer.
     public var subdistrictAreas: [SubdistrictArea]?
+    /// Why the metric CRS is what it is, for a folder `qtplan district build` wrote (its `build` record).
+    public var metricCRSBasis: String?
+    /// The attribution the data asks for (OpenStreetMap's ODbL), from the `build` record.
+    public var attribution: String?
+    /// Per layer, the features marked `outside: true` (kept outside the boundary within a build's margin).
+    public var outsideCounts: [LayerName: Int]
 
     /// Whether any feature of `layer` is modelled rather than real; results built on it must say so.
     public func isModelled(_ layer: LayerName) -> Bool { (layerSources[layer]?["modelled"] ?? 0) > 0 }
@@ -43,11 +49,15 @@ public struct DistrictSummary: Hashable, Sendable {
         metricCRS = manifest.metricCRS
         residents = manifest.residents
         layerCounts = district.layers.mapValues(\.features.count)
+        metricCRSBasis = manifest.build?.metricCRSBasis
+        attribution = manifest.build?.attribution
+        outsideCounts = district.layers.mapValues { $0.features.filter { $0.properties["outside"]?.boolValue == true }.count }
+            .filter { $0.value > 0 }
         layerSources = district.layers.mapValues { collection in
             var counts: [String: Int] = [:]
             for feature in collection.features {
                 let source = feature.properties["source"]?.stringValue ?? ""
-                let kind = ["reference", "seed", "modelled"].first { source == $0 || source.hasPrefix($0 + ":") } ?? "unstated"
+                let kind = source.isEmpty ? "unstated" : ProvenanceCheck.kind(source) ?? "unstated"
                 counts[kind, default: 0] += 1
             }
             return counts

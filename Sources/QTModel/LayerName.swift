@@ -10,6 +10,8 @@ public enum LayerName: String, CaseIterable, Sendable, Codable, Comparable {
     case transit
     /// Public service facilities (points at main entrances).
     case facilities
+    /// Parks as polygons, with their area and entrances (a park is also a point in ``facilities``).
+    case parks
     /// Hard constraints on siting: ecological red line, basic farmland, hazardous sites.
     case constraints
     /// Land-use parcels tiling the boundary.

@@ -14,6 +14,6 @@ struct RootCommand: AsyncParsableCommand {
         version: Version.text,
         subcommands: [InfoCommand.self, TransformCommand.self, ValidateCommand.self, IndicatorsCommand.self, LandUseCommand.self,
                       CoverageCommand.self, CompareCommand.self, IsochroneCommand.self, SiteCheckCommand.self, SiteSuggestCommand.self,
-                      ExportCommand.self, MapCommand.self, ReportCommand.self]
+                      ExportCommand.self, MapCommand.self, ReportCommand.self, DistrictCommand.self]
     )
 }

@@ -71,7 +71,8 @@ import Testing
         let second = try DistrictValidator().validate(Validation.district([.facilities: [odd]]))
         #expect(second.issues.map(\.severity) == [.warning, .error])
         #expect(second.issues.map(\.check) == ["provenance.source_form", "provenance.accuracy"])
-        #expect(second.issues[0].message.hasSuffix("source 'wikipedia' is not seed:<file>, reference:<dataset> or modelled"))
+        #expect(second.issues[0].message.hasSuffix("source 'wikipedia' is not seed:<file>, reference:<dataset>, modelled, "
+                                                  + "osm:<node|way|relation>/<id> or poi:, parcels:, census:, raster:<file>"))
     }
 
     @Test(arguments: [("modelled", true), ("seed:000_abc.txt", true), ("reference:places.csv", true),

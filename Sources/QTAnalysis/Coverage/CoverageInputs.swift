@@ -60,6 +60,8 @@ public struct DemandSet: Sendable {
         var points: [Coordinate] = []
         let file = district.layerFile(.population) ?? "population"
         for (i, f) in features.enumerated() {
+            // Residents outside the boundary (`outside: true`) are not the district's: only residents inside count.
+            if f.properties["outside"]?.boolValue == true { continue }
             let id = f.properties["id"]?.stringValue ?? "#\(i + 1)"
             let feature = "\(i) '\(id)'"  // as the loader and validate name features: index, then id
             guard let geometry = f.geometry, geometry.kind == .polygon || geometry.kind == .multiPolygon || geometry.kind == .point else {
@@ -110,10 +112,14 @@ public struct SupplySet: Sendable {
     public var names: [String]
     /// Metric coordinates.
     public var xs: [Double], ys: [Double]
+    /// Whether each facility lies outside the boundary (`outside: true`, kept within a build's margin): it still
+    /// serves residents inside.
+    public var outside: [Bool]
 
-    /// Creates a supply set from arrays of equal length.
-    public init(ids: [String], names: [String], xs: [Double], ys: [Double]) {
+    /// Creates a supply set from arrays of equal length (`outside` defaults to none outside).
+    public init(ids: [String], names: [String], xs: [Double], ys: [Double], outside: [Bool]? = nil) {
         self.ids = ids; self.names = names; self.xs = xs; self.ys = ys
+        self.outside = outside ?? [Bool](repeating: false, count: xs.count)
     }
 
     /// Number of points.
@@ -145,6 +151,7 @@ public struct SupplySet: Sendable {
             points.append(point)
             set.ids.append(id)
             set.names.append(f.properties["name"]?.stringValue ?? id)
+            set.outside.append(f.properties["outside"]?.boolValue == true)
         }
         let metric = try toMetric.transform(points)
         set.xs = metric.map(\.x)

@@ -46,6 +46,11 @@ public struct CoverageResult: Sendable {
     /// How far the search went (seconds or metres): the threshold, or further with
     /// ``CoverageOptions/reachHorizonFactor``. A reach of `.infinity` means "farther than this".
     public var reachHorizon: Double = .infinity
+    /// Supplying facilities outside the boundary (`outside: true`, within a build's margin).
+    public var facilitiesOutside = 0
+    /// Of those, the facilities that serve residents inside: the nearest facility (ties included) of at least
+    /// one covered resident.
+    public var facilitiesOutsideServing = 0
 }
 
 /// One band of an isochrone: the area reachable within `minutes` and the residents inside it.

@@ -108,7 +108,8 @@ public struct StreetGraph: Sendable {
     /// The network layer of a district for `mode` (walk or drive), in its metric CRS.
     ///
     /// Walking uses edges with `walk: true` in both directions at `walkSpeedKmh` (one-way rules bind
-    /// vehicles, not pedestrians); driving uses edges with `drive: true` at their `speed_kmh` (or the
+    /// vehicles, not pedestrians; an edge with `walk_oneway: true`, from OSM's `oneway:foot`, is walked first →
+    /// last vertex only); driving uses edges with `drive: true` at their `speed_kmh` (or the
     /// standards' speed for the road class), first → last vertex only when `oneway` is true.
     /// - Throws: ``CoverageError/missingLayer(_:)`` when the district has no network;
     ///   ``CoverageError/invalidFeature(layer:id:detail:)`` for an edge that is not a line or has no speed.
@@ -138,7 +139,8 @@ public struct StreetGraph: Sendable {
             } else {
                 throw CoverageError.invalidFeature(layer: "network", id: id, detail: "no 'speed_kmh' and no standard speed for its road class")
             }
-            let oneway = mode == .drive && (f.properties["oneway"]?.boolValue ?? false)
+            // Drivers keep to `oneway`; walkers to `walk_oneway` (OSM's oneway:foot), absent on most edges.
+            let oneway = f.properties[mode == .drive ? "oneway" : "walk_oneway"]?.boolValue ?? false
             lines.append(line.coordinates)
             times.append((kmh / 3.6, oneway ? .infinity : kmh / 3.6))
         }

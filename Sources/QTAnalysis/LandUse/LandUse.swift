@@ -64,10 +64,9 @@ public enum LandUse {
         return try LandUseComputation(district: district, options: options).run()
     }
 
-    /// The kind of a feature's `source`: `reference`, `seed`, `modelled` or `unstated`.
+    /// The kind of a feature's `source` (``QTModel/FeatureSource``), or `unstated`.
     static func sourceKind(_ feature: Feature) -> String {
-        let source = feature.properties["source"]?.stringValue ?? ""
-        return ["reference", "seed", "modelled"].first { source == $0 || source.hasPrefix($0 + ":") } ?? "unstated"
+        FeatureSource.kind(feature.properties["source"]?.stringValue ?? "") ?? "unstated"
     }
 
     static func featureId(_ feature: Feature) -> String? {

@@ -129,6 +129,13 @@ extension NativeGeometry {
         }
     }
 
+    /// The polygons enclosed by the geometry's lines, holes by even-odd nesting: the lines of an OpenStreetMap
+    /// multipolygon's outer and inner ways become its polygons with their holes. Lines that close no ring are
+    /// ignored; crossing lines should be noded first (``unaryUnion()``). The GEOS function is `GEOSBuildArea_r`.
+    public func buildArea() throws -> NativeGeometry {
+        try context.callGeometry("GEOSBuildArea_r") { GEOSBuildArea_r($0, pointer) }
+    }
+
     /// The geometry in GEOS's normal form (ordered rings and members), for comparisons.
     /// The corresponding GEOS function is `GEOSNormalize_r`.
     public func normalized() throws -> NativeGeometry {

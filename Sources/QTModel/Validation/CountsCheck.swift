@@ -1,6 +1,7 @@
 import QTText
 /// Counts and measures: `population` (a whole number from 0 to ``PopulationCount/maximum``, required) and `aged_60_plus_share` (0…1, required) on
 /// population features; `places`, `beds`, `physicians`, `area_m2` (numbers ≥ 0, optional) on facilities;
+/// `area_m2` (a number ≥ 0, required) on parks;
 /// `length_m` and `speed_kmh` (numbers > 0, required) on network edges. Missing, negative or mistyped
 /// values are errors.
 struct CountsCheck: DistrictCheck {
@@ -22,6 +23,8 @@ struct CountsCheck: DistrictCheck {
              Measure(property: "aged_60_plus_share", rule: .share, required: true)]
         case .facilities:
             ["places", "beds", "physicians", "area_m2"].map { Measure(property: $0, rule: .nonNegative, required: false) }
+        case .parks:
+            [Measure(property: "area_m2", rule: .nonNegative, required: true)]
         case .network:
             [Measure(property: "length_m", rule: .positive, required: true),
              Measure(property: "speed_kmh", rule: .positive, required: true)]

@@ -8,7 +8,7 @@ import QTGeometry
 enum LayerSchema {
     /// A property's JSON type.
     enum FieldType: Equatable {
-        case string, bool, stringArray, orderObject
+        case string, bool, stringArray, orderObject, positionArray
 
         var description: String {
             switch self {
@@ -16,6 +16,7 @@ enum LayerSchema {
             case .bool: "true or false"
             case .stringArray: "an array of strings"
             case .orderObject: "an object (line → order)"
+            case .positionArray: "an array of [longitude, latitude] positions"
             }
         }
 
@@ -25,6 +26,12 @@ enum LayerSchema {
             case .bool: value.boolValue != nil
             case .stringArray: value.arrayValue?.allSatisfy { $0.stringValue != nil } == true
             case .orderObject: value.objectValue != nil
+            case .positionArray:
+                value.arrayValue?.allSatisfy { position in
+                    guard let pair = position.arrayValue, pair.count == 2, let x = pair[0].doubleValue, let y = pair[1].doubleValue
+                    else { return false }
+                    return abs(x) <= 180 && abs(y) <= 90
+                } == true
             }
         }
     }
@@ -51,7 +58,7 @@ enum LayerSchema {
     /// vocabulary check reports that).
     static func geometryKinds(_ layer: LayerName, _ feature: Feature) -> [GeometryKind]? {
         switch layer {
-        case .boundary, .subdistricts, .industrialParks, .landuse, .population: return polygonal
+        case .boundary, .subdistricts, .industrialParks, .landuse, .population, .parks: return polygonal
         case .facilities: return [.point]
         case .network: return [.lineString]
         case .transit:
@@ -73,10 +80,13 @@ enum LayerSchema {
     /// The layer-specific properties of a feature (beyond id, name, source, accuracy and the counts).
     static func fields(_ layer: LayerName, _ feature: Feature) -> [Field] {
         var fields = [Field(name: "name", type: .string, required: false),
-                      Field(name: "name_en", type: .string, required: false)]
+                      Field(name: "name_en", type: .string, required: false),
+                      Field(name: "outside", type: .bool, required: false)]
         switch layer {
         case .boundary, .population:
             break
+        case .parks:
+            fields.append(Field(name: "entrances", type: .positionArray, required: false))
         case .subdistricts:
             fields.append(Field(name: "block", type: .string, required: true))
         case .industrialParks:
@@ -111,6 +121,7 @@ enum LayerSchema {
                        Field(name: "walk", type: .bool, required: true),
                        Field(name: "drive", type: .bool, required: true),
                        Field(name: "oneway", type: .bool, required: true),
+                       Field(name: "walk_oneway", type: .bool, required: false),
                        Field(name: "crossing", type: .string, required: false)]
         }
         if layer == .population {

@@ -86,8 +86,17 @@ struct NetworkConnectivityCheck: DistrictCheck {
         let outside = total - ranked.prefix(expected).reduce(0) { $0 + $1.length }
         let share = total > 0 ? outside / total : 0
         var issues: [ValidationIssue] = []
+        // A stated least share for the largest component (a build from OpenStreetMap states what it found).
+        let stated = workspace.district.manifest.networkMinLargestShare?[mode.rawValue]
+        let largestShare = total > 0 ? (ranked.first?.length ?? 0) / total : 1
+        if let stated, largestShare < stated, let first = ranked.first {
+            issues.append(workspace.issue(.error, "network.components", .network, first.first,
+                                          "the \(mode.rawValue) network's largest component holds \(percent(largestShare)) of its "
+                                            + "edge length, less than the \(percent(stated)) the manifest states "
+                                            + "(network_min_largest_share)"))
+        }
         if ranked.count > expected, let next = ranked.dropFirst(expected).first {
-            let minimum = DistrictValidator.largestComponentMinimumShare
+            let minimum = stated ?? DistrictValidator.largestComponentMinimumShare
             let severity: ValidationSeverity = 1 - share < minimum ? .error : .warning
             let limit = severity == .error
                 ? "; the largest must hold at least \(NumberText.grouped(minimum * 100, decimals: 0))%" : ""
@@ -101,8 +110,9 @@ struct NetworkConnectivityCheck: DistrictCheck {
         let summary = "\(NumberText.count(edges.count, "edge")), \(km(total)), "
             + "\(NumberText.count(ranked.count, "component"))"
             + (expected > 1 && ranked.count <= expected ? " (\(expected) expected: "
-                + (workspace.district.manifest.networkComponentsReason ?? "stated in the manifest") + ")" : "")
+                + (stated == nil ? workspace.district.manifest.networkComponentsReason ?? "stated in the manifest" : "as stated") + ")" : "")
             + (ranked.count > expected ? ", \(percent(share)) of length outside the largest" : "")
+            + (stated.map { ", largest \(percent(largestShare)) (at least \(percent($0)) stated)" } ?? "")
         return [CheckOutcome(id: id, layer: .network, title: title, issues: issues,
                              figures: [.count("edges", edges.count), ValidationFigure("length_km", total / 1000),
                                        .count("components", ranked.count), ValidationFigure("outside_share", share)],

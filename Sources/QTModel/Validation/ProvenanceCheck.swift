@@ -1,18 +1,16 @@
 /// Source and accuracy: every feature says where it comes from (`source`) and how exact it is
-/// (`accuracy_m`, a number ≥ 0). Missing or malformed values are errors; a `source` not of the form
-/// `seed:<file>`, `reference:<dataset>` or `modelled` is a warning.
+/// (`accuracy_m`, a number ≥ 0). Missing or malformed values are errors; a `source` not of a documented form
+/// (`seed:<file>`, `reference:<dataset>`, `modelled`, `osm:<node|way|relation>/<id>`, `poi:<file>`,
+/// `parcels:<file>`, `census:<file>`, `raster:<file>`) is a warning.
 struct ProvenanceCheck: DistrictCheck {
     let id = "provenance"
     let title = "source and accuracy"
 
-    /// Whether `source` has one of the three documented forms.
-    static func isWellFormed(_ source: String) -> Bool {
-        if source == "modelled" { return true }
-        for prefix in ["seed:", "reference:"] where source.hasPrefix(prefix) {
-            return !source.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces).isEmpty
-        }
-        return false
-    }
+    /// The kind of a well-formed source, or `nil` (``FeatureSource/kind(_:)``).
+    static func kind(_ source: String) -> String? { FeatureSource.kind(source) }
+
+    /// Whether `source` has one of the documented forms.
+    static func isWellFormed(_ source: String) -> Bool { kind(source) != nil }
 
     func run(_ workspace: ValidationWorkspace) -> [CheckOutcome] {
         var issues: [ValidationIssue] = []
@@ -23,11 +21,12 @@ struct ProvenanceCheck: DistrictCheck {
                 case nil, .null?:
                     issues.append(workspace.issue(.error, "provenance.source", layer, index, "has no 'source'"))
                 case .string(let source)?:
-                    if Self.isWellFormed(source) {
-                        bySource[source == "modelled" ? "modelled" : String(source.prefix { $0 != ":" }), default: 0] += 1
+                    if let kind = Self.kind(source) {
+                        bySource[kind, default: 0] += 1
                     } else {
                         issues.append(workspace.issue(.warning, "provenance.source_form", layer, index,
-                                                      "source '\(source)' is not seed:<file>, reference:<dataset> or modelled"))
+                                                      "source '\(source)' is not seed:<file>, reference:<dataset>, modelled, "
+                                                        + "osm:<node|way|relation>/<id> or poi:, parcels:, census:, raster:<file>"))
                     }
                 case let other?:
                     issues.append(workspace.issue(.error, "provenance.source", layer, index,
@@ -47,11 +46,10 @@ struct ProvenanceCheck: DistrictCheck {
                 }
             }
         }
-        let summary = ["reference", "seed", "modelled"].map { "\($0) \(bySource[$0] ?? 0)" }.joined(separator: ", ")
-        return [CheckOutcome(id: id, title: title, issues: issues,
-                             figures: [.count("reference", bySource["reference"] ?? 0),
-                                       .count("seed", bySource["seed"] ?? 0),
-                                       .count("modelled", bySource["modelled"] ?? 0)],
+        // The three original kinds always; the others when present.
+        let kinds = ["reference", "seed", "modelled"] + ["osm", "poi", "parcels", "census", "raster"].filter { (bySource[$0] ?? 0) > 0 }
+        let summary = kinds.map { "\($0) \(bySource[$0] ?? 0)" }.joined(separator: ", ")
+        return [CheckOutcome(id: id, title: title, issues: issues, figures: kinds.map { .count($0, bySource[$0] ?? 0) },
                              summary: summary)]
     }
 }

@@ -214,8 +214,11 @@ final class ValidationWorkspace {
         if let cached = outsideCache[layer] { return cached }
         guard let allowed = try allowedArea() else { return [] }
         var outside: [Int] = []
+        let features = self.features(layer)
         for (index, geometry) in metricGeometries(layer).enumerated() {
-            guard let geometry else { continue }
+            // A feature marked `outside: true` is kept outside on purpose (within a build's margin: streets and
+            // facilities that serve residents across the boundary).
+            guard let geometry, features[index].properties["outside"]?.boolValue != true else { continue }
             if try !allowed.covers(geometry) { outside.append(index) }
         }
         outsideCache[layer] = outside
@@ -266,4 +269,12 @@ extension ValidationText {
         default: value.typeDescription
         }
     }
+}
+
+/// Lon/lat geometries made ready for projection as validate makes them: every edge split every 0.0001° (about
+/// 10 m), so that projected edges follow the stored straight lon/lat edges (a 30 km east-west edge projected
+/// by its end points alone bends by metres). Builders use it to decide what validate will find inside.
+public enum MetricDensify {
+    /// `geometry` with its edges split as validate splits them before projecting.
+    public static func densified(_ geometry: Geometry) -> Geometry { ValidationWorkspace.densified(geometry) }
 }

@@ -29,7 +29,7 @@ struct VocabularyCheck: DistrictCheck {
             [Vocabulary(property: "road_class", noun: "road class", values: RoadClass.allCases.map(\.rawValue))]
         case .industrialParks:
             [Vocabulary(property: "kind", noun: "industrial park kind", values: LayerSchema.industrialParkKinds)]
-        case .boundary, .subdistricts, .population:
+        case .boundary, .subdistricts, .population, .parks:
             []
         }
     }

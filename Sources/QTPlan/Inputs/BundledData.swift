@@ -20,6 +20,9 @@ public enum BundledData {
     /// The bundled Qiantang district folder.
     public static var qiantangDirectory: String { (geodataDirectory as NSString).appendingPathComponent("qiantang") }
 
+    /// The bundled standards folder (`geodata/standards`).
+    public static var standardsDirectory: String { (geodataDirectory as NSString).appendingPathComponent("standards") }
+
     /// A bundled standards file, by name (`life-circles.json`).
     public static func standardsFile(_ name: String) -> String {
         ((geodataDirectory as NSString).appendingPathComponent("standards") as NSString).appendingPathComponent(name)

@@ -131,7 +131,7 @@ public enum CompareJob {
                                                  options: request.scenarioOptions, names: request.coverage.names))
         }
         let outcome = CoverageOutcome(results: results, profile: job.profile, options: job.options, district: district.manifest.name,
-                                      modelledData: district.isModelled(.population) || district.isModelled(.facilities),
+                                      modelledResidents: district.isModelled(.population), modelledFacilities: district.isModelled(.facilities),
                                       areas: nil, gaps: nil, warnings: [], scenario: nil)
         return CompareOutcome(baseline: outcome, baselineIndicators: baseline.indicators, plans: comparisons)
     }

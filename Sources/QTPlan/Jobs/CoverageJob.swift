@@ -54,8 +54,12 @@ public struct CoverageOutcome: Sendable {
     public var options: CoverageOptions
     /// The district's name.
     public var district: String
+    /// Whether the residents are modelled.
+    public var modelledResidents: Bool
+    /// Whether the facilities are modelled.
+    public var modelledFacilities: Bool
     /// Whether the residents or the facilities are modelled (the figures show the method, not the provision).
-    public var modelledData: Bool
+    public var modelledData: Bool { modelledResidents || modelledFacilities }
     /// Service areas (WGS84), when asked.
     public var areas: [Feature]?
     /// The residents left out, when asked.
@@ -116,7 +120,7 @@ public struct CoverageJob: Sendable {
         let cells = (areas ?? []).compactMap { f in f.properties["cell_m"]?.doubleValue.map { (f.properties["service"]?.stringValue ?? "", $0) } }
         return CoverageOutcome(
             results: results, profile: profile, options: options, district: district.manifest.name,
-            modelledData: district.isModelled(.population) || district.isModelled(.facilities), areas: areas,
+            modelledResidents: district.isModelled(.population), modelledFacilities: district.isModelled(.facilities), areas: areas,
             gaps: request.gaps ? results.flatMap { ServiceAreas.gaps($0, inputs: inputs, district: district) } : nil,
             warnings: request.engine.coarseGridWarnings(cells), scenario: nil)
     }

@@ -19,16 +19,20 @@ public struct ExportRequest: Sendable, Hashable {
     public var crs: CRS
     /// Allow overwriting the district's own input files.
     public var overwriteInputs: Bool
+    /// Leave out the layers the district lacks (`--all`: optional layers such as parks may be absent) instead of
+    /// refusing them.
+    public var presentOnly: Bool
 
     /// A request.
     public init(layers: [LayerName], destination: String, asFolder: Bool, format: VectorFormat, crs: CRS = .wgs84,
-                overwriteInputs: Bool = false) {
+                overwriteInputs: Bool = false, presentOnly: Bool = false) {
         self.layers = layers
         self.destination = destination
         self.asFolder = asFolder
         self.format = format
         self.crs = crs
         self.overwriteInputs = overwriteInputs
+        self.presentOnly = presentOnly
     }
 
     /// Whether `path` names a folder: an existing one, a path ending in `/`, or a name without extension.
@@ -55,7 +59,9 @@ public struct ExportResult: Sendable {
 public enum ExportJob {
     /// Checks what the format can take before the district is read.
     public static func check(_ request: ExportRequest) throws {
-        try FeatureFiles.check(format: request.format, crs: request.crs, layerCount: request.asFolder ? 1 : request.layers.count,
+        // With presentOnly the layers are counted once the district is read (run checks again).
+        try FeatureFiles.check(format: request.format, crs: request.crs,
+                               layerCount: request.asFolder || request.presentOnly ? 1 : request.layers.count,
                                path: request.destination, setting: .output)
     }
 
@@ -63,11 +69,14 @@ public enum ExportJob {
     /// - Throws: ``PlanError``: `missingInput` for a layer the district lacks, `cannotWrite` for an input file that
     ///   would be overwritten (without ``ExportRequest/overwriteInputs``) or a failed write.
     public static func run(_ request: ExportRequest, on district: District, settings: OutputSettings) throws -> ExportResult {
-        let layers = try request.layers.map { name -> VectorLayer in
+        let layers = try request.layers.filter { !request.presentOnly || district.layers[$0] != nil }.map { name -> VectorLayer in
             guard let collection = district.layers[name] else {
                 throw PlanError(.missingInput, "\(district.directory): the district has no '\(name.rawValue)' layer")
             }
             return VectorLayer(name: name.rawValue, features: collection)
+        }
+        if !request.asFolder {
+            try FeatureFiles.check(format: request.format, crs: request.crs, layerCount: layers.count, path: request.destination, setting: .output)
         }
         let destinations = request.asFolder
             ? layers.map { (request.destination as NSString).appendingPathComponent("\($0.name).\(request.format.fileExtension)") }

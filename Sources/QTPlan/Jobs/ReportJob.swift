@@ -273,6 +273,9 @@ public enum ReportJob {
         if off > 0 {
             notes.append("\(NumberText.grouped(Int(off.rounded()))) residents live more than \(NumberText.fixed(options.maximumAccess, 0)) m from a street and count as not covered.")
         }
+        if let outside = CoverageFigures.outsideNote(results) {
+            notes.append("Residents inside the boundary only are counted; " + outside + ".")
+        }
         return notes
     }
 

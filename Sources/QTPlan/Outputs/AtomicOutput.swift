@@ -18,11 +18,12 @@ public enum AtomicOutput {
     /// is removed and the destination is untouched.
     /// - Throws: ``PlanError``: `cannotWrite` for a failed write; `usage` for a format that cannot hold the data
     ///   (named by the destination: the file GDAL wrote was in the staging folder).
-    public static func stage(_ path: String, isFolder: Bool, what: String, settings: OutputSettings,
+    /// With `replacing`, an existing destination folder is replaced whole (``QTFormats/StagedOutput``).
+    public static func stage(_ path: String, isFolder: Bool, replacing: Bool = false, what: String, settings: OutputSettings,
                              _ body: (StagedOutput) throws -> Void) throws {
         let staged: StagedOutput
         do {
-            staged = try StagedOutput(destination: path, isFolder: isFolder)
+            staged = try StagedOutput(destination: path, isFolder: isFolder, replacing: replacing)
         } catch let error as FormatsError {
             throw PlanError(.cannotWrite, "\(path): cannot write \(what): \(error.detail)")
         }

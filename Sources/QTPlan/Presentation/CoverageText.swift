@@ -26,6 +26,22 @@ enum CoverageFigures {
 
     /// The sentence a result on modelled data carries.
     static let modelledNote = "modelled residents and facilities (see geodata/SOURCES.md): figures show the method, not the district's real provision"
+
+    /// The sentence for a district where only the residents or only the facilities are modelled.
+    static func modelledNote(residents: Bool, facilities: Bool) -> String? {
+        if residents && facilities { return modelledNote }
+        guard residents || facilities else { return nil }
+        return "modelled \(residents ? "residents" : "facilities") (see the district's sources): figures show the method, not the district's real provision"
+    }
+
+    /// How many facilities outside the boundary (marked `outside: true`) serve residents inside, per service;
+    /// `nil` when no service has any outside.
+    static func outsideNote(_ results: [CoverageResult]) -> String? {
+        let withOutside = results.filter { $0.facilitiesOutside > 0 }
+        guard !withOutside.isEmpty else { return nil }
+        let parts = withOutside.map { "\($0.service.label) \(NumberText.grouped($0.facilitiesOutsideServing)) of \(NumberText.grouped($0.facilitiesOutside))" }
+        return "facilities outside the boundary (within the build's margin) serving residents inside: " + parts.joined(separator: ", ")
+    }
 }
 
 extension CoverageOutcome {
@@ -55,8 +71,9 @@ extension CoverageOutcome {
             footer.append(("Off the network", "\(NumberText.grouped(rounding: off)) residents more than "
                            + "\(NumberText.fixed(options.maximumAccess, 0)) m from a street (not covered)"))
         }
+        if let outside = CoverageFigures.outsideNote(results) { footer.append(("Outside", outside)) }
         if let scenario { footer.append(("Plan", scenario)) }
-        if modelledData { footer.append(("Data", CoverageFigures.modelledNote)) }
+        if let note = CoverageFigures.modelledNote(residents: modelledResidents, facilities: modelledFacilities) { footer.append(("Data", note)) }
         text += "\n" + TextColumns.labelled(footer)
         return text
     }

@@ -12,11 +12,14 @@ extension DistrictSummary {
             ("Planar area", "\(NumberText.fixed(planarAreaKm2, 1)) km² in \(metricCRS)"),
             ("Residents", NumberText.grouped(residents)),
         ]
+        if let basis = metricCRSBasis { rows.insert(("Metric CRS", "\(metricCRS): \(basis)"), at: 4) }
         for layer in layerCounts.keys.sorted() {
             let count = layerCounts[layer] ?? 0
+            let outside = outsideCounts[layer].map { ", \(NumberText.grouped($0)) outside the boundary (margin)" } ?? ""
             rows.append(("Layer " + layer.rawValue, "\(NumberText.grouped(count)) feature\(count == 1 ? "" : "s")"
-                         + Self.provenance(layerSources[layer] ?? [:])))
+                         + Self.provenance(layerSources[layer] ?? [:]) + outside))
         }
+        if let attribution { rows.append(("Data", attribution)) }
         for subdistrict in subdistrictAreas ?? [] {
             let label = subdistrict.name ?? subdistrict.nameEn ?? subdistrict.id ?? "?"
             rows.append(("Subdistrict " + label, "\(NumberText.fixed(subdistrict.areaKm2, 1)) km²"))
@@ -26,7 +29,7 @@ extension DistrictSummary {
 
     /// " (modelled)", " (reference)", or " (25 reference, 692 modelled)" for a mixed layer.
     static func provenance(_ sources: [String: Int]) -> String {
-        let kinds = ["reference", "seed", "modelled", "unstated"].filter { (sources[$0] ?? 0) > 0 }
+        let kinds = (FeatureSource.kinds + ["unstated"]).filter { (sources[$0] ?? 0) > 0 }
         if kinds.count == 1 { return " (\(kinds[0]))" }
         return " (" + kinds.map { "\(NumberText.grouped(sources[$0] ?? 0)) \($0)" }.joined(separator: ", ") + ")"
     }
@@ -42,6 +45,7 @@ extension DistrictSummary {
             JSONMember("area_method", .string("geodesic, WGS84 ellipsoid")),
             JSONMember("planar_area_km2", .fixed(planarAreaKm2, 3)),
             JSONMember("metric_crs", .string(metricCRS)),
+        ] + (metricCRSBasis.map { [JSONMember("metric_crs_basis", .string($0))] } ?? []) + [
             JSONMember("area_difference_percent", .fixed(areaDifferencePercent, 2)),
             JSONMember("residents", .int(residents)),
             JSONMember("layers", .object(layers.map { JSONMember($0.rawValue, .int(layerCounts[$0] ?? 0)) }, .padded)),

@@ -94,7 +94,7 @@ extension LandUseResult {
     }
 
     static func sourcesText(_ sources: [String: Int]) -> String {
-        ["reference", "seed", "modelled", "unstated"].filter { (sources[$0] ?? 0) > 0 }
+        (FeatureSource.kinds + ["unstated"]).filter { (sources[$0] ?? 0) > 0 }
             .map { "\(NumberText.grouped(sources[$0] ?? 0)) \($0)" }.joined(separator: ", ")
     }
 

@@ -34,6 +34,10 @@ public enum StandardLayers {
         case .landuse:
             return MapLayer(id: "landuse", title: "用地 Land use" + suffix, features: features,
                             classes: landUseClasses(present: Set(features.compactMap { $0.properties["class"]?.stringValue })))
+        case .parks:
+            return MapLayer(id: "parks", title: "公园 Parks" + suffix, features: features,
+                            style: MapStyle(fill: "#66bb6a", fillOpacity: 0.35, stroke: "#2e7d32", strokeWidth: 0.8),
+                            tooltip: { f in [f.string("name"), f.number("area_m2").map { "\(NumberText.grouped(Int($0))) m²" }].compactMap { $0 }.joined(separator: " · ") })
         case .population:
             return MapLayer(id: "population", title: "常住人口 Residents per piece" + suffix, features: features,
                             classes: headCountClasses(key: "population"),

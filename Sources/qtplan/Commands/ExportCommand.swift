@@ -68,7 +68,7 @@ struct ExportCommand: AsyncParsableCommand {
                     + "drop --format, or give a folder")
             }
             let request = ExportRequest(layers: try requestedLayers(), destination: output, asFolder: asFolder, format: fileFormat,
-                                        crs: target, overwriteInputs: force)
+                                        crs: target, overwriteInputs: force, presentOnly: all)
             try ExportJob.check(request)
             let result = try ExportJob.run(request, on: try districtOptions.load(), settings: InterruptCleanup.outputs)
             result.warnings.forEach(Diagnostics.warning)

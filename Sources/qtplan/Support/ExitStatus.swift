@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QTAnalysis
+import QTBuild
 import QTFormats
 import QTGeometry
 import QTModel
@@ -91,6 +92,17 @@ enum ExitStatus: Int32 {
         case let e as MapError:
             switch e {
             case .emptyExtent: .dataError
+            }
+        case let e as BuildError:
+            switch e {
+            case .missingInput: .noInput
+            case .invalidInput: .dataError
+            case .invalidRequest: .usage
+            }
+        case let e as TableError:
+            switch e {
+            case .missingFile: .noInput
+            case .invalid: .dataError
             }
         case let e as ScenarioError:
             switch e {

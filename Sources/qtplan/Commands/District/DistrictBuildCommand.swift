@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import QTBuild
+import QTModel
+import QTOSM
+import QTPlan
+
+/// `qtplan district build`: a district folder from a boundary and an OpenStreetMap extract. Parsing the
+/// arguments into a ``QTBuild/DistrictBuildRequest``, the build, and rendering its result.
+struct DistrictBuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build a district folder from a boundary and an OpenStreetMap extract.",
+        discussion: """
+            Streets (walk and drive, split only at shared nodes), facilities, parks, transit, land use and \
+            modelled population from --osm (.osm.pbf, .osm or .osm.bz2), inside --boundary (a file qtplan \
+            reads, or osm:relation/ID from the extract); streets and facilities within --margin outside it are \
+            kept and marked outside: true. The tables deciding what maps to what are \
+            geodata/standards/osm-network.json, osm-facilities.json and osm-landuse.json (--standards DIR). \
+            The folder is staged and renamed into place: an existing -o is refused (exit 73) unless --force, \
+            which replaces it whole. Exit 64 for a bad request, 65 for bad input data (any error reading the \
+            extract, even part-way), 66 for a missing input, 73 when the folder cannot be written.
+            """)
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The district folder to write.", valueName: "DIR"))
+    var output: String
+
+    @Option(name: .long, help: ArgumentHelp("The boundary: a file (GeoJSON, GPKG, SHP, …) or osm:relation/ID.", valueName: "FILE|osm:relation/ID"))
+    var boundary: String
+
+    @Option(name: .customLong("boundary-crs"), help: ArgumentHelp("The CRS of a boundary file that says none (EPSG:n, GCJ02, WGS84).", valueName: "CRS"))
+    var boundaryCRS: String?
+
+    @Option(name: .long, help: ArgumentHelp("The OpenStreetMap extract: .osm.pbf, .osm or .osm.bz2.", valueName: "FILE"))
+    var osm: String?
+
+    @Option(name: .long, help: ArgumentHelp("The district's name (default: the boundary's, else the folder's).", valueName: "NAME"))
+    var name: String?
+
+    @Option(name: .customLong("name-en"), help: ArgumentHelp("The English name (default: the boundary's name:en, else the name).", valueName: "NAME"))
+    var nameEn: String?
+
+    @Option(name: .customLong("metric-crs"), help: ArgumentHelp(
+        "The CRS for planar work (default: the CGCS2000 3° Gauss-Krüger zone inside China, else the UTM zone).", valueName: "EPSG:n"))
+    var metricCRS: String?
+
+    @Option(name: .long, help: ArgumentHelp("Keep streets and facilities this far outside the boundary, metres (default 2000).", valueName: "M"))
+    var margin: Double = DistrictBuildOptions.defaultMarginMetres
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Residents (default: residential floor area ÷ 36.52 m² a resident, modelled).", valueName: "N"))
+    var residents: Int?
+
+    @Option(name: .customLong("official-area"), help: ArgumentHelp("The official area, km² (default: the boundary's measured area).", valueName: "KM2"))
+    var officialArea: Double?
+
+    @Option(name: .customLong("aged-60-share"), help: ArgumentHelp("The share of residents aged 60+ (default 0.187, China's 2020 census).", valueName: "S"))
+    var aged60Share: Double?
+
+    @Option(name: .customLong("layer-format"), help: ArgumentHelp("geojson (one file per layer, default) or gpkg (one district.gpkg).", valueName: "FORMAT"))
+    var layerFormat: String = LayerFileFormat.geojson.rawValue
+
+    @Option(name: .long, help: ArgumentHelp("The folder of the osm-*.json tables (default: geodata/standards).", valueName: "DIR"))
+    var standards: String?
+
+    @Flag(name: .long, help: "Replace an existing output folder.")
+    var force = false
+
+    func validate() throws {
+        guard LayerFileFormat(rawValue: layerFormat) != nil else {
+            throw ValidationError("--layer-format \(layerFormat): expected geojson or gpkg")
+        }
+        if let osm, !OSMReader.accepts(osm) {
+            throw ValidationError("--osm \(osm): not an OSM file name: give an extract ending in .osm.pbf (or .pbf), .osm or .osm.bz2")
+        }
+        if boundary.hasPrefix("osm:"), Self.relation(boundary) == nil {
+            throw ValidationError("--boundary \(boundary): expected osm:relation/ID (a boundary is a relation)")
+        }
+    }
+
+    func run() async throws {
+        try await CommandBody.run {
+            let request = DistrictBuildRequest(
+                inputs: osm.map { [BuildInput(role: .osm, path: $0)] } ?? [],
+                boundary: Self.relation(boundary).map(BoundarySource.osmRelation) ?? .file(path: boundary, crs: boundaryCRS),
+                options: DistrictBuildOptions(
+                    name: name, nameEn: nameEn, metricCRS: metricCRS, marginMetres: margin, residents: residents,
+                    officialAreaKm2: officialArea, aged60Share: aged60Share,
+                    layerFormat: LayerFileFormat(rawValue: layerFormat) ?? .geojson),
+                tables: try OSMTables.load(folder: standards ?? BundledData.standardsDirectory),
+                generator: DistrictBuildJob.generator(version: Version.text),
+                folderName: URL(fileURLWithPath: output).lastPathComponent)
+            let outcome = try DistrictBuildJob.run(request, to: output, replacing: force, settings: InterruptCleanup.outputs)
+            outcome.warnings.forEach(Diagnostics.warning)
+            if ProcessInfo.processInfo.environment["QTPLAN_BUILD_TIMES"] != nil {
+                Diagnostics.warning(String(format: "build %.2f s, writing %.2f s", outcome.seconds.building, outcome.seconds.writing))
+            }
+            print(outcome.result.table(folder: output), terminator: "")
+        }
+    }
+
+    /// The id of `osm:relation/ID`.
+    static func relation(_ text: String) -> Int64? {
+        guard text.hasPrefix("osm:relation/") else { return nil }
+        return Int64(text.dropFirst("osm:relation/".count)).flatMap { $0 > 0 ? $0 : nil }
+    }
+}
