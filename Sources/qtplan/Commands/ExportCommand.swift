@@ -66,7 +66,8 @@ struct ExportCommand: ParsableCommand {
                     + "drop --format, or give a folder")
             }
             let names = try requestedLayers()
-            try FeatureOutput.check(format: fileFormat, crs: target, layerCount: asFolder ? 1 : names.count, path: output, option: "-o")
+            // --all counts the layers the district has (optional layers may be absent): checked once it is loaded.
+            try FeatureOutput.check(format: fileFormat, crs: target, layerCount: asFolder || all ? 1 : names.count, path: output, option: "-o")
 
             let district = try districtOptions.load()
             // --all: every layer the district has (optional layers such as parks may be absent).
@@ -75,6 +76,9 @@ struct ExportCommand: ParsableCommand {
                     throw CLIFailure(status: .noInput, message: "\(district.directory): the district has no '\(name.rawValue)' layer")
                 }
                 return VectorLayer(name: name.rawValue, features: collection)
+            }
+            if all && !asFolder {
+                try FeatureOutput.check(format: fileFormat, crs: target, layerCount: layers.count, path: output, option: "-o")
             }
             let destinations = asFolder ? layers.map { (output as NSString).appendingPathComponent("\($0.name).\(fileFormat.fileExtension)") } : [output]
             if !force { try Self.refuseInputs(destinations, format: fileFormat, district: district) }
