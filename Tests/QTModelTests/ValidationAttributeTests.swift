@@ -72,7 +72,7 @@ import Testing
         #expect(second.issues.map(\.severity) == [.warning, .error])
         #expect(second.issues.map(\.check) == ["provenance.source_form", "provenance.accuracy"])
         #expect(second.issues[0].message.hasSuffix("source 'wikipedia' is not seed:<file>, reference:<dataset>, modelled, "
-                                                  + "osm:<node|way|relation>/<id> or poi:, parcels:, census:, raster:<file>"))
+                                                   + "osm:<node|way|relation>/<id> or poi:, parcels:, census:, raster:<file>"))
     }
 
     @Test(arguments: [("modelled", true), ("seed:000_abc.txt", true), ("reference:places.csv", true),
@@ -92,5 +92,20 @@ import Testing
         #expect(report.issues.map(\.check) == ["fields.type", "fields.missing", "counts.zero"])
         #expect(report.issues[0].message.hasSuffix("'walk' must be true or false, found a string"))
         #expect(report.issues[1].message.hasSuffix("has no 'oneway'"))
+    }
+}
+
+/// The documented `source` forms (geodata/README.md), the OpenStreetMap and planner's-data ones included.
+@Suite struct SourceFormTests {
+    @Test func documentedFormsAreKnownOthersAreNot() {
+        for (source, kind) in [("modelled", "modelled"), ("seed:001.txt", "seed"), ("reference:datav", "reference"),
+                               ("osm:node/1", "osm"), ("osm:way/684443849", "osm"), ("osm:relation/920", "osm"),
+                               ("poi:amap.csv", "poi"), ("parcels:plan.shp", "parcels"), ("census:zones.csv", "census"),
+                               ("raster:worldpop.tif", "raster")] {
+            #expect(FeatureSource.kind(source) == kind, "\(source)")
+        }
+        for source in ["osm:way/", "osm:way/12a", "osm:area/5", "osm:way/1/2", "poi:", "poi:  ", "wikipedia", "reference:", "Modelled"] {
+            #expect(FeatureSource.kind(source) == nil, "\(source)")
+        }
     }
 }
