@@ -125,7 +125,7 @@ struct ExportCommandTests {
         let before = try Data(contentsOf: URL(fileURLWithPath: input))
         let overwrite = try CLI.run(["export", "--layer", "facilities", "-o", input])
         #expect(overwrite.status == 73)
-        #expect(overwrite.stderr.contains("is an input file of the district") && overwrite.stderr.contains("--force"))
+        #expect(overwrite.stderr.contains("an input of this run") && overwrite.stderr.contains("--force"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: input)) == before)
         let gcj = try CLI.run(["export", "--layer", "facilities", "-o", folder + "/f.gpkg", "--crs", "GCJ02"])
         #expect(gcj.status == 64 && gcj.stderr.contains("no file can declare GCJ-02"), "\(gcj.stderr)")

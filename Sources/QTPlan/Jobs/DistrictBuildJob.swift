@@ -29,6 +29,12 @@ public enum DistrictBuildJob {
         if FileManager.default.fileExists(atPath: output) && !replacing {
             throw PlanError(.cannotWrite, "\(output): already exists; refusing to overwrite it (give \(setting: .overwriteInputs) to replace it)")
         }
+        var read = RunInputs()
+        for input in request.inputs { read.add(file: input.path, role: "the OpenStreetMap extract") }
+        if case .file(let path, _) = request.boundary { read.add(file: path, role: "the boundary file") }
+        let settings = settings.guarding(read)
+        // Refused before the build (minutes), not after it: a folder replaced whole must hold no input.
+        try AtomicOutput.check(output, isFolder: true, replacing: replacing, settings: settings)
         let started = Date()
         let result = try DistrictBuilder.build(request)
         let built = Date()

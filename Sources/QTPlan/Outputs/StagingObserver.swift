@@ -10,11 +10,25 @@ public protocol StagingObserver: Sendable {
     func committing(_ commit: () throws -> Void) throws
 }
 
-/// Where outputs are written from: the staging observer, if any.
+/// Where outputs are written from: the run's inputs, which no output may replace (``InputGuard``), and the
+/// staging observer, if any.
 public struct OutputSettings: Sendable {
     /// Told about staging folders (the CLI's interrupt clean-up); `nil` for none.
     public var observer: (any StagingObserver)?
+    /// The files the run reads: every output is checked against them before anything is replaced.
+    public var inputs: RunInputs
 
-    /// Settings with `observer`.
-    public init(observer: (any StagingObserver)? = nil) { self.observer = observer }
+    /// Settings with `observer`, guarding `inputs` (given explicitly: whoever writes an output says what the run
+    /// read; `RunInputs()` only for a run that reads no file).
+    public init(observer: (any StagingObserver)? = nil, inputs: RunInputs) {
+        self.observer = observer
+        self.inputs = inputs
+    }
+
+    /// These settings guarding `more` inputs as well.
+    public func guarding(_ more: RunInputs) -> OutputSettings {
+        var copy = self
+        copy.inputs = inputs + more
+        return copy
+    }
 }

@@ -67,12 +67,13 @@ struct CoverageCommand: AsyncParsableCommand {
             case .json: print(outcome.json, terminator: "")
             case .csv: print(outcome.csv, terminator: "")
             }
+            let outputs = InterruptCleanup.outputs(reading: districtOptions.inputs + engine.inputs + scenario.inputs)
             if let areas, let features = outcome.areas {
                 try FeatureFiles.write(features, layer: "service_areas", to: areas, what: "the service areas", setting: .areas,
-                                       settings: InterruptCleanup.outputs)
+                                       settings: outputs)
             }
             if let gaps, let features = outcome.gaps {
-                try FeatureFiles.write(features, layer: "gaps", to: gaps, what: "the gaps file", setting: .gaps, settings: InterruptCleanup.outputs)
+                try FeatureFiles.write(features, layer: "gaps", to: gaps, what: "the gaps file", setting: .gaps, settings: outputs)
             }
         }
     }

@@ -61,7 +61,7 @@ struct IsochroneCommand: AsyncParsableCommand {
             result.warnings.forEach(Diagnostics.warning)
             if let output {
                 try FeatureFiles.write(result.features, layer: "isochrone", to: output, what: "the isochrone", setting: .output,
-                                       settings: InterruptCleanup.outputs)
+                                       settings: InterruptCleanup.outputs(reading: districtOptions.inputs + engine.inputs))
                 print(result.table, terminator: "")
             } else {
                 FileHandle.standardOutput.write(GeoJSONWriter().data(FeatureCollection(features: result.features)))

@@ -69,7 +69,8 @@ struct LandUseCommand: AsyncParsableCommand {
             }
             if let gaps {
                 try FeatureFiles.write(result.report.pieces, layer: "gaps", to: gaps, what: "the gaps file", setting: .gaps,
-                                       settings: InterruptCleanup.outputs)
+                                       settings: InterruptCleanup.outputs(reading: districtOptions.inputs + scenario.inputs
+                                            + .files([(targets ?? StandardsFiles.bundledTargets, "the targets file")])))
             }
         }
     }

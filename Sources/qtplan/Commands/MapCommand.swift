@@ -73,7 +73,7 @@ struct MapCommand: AsyncParsableCommand {
             let request = MapRequest(layers: specs, coverage: overlay, title: title ?? plan.map { "\(district.manifest.name) \(district.manifest.nameEn) · plan \($0)" }, width: width, height: height, output: output,
                                      engine: engine.settings, names: .commandLine)
             let result = try await MapJob.run(request, on: district, standards: overlay == nil ? nil : try engine.loadStandards(),
-                                              settings: InterruptCleanup.outputs)
+                                              settings: InterruptCleanup.outputs(reading: districtOptions.inputs + engine.inputs + scenario.inputs))
             print(result.table, terminator: "")
         }
     }

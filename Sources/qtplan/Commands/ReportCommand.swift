@@ -85,7 +85,10 @@ struct ReportCommand: AsyncParsableCommand {
                                         names: .commandLine)
             let progress = Progress(label: "report", total: 5)
             let result = try await ReportJob.run(request, on: district, standards: standards, targets: targets,
-                                                 settings: InterruptCleanup.outputs, progress: progress)
+                                                 settings: InterruptCleanup.outputs(reading: districtOptions.inputs + engine.inputs
+                                                     + .files([(self.targets ?? StandardsFiles.bundledTargets, "the targets file"), (sites, "the sites file"),
+                                                               (rules ?? StandardsFiles.bundledSitingRules, "the siting rules file")]
+                                                              + plans.map { ($0, "a plan file") })), progress: progress)
             progress.finish()
             print(result.table, terminator: "")
         }

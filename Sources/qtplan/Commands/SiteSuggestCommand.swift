@@ -77,7 +77,8 @@ struct SiteSuggestCommand: AsyncParsableCommand {
             outcome.warnings.forEach(Diagnostics.warning)
             if let output {
                 try FeatureFiles.write(outcome.features, layer: "suggested_sites", to: output, what: "the suggested sites", setting: .output,
-                                       settings: InterruptCleanup.outputs)
+                                       settings: InterruptCleanup.outputs(reading: districtOptions.inputs + siting.inputs + engine.inputs
+                                            + .files([(candidates, "the candidates file")])))
             }
             switch format {
             case .table: print(outcome.table, terminator: "")

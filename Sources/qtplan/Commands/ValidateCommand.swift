@@ -37,7 +37,7 @@ struct ValidateCommand: AsyncParsableCommand {
             }
             if let problems {
                 try FeatureFiles.write(report.problemFeatures, layer: "problems", to: problems, what: "the problems file",
-                                       setting: .problems, settings: InterruptCleanup.outputs)
+                                       setting: .problems, settings: InterruptCleanup.outputs(reading: districtOptions.inputs))
             }
             if !report.passes(strict: strict) { throw ExitCode(ExitStatus.dataError.rawValue) }
         }

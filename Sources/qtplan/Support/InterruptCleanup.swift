@@ -45,8 +45,9 @@ final class InterruptCleanup: StagingObserver, @unchecked Sendable {
         try lock.withLock(commit)
     }
 
-    /// Output settings that report staging folders here.
-    static var outputs: OutputSettings { OutputSettings(observer: shared) }
+    /// Output settings that report staging folders here and guard `inputs`, the files the command reads
+    /// (``QTPlan/InputGuard``: no output replaces one).
+    static func outputs(reading inputs: RunInputs) -> OutputSettings { OutputSettings(observer: shared, inputs: inputs) }
 
     private func interrupted(by number: Int32) {
         lock.lock()  // never unlocked: the process ends here

@@ -90,7 +90,11 @@ struct DistrictBuildCommand: AsyncParsableCommand {
                 tables: try OSMTables.load(folder: standards ?? BundledData.standardsDirectory),
                 generator: DistrictBuildJob.generator(version: Version.text),
                 folderName: URL(fileURLWithPath: output).lastPathComponent)
-            let outcome = try DistrictBuildJob.run(request, to: output, replacing: force, settings: InterruptCleanup.outputs)
+            let outcome = try DistrictBuildJob.run(request, to: output, replacing: force, settings: InterruptCleanup.outputs(reading: {
+                var inputs = RunInputs()
+                inputs.add(folder: standards ?? BundledData.standardsDirectory, role: "a folder of OSM tables")
+                return inputs
+            }()))
             outcome.warnings.forEach(Diagnostics.warning)
             if ProcessInfo.processInfo.environment["QTPLAN_BUILD_TIMES"] != nil {
                 Diagnostics.warning(String(format: "build %.2f s, writing %.2f s", outcome.seconds.building, outcome.seconds.writing))
