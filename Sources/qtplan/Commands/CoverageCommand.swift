@@ -63,9 +63,9 @@ struct CoverageCommand: AsyncParsableCommand {
             progress.finish()
             outcome.warnings.forEach(Diagnostics.warning)
             switch format {
-            case .table: print(outcome.table(by: by), terminator: "")
+            case .table: Terminal.table(outcome.table(by: by))
             case .json: print(outcome.json, terminator: "")
-            case .csv: print(outcome.csv, terminator: "")
+            case .csv: Terminal.csv(outcome.csv)
             }
             let outputs = InterruptCleanup.outputs(reading: districtOptions.inputs + engine.inputs + scenario.inputs)
             if let areas, let features = outcome.areas {

@@ -72,7 +72,7 @@ struct ExportCommand: AsyncParsableCommand {
             try ExportJob.check(request)
             let result = try ExportJob.run(request, on: try districtOptions.load(), settings: InterruptCleanup.outputs(reading: force ? RunInputs() : districtOptions.inputs))
             result.warnings.forEach(Diagnostics.warning)
-            print(result.table, terminator: "")
+            Terminal.table(result.table)
         }
     }
 

@@ -62,7 +62,7 @@ struct IsochroneCommand: AsyncParsableCommand {
             if let output {
                 try FeatureFiles.write(result.features, layer: "isochrone", to: output, what: "the isochrone", setting: .output,
                                        settings: InterruptCleanup.outputs(reading: districtOptions.inputs + engine.inputs))
-                print(result.table, terminator: "")
+                Terminal.table(result.table)
             } else {
                 FileHandle.standardOutput.write(GeoJSONWriter().data(FeatureCollection(features: result.features)))
             }

@@ -63,9 +63,9 @@ struct LandUseCommand: AsyncParsableCommand {
             // Invalid parcels and zones are measured as make-valid repairs them: said on stderr, one line each.
             result.warnings.forEach(Diagnostics.warning)
             switch format {
-            case .table: print(result.table, terminator: "")
+            case .table: Terminal.table(result.table)
             case .json: print(result.json, terminator: "")
-            case .csv: print(result.csv, terminator: "")
+            case .csv: Terminal.csv(result.csv)
             }
             if let gaps {
                 try FeatureFiles.write(result.report.pieces, layer: "gaps", to: gaps, what: "the gaps file", setting: .gaps,

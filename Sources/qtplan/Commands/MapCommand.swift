@@ -74,7 +74,7 @@ struct MapCommand: AsyncParsableCommand {
                                      engine: engine.settings, names: .commandLine)
             let result = try await MapJob.run(request, on: district, standards: overlay == nil ? nil : try engine.loadStandards(),
                                               settings: InterruptCleanup.outputs(reading: districtOptions.inputs + engine.inputs + scenario.inputs))
-            print(result.table, terminator: "")
+            Terminal.table(result.table)
         }
     }
 }

@@ -90,7 +90,7 @@ struct ReportCommand: AsyncParsableCommand {
                                                                (rules ?? StandardsFiles.bundledSitingRules, "the siting rules file")]
                                                               + plans.map { ($0, "a plan file") })), progress: progress)
             progress.finish()
-            print(result.table, terminator: "")
+            Terminal.table(result.table)
         }
     }
 }

@@ -81,7 +81,7 @@ struct SiteSuggestCommand: AsyncParsableCommand {
                                             + .files([(candidates, "the candidates file")])))
             }
             switch format {
-            case .table: print(outcome.table, terminator: "")
+            case .table: Terminal.table(outcome.table)
             case .json: print(outcome.json, terminator: "")
             case .geojson: FileHandle.standardOutput.write(outcome.geoJSON)
             }

@@ -31,7 +31,7 @@ struct ValidateCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandBody.run {
             let report = try Validation.run(directory: districtOptions.directory, loader: districtOptions.loader, names: .commandLine)
-            print(format == .table ? report.table(strict: strict) : report.json(strict: strict), terminator: "")
+            if format == .table { Terminal.table(report.table(strict: strict)) } else { print(report.json(strict: strict), terminator: "") }
             for line in report.diagnostics {
                 if line.severity == .error { Diagnostics.error(line.message) } else { Diagnostics.warning(line.message) }
             }

@@ -99,7 +99,7 @@ struct DistrictBuildCommand: AsyncParsableCommand {
             if ProcessInfo.processInfo.environment["QTPLAN_BUILD_TIMES"] != nil {
                 Diagnostics.warning(String(format: "build %.2f s, writing %.2f s", outcome.seconds.building, outcome.seconds.writing))
             }
-            print(outcome.result.table(folder: output), terminator: "")
+            Terminal.table(outcome.result.table(folder: output))
         }
     }
 
