@@ -8,7 +8,8 @@ import QTModel
 /// Paths are compared as the files they reach, not as text: by the real path with symbolic links and `..`
 /// resolved (for a link, both the link and its target), and by device and inode (a hard link is the same file
 /// under another name). A Shapefile counts as all its members (`.shp`, `.shx`, `.dbf`, `.prj`, `.cpg`, `.qix`,
-/// `.sbn`, `.sbx`), on either side: writing `b.shp` writes `b.dbf`, and reading `a.shp` reads `a.dbf`. A folder
+/// `.sbn`, `.sbx`; a CSV its `.csvt` and `.prj`), on either side: writing `b.shp` writes `b.dbf`, and reading
+/// `a.shp` reads `a.dbf`. A folder
 /// replaced whole (`district build --force`) must hold no input. A refusal is ``PlanError`` `cannotWrite`
 /// (exit 73), one line naming the output and the input.
 public enum InputGuard {
@@ -66,11 +67,14 @@ public enum InputGuard {
         return paths
     }
 
-    /// `path`, and when it names a member of a Shapefile, every member beside it (either case of extension).
+    /// `path`, and when it names a member of a Shapefile, every member beside it (either case of extension); for
+    /// a CSV, the `.csvt` and `.prj` GDAL reads beside it.
     static func shapefileMembers(_ path: String) -> [String] {
         let url = URL(fileURLWithPath: path)
-        let members = ["shp"] + VectorFormat.shp.companionExtensions
-        guard members.contains(url.pathExtension.lowercased()) else { return [path] }
+        let ext = url.pathExtension.lowercased()
+        let shapefile = ["shp"] + VectorFormat.shp.companionExtensions
+        guard shapefile.contains(ext) || ext == "csv" else { return [path] }
+        let members = ext == "csv" ? ["csv"] + VectorFormat.csv.companionExtensions : shapefile
         let stem = url.deletingPathExtension().path
         return [path] + members.flatMap { ["\(stem).\($0)", "\(stem).\($0.uppercased())"] }.filter { $0 != path }
     }
