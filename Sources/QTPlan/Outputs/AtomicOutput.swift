@@ -22,13 +22,21 @@ public enum AtomicOutput {
     public static func stage(_ path: String, isFolder: Bool, replacing: Bool = false, what: String, settings: OutputSettings,
                              _ body: (StagedOutput) throws -> Void) throws {
         try check(path, isFolder: isFolder, replacing: replacing, settings: settings)
-        let staged: StagedOutput
+        var made: StagedOutput?
         do {
-            staged = try StagedOutput(destination: path, isFolder: isFolder, replacing: replacing)
+            if let observer = settings.observer {
+                try observer.creating {
+                    let staged = try StagedOutput(destination: path, isFolder: isFolder, replacing: replacing)
+                    made = staged
+                    return staged.stagingFolder
+                }
+            } else {
+                made = try StagedOutput(destination: path, isFolder: isFolder, replacing: replacing)
+            }
         } catch let error as FormatsError {
             throw PlanError(.cannotWrite, "\(path): cannot write \(what): \(error.detail)")
         }
-        settings.observer?.staging(staged.stagingFolder)
+        guard let staged = made else { return }
         defer { settings.observer?.finished(staged.stagingFolder) }
         do {
             try body(staged)

@@ -2,6 +2,9 @@
 /// (the CLI's signal handling). Outputs stay atomic without one: files reach their destination only by
 /// `rename`; an observer only cleans up what an interrupt leaves half-written.
 public protocol StagingObserver: Sendable {
+    /// Runs `create`, which makes a staging folder and returns its path, and remembers the folder, so that an
+    /// interrupt never falls between the folder's creation and its being remembered.
+    func creating(_ create: () throws -> String) throws
     /// A staging folder now exists at `path`.
     func staging(_ path: String)
     /// The staging folder at `path` is committed or removed.

@@ -40,6 +40,11 @@ final class InterruptCleanup: StagingObserver, @unchecked Sendable {
         return unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
     }
 
+    /// Creates a staging folder and remembers it, under the lock the interrupt handler takes first.
+    func creating(_ create: () throws -> String) throws {
+        try lock.withLock { _ = staging.insert(try create()) }
+    }
+
     /// Remembers a staging folder to remove on interrupt.
     func staging(_ path: String) {
         lock.withLock { _ = staging.insert(path) }
