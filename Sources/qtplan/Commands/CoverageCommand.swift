@@ -50,8 +50,14 @@ struct CoverageCommand: AsyncParsableCommand {
         try engine.check()
     }
 
+    /// The files this run reads, which no output may replace.
+    var inputs: RunInputs {
+        districtOptions.inputs + engine.inputs + scenario.inputs
+    }
+
     func run() async throws {
         try await CommandBody.run {
+            try inputs.refuseEarly([areas, gaps])
             var request = try services.request(engine)
             request.areas = areas == nil ? nil : dissolve ? .dissolved : .perFacility
             request.gaps = gaps != nil
@@ -67,7 +73,7 @@ struct CoverageCommand: AsyncParsableCommand {
             case .json: print(outcome.json, terminator: "")
             case .csv: Terminal.csv(outcome.csv)
             }
-            let outputs = InterruptCleanup.outputs(reading: districtOptions.inputs + engine.inputs + scenario.inputs)
+            let outputs = InterruptCleanup.outputs(reading: inputs)
             if let areas, let features = outcome.areas {
                 try FeatureFiles.write(features, layer: "service_areas", to: areas, what: "the service areas", setting: .areas,
                                        settings: outputs)

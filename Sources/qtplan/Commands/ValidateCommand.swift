@@ -28,8 +28,14 @@ struct ValidateCommand: AsyncParsableCommand {
 
     func validate() throws { try Arguments.checkOutput(problems, .problems) }
 
+    /// The files this run reads, which no output may replace.
+    var inputs: RunInputs {
+        districtOptions.inputs
+    }
+
     func run() async throws {
         try await CommandBody.run {
+            try inputs.refuseEarly([problems])
             let report = try Validation.run(directory: districtOptions.directory, loader: districtOptions.loader, names: .commandLine)
             if format == .table { Terminal.table(report.table(strict: strict)) } else { print(report.json(strict: strict), terminator: "") }
             for line in report.diagnostics {
@@ -37,7 +43,7 @@ struct ValidateCommand: AsyncParsableCommand {
             }
             if let problems {
                 try FeatureFiles.write(report.problemFeatures, layer: "problems", to: problems, what: "the problems file",
-                                       setting: .problems, settings: InterruptCleanup.outputs(reading: districtOptions.inputs))
+                                       setting: .problems, settings: InterruptCleanup.outputs(reading: inputs))
             }
             if !report.passes(strict: strict) { throw ExitCode(ExitStatus.dataError.rawValue) }
         }

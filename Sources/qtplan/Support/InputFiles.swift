@@ -8,3 +8,12 @@ extension RunInputs {
         return inputs
     }
 }
+
+extension RunInputs {
+    /// Refuses, before anything is read or computed, an output among `outputs` that would replace one of these
+    /// inputs (``QTPlan/AtomicOutput/check(_:isFolder:replacing:settings:)``; the writer checks again).
+    func refuseEarly(_ outputs: [String?]) throws {
+        let settings = OutputSettings(inputs: self)
+        for case let path? in outputs { try AtomicOutput.check(path, isFolder: false, settings: settings) }
+    }
+}
