@@ -20,8 +20,11 @@ public enum DistrictBuilder {
         try check(options)
         let osmInputs = request.inputs.filter { $0.role == .osm }
         guard osmInputs.count <= 1 else { throw BuildError.invalidRequest("give one --osm extract, not \(osmInputs.count)") }
-        if let other = request.inputs.first(where: { $0.role != .osm }) {
-            throw BuildError.invalidRequest("\(other.path): \(other.role.rawValue) inputs are not read yet (only --osm)")
+        if let other = request.inputs.first(where: { $0.role != .osm && $0.role != .pois }) {
+            throw BuildError.invalidRequest("\(other.path): \(other.role.rawValue) inputs are not read yet (only --osm and --pois)")
+        }
+        for input in request.inputs where input.role == .pois && request.poiSchemas[input.path] == nil {
+            throw BuildError.invalidRequest("\(input.path): no POI schema given (--poi-schema amap|baidu|osm|MAPPING.json)")
         }
         let osmPath = osmInputs.first?.path
         let context = try GeometryContext()
@@ -180,6 +183,19 @@ public enum DistrictBuilder {
             }
         }
 
+        // The planner's POI exports, merged into the facilities.
+        var poiDefaults: [String: String] = [:]
+        var plannerLines: [String] = []
+        for input in request.inputs where input.role == .pois {
+            let outcome = try PlannerPOIs.merge(input, schema: request.poiSchemas[input.path]!, tables: request.tables,
+                                                accuracy: options.poiAccuracyMetres, layers: &layers, zone: zone)
+            for (k, n) in outcome.unmapped { unmapped[k, default: 0] += n }
+            for (k, n) in outcome.excluded { excluded[k, default: 0] += n }
+            warnings += outcome.warnings
+            poiDefaults.merge(outcome.defaults) { a, _ in a }
+            if let line = outcome.line { plannerLines.append(line) }
+        }
+
         // RFC 7946: exterior rings counter-clockwise, holes clockwise.
         for (layer, collection) in layers {
             var features = collection.features
@@ -192,7 +208,7 @@ public enum DistrictBuilder {
         let manifest = try makeManifest(request, name: name, nameEn: nameEn, metricCRS: metricName, metricBasis: metricBasis,
                                         boundaryM2: boundaryM2, residents: residents, residentsSource: residentsSource,
                                         aged60: aged60, layers: layers, walk: walk, drive: drive, unmapped: unmapped,
-                                        excluded: excluded, hasOSM: osm != nil)
+                                        excluded: excluded, hasOSM: osm != nil, plannerDefaults: poiDefaults)
         var counts: [LayerName: Int] = [:], outside: [LayerName: Int] = [:]
         for (layer, collection) in layers {
             counts[layer] = collection.features.count
@@ -203,7 +219,8 @@ public enum DistrictBuilder {
                                            excluded: excluded, metricCRS: metricName, metricCRSBasis: metricBasis,
                                            boundaryAreaKm2: boundaryM2 / 1e6, residents: residents,
                                            residentsSource: residentsSource,
-                                           landUseCoveredShare: boundaryM2 > 0 ? landUseCovered / boundaryM2 : 0)
+                                           landUseCoveredShare: boundaryM2 > 0 ? landUseCovered / boundaryM2 : 0,
+                                           plannerInputs: plannerLines)
         return DistrictBuildResult(manifest: manifest, layers: layers, summary: summary, warnings: warnings)
     }
 

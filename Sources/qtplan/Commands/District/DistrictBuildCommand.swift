@@ -15,7 +15,10 @@ struct DistrictBuildCommand: AsyncParsableCommand {
             Streets (walk and drive, split only at shared nodes), facilities, parks, transit, land use and \
             modelled population from --osm (.osm.pbf, .osm or .osm.bz2), inside --boundary (a file qtplan \
             reads, or osm:relation/ID from the extract); streets and facilities within --margin outside it are \
-            kept and marked outside: true. The tables deciding what maps to what are \
+            kept and marked outside: true. The planner's POI exports (--pois, Amap or Baidu or OSM-tagged, \
+            --poi-schema) join the facilities, merged with a facility already built of the same type within 50 m \
+            and of a matching name (both sources kept); their positions are read in --pois-crs (GCJ02, BD09, …) \
+            and refused when they look like another datum. The tables deciding what maps to what are \
             geodata/standards/osm-network.json, osm-facilities.json and osm-landuse.json (--standards DIR). \
             The folder is staged and renamed into place: an existing -o is refused (exit 73) unless --force, \
             which replaces it whole. Exit 64 for a bad request, 65 for bad input data (any error reading the \
@@ -33,6 +36,23 @@ struct DistrictBuildCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("The OpenStreetMap extract: .osm.pbf, .osm or .osm.bz2.", valueName: "FILE"))
     var osm: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "A POI export (CSV, GeoJSON or any GDAL format) merged into the facilities; repeatable.", valueName: "FILE"))
+    var pois: [String] = []
+
+    @Option(name: .customLong("poi-schema"), help: ArgumentHelp(
+        "What the POI file's columns and codes mean: amap, baidu, osm (geodata/standards/poi-*.json) or a mapping file of your own.",
+        valueName: "amap|baidu|osm|MAPPING.json"))
+    var poiSchema: String?
+
+    @Option(name: .customLong("pois-crs"), help: ArgumentHelp(
+        "The CRS of the POI positions when the file says none (default: the schema's: GCJ02 for amap, BD09 for baidu, WGS84 for osm).",
+        valueName: "CRS"))
+    var poisCRS: String?
+
+    @Option(name: .long, help: ArgumentHelp("The code page of the planner's files whose text is not UTF-8 (GBK, GB18030, …).", valueName: "ENCODING"))
+    var encoding: String?
 
     @Option(name: .long, help: ArgumentHelp("The district's name (default: the boundary's, else the folder's).", valueName: "NAME"))
     var name: String?
@@ -73,6 +93,12 @@ struct DistrictBuildCommand: AsyncParsableCommand {
         if let osm, !OSMReader.accepts(osm) {
             throw ValidationError("--osm \(osm): not an OSM file name: give an extract ending in .osm.pbf (or .pbf), .osm or .osm.bz2")
         }
+        if !pois.isEmpty && poiSchema == nil {
+            throw ValidationError("--pois needs --poi-schema amap|baidu|osm|MAPPING.json (what its columns and codes mean)")
+        }
+        if pois.isEmpty && (poiSchema != nil || poisCRS != nil) {
+            throw ValidationError("--poi-schema and --pois-crs describe a --pois FILE; none was given")
+        }
         if boundary.hasPrefix("osm:"), Self.relation(boundary) == nil {
             throw ValidationError("--boundary \(boundary): expected osm:relation/ID (a boundary is a relation)")
         }
@@ -80,16 +106,24 @@ struct DistrictBuildCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandBody.run {
+            let standardsFolder = standards ?? BundledData.standardsDirectory
+            var schemas: [String: POISchema] = [:]
+            if let poiSchema {
+                let schema = try POISchema.load(path: Self.schemaPath(poiSchema, standards: standardsFolder))
+                for file in pois { schemas[file] = schema }
+            }
+            let settings = encoding.map { ["encoding": $0] } ?? [:]
             let request = DistrictBuildRequest(
-                inputs: osm.map { [BuildInput(role: .osm, path: $0)] } ?? [],
+                inputs: (osm.map { [BuildInput(role: .osm, path: $0)] } ?? [])
+                    + pois.map { BuildInput(role: .pois, path: $0, crs: poisCRS, settings: settings) },
                 boundary: Self.relation(boundary).map(BoundarySource.osmRelation) ?? .file(path: boundary, crs: boundaryCRS),
                 options: DistrictBuildOptions(
                     name: name, nameEn: nameEn, metricCRS: metricCRS, marginMetres: margin, residents: residents,
                     officialAreaKm2: officialArea, aged60Share: aged60Share,
                     layerFormat: LayerFileFormat(rawValue: layerFormat) ?? .geojson),
-                tables: try OSMTables.load(folder: standards ?? BundledData.standardsDirectory),
+                tables: try OSMTables.load(folder: standardsFolder),
                 generator: DistrictBuildJob.generator(version: Version.text),
-                folderName: URL(fileURLWithPath: output).lastPathComponent)
+                folderName: URL(fileURLWithPath: output).lastPathComponent, poiSchemas: schemas)
             let outcome = try DistrictBuildJob.run(request, to: output, replacing: force, settings: InterruptCleanup.outputs)
             outcome.warnings.forEach(Diagnostics.warning)
             if ProcessInfo.processInfo.environment["QTPLAN_BUILD_TIMES"] != nil {
@@ -97,6 +131,12 @@ struct DistrictBuildCommand: AsyncParsableCommand {
             }
             print(outcome.result.table(folder: output), terminator: "")
         }
+    }
+
+    /// The table of `--poi-schema`: a bundled name (`amap` → `poi-amap.json` in the standards folder) or a path.
+    static func schemaPath(_ value: String, standards: String) -> String {
+        guard ["amap", "baidu", "osm"].contains(value.lowercased()) else { return value }
+        return (standards.hasSuffix("/") ? standards : standards + "/") + "poi-\(value.lowercased()).json"
     }
 
     /// The id of `osm:relation/ID`.
