@@ -59,4 +59,26 @@ import Testing
         #expect(!wrongManifest.contains("merged, both sources kept"))
         #expect(wrongManifest.contains(#""pois baidu-pois.csv.crs"#) == false)
     }
+
+    @Test func parcelsBecomeTheLandUseLayerAndInfoNamesTheirFile() throws {
+        let scratch = try Tool.temporaryFolder("planner-parcels")
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let folder = (scratch as NSString).appendingPathComponent("d")
+        let built = try build(folder, ["--parcels", Self.planner("parcels.dxf"), "--landuse-codes", "gb50137",
+                                       "--parcels-crs", "EPSG:4549", "--code-layer", "CODES"])
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(built.stdout.contains("Planner's file    parcels.dxf (gb50137, texts inside the polylines on layer CODES, --parcels-crs EPSG:4549): "
+            + "4 parcels: 4 in the land-use layer (1 mixed), 0 left out"))
+        let validate = try CLI.run(["validate", "--district", folder, "--strict"])
+        #expect(validate.status == 0, "\(validate.stdout)")
+        #expect(validate.stdout.contains("parcels 4"))
+        let info = try CLI.run(["info", "--district", folder])
+        #expect(info.stdout.contains("Layer landuse     4 features (parcels:parcels.dxf)"))
+        // Four parcels of 7.5 ha: residential, public service, commercial, green space.
+        let landuse = try CLI.run(["landuse", "--district", folder, "--by", "class", "--unit", "ha", "--format", "csv"])
+        #expect(landuse.status == 0, "\(landuse.stderr)")
+        let rows = landuse.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+        #expect(Set(rows.map { String($0[0]) }) == ["residential", "public_service", "commercial", "green_space"])
+        for row in rows { #expect(abs((Double(row[3]) ?? 0) - 7.5) < 0.001, "\(row)") }
+    }
 }

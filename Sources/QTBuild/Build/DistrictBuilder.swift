@@ -20,8 +20,11 @@ public enum DistrictBuilder {
         try check(options)
         let osmInputs = request.inputs.filter { $0.role == .osm }
         guard osmInputs.count <= 1 else { throw BuildError.invalidRequest("give one --osm extract, not \(osmInputs.count)") }
-        if let other = request.inputs.first(where: { $0.role != .osm && $0.role != .pois }) {
-            throw BuildError.invalidRequest("\(other.path): \(other.role.rawValue) inputs are not read yet (only --osm and --pois)")
+        if let other = request.inputs.first(where: { ![.osm, .pois, .parcels].contains($0.role) }) {
+            throw BuildError.invalidRequest("\(other.path): \(other.role.rawValue) inputs are not read yet (only --osm, --pois and --parcels)")
+        }
+        for input in request.inputs where input.role == .parcels && request.landUseCodes[input.path] == nil {
+            throw BuildError.invalidRequest("\(input.path): no land-use code table given (--landuse-codes gb50137|land-sea-2023|MAPPING.json)")
         }
         for input in request.inputs where input.role == .pois && request.poiSchemas[input.path] == nil {
             throw BuildError.invalidRequest("\(input.path): no POI schema given (--poi-schema amap|baidu|osm|MAPPING.json)")
@@ -194,6 +197,26 @@ public enum DistrictBuilder {
             warnings += outcome.warnings
             poiDefaults.merge(outcome.defaults) { a, _ in a }
             if let line = outcome.line { plannerLines.append(line) }
+        }
+
+        // The regulatory plan's parcels: the land-use layer (OpenStreetMap's land use replaced, not overlaid).
+        let parcelInputs = request.inputs.filter { $0.role == .parcels }
+        if !parcelInputs.isEmpty {
+            if let osmLandUse = layers[.landuse]?.features.count, osmLandUse > 0 {
+                excluded["landuse: OpenStreetMap land use replaced by the plan's parcels (--parcels)"] = osmLandUse
+            }
+            var parcels: [Feature] = []
+            landUseCovered = 0
+            for input in parcelInputs {
+                let outcome = try PlannerParcels.build(input, table: request.landUseCodes[input.path]!, zone: zone,
+                                                       accuracy: options.parcelAccuracyMetres)
+                parcels += outcome.features
+                for (k, n) in outcome.excluded { excluded[k, default: 0] += n }
+                warnings += outcome.warnings
+                landUseCovered += outcome.coveredM2
+                if let line = outcome.line { plannerLines.append(line) }
+            }
+            layers[.landuse] = parcels.isEmpty ? nil : FeatureCollection(features: parcels)
         }
 
         // RFC 7946: exterior rings counter-clockwise, holes clockwise.

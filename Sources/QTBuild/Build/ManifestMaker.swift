@@ -50,6 +50,16 @@ extension DistrictBuilder {
             recorded["table " + URL(fileURLWithPath: schema.path).lastPathComponent] = "sha256 \(hex)"
             recorded["poi-schema " + (path.split(separator: "/").last.map(String.init) ?? path)] = URL(fileURLWithPath: schema.path).lastPathComponent
         }
+        for (path, table) in request.landUseCodes {
+            let (_, hex) = try FileChecksum.sha256(path: table.path)
+            recorded["table " + URL(fileURLWithPath: table.path).lastPathComponent] = "sha256 \(hex)"
+            recorded["landuse-codes " + (path.split(separator: "/").last.map(String.init) ?? path)] = table.name
+        }
+        for input in request.inputs where input.role == .parcels {
+            let file = input.path.split(separator: "/").last.map(String.init) ?? input.path
+            for key in ["code-field", "code-layer", "unmapped-as", "layer"] { if let v = input.settings[key] { recorded["\(key) \(file)"] = v } }
+            recorded["parcel-accuracy"] = ValidationNumber.plain(options.parcelAccuracyMetres)
+        }
         if request.inputs.contains(where: { $0.role == .pois }) {
             recorded["poi-accuracy"] = ValidationNumber.plain(options.poiAccuracyMetres)
         }

@@ -8,7 +8,7 @@ public enum BuildInputRole: String, Sendable, Hashable, CaseIterable {
     case osm
     /// The planner's POI export (Amap, Baidu, OSM-tagged or a mapping of one's own): features say `poi:FILE`.
     case pois
-    /// The regulatory plan's parcels (next issue): `parcels:FILE`.
+    /// The regulatory plan's parcels (Shapefile, DXF, …; GB 50137 or 2023 codes): `parcels:FILE`.
     case parcels
     /// A census table joined to zones (next issue): `census:FILE`.
     case census
@@ -95,6 +95,8 @@ public struct DistrictBuildOptions: Sendable, Hashable {
     public var osmAccuracyMetres: Double
     /// How far a POI of the planner's export may lie from reality, metres (`accuracy_m` of every POI feature).
     public var poiAccuracyMetres: Double = DistrictBuildOptions.defaultPOIAccuracyMetres
+    /// How far a parcel of the regulatory plan may lie from reality, metres (`accuracy_m` of every parcel).
+    public var parcelAccuracyMetres: Double = DistrictBuildOptions.defaultParcelAccuracyMetres
     /// The layer files' format.
     public var layerFormat: LayerFileFormat
 
@@ -107,6 +109,9 @@ public struct DistrictBuildOptions: Sendable, Hashable {
     /// The positional accuracy assumed for a web map's POI when none is given: 10 m (a stated assumption: Amap
     /// and Baidu place a POI at its entrance or its building, within a building's size).
     public static let defaultPOIAccuracyMetres = 10.0
+    /// The positional accuracy assumed for a regulatory plan's parcels: 1 m (a stated assumption: 控规 drawings
+    /// are drawn on survey coordinates at 1:2,000 or finer).
+    public static let defaultParcelAccuracyMetres = 1.0
     /// The default margin, metres.
     public static let defaultMarginMetres = 2000.0
 
@@ -172,11 +177,15 @@ public struct DistrictBuildRequest: Sendable {
     /// The POI schema of each `pois` input, by the input's path (`poi-amap.json`, `poi-baidu.json`, … or the
     /// planner's own mapping).
     public var poiSchemas: [String: POISchema]
+    /// The land-use code table of each `parcels` input, by the input's path.
+    public var landUseCodes: [String: LandUseCodeTable] = [:]
 
     /// Creates a request.
     public init(inputs: [BuildInput], boundary: BoundarySource, options: DistrictBuildOptions, tables: OSMTables,
-                generator: String, folderName: String, poiSchemas: [String: POISchema] = [:]) {
+                generator: String, folderName: String, poiSchemas: [String: POISchema] = [:],
+                landUseCodes: [String: LandUseCodeTable] = [:]) {
         self.poiSchemas = poiSchemas
+        self.landUseCodes = landUseCodes
         self.inputs = inputs
         self.boundary = boundary
         self.options = options

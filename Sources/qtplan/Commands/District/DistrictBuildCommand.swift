@@ -51,6 +51,28 @@ struct DistrictBuildCommand: AsyncParsableCommand {
         valueName: "CRS"))
     var poisCRS: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The regulatory plan's parcels (Shapefile, DXF, GeoPackage, GeoJSON): the land-use layer.", valueName: "FILE"))
+    var parcels: String?
+
+    @Option(name: .customLong("landuse-codes"), help: ArgumentHelp(
+        "The parcels' code table: gb50137, land-sea-2023 (geodata/standards/landuse-*.json) or a table of your own.",
+        valueName: "gb50137|land-sea-2023|MAPPING.json"))
+    var landuseCodes: String?
+
+    @Option(name: .customLong("parcels-crs"), help: ArgumentHelp("The CRS of a parcels file that says none (a DXF: EPSG:4549, …).", valueName: "CRS"))
+    var parcelsCRS: String?
+
+    @Option(name: .customLong("code-field"), help: ArgumentHelp("The parcels' field holding the land-use code (default: found by name).", valueName: "F"))
+    var codeField: String?
+
+    @Option(name: .customLong("code-layer"), help: ArgumentHelp("In a DXF, the layer of the code texts inside the polylines.", valueName: "L"))
+    var codeLayer: String?
+
+    @Option(name: .customLong("unmapped-as"), help: ArgumentHelp(
+        "unclassified: leave parcels whose code no table knows out of the land-use layer (counted) instead of stopping.", valueName: "unclassified"))
+    var unmappedAs: String?
+
     @Option(name: .long, help: ArgumentHelp("The code page of the planner's files whose text is not UTF-8 (GBK, GB18030, …).", valueName: "ENCODING"))
     var encoding: String?
 
@@ -99,6 +121,15 @@ struct DistrictBuildCommand: AsyncParsableCommand {
         if pois.isEmpty && (poiSchema != nil || poisCRS != nil) {
             throw ValidationError("--poi-schema and --pois-crs describe a --pois FILE; none was given")
         }
+        if parcels != nil && landuseCodes == nil {
+            throw ValidationError("--parcels needs --landuse-codes gb50137|land-sea-2023|MAPPING.json (what its codes mean)")
+        }
+        if parcels == nil && (landuseCodes != nil || parcelsCRS != nil || codeField != nil || codeLayer != nil || unmappedAs != nil) {
+            throw ValidationError("--landuse-codes, --parcels-crs, --code-field, --code-layer and --unmapped-as describe a --parcels FILE; none was given")
+        }
+        if let unmappedAs, unmappedAs != "unclassified" {
+            throw ValidationError("--unmapped-as \(unmappedAs): expected unclassified")
+        }
         if boundary.hasPrefix("osm:"), Self.relation(boundary) == nil {
             throw ValidationError("--boundary \(boundary): expected osm:relation/ID (a boundary is a relation)")
         }
@@ -113,9 +144,18 @@ struct DistrictBuildCommand: AsyncParsableCommand {
                 for file in pois { schemas[file] = schema }
             }
             let settings = encoding.map { ["encoding": $0] } ?? [:]
+            var parcelSettings = settings
+            parcelSettings["code-field"] = codeField
+            parcelSettings["code-layer"] = codeLayer
+            parcelSettings["unmapped-as"] = unmappedAs
+            var codeTables: [String: LandUseCodeTable] = [:]
+            if let parcels, let landuseCodes {
+                codeTables[parcels] = try LandUseCodeTable.load(path: Self.codeTablePath(landuseCodes, standards: standardsFolder))
+            }
             let request = DistrictBuildRequest(
                 inputs: (osm.map { [BuildInput(role: .osm, path: $0)] } ?? [])
-                    + pois.map { BuildInput(role: .pois, path: $0, crs: poisCRS, settings: settings) },
+                    + pois.map { BuildInput(role: .pois, path: $0, crs: poisCRS, settings: settings) }
+                    + (parcels.map { [BuildInput(role: .parcels, path: $0, crs: parcelsCRS, settings: parcelSettings)] } ?? []),
                 boundary: Self.relation(boundary).map(BoundarySource.osmRelation) ?? .file(path: boundary, crs: boundaryCRS),
                 options: DistrictBuildOptions(
                     name: name, nameEn: nameEn, metricCRS: metricCRS, marginMetres: margin, residents: residents,
@@ -123,7 +163,7 @@ struct DistrictBuildCommand: AsyncParsableCommand {
                     layerFormat: LayerFileFormat(rawValue: layerFormat) ?? .geojson),
                 tables: try OSMTables.load(folder: standardsFolder),
                 generator: DistrictBuildJob.generator(version: Version.text),
-                folderName: URL(fileURLWithPath: output).lastPathComponent, poiSchemas: schemas)
+                folderName: URL(fileURLWithPath: output).lastPathComponent, poiSchemas: schemas, landUseCodes: codeTables)
             let outcome = try DistrictBuildJob.run(request, to: output, replacing: force, settings: InterruptCleanup.outputs)
             outcome.warnings.forEach(Diagnostics.warning)
             if ProcessInfo.processInfo.environment["QTPLAN_BUILD_TIMES"] != nil {
@@ -137,6 +177,12 @@ struct DistrictBuildCommand: AsyncParsableCommand {
     static func schemaPath(_ value: String, standards: String) -> String {
         guard ["amap", "baidu", "osm"].contains(value.lowercased()) else { return value }
         return (standards.hasSuffix("/") ? standards : standards + "/") + "poi-\(value.lowercased()).json"
+    }
+
+    /// The table of `--landuse-codes`: a bundled name (`gb50137` → `landuse-gb50137.json`) or a path.
+    static func codeTablePath(_ value: String, standards: String) -> String {
+        guard ["gb50137", "land-sea-2023"].contains(value.lowercased()) else { return value }
+        return (standards.hasSuffix("/") ? standards : standards + "/") + "landuse-\(value.lowercased()).json"
     }
 
     /// The id of `osm:relation/ID`.
