@@ -31,9 +31,9 @@ public enum FeatureFiles {
             throw PlanError(.usage, "\(setting: setting) \(path): GeoJSON is always WGS84 longitude/latitude (RFC 7946); "
                 + "for \(crs) write .gpkg, .shp, .fgb or .csv")
         }
-        if case .gcj02 = crs {
-            throw PlanError(.usage, "\(setting: .outputCRS) GCJ02: no file can declare GCJ-02 (it is an obfuscation of WGS84 "
-                + "that PROJ and GDAL do not know); write WGS84 or a projected CRS such as EPSG:4549")
+        if crs.isChineseOffset {
+            throw PlanError(.usage, "\(setting: .outputCRS) \(crs): no file can declare GCJ-02 or BD-09 (they are obfuscations of "
+                + "WGS84 that PROJ and GDAL do not know); write WGS84 or a projected CRS such as EPSG:4549")
         }
         if layerCount > 1 && !format.holdsManyLayers {
             throw PlanError(.usage, "\(setting: setting) \(path): a \(format) file holds one layer, not \(layerCount); "

@@ -39,6 +39,9 @@ struct CoverageCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the residents left out, as population polygons with their head-count (.geojson, .gpkg, .shp, .fgb, .csv).", valueName: "FILE"))
     var gaps: String?
 
+    @Flag(name: .long, help: "Capacity within reach (2SFCA): places, beds or physicians per 1,000 of each service's target group, for services whose rule names a capacity.")
+    var capacity = false
+
     @OptionGroup var engine: EngineOptions
 
     @OptionGroup var scenario: PlanOptions
@@ -61,6 +64,7 @@ struct CoverageCommand: AsyncParsableCommand {
             var request = try services.request(engine)
             request.areas = areas == nil ? nil : dissolve ? .dissolved : .perFacility
             request.gaps = gaps != nil
+            request.capacity = capacity
             let job = try CoverageJob(request, standards: try engine.loadStandards())
             let (district, plan) = try scenario.apply(to: try districtOptions.load())
             let progress = Progress(label: "coverage", total: job.progressSteps)

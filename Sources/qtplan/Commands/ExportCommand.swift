@@ -57,7 +57,7 @@ struct ExportCommand: AsyncParsableCommand {
             let target: CRS
             do {
                 target = try crs.map(CRS.init(parsing:)) ?? .wgs84
-                if target != .gcj02 { _ = try Transformer(from: .wgs84, to: target) }  // known to PROJ?
+                if !target.isChineseOffset { _ = try Transformer(from: .wgs84, to: target) }  // known to PROJ?
             } catch {
                 throw PlanError(.usage, "--crs \(crs ?? ""): not a CRS PROJ knows (use EPSG:n or a PROJ string)")
             }

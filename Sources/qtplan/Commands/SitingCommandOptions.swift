@@ -79,7 +79,7 @@ struct SitingCommandOptions: ParsableArguments {
             throw PlanError(.usage, "--at: expected LON,LAT (or X,Y in --input-crs), found '\(text)'")
         }
         let crs = try crs()
-        if crs == .wgs84 || crs == .gcj02, !((-180...180).contains(x) && (-90...90).contains(y)) {
+        if crs == .wgs84 || crs.isChineseOffset, !((-180...180).contains(x) && (-90...90).contains(y)) {
             throw PlanError(.usage, "--at: \(text) is not longitude,latitude in degrees (longitude first)")
         }
         return try SitePlan.toWGS84([Coordinate(x: x, y: y)], from: crs)[0]
