@@ -1,6 +1,7 @@
 import Foundation
 import QTGeometry
 import QTModel
+import QTProjection
 import Testing
 
 /// Limits that used to be walked around, and paths and texts that used to be read as something else (issue 19,
@@ -119,5 +120,24 @@ import Testing
         #expect(mkfifo(folder + "/pipe.geojson", 0o644) == 0)
         let detail = try #require(Self.detail { try DistrictLoader().load(directory: folder) })
         #expect(detail == "is a FIFO (named pipe), not a regular file", "\(detail)")
+    }
+}
+
+/// A bow-tie boundary is measured as repaired by every command (issue 19, class 4).
+@Suite struct BoundaryRepairTests {
+    /// The bow-tie's two triangles, cut from the square by its diagonals, are half the square: the repaired
+    /// boundary's geodesic area is half the square's (hand-worked; the square's own area from PROJ's geodesic).
+    @Test func aBowTieBoundaryIsRepairedWithAWarningAndMeasuresHalfTheSquare() throws {
+        let folder = Fixtures.root.appendingPathComponent("Tests/Fixtures/bad/geometry-boundary-bowtie").path
+        let (district, warnings) = try DistrictLoader().load(directory: folder)
+        #expect(warnings.contains { $0.message.hasPrefix("feature 0 'b': invalid Polygon: Self-intersection at 120.3050000,30.3050000: "
+                                                          + "repaired with make-valid (its polygonal part, 2 polygons)") })
+        let square = try DistrictLoader().load(directory: Fixtures.district("square")).district
+        let half = try Geodesic.wgs84.area(of: square.boundary) / 2
+        let repaired = try Geodesic.wgs84.area(of: district.boundary)
+        #expect(abs(repaired - half) / half < 1e-3, "repaired \(repaired) m², half the square \(half) m²")
+        // The file is unchanged: still the one self-crossing ring.
+        let text = try String(contentsOfFile: folder + "/boundary.geojson", encoding: .utf8)
+        #expect(text.contains("[[[120.3,30.3],[120.31,30.31],[120.31,30.3],[120.3,30.31],[120.3,30.3]]]"))
     }
 }
