@@ -95,6 +95,9 @@ public struct DemandSet: Sendable {
             set.population.append(people)
             set.urban.append(f.properties["urban"]?.boolValue ?? true)
             set.featureIndex.append(i)
+            if let problem = PopulationAgeBands.sumProblem(f.properties) {
+                throw CoverageError.invalidFeature(layer: file, id: feature, detail: problem)
+            }
             for band in TargetGroup.bands {
                 let share = band.shareKey.flatMap { f.properties[$0]?.doubleValue }
                 if let share, !(share >= 0 && share <= 1) {
