@@ -11,6 +11,9 @@ import Testing
 /// - Walking 300 m: w1 covered: target 50 of 140 = 35.714 %; all residents 1,000 of 4,000 = 25 %.
 /// - 2SFCA, walking 300 m: kg-1's ratio 60 ÷ 50 = 1.2 places a child, reaching w1 only: district
 ///   50 × 1.2 ÷ 140 × 1,000 = 428.571 places per 1,000 children; w 60 ÷ 70 × 1,000 = 857.143; e 0.
+/// - Hazardous sites (constraints layer): haz-east stands at pop-e1, which the fire station reaches by road in
+///   5 minutes; haz-west at pop-w1, 5.4 minutes away (CoverageCommandTests) and 1,618 m as the crow flies
+///   (beyond the 1,493 m of radius mode): 1 of 2 reached either way.
 /// - 2SFCA, radius 300 m with planned facilities: kg-1 1.2 for w1, kg-2 90 ÷ 60 = 1.5 for e1: district
 ///   (60 + 90) ÷ 140 × 1,000 = 1,071.429; e 90 ÷ 70 × 1,000 = 1,285.714.
 @Suite struct CoverageTargetCommandTests {
@@ -40,6 +43,18 @@ import Testing
         #expect(plain["target_population"] is NSNull && plain["target_share"] is NSNull && plain["share"] as? Double == 0.25)
         let table = try CLI.run(["coverage", "--district", CLI.fixture("coverage-small"), "--type", "kindergarten"])
         #expect(table.stdout.contains("unknown") && table.stdout.contains("does not give aged_3_5_share"), "\(table.stdout)")
+    }
+
+    @Test func fireStationsReportTheHazardousSitesTheyReach() throws {
+        for mode in ["drive", "radius"] {
+            let fire = try #require(try Self.json(["--type", "fire_station", "--mode", mode]).first)
+            #expect(fire["hazardous_sites"] as? Int == 2 && fire["hazardous_sites_reached"] as? Int == 1, "\(mode)")
+            #expect(fire["covered"] as? Double == 3000)  // the residents' figure is unchanged by the sites
+        }
+        let kg = try #require(try Self.json(["--type", "kindergarten"]).first)
+        #expect(kg["hazardous_sites"] is NSNull)
+        let table = try CLI.run(["coverage", "--district", Self.district, "--type", "fire_station"])
+        #expect(table.stdout.contains("fire_station reaches 1 of 2 within 5 min"), "\(table.stdout)")
     }
 
     @Test func capacityWithinReachMatchesTheHandWorkedTwoStepCatchment() throws {
