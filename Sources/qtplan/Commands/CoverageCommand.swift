@@ -59,8 +59,14 @@ struct CoverageCommand: AsyncParsableCommand {
         try engine.check()
     }
 
+    /// The files this run reads, which no output may replace.
+    var inputs: RunInputs {
+        districtOptions.inputs + engine.inputs + scenario.inputs
+    }
+
     func run() async throws {
         try await CommandBody.run {
+            try inputs.refuseEarly([areas, gaps])
             var request = try services.request(engine)
             request.areas = areas == nil ? nil : dissolve ? .dissolved : .perFacility
             request.gaps = gaps != nil
@@ -73,16 +79,17 @@ struct CoverageCommand: AsyncParsableCommand {
             progress.finish()
             outcome.warnings.forEach(Diagnostics.warning)
             switch format {
-            case .table: print(outcome.table(by: by), terminator: "")
+            case .table: Terminal.table(outcome.table(by: by))
             case .json: print(outcome.json, terminator: "")
-            case .csv: print(outcome.csv, terminator: "")
+            case .csv: Terminal.csv(outcome.csv)
             }
+            let outputs = InterruptCleanup.outputs(reading: inputs)
             if let areas, let features = outcome.areas {
                 try FeatureFiles.write(features, layer: "service_areas", to: areas, what: "the service areas", setting: .areas,
-                                       settings: InterruptCleanup.outputs)
+                                       settings: outputs)
             }
             if let gaps, let features = outcome.gaps {
-                try FeatureFiles.write(features, layer: "gaps", to: gaps, what: "the gaps file", setting: .gaps, settings: InterruptCleanup.outputs)
+                try FeatureFiles.write(features, layer: "gaps", to: gaps, what: "the gaps file", setting: .gaps, settings: outputs)
             }
         }
     }
