@@ -126,7 +126,8 @@ public struct SupplySet: Sendable {
     public var count: Int { xs.count }
 
     /// The points of `selector` in the district: facilities of the type (transit stops of the kind), operating
-    /// ones only unless `includePlanned`; a facility given as a polygon stands at its point on surface.
+    /// ones only unless `includePlanned`, of the selector's size classes and levels
+    /// (``SupplySelector/accepts(sizeClass:level:)``); a facility given as a polygon stands at its point on surface.
     public static func select(_ selector: SupplySelector, in district: District, includePlanned: Bool,
                               context: GeometryContext, toMetric: Transformer) throws -> SupplySet {
         let layer: LayerName = selector.isTransit ? .transit : .facilities
@@ -136,9 +137,8 @@ public struct SupplySet: Sendable {
         for (i, f) in district.features(layer).enumerated() where f.properties[key]?.stringValue == selector.type {
             let status = f.properties["status"]?.stringValue ?? "operating"
             guard includePlanned || status == "operating" else { continue }
-            if let sizes = selector.sizeClasses {
-                guard let size = f.properties["size_class"]?.stringValue, sizes.contains(size) else { continue }
-            }
+            guard selector.accepts(sizeClass: f.properties["size_class"]?.stringValue,
+                                   level: f.properties["level"]?.stringValue) else { continue }
             let id = f.properties["id"]?.stringValue ?? "#\(i + 1)"
             guard let geometry = f.geometry, !geometry.isEmpty else {
                 throw CoverageError.invalidFeature(layer: layer.rawValue, id: id, detail: "no geometry")

@@ -26,11 +26,30 @@ public struct SupplySelector: Hashable, Sendable {
     public var type: String
     /// When set, only features whose `size_class` is one of these count (sports grounds by size).
     public var sizeClasses: [String]?
+    /// When set, only features whose `level` is one of these count (GB 50180's tiers of one type: a 社区卫生服务中心
+    /// `centre` or 社区卫生服务站 `station`; a 文化活动中心 or 文化活动站; a 养老院 or 老年养护院).
+    public var levels: [String]?
+    /// The level of a feature of this type without a `level` property (the standards file's `level_defaults`;
+    /// `nil`: such a feature matches no level list).
+    public var defaultLevel: String?
 
     /// Creates a selector.
-    public init(type: String, sizeClasses: [String]? = nil) {
+    public init(type: String, sizeClasses: [String]? = nil, levels: [String]? = nil, defaultLevel: String? = nil) {
         self.type = type
         self.sizeClasses = sizeClasses
+        self.levels = levels
+        self.defaultLevel = defaultLevel
+    }
+
+    /// Whether a feature with these `size_class` and `level` properties supplies the service.
+    public func accepts(sizeClass: String?, level: String?) -> Bool {
+        if let sizeClasses {
+            guard let sizeClass, sizeClasses.contains(sizeClass) else { return false }
+        }
+        if let levels {
+            guard let level = level ?? defaultLevel, levels.contains(level) else { return false }
+        }
+        return true
     }
 
     /// The transit kinds that can stand for a facility type.
@@ -65,6 +84,10 @@ public struct CoverageService: Hashable, Sendable {
     /// rescue without a stated distance), or `nil`. A radius-mode service with a refusal is not measured:
     /// ``Coverage/prepare(_:services:standards:options:)`` throws ``CoverageError/invalidRequest(_:)``.
     public var radiusRefusal: SettingText?
+    /// Whether the standard says the facility shall be provided (GB 50180 appendix B's ▲, `true`) or should be
+    /// where needed (△, `false`: measured and reported, left out of the combined life-circle rows). A service
+    /// built from `--type` alone is `true`.
+    public var required: Bool = true
 
     /// Creates a service.
     public init(label: String, supply: SupplySelector, minutes: Double, minutesRural: Double? = nil,

@@ -53,6 +53,10 @@ public struct LifeCircleRule: Hashable, Sendable {
     /// circle (``LifeCircleShare``): `false` for rules of their own kind (fire and rescue, transit catchments,
     /// a convenience-shopping circle), `in_life_circle: false` in the file.
     public var inLifeCircle: Bool = true
+    /// Whether the standard says the facility shall be provided (▲ in GB 50180-2018 appendix B: `required: true`,
+    /// the default) or should be provided where needed (△: `required: false`). Only required life-circle rules
+    /// make up a circle's combined share.
+    public var required: Bool = true
     /// Why a straight-line distance has no basis for this rule, when it has none: a drive-time rule without
     /// its own `distance_m` (radius mode refuses it rather than use a walking circle's metres).
     public var radiusRefusal: SettingText? {
@@ -99,6 +103,7 @@ public struct LifeCircleProfile: Hashable, Sendable {
                                       distanceRural: ruralDistance, mode: mode ?? rule.mode, direction: rule.direction,
                                       source: "\(name): \(rule.source)")
         if distance == nil { service.radiusRefusal = rule.radiusRefusal.map { "\(name): \($0)" as SettingText } }
+        service.required = rule.required
         return service
     }
 
@@ -137,9 +142,15 @@ public struct LifeCircleProfile: Hashable, Sendable {
         type == FacilityType.fireStation.rawValue ? .fromFacility : .toFacility
     }
 
-    /// The rules of the life circle of `minutes` (urban minutes) counted in its combined share, file order.
+    /// The rules of the life circle of `minutes` (urban minutes) counted in its combined share, file order: the
+    /// life-circle rules the standard requires (▲), not the ones it leaves to local need (△, `required: false`).
     public func lifeCircleRules(minutes: Double) -> [LifeCircleRule] {
-        rules.filter { $0.inLifeCircle && $0.minutes == minutes }
+        combinedRules.filter { $0.minutes == minutes }
+    }
+
+    /// Every rule counted in some circle's combined share: `in_life_circle` not `false` and `required` not `false`.
+    public var combinedRules: [LifeCircleRule] {
+        rules.filter { $0.inLifeCircle && $0.required }
     }
 }
 
@@ -180,6 +191,8 @@ public struct LifeCircleStandards: Hashable, Sendable {
 /// The field-by-field reader behind ``LifeCircleStandards/parse(data:path:)``.
 private struct StandardsReader: JSONFieldReading {
     let path: String
+    /// `level_defaults`: the level of a facility of the type without a `level` property.
+    var levelDefaults: [String: String] = [:]
 
     func fail(_ field: String, _ detail: String) -> StandardsError { .invalid(path: path, field: field, detail: detail) }
 
@@ -204,6 +217,14 @@ private struct StandardsReader: JSONFieldReading {
             drive[key] = try positive(value, "drive_speed_kmh.\(key)")!
         }
         let access = try positive(top["access_m"], "access_m")!
+        if let defaults = top["level_defaults"] {
+            for (type, value) in try object(defaults, "level_defaults").sorted(by: { $0.key < $1.key }) {
+                guard FacilityKinds.known.contains(type) else {
+                    throw fail("level_defaults.\(type)", "unknown facility type '\(type)'")
+                }
+                levelDefaults[type] = try string(value, "level_defaults.\(type)")
+            }
+        }
         var profiles: [LifeCircleProfile] = []
         for (i, item) in try array(top["profiles"], "profiles").enumerated() {
             let p = try profile(item, "profiles[\(i)]")
@@ -253,6 +274,12 @@ private struct StandardsReader: JSONFieldReading {
             sizes = []
             for (k, s) in try array(list, "\(at).size_class").enumerated() { sizes!.append(try string(s, "\(at).size_class[\(k)]")) }
         }
+        var levels: [String]?
+        if let list = r["level"] {
+            levels = []
+            for (k, s) in try array(list, "\(at).level").enumerated() { levels!.append(try string(s, "\(at).level[\(k)]")) }
+            guard !levels!.isEmpty else { throw fail("\(at).level", "expected at least one level") }
+        }
         let minutes = try positive(r["minutes"], "\(at).minutes")!
         let rural = try positive(r["minutes_rural"], "\(at).minutes_rural", required: false)
         let distance = try positive(r["distance_m"], "\(at).distance_m", required: false)
@@ -278,8 +305,15 @@ private struct StandardsReader: JSONFieldReading {
             guard let b = flag.boolValue else { throw fail("\(at).in_life_circle", "expected true or false, found \(flag.typeDescription)") }
             inCircle = b
         }
-        return LifeCircleRule(label: label, supply: SupplySelector(type: type, sizeClasses: sizes), minutes: minutes,
-                              minutesRural: rural, distance: distance, mode: mode, direction: direction,
-                              source: "\(doc), \(clause)", inLifeCircle: inCircle)
+        var required = true
+        if let flag = r["required"] {
+            guard let b = flag.boolValue else { throw fail("\(at).required", "expected true (▲) or false (△), found \(flag.typeDescription)") }
+            required = b
+        }
+        let supply = SupplySelector(type: type, sizeClasses: sizes, levels: levels,
+                                    defaultLevel: levels == nil ? nil : levelDefaults[type])
+        return LifeCircleRule(label: label, supply: supply, minutes: minutes, minutesRural: rural, distance: distance,
+                              mode: mode, direction: direction, source: "\(doc), \(clause)", inLifeCircle: inCircle,
+                              required: required)
     }
 }

@@ -24,7 +24,7 @@ import Testing
         let services = try Self.services(mode: .radius)
         let inputs = try Self.inputs(services)
         let results = try await Coverage.measure(services, in: inputs)
-        #expect(results.count == 14)
+        #expect(results.count == 18)
         let d = inputs.demand
         #expect(d.population.reduce(0, +) == 793_000)
         for r in results {
