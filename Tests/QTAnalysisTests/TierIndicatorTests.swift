@@ -112,10 +112,10 @@ import Testing
                                                                           defaultLevel: "care_home"))
         // The combined circles use the ▲ services only.
         let five = profile.lifeCircleRules(minutes: 5).map(\.label)
-        #expect(five == ["kindergarten", "elderly_daycare", "sports_ground_small", "culture_station"])
+        #expect(five == ["kindergarten", "elderly_daycare", "sports_ground_small", "culture_station", "park_5min"])
         let fifteen = profile.lifeCircleRules(minutes: 15).map(\.label)
         #expect(fifteen == ["middle_school", "community_health_centre", "elderly_care_home", "elderly_nursing_home",
-                            "sports_ground_large", "culture_facility"])
+                            "sports_ground_large", "culture_facility", "park_15min"])
         // The plan's 15分钟公共服务圈: 学前教育、公共卫生、养老照料、体育健身 (culture is a circle of its own).
         let plan = try Self.standards().profile("qiantang-plan").lifeCircleRules(minutes: 15).map(\.supply.type)
         #expect(Set(plan) == ["kindergarten", "childcare", "community_health_centre", "elderly_daycare", "elderly_care_home", "sports_ground"])

@@ -115,11 +115,15 @@ public struct SupplySet: Sendable {
     /// Whether each facility lies outside the boundary (`outside: true`, kept within a build's margin): it still
     /// serves residents inside.
     public var outside: [Bool]
+    /// The facilities these points stand for: the number of points, except for parks reached at their edge, where
+    /// many points of one outline are one park (``ParkEdges``).
+    public var facilityCount: Int
 
     /// Creates a supply set from arrays of equal length (`outside` defaults to none outside).
     public init(ids: [String], names: [String], xs: [Double], ys: [Double], outside: [Bool]? = nil) {
         self.ids = ids; self.names = names; self.xs = xs; self.ys = ys
         self.outside = outside ?? [Bool](repeating: false, count: xs.count)
+        facilityCount = xs.count
     }
 
     /// Number of points.
@@ -128,8 +132,12 @@ public struct SupplySet: Sendable {
     /// The points of `selector` in the district: facilities of the type (transit stops of the kind), operating
     /// ones only unless `includePlanned`, of the selector's size classes and levels
     /// (``SupplySelector/accepts(sizeClass:level:)``); a facility given as a polygon stands at its point on surface.
+    /// Parks, when the district has a `parks` layer, are its polygons reached at their edge (``ParkEdges``).
     public static func select(_ selector: SupplySelector, in district: District, includePlanned: Bool,
                               context: GeometryContext, toMetric: Transformer) throws -> SupplySet {
+        if selector.type == FacilityType.park.rawValue, district.layers[.parks] != nil {
+            return try ParkEdges.supply(selector, in: district, includePlanned: includePlanned, context: context, toMetric: toMetric)
+        }
         let layer: LayerName = selector.isTransit ? .transit : .facilities
         let key = selector.isTransit ? "kind" : "type"
         var set = SupplySet(ids: [], names: [], xs: [], ys: [])
@@ -137,8 +145,8 @@ public struct SupplySet: Sendable {
         for (i, f) in district.features(layer).enumerated() where f.properties[key]?.stringValue == selector.type {
             let status = f.properties["status"]?.stringValue ?? "operating"
             guard includePlanned || status == "operating" else { continue }
-            guard selector.accepts(sizeClass: f.properties["size_class"]?.stringValue,
-                                   level: f.properties["level"]?.stringValue) else { continue }
+            guard selector.accepts(sizeClass: f.properties["size_class"]?.stringValue, level: f.properties["level"]?.stringValue,
+                                   area: f.properties["area_m2"]?.doubleValue) else { continue }
             let id = f.properties["id"]?.stringValue ?? "#\(i + 1)"
             guard let geometry = f.geometry, !geometry.isEmpty else {
                 throw CoverageError.invalidFeature(layer: layer.rawValue, id: id, detail: "no geometry")
@@ -156,6 +164,7 @@ public struct SupplySet: Sendable {
         let metric = try toMetric.transform(points)
         set.xs = metric.map(\.x)
         set.ys = metric.map(\.y)
+        set.facilityCount = set.xs.count
         return set
     }
 }

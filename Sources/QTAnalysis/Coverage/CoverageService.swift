@@ -32,17 +32,24 @@ public struct SupplySelector: Hashable, Sendable {
     /// The level of a feature of this type without a `level` property (the standards file's `level_defaults`;
     /// `nil`: such a feature matches no level list).
     public var defaultLevel: String?
+    /// When set, only features whose `area_m2` is at least this many m² count (parks by GB 50180 §4.0.4's tiers).
+    public var minimumArea: Double?
 
     /// Creates a selector.
-    public init(type: String, sizeClasses: [String]? = nil, levels: [String]? = nil, defaultLevel: String? = nil) {
+    public init(type: String, sizeClasses: [String]? = nil, levels: [String]? = nil, defaultLevel: String? = nil,
+                minimumArea: Double? = nil) {
         self.type = type
         self.sizeClasses = sizeClasses
         self.levels = levels
         self.defaultLevel = defaultLevel
+        self.minimumArea = minimumArea
     }
 
-    /// Whether a feature with these `size_class` and `level` properties supplies the service.
-    public func accepts(sizeClass: String?, level: String?) -> Bool {
+    /// Whether a feature with these `size_class`, `level` and `area_m2` properties supplies the service.
+    public func accepts(sizeClass: String?, level: String?, area: Double? = nil) -> Bool {
+        if let minimumArea {
+            guard let area, area >= minimumArea else { return false }
+        }
         if let sizeClasses {
             guard let sizeClass, sizeClasses.contains(sizeClass) else { return false }
         }

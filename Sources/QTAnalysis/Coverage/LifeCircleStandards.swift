@@ -310,8 +310,9 @@ private struct StandardsReader: JSONFieldReading {
             guard let b = flag.boolValue else { throw fail("\(at).required", "expected true (▲) or false (△), found \(flag.typeDescription)") }
             required = b
         }
+        let area = try positive(r["min_area_m2"], "\(at).min_area_m2", required: false)
         let supply = SupplySelector(type: type, sizeClasses: sizes, levels: levels,
-                                    defaultLevel: levels == nil ? nil : levelDefaults[type])
+                                    defaultLevel: levels == nil ? nil : levelDefaults[type], minimumArea: area)
         return LifeCircleRule(label: label, supply: supply, minutes: minutes, minutesRural: rural, distance: distance,
                               mode: mode, direction: direction, source: "\(doc), \(clause)", inLifeCircle: inCircle,
                               required: required)

@@ -103,6 +103,7 @@ extension CoverageOutcome {
                 JSONMember("distance_rural_m", s.mode == .radius ? s.distanceRural.map { .fixed($0, 1) } ?? .null : .null),
                 JSONMember("size_class", s.supply.sizeClasses.map { .array($0.map(JSONNode.string), .inline) } ?? .null),
                 JSONMember("level", s.supply.levels.map { .array($0.map(JSONNode.string), .inline) } ?? .null),
+                JSONMember("min_area_m2", s.supply.minimumArea.map { .fixed($0, 0) } ?? .null),
                 JSONMember("required", .bool(s.required)),
                 JSONMember("facilities", .int(r.facilities)), JSONMember("facilities_off_network", .int(r.facilitiesOffNetwork)),
             ]

@@ -24,12 +24,12 @@ import Testing
         let services = try Self.services(mode: .radius)
         let inputs = try Self.inputs(services)
         let results = try await Coverage.measure(services, in: inputs)
-        #expect(results.count == 18)
+        #expect(results.count == 23)
         let d = inputs.demand
         #expect(d.population.reduce(0, +) == 793_000)
         for r in results {
             let supply = inputs.supplies[r.service.supply]!
-            #expect(supply.count == r.facilities && r.facilities > 0, "\(r.service.label)")
+            #expect(supply.facilityCount == r.facilities && r.facilities > 0, "\(r.service.label)")
             var covered = 0.0
             for i in 0..<d.count {
                 var nearest = Double.infinity
