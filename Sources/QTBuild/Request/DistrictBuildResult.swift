@@ -36,6 +36,8 @@ public struct DistrictBuildSummary: Sendable, Hashable {
     public var residents: Int, residentsSource: String
     /// The share of the boundary's area that land use covers.
     public var landUseCoveredShare: Double
+    /// One line per planner's file (POIs, parcels, …): its CRS and what became of its features.
+    public var plannerInputs: [String] = []
 }
 
 /// A built district: the manifest (with its `build` record), the layers and the summary. Nothing is written
