@@ -227,7 +227,7 @@ public struct IndicatorCalculator: Sendable {
                     let within = stations.filter { ($0.distanceM ?? .infinity) <= limit }.count
                     return Self.ratioRow(target, amount: Double(within), base: Double(stations.count), scale: 100,
                                          noBase: "no rail stations")
-                case .lifeCircle15min, .lifeCircle10min, .lifeCircle5min:
+                case .lifeCircle15min, .lifeCircle15minStandard, .lifeCircle10min, .lifeCircle5min:
                     if case .unavailable(let reason)? = lifeCircles {
                         return IndicatorRow(target: target, status: .notComputed, reason: reason)
                     }
@@ -313,7 +313,7 @@ public struct IndicatorCalculator: Sendable {
                      .elderlyCareBedsPer1000Elderly:
                     guard let base = row.base, let amount = row.amount, case .ratio(let scale) = row.rule.kind else { return row }
                     return Self.ratioRow(row.target, amount: amount, base: base * factor, scale: scale, noBase: row.reason ?? "no residents")
-                case .lifeCircle15min, .lifeCircle10min, .lifeCircle5min:
+                case .lifeCircle15min, .lifeCircle15minStandard, .lifeCircle10min, .lifeCircle5min:
                     return IndicatorRow(target: row.target, status: .notComputed,
                                         reason: "not computed at this population (where the new residents will live is not known)")
                 default:

@@ -81,7 +81,7 @@ public struct IndicatorRule: Sendable, Hashable {
                           shortfallPhrase: id == .railStationsBusWithin50m
                               ? "more stations with a bus stop within 50 m"
                               : "more stations with a bus stop within 150 m", valueDecimals: 1)
-        case .lifeCircle15min, .lifeCircle10min, .lifeCircle5min:
+        case .lifeCircle15min, .lifeCircle15minStandard, .lifeCircle10min, .lifeCircle5min:
             IndicatorRule(kind: .coverage, districtOnly: false, amountUnit: "residents",
                           shortfallPhrase: "more residents covered", valueDecimals: 1)
         case .parkGreenShare:

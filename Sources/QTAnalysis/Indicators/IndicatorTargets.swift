@@ -38,6 +38,9 @@ public enum IndicatorID: String, CaseIterable, Sendable, Codable {
     case subdistrictsWithFireRescueStation = "subdistricts_with_fire_rescue_station"
     /// Share of residents inside the 15-minute life circle (not computed here: see `qtplan coverage`).
     case lifeCircle15min = "life_circle_15min"
+    /// Share of residents inside the 15-minute life circle of the profile asked for (`--standard`: GB 50180's set by
+    /// default), beside the plan's own 15分钟公共服务圈 (``lifeCircle15min`` with its target's `profile`).
+    case lifeCircle15minStandard = "life_circle_15min_standard"
     /// Share of residents inside the 10-minute life circle: not computed yet.
     case lifeCircle10min = "life_circle_10min"
     /// Share of residents inside the 5-minute life circle: not computed yet.

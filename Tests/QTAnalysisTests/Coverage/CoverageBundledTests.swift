@@ -81,7 +81,7 @@ import Testing
     /// streets are at most those within the distance + 1 m as the crow flies (1 m for snapping and rounding).
     @Test func networkShareNeverExceedsRadiusShareAtEqualDistance() async throws {
         let walked = try Self.services(mode: .walk).filter { $0.mode == .walk }
-        #expect(walked.count == 13 && walked.allSatisfy { $0.effectiveMeasure == .distance })
+        #expect(walked.count == 22 && walked.allSatisfy { $0.effectiveMeasure == .distance })
         let radius = walked.map { s -> CoverageService in
             var r = s
             r.mode = .radius
