@@ -6,7 +6,8 @@ import QTProjection
 
 /// Writes layers of features to the format a path's extension names: GeoJSON by qtplan's own writer (RFC 7946:
 /// WGS84, counter-clockwise exteriors, 7 decimals), GeoPackage, Shapefile, FlatGeobuf and CSV through GDAL
-/// (``QTFormats/VectorWriter``), always atomically (``AtomicOutput``).
+/// (``QTFormats/VectorWriter``), always atomically (``AtomicOutput``); text in CSV files is neutralised against
+/// spreadsheet formulas (``CSVLayers``).
 ///
 /// Every feature output goes through here: exports, service areas and gaps, land-use gaps, validation problems,
 /// isochrones, suggested sites. Each names the output by the ``QTModel/RequestSetting`` that chose its path.
@@ -82,6 +83,7 @@ public enum FeatureFiles {
             try staged.write(GeoJSONWriter().data(layers.first?.features ?? FeatureCollection()), as: name)
             return []
         }
+        let layers = format == .csv ? CSVLayers.neutralised(layers) : layers
         let warnings = try VectorWriter(format: format, crs: crs).write(layers, to: staged.stagedPath(name))
         // The staging folder is an implementation detail: name the destination's folder in what users read.
         let folder = staged.isFolder ? staged.destination : (staged.destination as NSString).deletingLastPathComponent

@@ -70,9 +70,9 @@ struct ExportCommand: AsyncParsableCommand {
             let request = ExportRequest(layers: try requestedLayers(), destination: output, asFolder: asFolder, format: fileFormat,
                                         crs: target, overwriteInputs: force, presentOnly: all)
             try ExportJob.check(request)
-            let result = try ExportJob.run(request, on: try districtOptions.load(), settings: InterruptCleanup.outputs)
+            let result = try ExportJob.run(request, on: try districtOptions.load(), settings: InterruptCleanup.outputs(reading: force ? RunInputs() : districtOptions.inputs))
             result.warnings.forEach(Diagnostics.warning)
-            print(result.table, terminator: "")
+            Terminal.table(result.table)
         }
     }
 

@@ -34,6 +34,13 @@ struct SitingCommandOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The CRS of the positions given (--at and the GeoJSON files): WGS84 (default), GCJ02 or EPSG:n.", valueName: "CRS"))
     var inputCrs: String = "WGS84"
 
+    /// The rules file, as an input no output may replace.
+    var inputs: RunInputs {
+        var inputs = RunInputs()
+        inputs.add(file: rules ?? StandardsFiles.bundledSitingRules, role: "the siting rules file")
+        return inputs
+    }
+
     func check(_ engine: EngineOptions) throws {
         if let minutes, !(minutes > 0 && minutes.isFinite) { throw ValidationError("--minutes must be a number of minutes > 0") }
         if let minutes, minutes > engine.maxMinutes {

@@ -197,12 +197,18 @@ struct DistrictBuildCommand: AsyncParsableCommand {
                 tables: try OSMTables.load(folder: standardsFolder),
                 generator: DistrictBuildJob.generator(version: Version.text),
                 folderName: URL(fileURLWithPath: output).lastPathComponent, poiSchemas: schemas, landUseCodes: codeTables)
-            let outcome = try DistrictBuildJob.run(request, to: output, replacing: force, settings: InterruptCleanup.outputs)
+            let outcome = try DistrictBuildJob.run(request, to: output, replacing: force, settings: InterruptCleanup.outputs(reading: {
+                var inputs = RunInputs()
+                inputs.add(folder: standardsFolder, role: "a folder of OSM tables")
+                if let poiSchema { inputs.add(file: Self.schemaPath(poiSchema, standards: standardsFolder), role: "a POI schema") }
+                if let landuseCodes { inputs.add(file: Self.codeTablePath(landuseCodes, standards: standardsFolder), role: "a land-use code table") }
+                return inputs
+            }()))
             outcome.warnings.forEach(Diagnostics.warning)
             if ProcessInfo.processInfo.environment["QTPLAN_BUILD_TIMES"] != nil {
                 Diagnostics.warning(String(format: "build %.2f s, writing %.2f s", outcome.seconds.building, outcome.seconds.writing))
             }
-            print(outcome.result.table(folder: output), terminator: "")
+            Terminal.table(outcome.result.table(folder: output))
         }
     }
 
