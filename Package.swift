@@ -80,7 +80,7 @@ let package = Package(
         .target(name: "QTTestSupport", path: "Tests/QTTestSupport"),
         .testTarget(name: "QTAnalysisTests", dependencies: ["QTAnalysis", "QTModel", "QTGeometry", "QTProjection", "QTTestSupport"]),
         .testTarget(name: "QTGeometryTests", dependencies: ["QTGeometry"]),
-        .testTarget(name: "QTReportTests", dependencies: ["QTReport", "QTAnalysis", "QTModel", "QTGeometry", "QTProjection"]),
+        .testTarget(name: "QTReportTests", dependencies: ["QTReport", "QTAnalysis", "QTModel", "QTGeometry", "QTProjection", "QTText"]),
         .testTarget(name: "QTProjectionTests", dependencies: ["QTProjection", "QTGeometry"]),
         .testTarget(name: "QTFormatsTests", dependencies: ["QTFormats", "QTGeometry", "QTProjection", "QTTestSupport"]),
         .testTarget(name: "QTPlanTests", dependencies: ["QTPlan", "QTModel"]),

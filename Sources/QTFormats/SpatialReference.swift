@@ -16,8 +16,8 @@ final class SpatialReference {
     /// - Throws: ``FormatsError/unsupported(path:detail:)`` for GCJ-02, which no CRS definition can express;
     ///   ``FormatsError/gdal(function:message:)`` when GDAL does not know the CRS.
     init(_ crs: CRS, path: String) throws {
-        if case .gcj02 = crs {
-            throw FormatsError.unsupported(path: path, detail: "GCJ-02 is not a CRS a file can declare (it is an "
+        if crs.isChineseOffset {
+            throw FormatsError.unsupported(path: path, detail: "\(crs == .bd09 ? "BD-09" : "GCJ-02") is not a CRS a file can declare (it is an "
                 + "obfuscation of WGS84, unknown to PROJ and GDAL): write WGS84 or a projected CRS such as EPSG:4549")
         }
         handle = try GDALCall.handle("OSRNewSpatialReference") { OSRNewSpatialReference(nil) }
@@ -25,7 +25,7 @@ final class SpatialReference {
             switch crs {
             case .epsg(let code): try GDALCall.ogr("OSRImportFromEPSG") { OSRImportFromEPSG(handle, Int32(code)) }
             case .definition(let text): try GDALCall.ogr("OSRSetFromUserInput") { OSRSetFromUserInput(handle, text) }
-            case .gcj02: break
+            case .gcj02, .bd09: break
             }
         } catch {
             OSRRelease(handle)

@@ -12,8 +12,11 @@ import Foundation
 ///   no file of the old one survives beside the new ones).
 ///
 /// Until ``commit()`` nothing at the destination changes; an interrupted run leaves the previous output intact
-/// and at most the staging folder (`.NAME.qtplan-PID-N`, removed in `deinit`, and by the CLI's interrupt
-/// handler). The staging folder sits in the destination's folder so that the renames stay on one file system.
+/// and at most the staging folder (``StagingName``: `.qtplan-PID-N-new.NAME`, removed in `deinit`, by the CLI's
+/// interrupt handler, and, when a killed run left it, by a later run in the same folder). The staging folder sits
+/// in the destination's folder so that the renames stay on one file system; it is private (0700) while written.
+/// A replaced file keeps its permission bits and owner (``commit()``); one whose owner this user cannot give a
+/// new file is refused when staging starts.
 public final class StagedOutput {
     /// The final file or folder.
     public let destination: String
@@ -23,6 +26,11 @@ public final class StagedOutput {
     public let stagingFolder: String
     /// Whether an existing destination folder is replaced whole rather than merged into.
     public let replacing: Bool
+    /// Where an existing destination folder is moved while it is replaced.
+    private let oldFolder: String
+    /// The mode of a folder created here (0777 less the umask), given to the staging folder when it becomes the
+    /// destination folder.
+    private let newFolderMode: mode_t
     private var committed = false
 
     /// Creates the staging folder for `destination`.
@@ -53,17 +61,46 @@ public final class StagedOutput {
         self.destination = url.path
         self.isFolder = isFolder
         self.replacing = replacing && isFolder
+        StagingName.removeStale(in: parent)
         let name = url.lastPathComponent
+        let limit = StagingName.nameLimit(in: parent)
         var made: String?
+        var madeAttempt = 0
         for attempt in 0..<100 {
-            let candidate = (parent as NSString).appendingPathComponent(".\(name).qtplan-\(getpid())-\(attempt)")
-            if mkdir(candidate, 0o755) == 0 { made = candidate; break }
+            let candidate = (parent as NSString).appendingPathComponent(
+                StagingName.make(for: name, pid: getpid(), attempt: attempt, kind: "new", limit: limit))
+            // Private while it is written: a replaced private file's content never sits readable by others.
+            if mkdir(candidate, 0o700) == 0 { made = candidate; madeAttempt = attempt; break }
             if errno != EEXIST {
                 throw FormatsError.cannotWrite(path: destination, detail: "cannot create a file in \(parent): \(String(cString: strerror(errno)))")
             }
         }
         guard let made else { throw FormatsError.cannotWrite(path: destination, detail: "cannot create a staging folder in \(parent)") }
         stagingFolder = made
+        oldFolder = (parent as NSString).appendingPathComponent(
+            StagingName.make(for: name, pid: getpid(), attempt: madeAttempt, kind: "old", limit: limit))
+        // The mode a new file or folder gets here (0777 less the umask), found without touching the umask.
+        let probe = (made as NSString).appendingPathComponent(".mode-probe")
+        var probed = stat()
+        if mkdir(probe, 0o777) == 0, lstat(probe, &probed) == 0 { newFolderMode = probed.st_mode & 0o7777 } else { newFolderMode = 0o755 }
+        rmdir(probe)
+        // An owner that cannot be kept is refused now, before anything is written.
+        for target in isFolder ? [destination] : Self.members(of: destination) {
+            guard let status = KeptAttributes.existing(target), KeptAttributes.needsOwner(status) else { continue }
+            if !KeptAttributes.canKeepOwner(status, probeIn: made) {
+                try? FileManager.default.removeItem(atPath: made)
+                throw FormatsError.cannotWrite(path: destination, detail: "\(target) belongs to \(KeptAttributes.ownerName(status)) and "
+                    + "this user cannot give a new file that owner; refusing to replace it (run as its owner, or remove it first)")
+            }
+        }
+    }
+
+    /// `path` and, for a Shapefile, the members beside it that a new one replaces or removes.
+    public static func members(of path: String) -> [String] {
+        let url = URL(fileURLWithPath: path)
+        guard url.pathExtension.lowercased() == "shp" else { return [path] }
+        let stem = url.deletingPathExtension().path
+        return [path] + VectorFormat.shp.companionExtensions.map { "\(stem).\($0)" }
     }
 
     deinit { if !committed { try? FileManager.default.removeItem(atPath: stagingFolder) } }
@@ -82,28 +119,50 @@ public final class StagedOutput {
         guard written == data.count, flushed, closed else { throw failure("cannot write \(path)") }
     }
 
-    /// Moves the staged files into place.
+    /// The paths ``commit()`` will create or replace (and, for a Shapefile, the stale members it removes), and the
+    /// folder it replaces whole, if any: what an output guard checks before the commit.
+    public func targets() throws -> (files: [String], replacedFolder: String?) {
+        let staged = try FileManager.default.contentsOfDirectory(atPath: stagingFolder).sorted()
+        if replacing && FileManager.default.fileExists(atPath: destination) { return ([], destination) }
+        if isFolder && !FileManager.default.fileExists(atPath: destination) { return ([], nil) }
+        let folder = isFolder ? destination : (destination as NSString).deletingLastPathComponent
+        var files = staged.map { (folder as NSString).appendingPathComponent($0) }
+        if !isFolder { files += Self.members(of: destination).filter { !files.contains($0) } }
+        return (files, nil)
+    }
+
+    /// Moves the staged files into place. A file or folder replaced keeps its permission bits and owner: they are
+    /// given to the new one before any rename, so a failure leaves the destination untouched.
     /// - Throws: ``FormatsError/cannotWrite(path:detail:)`` when a rename fails (the files already moved stay).
     public func commit() throws {
         let staged = try FileManager.default.contentsOfDirectory(atPath: stagingFolder).sorted()
         if replacing && FileManager.default.fileExists(atPath: destination) {
-            let old = stagingFolder + "-old"
-            guard rename(destination, old) == 0 else { throw failure("cannot move the old \(destination) aside") }
+            if let status = KeptAttributes.existing(destination), let problem = KeptAttributes.apply(status, to: stagingFolder) {
+                throw FormatsError.cannotWrite(path: destination, detail: problem)
+            }
+            guard rename(destination, oldFolder) == 0 else { throw failure("cannot move the old \(destination) aside") }
             guard rename(stagingFolder, destination) == 0 else {
                 let error = failure("cannot rename \(stagingFolder)")
-                rename(old, destination)
+                rename(oldFolder, destination)
                 throw error
             }
             committed = true
-            try? FileManager.default.removeItem(atPath: old)
+            try? FileManager.default.removeItem(atPath: oldFolder)
             return
         }
         if isFolder && !FileManager.default.fileExists(atPath: destination) {
+            chmod(stagingFolder, newFolderMode)
             guard rename(stagingFolder, destination) == 0 else { throw failure("cannot rename \(stagingFolder)") }
             committed = true
             return
         }
         let folder = isFolder ? destination : (destination as NSString).deletingLastPathComponent
+        for name in staged {
+            guard let status = KeptAttributes.existing((folder as NSString).appendingPathComponent(name)) else { continue }
+            if let problem = KeptAttributes.apply(status, to: stagedPath(name)) {
+                throw FormatsError.cannotWrite(path: destination, detail: "\((folder as NSString).appendingPathComponent(name)): \(problem)")
+            }
+        }
         for name in staged {
             let target = (folder as NSString).appendingPathComponent(name)
             guard rename(stagedPath(name), target) == 0 else { throw failure("cannot move \(name) into \(folder)") }

@@ -50,7 +50,11 @@ public struct District: Sendable {
 }
 
 /// What loading found that is worth saying but not fatal.
-public struct LoadWarning: Hashable, Sendable, CustomStringConvertible {
+public typealias LoadWarning = FileWarning
+
+/// Something worth saying about a file that does not stop the work (loading a district, building one): one line,
+/// naming the file.
+public struct FileWarning: Hashable, Sendable, CustomStringConvertible {
     /// The file concerned.
     public var path: String
     /// What is odd about it.

@@ -20,8 +20,9 @@ public struct DistrictSummary: Hashable, Sendable {
     public var residents: Int
     /// Feature count per layer present.
     public var layerCounts: [LayerName: Int]
-    /// Per layer, how many features come from each kind of source: `reference`, `seed`, `modelled`, `osm`,
-    /// `poi`, `parcels`, `census`, `raster`, or `unstated` for features without a `source` of those forms.
+    /// Per layer, how many features come from each kind of source: `reference`, `seed`, `modelled`, `osm`, the
+    /// planner's files by their full source (`poi:amap.csv`, `parcels:FILE`, `census:FILE`, `raster:FILE`), or
+    /// `unstated` for features without a `source` of those forms.
     public var layerSources: [LayerName: [String: Int]]
     /// The sub-districts' land areas in layer order, or `nil` without a subdistricts layer.
     public var subdistrictAreas: [SubdistrictArea]?
@@ -58,7 +59,8 @@ public struct DistrictSummary: Hashable, Sendable {
             for feature in collection.features {
                 let source = feature.properties["source"]?.stringValue ?? ""
                 let kind = source.isEmpty ? "unstated" : ProvenanceCheck.kind(source) ?? "unstated"
-                counts[kind, default: 0] += 1
+                // The planner's own files are named: `poi:amap.csv`, `parcels:plan.shp`.
+                counts[FeatureSource.namesFile(kind) ? source : kind, default: 0] += 1
             }
             return counts
         }

@@ -5,7 +5,8 @@ import QTGeometry
 ///
 /// A transformer owns its PROJ context and its `PJ*` (created with `proj_create_crs_to_crs` and
 /// normalised with `proj_normalize_for_visualization`). It belongs to one task; make one per task and reuse
-/// it for every coordinate of a batch. GCJ-02 on either side is converted through WGS84 with ``GCJ02``.
+/// it for every coordinate of a batch. GCJ-02 or BD-09 on either side is converted through WGS84 with ``GCJ02``
+/// and ``BD09``.
 /// The first transformer of a CRS pair in a process resolves the pair in PROJ's database; later ones reuse
 /// the pipeline it found (see `PipelineCache`), so making one per task or per call costs little.
 ///
@@ -35,11 +36,11 @@ public final class Transformer {
         self.source = source
         self.target = target
         self.context = try PROJContext()
-        fromGCJ = source == .gcj02
-        toGCJ = target == .gcj02
+        fromGCJ = source.isChineseOffset
+        toGCJ = target.isChineseOffset
         let projSource = fromGCJ ? CRS.wgs84 : source
         let projTarget = toGCJ ? CRS.wgs84 : target
-        if projSource == .wgs84 && projTarget == .wgs84 {  // GCJ-02 ↔ WGS84 only: no PROJ step
+        if projSource == .wgs84 && projTarget == .wgs84 {  // GCJ-02/BD-09 ↔ WGS84 only: no PROJ step
             pj = nil
             angularOutput = true
             return
@@ -90,7 +91,7 @@ public final class Transformer {
         xs.reserveCapacity(coordinates.count)
         ys.reserveCapacity(coordinates.count)
         for c in coordinates {
-            let input = fromGCJ ? GCJ02.toWGS84(c) : c
+            let input = fromGCJ ? source.offsetToWGS84(c) : c
             xs.append(input.x)
             ys.append(input.y)
         }
@@ -115,7 +116,7 @@ public final class Transformer {
         out.reserveCapacity(coordinates.count)
         for i in xs.indices {
             let c = Coordinate(x: xs[i], y: ys[i])
-            out.append(toGCJ ? GCJ02.fromWGS84(c) : c)
+            out.append(toGCJ ? target.offsetFromWGS84(c) : c)
         }
         return out
     }

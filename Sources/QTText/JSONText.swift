@@ -17,22 +17,24 @@ public struct JSONText: Sendable {
     /// Appends one byte verbatim.
     public mutating func byte(_ byte: UInt8) { bytes.append(byte) }
 
-    /// Appends `text` as a JSON string: `"` and `\` escaped, U+0000–U+001F as `\u00XX` (upper-case hex),
-    /// everything else (Chinese included) as UTF-8. Working on UTF-8 bytes is safe: bytes below 0x80 never
-    /// occur inside a multi-byte sequence.
+    /// Appends `text` as a JSON string: `"` and `\` escaped, U+0000–U+001F, DEL U+007F and the C1 controls
+    /// U+0080–U+009F as `\u00XX` (upper-case hex; the last two are legal raw in JSON, but a terminal showing the
+    /// output would act on them), everything else (Chinese included) as UTF-8.
     public mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x22, 0x5C:
                 bytes.append(UInt8(ascii: "\\"))
-                bytes.append(byte)
-            case 0x00...0x1F:
+                bytes.append(UInt8(scalar.value))
+            case 0x00...0x1F, 0x7F...0x9F:
                 raw("\\u00")
-                bytes.append(Self.hexDigits[Int(byte >> 4)])
-                bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+                bytes.append(Self.hexDigits[Int(scalar.value >> 4)])
+                bytes.append(Self.hexDigits[Int(scalar.value & 0x0F)])
+            case 0x20..<0x80:
+                bytes.append(UInt8(scalar.value))
             default:
-                bytes.append(byte)
+                UTF8.encode(scalar) { bytes.append($0) }
             }
         }
         bytes.append(UInt8(ascii: "\""))

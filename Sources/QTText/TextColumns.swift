@@ -1,5 +1,7 @@
 /// Plain-text tables for a terminal: cells padded to their column's width, two spaces apart, East Asian wide
-/// characters counted as two columns (so Chinese names line up). The one table renderer of the project.
+/// characters counted as two columns (so Chinese names line up). The one table renderer of the project. Every
+/// cell and label passes through ``TerminalText/escape(_:)``: a control character in a name cannot act on the
+/// terminal or break the table's lines.
 public enum TextColumns {
     /// Terminal columns a string takes: East Asian wide characters (CJK ideographs, Hangul, full-width forms)
     /// take two, everything else one.
@@ -29,6 +31,7 @@ public enum TextColumns {
     ///   - trimTrailing: remove the spaces a line ends with (when its last cells are empty).
     /// A left-aligned last cell of a row is not padded.
     public static func render(_ rows: [[String]], rightAligned: Set<Int> = [], trimTrailing: Bool = false) -> String {
+        let rows = rows.map { $0.map(TerminalText.escape) }
         let count = rows.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: count)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], displayWidth(cell)) } }
@@ -45,6 +48,7 @@ public enum TextColumns {
     /// Label–value pairs as two columns, the labels padded to one width: the footers and summaries of every
     /// command (`District   钱塘区`).
     public static func labelled(_ rows: [(String, String)]) -> String {
+        let rows = rows.map { (TerminalText.escape($0.0), TerminalText.escape($0.1)) }
         let width = rows.map { displayWidth($0.0) }.max() ?? 0
         return rows.map { label, value in pad(label, to: width + 2) + value }.joined(separator: "\n") + "\n"
     }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import QTText
 
 /// The `qtplan` command: planning questions about a district, answered from its data.
 @main
@@ -16,4 +18,28 @@ struct RootCommand: AsyncParsableCommand {
                       CoverageCommand.self, CompareCommand.self, IsochroneCommand.self, SiteCheckCommand.self, SiteSuggestCommand.self,
                       ExportCommand.self, MapCommand.self, ReportCommand.self, DistrictCommand.self]
     )
+
+    /// Runs the command as argument-parser's own `main` does, except that an error message (a usage error quotes
+    /// the arguments given) reaches stderr with its control characters made visible (``QTText/TerminalText``).
+    static func main() async {
+        do {
+            var command = try await asyncParseAsRoot(nil)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let text = fullMessage(for: error)
+            let code = exitCode(for: error)
+            if !text.isEmpty {
+                if code == .success {
+                    print(text)
+                } else {
+                    FileHandle.standardError.write(Data((TerminalText.lines(text) + "\n").utf8))
+                }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

@@ -39,7 +39,9 @@ import Testing
         #expect(kg["type"] as? String == "kindergarten" && kg["mode"] as? String == "walk" && kg["minutes"] as? Double == 5)
         #expect(kg["population"] as? Double == 4000 && Self.covered(kg) == 1000 && kg["share"] as? Double == 0.25)
         #expect(Self.covered(kg, "w") == 1000 && Self.covered(kg, "e") == 0)
-        #expect(kg["distance_m"] is NSNull && kg["profile"] as? String == "gb50180")
+        // gb50180 walks distances (table 3.0.4): 78 m along the streets is inside 300 m.
+        #expect(kg["distance_m"] as? Double == 300 && kg["measure"] as? String == "distance" && kg["profile"] as? String == "gb50180")
+        #expect(fire["measure"] as? String == "time" && fire["mode_from_profile"] as? Bool == false)
         #expect(fire["mode"] as? String == "drive" && fire["direction"] as? String == "from_facility")
         #expect(Self.covered(fire) == 3000 && Self.covered(fire, "w") == 500 && Self.covered(fire, "e") == 2500)
 
@@ -84,9 +86,9 @@ import Testing
         let areaFeatures = try #require(areaJSON["features"] as? [[String: Any]])
         #expect(areaFeatures.count == 1)
         let props = try #require(areaFeatures.first?["properties"] as? [String: Any])
-        #expect(props["service"] as? String == "kindergarten" && props["minutes"] as? Double == 5 && props["facilities"] as? Double == 1)
-        // 375 m of walking both ways along the 30.302° street, minus the 11 m access leg, buffered 100 m:
-        // roughly 0.73 km of street × 0.2 km plus side streets: between 0.1 and 0.3 km².
+        #expect(props["service"] as? String == "kindergarten" && props["distance_m"] as? Double == 300 && props["facilities"] as? Double == 1)
+        // 300 m of walking both ways along the 30.302° street, minus the 11 m access leg, buffered 100 m:
+        // roughly 0.58 km of street × 0.2 km plus side streets: between 0.1 and 0.3 km².
         let km2 = try #require(props["area_km2"] as? Double)
         #expect(km2 > 0.1 && km2 < 0.3, "\(km2) km²")
     }

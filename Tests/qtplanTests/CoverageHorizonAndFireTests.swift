@@ -32,12 +32,18 @@ import Testing
     }
 
     @Test func gapsGiveTheNearestFacilityUpToTwiceTheThreshold() throws {
-        let walk = try Self.gaps(["--type", "kindergarten", "--minutes", "10"])
+        let walk = try Self.gaps(["--type", "kindergarten", "--minutes", "10", "--measure", "time"])
         #expect(walk.keys.sorted() == ["pop-e1", "pop-e2", "pop-w2"])
         #expect(walk.values.allSatisfy { $0["minutes"] as? Double == 10 && $0["horizon_minutes"] as? Double == 20 })
         #expect(abs((walk["pop-w2"]?["nearest_minutes"] as? Double ?? 0) - 17.6) <= 0.1)
         #expect(abs((walk["pop-e2"]?["nearest_minutes"] as? Double ?? 0) - 17.7) <= 0.1)
         #expect(walk["pop-e1"]?["nearest_minutes"] is NSNull)  // 28.7 minutes: beyond the 20-minute horizon
+        // gb50180's own measure: metres along the streets, searched to twice the 700 m asked for.
+        let walked = try Self.gaps(["--type", "kindergarten", "--distance", "700"])
+        #expect(walked.values.allSatisfy { $0["distance_m"] as? Double == 700 && $0["horizon_m"] as? Double == 1400 })
+        #expect(abs((walked["pop-w2"]?["nearest_m"] as? Double ?? 0) - 1323) <= 2)
+        #expect(abs((walked["pop-e2"]?["nearest_m"] as? Double ?? 0) - 1327) <= 2)
+        #expect(walked["pop-e1"]?["nearest_m"] is NSNull)  // 2,149 m: beyond the horizon
         let radius = try Self.gaps(["--type", "kindergarten", "--mode", "radius", "--distance", "400"])
         #expect(radius["pop-w2"]?["horizon_m"] as? Double == 800)
         #expect(abs((radius["pop-w2"]?["nearest_m"] as? Double ?? 0) - 621) <= 2)

@@ -48,6 +48,12 @@ struct PopulationCell {
 ///    18.4% aged 60+ in 2022). Urban features get 11% (young in-migrant workers and families in the
 ///    high-rise estates), rural ones 20% (villages keep the older 户籍 population). The district share that
 ///    results is printed; it must stay well under the city's 18.4%, as the young mean age implies.
+/// 6a. Children's age bands (`aged_0_2_share`, `aged_3_5_share`, `aged_6_11_share`, `aged_12_14_share`: who
+///    childcare, kindergartens, primary and middle schools serve): no age structure below the city is published.
+///    Hangzhou's 7th census (2020) counts 1,553,544 residents aged 0–14 of 11,936,010 (13.02%; 杭州市第七次全国人口
+///    普查公报, 年龄构成); the bulletin gives no single years, so the 15 years share it evenly (0.868% a year):
+///    0–2 and 3–5 and 12–14 get 3 years each (2.60%), 6–11 six years (5.21%). Every feature gets the city's
+///    shares, urban and rural alike (no figure separates them). Modelled, like rule 6.
 /// 7. Future communities: seed 001 counts 3 pilots in 2020 (≥ 10 by 2025) and seed 000 says 8 were created
 ///    by 2022, but the seeds name only one, 云帆 (seed 001: 云帆未来社区顺利开工建设; seed 002: 全省首批未来社区
 ///    试点). Its location is not in the seeds or the reference: it is assumed to be the urban residential
@@ -68,6 +74,13 @@ struct PopulationModel {
     /// Aged 60+ shares (rule 6).
     static let urbanAged60Share = 0.11
     static let ruralAged60Share = 0.20
+    /// Children's bands (rule 6a): Hangzhou's 2020 census share aged 0–14, spread evenly over the 15 years.
+    static let hangzhouAged0to14Share = 1_553_544.0 / 11_936_010.0
+    static let childBands: [(key: String, years: Double)] = [
+        ("aged_0_2_share", 3), ("aged_3_5_share", 3), ("aged_6_11_share", 6), ("aged_12_14_share", 3),
+    ]
+    /// A band's share, rounded to 4 decimals (as written).
+    static func childShare(years: Double) -> Double { (hangzhouAged0to14Share * years / 15 * 1e4).rounded() / 1e4 }
     /// Largest piece of a split parcel (rule 1), and the size above which residential parcels are split.
     static let ruralCellMeters = 250.0
     static let urbanBlockMeters = 300.0
@@ -169,6 +182,7 @@ struct PopulationModel {
                     ? "urban residential block; density weight \(Int(urbanDensityWeight)) per m²"
                     : "rural homestead land (≤ \(Int(ruralCellMeters)) m piece); density weight \(Int(ruralDensityWeight)) per m²"),
             ]
+            for band in childBands { properties[band.key] = .number(childShare(years: band.years)) }
             if let pilot = cell.futureCommunity {
                 properties["future_community_name"] = .string(pilot.name)
                 properties["future_community_basis"] = .string(pilot.basis)
@@ -214,6 +228,8 @@ struct PopulationModel {
         let aged = cells.reduce(0.0) { $0 + Double($1.population) * $1.aged60PlusShare }
         print(String(format: "population: %d residents (manifest %d) in %d features; %.1f%% on urban residential land (2020 urbanisation rate 88%%, a different measure); aged 60+ %.1f%% (Hangzhou city 18.4%%, 2022)",
                      total, residents, cells.count, Double(urban) / Double(max(total, 1)) * 100, aged / Double(max(total, 1)) * 100))
+        print("population: children's bands " + childBands.map { "\($0.key) \(childShare(years: $0.years))" }.joined(separator: ", ")
+              + " (Hangzhou 2020 census, 0–14 13.02%, spread evenly over the years)")
         let pilot = cells.filter { $0.futureCommunity != nil }
         print("population: future community 云帆 (assumed location): \(pilot.count) features, \(pilot.reduce(0) { $0 + $1.population }) residents")
     }

@@ -100,8 +100,9 @@ public enum Coverage {
         for s in services where s.mode == .radius {
             if let refusal = s.radiusRefusal { throw CoverageError.invalidRequest(refusal) }
         }
-        for s in services where s.mode != .radius && s.largestThreshold > options.maximumMinutes * 60 {
-            throw CoverageError.limit("\(s.label): \(NumberText.trimmed(s.largestThreshold / 60)) minutes is over the limit of "
+        for s in services where s.mode != .radius && s.largestThreshold * s.secondsPerUnit(walkSpeed: options.walkSpeed) > options.maximumMinutes * 60 {
+            let seconds = s.largestThreshold * s.secondsPerUnit(walkSpeed: options.walkSpeed)
+            throw CoverageError.limit("\(s.label): \(NumberText.trimmed(seconds / 60)) minutes is over the limit of "
                                       + "\(NumberText.trimmed(options.maximumMinutes)) minutes (\(setting: .maximumMinutes))")
         }
         let context = try GeometryContext()
@@ -142,32 +143,33 @@ public enum Coverage {
             guard let network = inputs.networks[service.mode] else {
                 throw CoverageError.invalidRequest("\(service.label): the \(service.mode.rawValue) network was not prepared")
             }
-            let (times, off) = pass(service, supply: supply, network: network, options: inputs.options, limit: horizon)
+            // Seconds per unit of the threshold: reach is kept in the threshold's unit (metres for a distance walked).
+            let unit = service.secondsPerUnit(walkSpeed: inputs.options.walkSpeed)
+            let (times, off) = pass(service, supply: supply, network: network, options: inputs.options, limit: horizon * unit)
             facilitiesOff = off
             let walk = inputs.options.walkSpeed
             for i in 0..<demand.count {
                 guard let p = network.residents[i] else { offNetwork[i] = true; continue }
-                let t = times.seconds(edge: Int(p.edge), offset: p.offset) + p.access / walk
+                let t = (times.seconds(edge: Int(p.edge), offset: p.offset) + p.access / walk) / unit
                 if t <= horizon { reach[i] = t }  // (the resident's own access leg can take it past the horizon)
             }
         }
         var covered = [Bool](repeating: false, count: demand.count)
-        var total = CoverageCount(id: "", name: "", population: 0, covered: 0)
+        let group = service.targetGroup
+        var total = CoverageCount(id: "", name: "", population: 0, covered: 0, targetPopulation: 0, targetCovered: 0)
         var parts = demand.subdistricts.indices.map {
-            CoverageCount(id: demand.subdistricts[$0], name: demand.subdistrictNames[$0], population: 0, covered: 0)
+            CoverageCount(id: demand.subdistricts[$0], name: demand.subdistrictNames[$0], population: 0, covered: 0,
+                          targetPopulation: 0, targetCovered: 0)
         }
         var residentsOff = 0.0
         for i in 0..<demand.count {
             let people = demand.population[i]
             covered[i] = reach[i] <= service.threshold(urban: demand.urban[i])
-            total.population += people
-            if covered[i] { total.covered += people }
+            let members = demand.members(group, at: i)
+            total.add(people, members: members, covered: covered[i])
             if offNetwork[i] { residentsOff += people }
             let s = Int(demand.subdistrict[i])
-            if s >= 0 {
-                parts[s].population += people
-                if covered[i] { parts[s].covered += people }
-            }
+            if s >= 0 { parts[s].add(people, members: members, covered: covered[i]) }
         }
         var result = CoverageResult(service: service, facilities: supply.count, facilitiesOffNetwork: facilitiesOff,
                                     residentsOffNetwork: residentsOff, total: total, bySubdistrict: parts, reach: reach,
@@ -200,12 +202,13 @@ public enum Coverage {
         case .walk, .drive:
             guard let network = inputs.networks[service.mode] else { return 0 }
             let walk = inputs.options.walkSpeed
+            let unit = service.secondsPerUnit(walkSpeed: walk)
             for k in 0..<supply.count where supply.outside[k] {
                 let one = SupplySet(ids: [supply.ids[k]], names: [supply.names[k]], xs: [supply.xs[k]], ys: [supply.ys[k]])
-                let (times, _) = pass(service, supply: one, network: network, options: inputs.options, limit: service.largestThreshold)
+                let (times, _) = pass(service, supply: one, network: network, options: inputs.options, limit: service.largestThreshold * unit)
                 for i in 0..<demand.count where result.covered[i] {
                     guard let p = network.residents[i] else { continue }
-                    let t = times.seconds(edge: Int(p.edge), offset: p.offset) + p.access / walk
+                    let t = (times.seconds(edge: Int(p.edge), offset: p.offset) + p.access / walk) / unit
                     if t <= result.reach[i] + tolerance { serving += 1; break }
                 }
             }
@@ -214,13 +217,13 @@ public enum Coverage {
     }
 
     /// How far the search of `service` goes: its largest threshold × ``CoverageOptions/reachHorizonFactor``
-    /// (seconds or metres), network searches capped at ``CoverageOptions/maximumMinutes`` but never below the
-    /// threshold.
+    /// (seconds or metres, the threshold's unit), network searches capped at ``CoverageOptions/maximumMinutes``
+    /// of travel but never below the threshold.
     static func horizon(_ service: CoverageService, options: CoverageOptions) -> Double {
         let threshold = service.largestThreshold
         let wanted = threshold * max(1, options.reachHorizonFactor)
         guard service.mode != .radius else { return wanted }
-        return max(threshold, min(wanted, options.maximumMinutes * 60))
+        return max(threshold, min(wanted, options.maximumMinutes * 60 / service.secondsPerUnit(walkSpeed: options.walkSpeed)))
     }
 
     /// Several services, in parallel tasks (at most one per core), results in the order given.

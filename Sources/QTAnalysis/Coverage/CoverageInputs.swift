@@ -30,6 +30,9 @@ public struct DemandSet: Sendable {
     public var subdistrictNames: [String]
     /// The index in the population layer of each point (for gap polygons).
     public var featureIndex: [Int]
+    /// Each age band's share of each point's residents (``TargetGroup/shareKey``), `nil` where the feature does
+    /// not give it. A band absent from every feature has no entry.
+    public var bandShares: [TargetGroup: [Double?]] = [:]
 
     /// Creates a demand set from arrays of equal length.
     public init(ids: [String], xs: [Double], ys: [Double], population: [Double], subdistrict: [Int32], urban: [Bool],
@@ -41,6 +44,14 @@ public struct DemandSet: Sendable {
 
     /// Number of points.
     public var count: Int { xs.count }
+
+    /// The members of `group` at point `i`: all its residents, or its residents times the band's share; `nil`
+    /// when the feature does not give the band.
+    public func members(_ group: TargetGroup, at i: Int) -> Double? {
+        guard group != .all else { return population[i] }
+        guard let share = bandShares[group]?[i] else { return nil }
+        return population[i] * share
+    }
 
     /// The residents of a district's population layer.
     /// - Throws: ``CoverageError/missingLayer(_:)`` without a population layer; ``CoverageError/invalidFeature(layer:id:detail:)``
@@ -84,6 +95,16 @@ public struct DemandSet: Sendable {
             set.population.append(people)
             set.urban.append(f.properties["urban"]?.boolValue ?? true)
             set.featureIndex.append(i)
+            for band in TargetGroup.bands {
+                let share = band.shareKey.flatMap { f.properties[$0]?.doubleValue }
+                if let share, !(share >= 0 && share <= 1) {
+                    throw CoverageError.invalidFeature(layer: file, id: feature, detail: "'\(band.shareKey!)' must be a share from 0 to 1, found \(share)")
+                }
+                if share != nil && set.bandShares[band] == nil {
+                    set.bandShares[band] = [Double?](repeating: nil, count: set.ids.count - 1)
+                }
+                set.bandShares[band]?.append(share)
+            }
             if let s = f.properties["subdistrict"]?.stringValue {
                 if index[s] == nil {
                     index[s] = Int32(subdistricts.count)
@@ -115,6 +136,9 @@ public struct SupplySet: Sendable {
     /// Whether each facility lies outside the boundary (`outside: true`, kept within a build's margin): it still
     /// serves residents inside.
     public var outside: [Bool]
+    /// Each facility's capacity by property (`places`, `beds`, `physicians`: ``CapacityKind``), `nil` where the
+    /// facility does not give it.
+    public var capacities: [CapacityKind: [Double?]] = [:]
 
     /// Creates a supply set from arrays of equal length (`outside` defaults to none outside).
     public init(ids: [String], names: [String], xs: [Double], ys: [Double], outside: [Bool]? = nil) {
@@ -152,6 +176,13 @@ public struct SupplySet: Sendable {
             set.ids.append(id)
             set.names.append(f.properties["name"]?.stringValue ?? id)
             set.outside.append(f.properties["outside"]?.boolValue == true)
+            for kind in CapacityKind.allCases {
+                let value = f.properties[kind.rawValue]?.doubleValue
+                if let value, !(value >= 0 && value.isFinite) {
+                    throw CoverageError.invalidFeature(layer: layer.rawValue, id: id, detail: "'\(kind.rawValue)' must be a number ≥ 0, found \(value)")
+                }
+                set.capacities[kind, default: []].append(value)
+            }
         }
         let metric = try toMetric.transform(points)
         set.xs = metric.map(\.x)

@@ -12,15 +12,43 @@ public struct CoverageCount: Hashable, Sendable {
     public var covered: Double
 
     /// Creates a count.
-    public init(id: String, name: String, population: Double, covered: Double) {
+    public init(id: String, name: String, population: Double, covered: Double, targetPopulation: Double? = nil,
+                targetCovered: Double? = nil) {
         self.id = id
         self.name = name
         self.population = population
         self.covered = covered
+        self.targetPopulation = targetPopulation
+        self.targetCovered = targetCovered
     }
+
+    /// Members of the service's target group (``CoverageService/targetGroup``; all residents for `all`), `nil`
+    /// when a feature of the area does not give the group's age band (the target group is unknown there).
+    public var targetPopulation: Double?
+    /// Members of the target group within the threshold (`nil` like ``targetPopulation``).
+    public var targetCovered: Double?
 
     /// covered ÷ population (0 when nobody lives there).
     public var share: Double { population > 0 ? covered / population : 0 }
+
+    /// targetCovered ÷ targetPopulation (0 when the group is empty), `nil` when the group is unknown.
+    public var targetShare: Double? {
+        guard let p = targetPopulation, let c = targetCovered else { return nil }
+        return p > 0 ? c / p : 0
+    }
+
+    /// Adds `people` residents, `members` of them in the target group (`nil`: unknown), covered or not.
+    mutating func add(_ people: Double, members: Double?, covered isCovered: Bool) {
+        population += people
+        if isCovered { covered += people }
+        if let members, let p = targetPopulation {
+            targetPopulation = p + members
+            if isCovered { targetCovered = (targetCovered ?? 0) + members }
+        } else {
+            targetPopulation = nil
+            targetCovered = nil
+        }
+    }
 }
 
 /// The coverage of one service at one threshold: residents, not area.

@@ -11,6 +11,16 @@ public enum CoverageMode: String, CaseIterable, Sendable, Codable {
     case drive
 }
 
+/// What a network threshold measures: the length of the walk along the streets (GB 50180-2018 table 3.0.4 defines
+/// its circles by walking distance) or the travel time (the plan's minutes, every drive). Radius mode is always
+/// a straight-line distance; a drive is always timed.
+public enum CoverageMeasure: String, CaseIterable, Sendable, Codable {
+    /// Metres walked along the streets, access legs included (time × the uniform walking speed).
+    case distance
+    /// Seconds of travel.
+    case time
+}
+
 /// Who travels: the resident to the facility, or the facility's crew to the resident (fire and rescue).
 /// On one-way streets the two differ; in radius mode they are the same.
 public enum TravelDirection: String, CaseIterable, Sendable, Codable {
@@ -65,6 +75,18 @@ public struct CoverageService: Hashable, Sendable {
     /// rescue without a stated distance), or `nil`. A radius-mode service with a refusal is not measured:
     /// ``Coverage/prepare(_:services:standards:options:)`` throws ``CoverageError/invalidRequest(_:)``.
     public var radiusRefusal: SettingText?
+    /// What the threshold measures in walk mode (``CoverageMeasure/distance``: ``distance`` metres along the
+    /// streets; ``CoverageMeasure/time``: ``minutes``). Radius mode is a distance and drive mode a time whatever
+    /// this says: read ``effectiveMeasure``.
+    public var measure: CoverageMeasure = .time
+    /// Whether ``mode`` is the rule's own although the request asked for another (a drive-only service, such as
+    /// fire and rescue, asked to be walked): results say `drive (profile)`.
+    public var modeFromRule = false
+    /// Who the service is for (``TargetGroup``): results give the share of that group beside all residents.
+    public var targetGroup: TargetGroup = .all
+    /// What the facilities' capacity is counted in, when the rule names one (`capacity`): capacity within reach
+    /// (``FloatingCatchment``) is measured for it.
+    public var capacity: CapacityKind?
 
     /// Creates a service.
     public init(label: String, supply: SupplySelector, minutes: Double, minutesRural: Double? = nil,
@@ -82,12 +104,28 @@ public struct CoverageService: Hashable, Sendable {
         self.radiusRefusal = radiusRefusal
     }
 
-    /// The threshold for a resident: minutes in network modes, metres in radius mode.
-    func threshold(urban: Bool) -> Double {
+    /// What the threshold measures: distance in radius mode, time in drive mode, ``measure`` in walk mode.
+    public var effectiveMeasure: CoverageMeasure {
         switch mode {
-        case .radius: urban ? distance : (distanceRural ?? distance)
-        case .walk, .drive: (urban ? minutes : (minutesRural ?? minutes)) * 60
+        case .radius: .distance
+        case .drive: .time
+        case .walk: measure
         }
+    }
+
+    /// The threshold for a resident: seconds for a timed network service, metres for a walked distance and in
+    /// radius mode.
+    func threshold(urban: Bool) -> Double {
+        switch (mode, effectiveMeasure) {
+        case (.radius, _), (.walk, .distance): urban ? distance : (distanceRural ?? distance)
+        case (.walk, .time), (.drive, _): (urban ? minutes : (minutesRural ?? minutes)) * 60
+        }
+    }
+
+    /// Seconds of network travel per unit of the threshold: 1 for a time, 1 ÷ the walking speed (m/s) for a
+    /// distance walked (walk edges and access legs are walked at one speed, so metres = seconds × speed).
+    func secondsPerUnit(walkSpeed: Double) -> Double {
+        mode == .walk && measure == .distance ? 1 / walkSpeed : 1
     }
 
     /// The largest threshold over urban and rural residents (seconds or metres).

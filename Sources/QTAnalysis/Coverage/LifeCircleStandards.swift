@@ -53,6 +53,10 @@ public struct LifeCircleRule: Hashable, Sendable {
     /// circle (``LifeCircleShare``): `false` for rules of their own kind (fire and rescue, transit catchments,
     /// a convenience-shopping circle), `in_life_circle: false` in the file.
     public var inLifeCircle: Bool = true
+    /// Who the service is for (`target_group`; all residents when absent).
+    public var targetGroup: TargetGroup = .all
+    /// The facilities' capacity property (`capacity`: places, beds or physicians), when the rule names one.
+    public var capacity: CapacityKind?
     /// Why a straight-line distance has no basis for this rule, when it has none: a drive-time rule without
     /// its own `distance_m` (radius mode refuses it rather than use a walking circle's metres).
     public var radiusRefusal: SettingText? {
@@ -71,10 +75,14 @@ public struct LifeCircleProfile: Hashable, Sendable {
     public var title: String
     /// The document the profile comes from.
     public var source: String
-    /// Minutes → metres for radius mode.
+    /// Minutes → metres for radius mode and for distances walked.
     public var circles: [LifeCircle]
     /// The rules, in file order.
     public var rules: [LifeCircleRule]
+    /// What the profile's walking circles measure (`measure`): `distance` when the document defines them by
+    /// walking distance (GB 50180-2018 table 3.0.4), `time` when by minutes (the plan's). Drive rules are timed
+    /// whatever this says.
+    public var measure: CoverageMeasure = .time
 
     /// The radius-mode distance for `minutes`: the circle's when the profile has one for exactly that many
     /// minutes, otherwise `minutes` at the pace of the profile's largest circle (GB 50180: 1,000 m per 15
@@ -87,18 +95,26 @@ public struct LifeCircleProfile: Hashable, Sendable {
         return minutes * largest.distance / largest.minutes
     }
 
-    /// The rule turned into a service to measure; `mode` overrides the rule's own, `distance` the radius.
-    /// A drive-time rule without its own `distance_m` gets no distance from the circles (a walking circle's
-    /// metres mean nothing for a fire engine): in radius mode, without `distance`, the service carries
-    /// ``CoverageService/radiusRefusal`` and ``Coverage/prepare(_:services:standards:options:)`` refuses it.
-    public func service(_ rule: LifeCircleRule, mode: CoverageMode? = nil, distance: Double? = nil) -> CoverageService {
+    /// The rule turned into a service to measure; `mode` overrides the rule's own, `distance` the circle's
+    /// metres (radius mode and distances walked), `measure` the profile's ``measure``. A drive rule is never
+    /// walked: asked for walk mode it stays a drive (``CoverageService/modeFromRule``). A drive-time rule without
+    /// its own `distance_m` gets no distance from the circles (a walking circle's metres mean nothing for a fire
+    /// engine): in radius mode, without `distance`, the service carries ``CoverageService/radiusRefusal`` and
+    /// ``Coverage/prepare(_:services:standards:options:)`` refuses it.
+    public func service(_ rule: LifeCircleRule, mode: CoverageMode? = nil, distance: Double? = nil,
+                        measure: CoverageMeasure? = nil) -> CoverageService {
         let urbanDistance = distance ?? rule.distance ?? self.distance(forMinutes: rule.minutes)
         let ruralDistance = rule.minutesRural.map { distance ?? self.distance(forMinutes: $0) }
+        let keepsDrive = rule.mode == .drive && mode == .walk
         var service = CoverageService(label: rule.label, supply: rule.supply, minutes: rule.minutes,
                                       minutesRural: rule.minutesRural, distance: urbanDistance,
-                                      distanceRural: ruralDistance, mode: mode ?? rule.mode, direction: rule.direction,
-                                      source: "\(name): \(rule.source)")
+                                      distanceRural: ruralDistance, mode: keepsDrive ? .drive : mode ?? rule.mode,
+                                      direction: rule.direction, source: "\(name): \(rule.source)")
         if distance == nil { service.radiusRefusal = rule.radiusRefusal.map { "\(name): \($0)" as SettingText } }
+        service.measure = measure ?? self.measure
+        service.modeFromRule = keepsDrive
+        service.targetGroup = rule.targetGroup
+        service.capacity = rule.capacity
         return service
     }
 
@@ -110,13 +126,19 @@ public struct LifeCircleProfile: Hashable, Sendable {
     ///   - source: where the circle comes from, as results show it.
     ///   - refusingRadius: whether a drive-time type without `distance` carries a ``CoverageService/radiusRefusal``
     ///     (coverage refuses to measure a fire engine's circle in walking metres; siting measures it as asked).
+    ///   - measure: what a walking threshold measures (the profile's ``measure`` when `nil`); a drive is timed.
     public func service(forType type: String, minutes: Double, label: String, mode: CoverageMode?, distance: Double?,
-                        source: String, refusingRadius: Bool) -> CoverageService {
+                        source: String, refusingRadius: Bool, measure: CoverageMeasure? = nil) -> CoverageService {
         let row = rules.first { $0.supply.type == type }
         let ownMode = row?.mode ?? Self.defaultMode(for: type)
+        let keepsDrive = ownMode == .drive && mode == .walk
         var service = CoverageService(label: label, supply: SupplySelector(type: type), minutes: minutes,
-                                      distance: distance ?? self.distance(forMinutes: minutes), mode: mode ?? ownMode,
+                                      distance: distance ?? self.distance(forMinutes: minutes), mode: keepsDrive ? .drive : mode ?? ownMode,
                                       direction: row?.direction ?? Self.defaultDirection(for: type), source: source)
+        service.measure = measure ?? self.measure
+        service.modeFromRule = keepsDrive
+        service.targetGroup = row?.targetGroup ?? .all
+        service.capacity = row?.capacity
         if refusingRadius && distance == nil && ownMode == .drive {
             service.radiusRefusal = "\(label): \(setting: .minutes) \(NumberText.trimmed(minutes)): \(name) measures \(type) as a drive "
                 + "time; a walking circle's distance means nothing for it: measure it with \(setting: .mode) drive, or give "
@@ -239,7 +261,13 @@ private struct StandardsReader: JSONFieldReading {
             }
             rules.append(rule)
         }
-        return LifeCircleProfile(name: name, title: title, source: document, circles: circles, rules: rules)
+        var measure = CoverageMeasure.time
+        if let m = p["measure"] {
+            let text = try string(m, "\(at).measure")
+            guard let parsed = CoverageMeasure(rawValue: text) else { throw fail("\(at).measure", "expected distance or time, found '\(text)'") }
+            measure = parsed
+        }
+        return LifeCircleProfile(name: name, title: title, source: document, circles: circles, rules: rules, measure: measure)
     }
 
     func rule(_ value: JSONValue, _ at: String, document: String) throws(StandardsError) -> LifeCircleRule {
@@ -278,8 +306,24 @@ private struct StandardsReader: JSONFieldReading {
             guard let b = flag.boolValue else { throw fail("\(at).in_life_circle", "expected true or false, found \(flag.typeDescription)") }
             inCircle = b
         }
+        var group = TargetGroup.all
+        if let g = r["target_group"] {
+            let text = try string(g, "\(at).target_group")
+            guard let parsed = TargetGroup(rawValue: text) else {
+                throw fail("\(at).target_group", "expected one of \(TargetGroup.allCases.map(\.rawValue).joined(separator: ", ")), found '\(text)'")
+            }
+            group = parsed
+        }
+        var capacity: CapacityKind?
+        if let c = r["capacity"] {
+            let text = try string(c, "\(at).capacity")
+            guard let parsed = CapacityKind(rawValue: text) else {
+                throw fail("\(at).capacity", "expected places, beds or physicians, found '\(text)'")
+            }
+            capacity = parsed
+        }
         return LifeCircleRule(label: label, supply: SupplySelector(type: type, sizeClasses: sizes), minutes: minutes,
                               minutesRural: rural, distance: distance, mode: mode, direction: direction,
-                              source: "\(doc), \(clause)", inLifeCircle: inCircle)
+                              source: "\(doc), \(clause)", inLifeCircle: inCircle, targetGroup: group, capacity: capacity)
     }
 }

@@ -38,7 +38,8 @@ public enum ServiceAreas {
                     guard let network = inputs.networks[service.mode] else {
                         throw CoverageError.invalidRequest("\(service.label): the \(service.mode.rawValue) network was not prepared")
                     }
-                    let limit = minutes * 60
+                    // A distance walked: the streets within that many metres (seconds at the uniform walking speed).
+                    let limit = service.effectiveMeasure == .distance ? distance / inputs.options.walkSpeed : minutes * 60
                     let members = SupplySet(ids: group.map { supply.ids[$0] }, names: group.map { supply.names[$0] },
                                             xs: group.map { supply.xs[$0] }, ys: group.map { supply.ys[$0] })
                     let (times, _) = Coverage.pass(service, supply: members, network: network, options: inputs.options, limit: limit)
@@ -53,7 +54,7 @@ public enum ServiceAreas {
                     "area_km2": .number((try area.area() / 1e6 * 1e6).rounded() / 1e6),
                     "source": "computed: qtplan coverage",
                 ]
-                if service.mode == .radius { properties["distance_m"] = .number(distance) } else { properties["minutes"] = .number(minutes) }
+                if service.effectiveMeasure == .distance { properties["distance_m"] = .number(distance) } else { properties["minutes"] = .number(minutes) }
                 // The grid's cell: larger than asked when the area would need more than 16 million cells.
                 if let cell { properties["cell_m"] = .number((cell * 100).rounded() / 100) }
                 if !dissolve, let k = group.first {
@@ -93,7 +94,7 @@ public enum ServiceAreas {
             if s >= 0 { p["subdistrict"] = .string(demand.subdistricts[s]) }
             let threshold = service.threshold(urban: demand.urban[i])
             let reach = result.reach[i]
-            if service.mode == .radius {
+            if service.effectiveMeasure == .distance {
                 p["distance_m"] = .number(threshold)
                 p["nearest_m"] = reach.isFinite ? .number((reach * 10).rounded() / 10) : .null
                 p["horizon_m"] = result.reachHorizon.isFinite ? .number((result.reachHorizon * 10).rounded() / 10) : .null

@@ -40,7 +40,7 @@ public enum SitePlan {
     /// - Throws: ``QTProjection/ProjectionError`` for a CRS PROJ does not know or a failed transformation.
     public static func toWGS84(_ positions: [Coordinate], from crs: CRS) throws -> [Coordinate] {
         switch crs {
-        case .gcj02: return positions.map(GCJ02.toWGS84)
+        case .gcj02, .bd09: return positions.map(crs.offsetToWGS84)
         case .epsg(4326): return positions
         default: return try Transformer(from: crs, to: .wgs84).transform(positions)
         }
@@ -74,7 +74,7 @@ public enum SitePlan {
                 throw SitingError.invalidSite(path: path, feature: label, detail: "type '\(type)' is not the requested '\(defaultType)'")
             }
             guard seen.insert(id).inserted else { throw SitingError.invalidSite(path: path, feature: label, detail: "id '\(id)' appears twice") }
-            if crs == .wgs84 || crs == .gcj02, abs(c.x) > 180 || abs(c.y) > 90 {
+            if crs == .wgs84 || crs.isChineseOffset, abs(c.x) > 180 || abs(c.y) > 90 {
                 throw SitingError.invalidSite(path: path, feature: label, detail: "position \(c.x), \(c.y) is not longitude/latitude (give \(setting: .inputCRS) for projected coordinates)")
             }
             sites.append(ProposedSite(id: id, name: f.properties["name"]?.stringValue, type: type, location: c,

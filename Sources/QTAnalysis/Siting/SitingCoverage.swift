@@ -100,7 +100,8 @@ final class SitingCoverage {
             guard let network = inputs.networks[service.mode] else { return [] }
             let options = inputs.options
             guard let start = network.locate(x: p.x, y: p.y, maximumAccess: options.maximumAccess) else { return nil }
-            let limit = service.largestThreshold
+            let unit = service.secondsPerUnit(walkSpeed: options.walkSpeed)  // seconds per metre for a distance walked
+            let limit = service.largestThreshold * unit
             let times = NetworkTimes(graph: network.graph, sources: [start], direction: service.direction,
                                      walkSpeed: options.walkSpeed, limit: limit)
             // Nobody farther than the limit at the network's fastest speed (access legs walked) can be reached:
@@ -111,7 +112,7 @@ final class SitingCoverage {
             return residents(within: bound, of: p).filter { i in
                 guard let q = network.residents[i] else { return false }
                 let seconds = times.seconds(edge: Int(q.edge), offset: q.offset) + q.access / options.walkSpeed
-                return seconds <= service.threshold(urban: demand.urban[i])
+                return seconds <= service.threshold(urban: demand.urban[i]) * unit
             }
         }
     }

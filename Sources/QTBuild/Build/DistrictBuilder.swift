@@ -20,8 +20,14 @@ public enum DistrictBuilder {
         try check(options)
         let osmInputs = request.inputs.filter { $0.role == .osm }
         guard osmInputs.count <= 1 else { throw BuildError.invalidRequest("give one --osm extract, not \(osmInputs.count)") }
-        if let other = request.inputs.first(where: { $0.role != .osm }) {
-            throw BuildError.invalidRequest("\(other.path): \(other.role.rawValue) inputs are not read yet (only --osm)")
+        if let other = request.inputs.first(where: { ![.osm, .pois, .parcels].contains($0.role) }) {
+            throw BuildError.invalidRequest("\(other.path): \(other.role.rawValue) inputs are not read yet (only --osm, --pois and --parcels)")
+        }
+        for input in request.inputs where input.role == .parcels && request.landUseCodes[input.path] == nil {
+            throw BuildError.invalidRequest("\(input.path): no land-use code table given (--landuse-codes gb50137|land-sea-2023|MAPPING.json)")
+        }
+        for input in request.inputs where input.role == .pois && request.poiSchemas[input.path] == nil {
+            throw BuildError.invalidRequest("\(input.path): no POI schema given (--poi-schema amap|baidu|osm|MAPPING.json)")
         }
         let osmPath = osmInputs.first?.path
         let context = try GeometryContext()
@@ -195,6 +201,39 @@ public enum DistrictBuilder {
             warnings += areaWarningList
         }
 
+        // The planner's POI exports, merged into the facilities.
+        var poiDefaults: [String: String] = [:]
+        var plannerLines: [String] = []
+        for input in request.inputs where input.role == .pois {
+            let outcome = try PlannerPOIs.merge(input, schema: request.poiSchemas[input.path]!, tables: request.tables,
+                                                accuracy: options.poiAccuracyMetres, layers: &layers, zone: zone)
+            for (k, n) in outcome.unmapped { unmapped[k, default: 0] += n }
+            for (k, n) in outcome.excluded { excluded[k, default: 0] += n }
+            warnings += outcome.warnings
+            poiDefaults.merge(outcome.defaults) { a, _ in a }
+            if let line = outcome.line { plannerLines.append(line) }
+        }
+
+        // The regulatory plan's parcels: the land-use layer (OpenStreetMap's land use replaced, not overlaid).
+        let parcelInputs = request.inputs.filter { $0.role == .parcels }
+        if !parcelInputs.isEmpty {
+            if let osmLandUse = layers[.landuse]?.features.count, osmLandUse > 0 {
+                excluded["landuse: OpenStreetMap land use replaced by the plan's parcels (--parcels)"] = osmLandUse
+            }
+            var parcels: [Feature] = []
+            landUseCovered = 0
+            for input in parcelInputs {
+                let outcome = try PlannerParcels.build(input, table: request.landUseCodes[input.path]!, zone: zone,
+                                                       accuracy: options.parcelAccuracyMetres)
+                parcels += outcome.features
+                for (k, n) in outcome.excluded { excluded[k, default: 0] += n }
+                warnings += outcome.warnings
+                landUseCovered += outcome.coveredM2
+                if let line = outcome.line { plannerLines.append(line) }
+            }
+            layers[.landuse] = parcels.isEmpty ? nil : FeatureCollection(features: parcels)
+        }
+
         // RFC 7946: exterior rings counter-clockwise, holes clockwise.
         for (layer, collection) in layers {
             var features = collection.features
@@ -207,7 +246,7 @@ public enum DistrictBuilder {
         let manifest = try makeManifest(request, name: name, nameEn: nameEn, metricCRS: metricName, metricBasis: metricBasis,
                                         boundaryM2: boundaryM2, residents: residents, residentsSource: residentsSource,
                                         aged60: aged60, layers: layers, walk: walk, drive: drive, unmapped: unmapped,
-                                        excluded: excluded, hasOSM: osm != nil)
+                                        excluded: excluded, hasOSM: osm != nil, plannerDefaults: poiDefaults)
         var counts: [LayerName: Int] = [:], outside: [LayerName: Int] = [:]
         for (layer, collection) in layers {
             counts[layer] = collection.features.count
@@ -218,7 +257,8 @@ public enum DistrictBuilder {
                                            excluded: excluded, metricCRS: metricName, metricCRSBasis: metricBasis,
                                            boundaryAreaKm2: boundaryM2 / 1e6, residents: residents,
                                            residentsSource: residentsSource,
-                                           landUseCoveredShare: boundaryM2 > 0 ? landUseCovered / boundaryM2 : 0)
+                                           landUseCoveredShare: boundaryM2 > 0 ? landUseCovered / boundaryM2 : 0,
+                                           plannerInputs: plannerLines)
         return DistrictBuildResult(manifest: manifest, layers: layers, summary: summary, warnings: warnings)
     }
 

@@ -17,7 +17,8 @@ extension DistrictBuilder {
     static func makeManifest(_ request: DistrictBuildRequest, name: String, nameEn: String, metricCRS: String,
                              metricBasis: String, boundaryM2: Double, residents: Int, residentsSource: String, aged60: Double,
                              layers: [LayerName: FeatureCollection], walk: NetworkFigures, drive: NetworkFigures,
-                             unmapped: [String: Int], excluded: [String: Int], hasOSM: Bool) throws -> DistrictManifest {
+                             unmapped: [String: Int], excluded: [String: Int], hasOSM: Bool,
+                             plannerDefaults: [String: String] = [:]) throws -> DistrictManifest {
         let options = request.options
         var entries: [String: LayerEntry] = [:]
         for layer in layers.keys { entries[layer.rawValue] = entry(layer, format: options.layerFormat) }
@@ -44,7 +45,25 @@ extension DistrictBuilder {
             let (_, hex) = try FileChecksum.sha256(path: table)
             recorded["table " + URL(fileURLWithPath: table).lastPathComponent] = "sha256 \(hex)"
         }
-        var defaults: [String: String] = [:]
+        for (path, schema) in request.poiSchemas {
+            let (_, hex) = try FileChecksum.sha256(path: schema.path)
+            recorded["table " + URL(fileURLWithPath: schema.path).lastPathComponent] = "sha256 \(hex)"
+            recorded["poi-schema " + (path.split(separator: "/").last.map(String.init) ?? path)] = URL(fileURLWithPath: schema.path).lastPathComponent
+        }
+        for (path, table) in request.landUseCodes {
+            let (_, hex) = try FileChecksum.sha256(path: table.path)
+            recorded["table " + URL(fileURLWithPath: table.path).lastPathComponent] = "sha256 \(hex)"
+            recorded["landuse-codes " + (path.split(separator: "/").last.map(String.init) ?? path)] = table.name
+        }
+        for input in request.inputs where input.role == .parcels {
+            let file = input.path.split(separator: "/").last.map(String.init) ?? input.path
+            for key in ["code-field", "code-layer", "unmapped-as", "layer"] { if let v = input.settings[key] { recorded["\(key) \(file)"] = v } }
+            recorded["parcel-accuracy"] = ValidationNumber.plain(options.parcelAccuracyMetres)
+        }
+        if request.inputs.contains(where: { $0.role == .pois }) {
+            recorded["poi-accuracy"] = ValidationNumber.plain(options.poiAccuracyMetres)
+        }
+        var defaults: [String: String] = plannerDefaults
         let official = options.officialAreaKm2 ?? (boundaryM2 / 1e6 * 1000).rounded() / 1000
         if options.officialAreaKm2 == nil {
             defaults["official_area_km2"] = "the boundary's geodesic area (no --official-area): not an official figure"

@@ -48,32 +48,17 @@ struct NetworkLayer {
 
     /// Edges, length, components (direction ignored, nodes by OSM id) and the largest component's share.
     static func figures(_ edges: [NetworkEdge], mode: KeyPath<WayPermissions, TravelDirections>) -> NetworkFigures {
-        var index: [Int64: Int] = [:]
-        var parent: [Int] = []
-        func node(_ id: Int64) -> Int {
-            if let n = index[id] { return n }
-            parent.append(parent.count)
-            index[id] = parent.count - 1
-            return parent.count - 1
-        }
-        func find(_ n: Int) -> Int {
-            var root = n
-            while parent[root] != root { root = parent[root] }
-            var walker = n
-            while parent[walker] != root { (walker, parent[walker]) = (parent[walker], root) }
-            return root
-        }
+        var sets = DisjointSets<Int64>()
         var members: [(Int, Double)] = []
         for edge in edges where edge.permissions[keyPath: mode] != .none {
-            let a = node(edge.fromNode), b = node(edge.toNode)
-            let (ra, rb) = (find(a), find(b))
-            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+            let a = sets.element(edge.fromNode), b = sets.element(edge.toNode)
+            sets.union(a, b)
             members.append((a, edge.length))
         }
         var lengths: [Int: Double] = [:]
         var total = 0.0
         for (n, length) in members {
-            lengths[find(n), default: 0] += length
+            lengths[sets.root(n), default: 0] += length
             total += length
         }
         let largest = lengths.values.max() ?? 0

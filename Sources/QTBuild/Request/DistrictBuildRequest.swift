@@ -6,9 +6,9 @@ public enum BuildInputRole: String, Sendable, Hashable, CaseIterable {
     /// An OpenStreetMap extract (`.osm.pbf`, `.osm`, `.osm.bz2`): streets, facilities, transit, parks, land use,
     /// buildings. Features say `osm:<node|way|relation>/<id>`.
     case osm
-    /// The planner's POI export (next issue): features say `poi:FILE`.
+    /// The planner's POI export (Amap, Baidu, OSM-tagged or a mapping of one's own): features say `poi:FILE`.
     case pois
-    /// The regulatory plan's parcels (next issue): `parcels:FILE`.
+    /// The regulatory plan's parcels (Shapefile, DXF, …; GB 50137 or 2023 codes): `parcels:FILE`.
     case parcels
     /// A census table joined to zones (next issue): `census:FILE`.
     case census
@@ -35,8 +35,17 @@ public struct BuildInput: Sendable, Hashable {
         self.settings = settings
     }
 
-    /// The `source` prefix of the features this input gives (`osm` features name their element instead).
-    public var sourcePrefix: String { role == .osm ? "osm" : "\(role.rawValue):\(path)" }
+    /// The `source` of the features this input gives: `poi:FILE`, `parcels:FILE`, `census:FILE`, `raster:FILE`
+    /// with the file's name (not its folder, so that a folder built elsewhere says the same); `osm` features
+    /// name their element instead.
+    public var sourcePrefix: String {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        switch role {
+        case .osm: return "osm"
+        case .pois: return "poi:\(file)"
+        default: return "\(role.rawValue):\(file)"
+        }
+    }
 }
 
 /// Where the district's boundary comes from.
@@ -84,6 +93,10 @@ public struct DistrictBuildOptions: Sendable, Hashable {
     public var aged60Share: Double?
     /// How far an OSM feature may lie from reality, metres (`accuracy_m` of every OSM feature).
     public var osmAccuracyMetres: Double
+    /// How far a POI of the planner's export may lie from reality, metres (`accuracy_m` of every POI feature).
+    public var poiAccuracyMetres: Double = DistrictBuildOptions.defaultPOIAccuracyMetres
+    /// How far a parcel of the regulatory plan may lie from reality, metres (`accuracy_m` of every parcel).
+    public var parcelAccuracyMetres: Double = DistrictBuildOptions.defaultParcelAccuracyMetres
     /// The layer files' format.
     public var layerFormat: LayerFileFormat
 
@@ -93,6 +106,12 @@ public struct DistrictBuildOptions: Sendable, Hashable {
     /// The positional accuracy assumed for OpenStreetMap features when none is given: 5 m (a stated
     /// assumption: OSM is mostly traced from aerial imagery and GPS, metre-level in cities).
     public static let defaultOSMAccuracyMetres = 5.0
+    /// The positional accuracy assumed for a web map's POI when none is given: 10 m (a stated assumption: Amap
+    /// and Baidu place a POI at its entrance or its building, within a building's size).
+    public static let defaultPOIAccuracyMetres = 10.0
+    /// The positional accuracy assumed for a regulatory plan's parcels: 1 m (a stated assumption: 控规 drawings
+    /// are drawn on survey coordinates at 1:2,000 or finer).
+    public static let defaultParcelAccuracyMetres = 1.0
     /// The default margin, metres.
     public static let defaultMarginMetres = 2000.0
 
@@ -155,10 +174,18 @@ public struct DistrictBuildRequest: Sendable {
     public var generator: String
     /// The output folder's name, the district's name of last resort.
     public var folderName: String
+    /// The POI schema of each `pois` input, by the input's path (`poi-amap.json`, `poi-baidu.json`, … or the
+    /// planner's own mapping).
+    public var poiSchemas: [String: POISchema]
+    /// The land-use code table of each `parcels` input, by the input's path.
+    public var landUseCodes: [String: LandUseCodeTable] = [:]
 
     /// Creates a request.
     public init(inputs: [BuildInput], boundary: BoundarySource, options: DistrictBuildOptions, tables: OSMTables,
-                generator: String, folderName: String) {
+                generator: String, folderName: String, poiSchemas: [String: POISchema] = [:],
+                landUseCodes: [String: LandUseCodeTable] = [:]) {
+        self.poiSchemas = poiSchemas
+        self.landUseCodes = landUseCodes
         self.inputs = inputs
         self.boundary = boundary
         self.options = options

@@ -2,20 +2,7 @@ import QTGeometry
 import QTModel
 
 /// Something a build says that is worth knowing but does not stop it: one line, naming the input.
-public struct BuildWarning: Sendable, Hashable, CustomStringConvertible {
-    /// The file concerned.
-    public var path: String
-    /// What is odd.
-    public var message: String
-
-    /// Creates a warning.
-    public init(path: String, message: String) {
-        self.path = path
-        self.message = message
-    }
-
-    public var description: String { "\(path): \(message)" }
-}
+public typealias BuildWarning = FileWarning
 
 /// One mode's network as built: edges, length, components and the share of length in the largest.
 public struct NetworkFigures: Sendable, Hashable {
@@ -49,6 +36,8 @@ public struct DistrictBuildSummary: Sendable, Hashable {
     public var residents: Int, residentsSource: String
     /// The share of the boundary's area that land use covers.
     public var landUseCoveredShare: Double
+    /// One line per planner's file (POIs, parcels, …): its CRS and what became of its features.
+    public var plannerInputs: [String] = []
 }
 
 /// A built district: the manifest (with its `build` record), the layers and the summary. Nothing is written

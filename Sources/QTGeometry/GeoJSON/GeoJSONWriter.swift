@@ -20,7 +20,7 @@ import QTText
 /// - Coordinates are rounded to ``decimals`` places with trailing zeros trimmed (`120.35`, not
 ///   `120.3500000`); `-0` is `0`. Non-finite coordinates (which the reader never produces) are written as
 ///   `null`, which readers refuse.
-/// - Strings escape `"`, `\` and U+0000–U+001F (`\u00XX`); other characters, Chinese included, are UTF-8.
+/// - Strings escape `"`, `\`, U+0000–U+001F, DEL and U+0080–U+009F (`\u00XX`); other characters, Chinese included, are UTF-8.
 /// - Empty geometries are written with `"coordinates":[]` (or `"geometries":[]`).
 public struct GeoJSONWriter: Sendable {
     /// The preference order of object keys used when none is given.

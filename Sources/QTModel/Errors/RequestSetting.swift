@@ -14,6 +14,8 @@ public enum RequestSetting: String, Sendable, CaseIterable {
     case mode
     /// A straight-line distance instead of the circle's.
     case distance
+    /// What a walking threshold measures (distance or time).
+    case measure
     /// The facility types asked for.
     case types
     /// The spacing of site-suggest's candidate grid.

@@ -1,6 +1,6 @@
 import QTText
-/// Counts and measures: `population` (a whole number from 0 to ``PopulationCount/maximum``, required) and `aged_60_plus_share` (0…1, required) on
-/// population features; `places`, `beds`, `physicians`, `area_m2` (numbers ≥ 0, optional) on facilities;
+/// Counts and measures: `population` (a whole number from 0 to ``PopulationCount/maximum``, required), `aged_60_plus_share` (0…1, required) and the
+/// other age bands of ``PopulationAgeBands`` (0…1, optional; the bands of a feature add up to at most 1) on population features; `places`, `beds`, `physicians`, `area_m2` (numbers ≥ 0, optional) on facilities;
 /// `area_m2` (a number ≥ 0, required) on parks;
 /// `length_m` and `speed_kmh` (numbers > 0, required) on network edges. Missing, negative or mistyped
 /// values are errors.
@@ -21,6 +21,7 @@ struct CountsCheck: DistrictCheck {
         case .population:
             [Measure(property: "population", rule: .nonNegativeInteger, required: true),
              Measure(property: "aged_60_plus_share", rule: .share, required: true)]
+                + PopulationAgeBands.optionalShareKeys.map { Measure(property: $0, rule: .share, required: false) }
         case .facilities:
             ["places", "beds", "physicians", "area_m2"].map { Measure(property: $0, rule: .nonNegative, required: false) }
         case .parks:
@@ -40,6 +41,9 @@ struct CountsCheck: DistrictCheck {
             let measures = Self.measures(layer)
             if measures.isEmpty { continue }
             for (index, feature) in workspace.features(layer).enumerated() {
+                if layer == .population, let problem = PopulationAgeBands.sumProblem(feature.properties) {
+                    issues.append(workspace.issue(.error, "counts.range", layer, index, problem))
+                }
                 for measure in measures {
                     let name = measure.property
                     guard let value = feature.properties[name], !value.isNull else {

@@ -29,30 +29,14 @@ struct NetworkConnectivityCheck: DistrictCheck {
         guard workspace.district.layers[.network] != nil else {
             return [.notPresent(id: id, layer: .network, title: title)]
         }
-        var nodes: [Node: Int] = [:]
-        var parent: [Int] = []
-        func node(_ c: Coordinate) -> Int {
-            let key = Node(c)
-            if let n = nodes[key] { return n }
-            parent.append(parent.count)
-            nodes[key] = parent.count - 1
-            return parent.count - 1
-        }
-        func find(_ n: Int) -> Int {
-            var root = n
-            while parent[root] != root { root = parent[root] }
-            var walker = n
-            while parent[walker] != root { (walker, parent[walker]) = (parent[walker], root) }
-            return root
-        }
+        var sets = DisjointSets<Node>()
         var edges: [(index: Int, from: Int, length: Double)] = []
         for (index, feature) in workspace.features(.network).enumerated() {
             guard feature.properties[mode.rawValue]?.boolValue == true,
                   case .lineString(let line)? = feature.geometry, let first = line.coordinates.first,
                   let last = line.coordinates.last else { continue }
-            let a = node(first), b = node(last)
-            let (ra, rb) = (find(a), find(b))
-            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+            let a = sets.element(Node(first)), b = sets.element(Node(last))
+            sets.union(a, b)
             edges.append((index, a, try Geodesic.wgs84.length(of: .lineString(line))))
         }
         guard !edges.isEmpty else {
@@ -76,7 +60,7 @@ struct NetworkConnectivityCheck: DistrictCheck {
         // Components by root: total length, edge count, first edge.
         var components: [Int: (length: Double, edges: Int, first: Int)] = [:]
         for edge in edges {
-            let root = find(edge.from)
+            let root = sets.root(edge.from)
             let current = components[root] ?? (0, 0, edge.index)
             components[root] = (current.length + edge.length, current.edges + 1, min(current.first, edge.index))
         }

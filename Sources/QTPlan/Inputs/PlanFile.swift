@@ -66,7 +66,7 @@ public enum PlanFile {
     private static func reproject(_ feature: Feature, from crs: CRS) throws -> Feature {
         var f = feature
         if let g = f.geometry {
-            f.geometry = crs == .gcj02 ? g.mapCoordinates(GCJ02.toWGS84) : try Transformer(from: crs, to: .wgs84).transform(g)
+            f.geometry = crs.isChineseOffset ? g.mapCoordinates(crs.offsetToWGS84) : try Transformer(from: crs, to: .wgs84).transform(g)
         }
         return f
     }

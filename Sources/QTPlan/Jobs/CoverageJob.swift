@@ -29,6 +29,9 @@ public struct CoverageRequest: Sendable, Hashable {
     public var gaps: Bool
     /// How results and messages name request settings.
     public var names: SettingNames
+    /// Whether to measure capacity within reach (2SFCA, ``FloatingCatchment``) for the services whose rule names
+    /// a capacity (`places`, `beds`, `physicians`).
+    public var capacity = false
 
     /// A request.
     public init(selection: ServiceSelection, profile: String? = nil, walkSpeedKmh: Double? = nil, includePlanned: Bool = false,
@@ -68,6 +71,8 @@ public struct CoverageOutcome: Sendable {
     public var warnings: [String]
     /// The plan the district was changed by, as results name it (``AppliedScenario/label``), if any.
     public var scenario: String?
+    /// Capacity within reach, one per result (`nil` where not asked for or the rule names no capacity).
+    public var capacity: [CapacityAccess?] = []
 }
 
 /// `coverage`: the share of residents who reach each service within its life circle, by straight line or over
@@ -117,12 +122,18 @@ public struct CoverageJob: Sendable {
             }
             areas = features
         }
+        var capacity: [CapacityAccess?] = []
+        if request.capacity {
+            capacity = try await Coverage.parallelMap(services) { s in
+                try s.capacity.map { try FloatingCatchment.measure(s, kind: $0, in: inputs) }
+            }
+        }
         let cells = (areas ?? []).compactMap { f in f.properties["cell_m"]?.doubleValue.map { (f.properties["service"]?.stringValue ?? "", $0) } }
         return CoverageOutcome(
             results: results, profile: profile, options: options, district: district.manifest.name,
             modelledResidents: district.isModelled(.population), modelledFacilities: district.isModelled(.facilities), areas: areas,
             gaps: request.gaps ? results.flatMap { ServiceAreas.gaps($0, inputs: inputs, district: district) } : nil,
-            warnings: request.engine.coarseGridWarnings(cells), scenario: nil)
+            warnings: request.engine.coarseGridWarnings(cells), scenario: nil, capacity: capacity)
     }
 }
 

@@ -29,6 +29,12 @@ public enum DistrictBuildJob {
         if FileManager.default.fileExists(atPath: output) && !replacing {
             throw PlanError(.cannotWrite, "\(output): already exists; refusing to overwrite it (give \(setting: .overwriteInputs) to replace it)")
         }
+        var read = RunInputs()
+        for input in request.inputs { read.add(file: input.path, role: Self.roleText(input.role)) }
+        if case .file(let path, _) = request.boundary { read.add(file: path, role: "the boundary file") }
+        let settings = settings.guarding(read)
+        // Refused before the build (minutes), not after it: a folder replaced whole must hold no input.
+        try AtomicOutput.check(output, isFolder: true, replacing: replacing, settings: settings)
         let started = Date()
         let result = try DistrictBuilder.build(request)
         let built = Date()
@@ -38,5 +44,18 @@ public enum DistrictBuildJob {
         }
         return Outcome(result: result, warnings: warnings,
                        seconds: (built.timeIntervalSince(started), Date().timeIntervalSince(built)))
+    }
+}
+
+extension DistrictBuildJob {
+    /// How the output guard names an input of a build in its refusal ("… would remove FILE, the POI export").
+    static func roleText(_ role: BuildInputRole) -> String {
+        switch role {
+        case .osm: "the OpenStreetMap extract"
+        case .pois: "the POI export"
+        case .parcels: "the parcels file"
+        case .census: "the census table"
+        case .raster: "the population raster"
+        }
     }
 }

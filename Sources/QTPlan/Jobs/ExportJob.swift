@@ -81,7 +81,17 @@ public enum ExportJob {
         let destinations = request.asFolder
             ? layers.map { (request.destination as NSString).appendingPathComponent("\($0.name).\(request.format.fileExtension)") }
             : [request.destination]
-        if !request.overwriteInputs { try InputGuard.refuse(destinations, format: request.format, district: district) }
+        var settings = settings
+        if !request.overwriteInputs {
+            var inputs = RunInputs()
+            inputs.add(district)
+            inputs.override = .overwriteInputs
+            settings = settings.guarding(inputs)
+        }
+        // Refused before anything is written; AtomicOutput checks again on the files staged.
+        for destination in destinations {
+            try AtomicOutput.check(destination, isFolder: false, settings: settings)
+        }
         let warnings: [String]
         if request.asFolder {
             warnings = try FeatureFiles.writeFolder(layers, to: request.destination, format: request.format, crs: request.crs,

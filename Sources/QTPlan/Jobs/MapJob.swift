@@ -104,7 +104,9 @@ public enum MapJob {
                               extent: district.features(.boundary), metricCRS: try CRS(parsing: district.manifest.metricCRS),
                               width: request.width, height: request.height)
         let svg = try map.svg()
-        try MapFiles.write(svg, to: request.output, settings: settings)
+        var read = RunInputs()
+        read.add(district)
+        try MapFiles.write(svg, to: request.output, settings: settings.guarding(read))
         return MapResult(output: request.output, layerCount: drawn.count, metricCRS: district.manifest.metricCRS, svgBytes: svg.utf8.count)
     }
 }

@@ -187,7 +187,11 @@ public enum ReportJob {
         }
         let worse = comparison.map { _ in comparedWorse } ?? 0
         let html = try HTMLReport.render(content)
-        try AtomicOutput.write(Data(html.utf8), to: request.output, what: "the report", settings: settings)
+        var read = RunInputs()
+        read.add(district)
+        read.add(file: request.sites?.path, role: "the sites file")
+        for plan in request.plans { read.add(file: plan.path, role: "the plan '\(plan.name)'") }
+        try AtomicOutput.write(Data(html.utf8), to: request.output, what: "the report", settings: settings.guarding(read))
         let rows = indicators.district.rows
         return ReportResult(output: request.output, bytes: html.utf8.count, profile: profile.name, services: results.count,
                             mapped: (mapped.label, results[index].total.share), maps: maps.count,

@@ -19,15 +19,19 @@ public struct ServiceSelection: Sendable, Hashable {
     public var minutes: [Double]?
     /// One mode for every service instead of each rule's own.
     public var mode: CoverageMode?
-    /// Radius mode: this straight-line distance for every threshold.
+    /// This distance for every threshold: straight-line in radius mode, along the streets for a walked distance.
     public var distance: Double?
+    /// What walking thresholds measure instead of the profile's ``LifeCircleProfile/measure``.
+    public var measure: CoverageMeasure?
 
     /// A selection.
-    public init(_ scope: Scope, minutes: [Double]? = nil, mode: CoverageMode? = nil, distance: Double? = nil) {
+    public init(_ scope: Scope, minutes: [Double]? = nil, mode: CoverageMode? = nil, distance: Double? = nil,
+                measure: CoverageMeasure? = nil) {
         self.scope = scope
         self.minutes = minutes
         self.mode = mode
         self.distance = distance
+        self.measure = measure
     }
 
     /// The services to measure under `profile`. A `minutes` override is described in results as
@@ -35,6 +39,13 @@ public struct ServiceSelection: Sendable, Hashable {
     /// - Throws: ``PlanError`` (`usage`) for no type, an unknown type, or a type the profile has no circle for
     ///   (without minutes).
     public func services(profile: LifeCircleProfile, names: SettingNames = .library) throws(PlanError) -> [CoverageService] {
+        switch (mode, measure) {
+        case (.drive?, .distance?):
+            throw PlanError(.usage, "\(setting: .measure) distance: a drive is measured by time (\(setting: .mode) walk for a distance walked)")
+        case (.radius?, .time?):
+            throw PlanError(.usage, "\(setting: .measure) time: \(setting: .mode) radius is a straight-line distance")
+        default: break
+        }
         var types: [String]?
         if case .types(let list) = scope {
             guard !list.isEmpty else { throw PlanError(.usage, "\(setting: .types): no type given") }
@@ -48,14 +59,15 @@ public struct ServiceSelection: Sendable, Hashable {
             for t in types ?? [] where !rules.contains(where: { $0.supply.type == t }) {
                 throw PlanError(.usage, "\(setting: .types): profile \(profile.name) has no circle for '\(t)'; give \(setting: .minutes)")
             }
-            return rules.map { profile.service($0, mode: mode, distance: distance) }
+            return rules.map { profile.service($0, mode: mode, distance: distance, measure: measure) }
         }
         let chosen = types ?? (FacilityType.allCases.map(\.rawValue) + ["metro_station", "bus_stop"])
         return chosen.flatMap { t in
             minutes.map { m in
                 profile.service(forType: t, minutes: m, label: minutes.count > 1 ? "\(t)_\(NumberText.trimmed(m))min" : t,
                                 mode: mode, distance: distance,
-                                source: "\(names(.minutes)) \(NumberText.trimmed(m)) (\(profile.name) distances)", refusingRadius: true)
+                                source: "\(names(.minutes)) \(NumberText.trimmed(m)) (\(profile.name) distances)", refusingRadius: true,
+                                measure: measure)
             }
         }
     }

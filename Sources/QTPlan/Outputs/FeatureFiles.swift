@@ -6,7 +6,8 @@ import QTProjection
 
 /// Writes layers of features to the format a path's extension names: GeoJSON by qtplan's own writer (RFC 7946:
 /// WGS84, counter-clockwise exteriors, 7 decimals), GeoPackage, Shapefile, FlatGeobuf and CSV through GDAL
-/// (``QTFormats/VectorWriter``), always atomically (``AtomicOutput``).
+/// (``QTFormats/VectorWriter``), always atomically (``AtomicOutput``); text in CSV files is neutralised against
+/// spreadsheet formulas (``CSVLayers``).
 ///
 /// Every feature output goes through here: exports, service areas and gaps, land-use gaps, validation problems,
 /// isochrones, suggested sites. Each names the output by the ``QTModel/RequestSetting`` that chose its path.
@@ -30,9 +31,9 @@ public enum FeatureFiles {
             throw PlanError(.usage, "\(setting: setting) \(path): GeoJSON is always WGS84 longitude/latitude (RFC 7946); "
                 + "for \(crs) write .gpkg, .shp, .fgb or .csv")
         }
-        if case .gcj02 = crs {
-            throw PlanError(.usage, "\(setting: .outputCRS) GCJ02: no file can declare GCJ-02 (it is an obfuscation of WGS84 "
-                + "that PROJ and GDAL do not know); write WGS84 or a projected CRS such as EPSG:4549")
+        if crs.isChineseOffset {
+            throw PlanError(.usage, "\(setting: .outputCRS) \(crs): no file can declare GCJ-02 or BD-09 (they are obfuscations of "
+                + "WGS84 that PROJ and GDAL do not know); write WGS84 or a projected CRS such as EPSG:4549")
         }
         if layerCount > 1 && !format.holdsManyLayers {
             throw PlanError(.usage, "\(setting: setting) \(path): a \(format) file holds one layer, not \(layerCount); "
@@ -82,6 +83,7 @@ public enum FeatureFiles {
             try staged.write(GeoJSONWriter().data(layers.first?.features ?? FeatureCollection()), as: name)
             return []
         }
+        let layers = format == .csv ? CSVLayers.neutralised(layers) : layers
         let warnings = try VectorWriter(format: format, crs: crs).write(layers, to: staged.stagedPath(name))
         // The staging folder is an implementation detail: name the destination's folder in what users read.
         let folder = staged.isFolder ? staged.destination : (staged.destination as NSString).deletingLastPathComponent

@@ -11,9 +11,9 @@ public enum CoverageGrouping: String, Sendable, CaseIterable {
 
 /// How coverage figures read.
 enum CoverageFigures {
-    /// Minutes or metres as printed: `15 min`, `20 min (rural 30)`, `300 m`.
+    /// Minutes or metres as printed: `15 min`, `20 min (rural 30)`, `300 m` (radius mode and distances walked).
     static func threshold(_ s: CoverageService) -> String {
-        if s.mode == .radius {
+        if s.effectiveMeasure == .distance {
             let rural = s.distanceRural.map { $0 != s.distance ? " (rural \(NumberText.fixed($0, 0)) m)" : "" } ?? ""
             return "\(NumberText.fixed(s.distance, 0)) m\(rural)"
         }
@@ -23,6 +23,37 @@ enum CoverageFigures {
 
     /// A share as a percentage to one decimal.
     static func share(_ c: CoverageCount) -> String { NumberText.fixed(c.share * 100, 1) + "%" }
+
+    /// Capacity per 1,000 of the target group to one decimal, `unknown` when the group is unknown or empty.
+    static func perThousand(_ value: Double?) -> String { value.map { NumberText.fixed($0, 1) } ?? "unknown" }
+
+    /// The target group's share as a percentage to one decimal, `unknown` when the population layer lacks the band.
+    static func targetShare(_ c: CoverageCount) -> String { c.targetShare.map { NumberText.fixed($0 * 100, 1) + "%" } ?? "unknown" }
+
+    /// The mode as printed: `drive (profile)` when a drive-only rule kept its mode against the request.
+    static func mode(_ s: CoverageService) -> String { s.mode.rawValue + (s.modeFromRule ? " (profile)" : "") }
+
+    /// How the results were measured: the profile's walking measure and any override, one line.
+    static func measureNote(_ results: [CoverageResult], profile: LifeCircleProfile) -> String? {
+        let walked = results.filter { $0.service.mode == .walk }
+        guard !walked.isEmpty else { return nil }
+        let measures = Set(walked.map(\.service.measure))
+        let what = measures.count > 1 ? "distance or time as each row says"
+            : measures.first == .distance ? "distance along the streets (metres, access legs included; the walking speed does not matter)"
+            : "time at the walking speed"
+        let basis = profile.measure == .distance ? "\(profile.name) defines its circles by walking distance" : "\(profile.name) defines its circles by time"
+        return "walking circles: \(what); \(basis); drives are timed"
+    }
+
+    /// Which target groups the population layer lacks, when any (their target figures are `unknown`).
+    static func unknownTargets(_ results: [CoverageResult]) -> String? {
+        let groups = results.filter { $0.service.targetGroup != .all && $0.total.targetShare == nil }.map(\.service.targetGroup)
+        guard !groups.isEmpty else { return nil }
+        var seen: [TargetGroup] = []
+        for g in groups where !seen.contains(g) { seen.append(g) }
+        return "target group unknown: the population layer does not give " + seen.compactMap(\.shareKey).joined(separator: ", ")
+            + " on every feature (the share of all residents stands)"
+    }
 
     /// The sentence a result on modelled data carries.
     static let modelledNote = "modelled residents and facilities (see geodata/SOURCES.md): figures show the method, not the district's real provision"
@@ -47,25 +78,50 @@ enum CoverageFigures {
 extension CoverageOutcome {
     /// The results for people: one row per service (and sub-district), then how they were measured.
     public func table(by grouping: CoverageGrouping) -> String {
-        var lines: [[String]] = [["service", "mode", "circle", "facilities", "residents", "covered", "share"]]
+        var lines: [[String]] = [["service", "mode", "measure", "circle", "facilities", "residents", "covered", "share", "target",
+                                  "target share"]]
         for r in results {
-            lines.append([r.service.label, r.service.mode.rawValue, CoverageFigures.threshold(r.service), NumberText.grouped(r.facilities),
-                          NumberText.grouped(rounding: r.total.population), NumberText.grouped(rounding: r.total.covered),
-                          CoverageFigures.share(r.total)])
+            let s = r.service
+            lines.append([s.label, CoverageFigures.mode(s), s.effectiveMeasure.rawValue, CoverageFigures.threshold(s),
+                          NumberText.grouped(r.facilities), NumberText.grouped(rounding: r.total.population),
+                          NumberText.grouped(rounding: r.total.covered), CoverageFigures.share(r.total), s.targetGroup.rawValue,
+                          CoverageFigures.targetShare(r.total)])
             if grouping == .subdistrict {
                 for c in r.bySubdistrict {
-                    lines.append(["  " + c.name, "", "", "", NumberText.grouped(rounding: c.population),
-                                  NumberText.grouped(rounding: c.covered), CoverageFigures.share(c)])
+                    lines.append(["  " + c.name, "", "", "", "", NumberText.grouped(rounding: c.population),
+                                  NumberText.grouped(rounding: c.covered), CoverageFigures.share(c), "", CoverageFigures.targetShare(c)])
                 }
             }
         }
-        var text = TextColumns.render(lines, rightAligned: [3, 4, 5, 6])
+        if !capacity.isEmpty {  // 2SFCA: capacity per 1,000 of the target group within reach
+            lines[0] += ["capacity", "per 1,000"]
+            var row = 1
+            for (k, r) in results.enumerated() {
+                let access = k < capacity.count ? capacity[k] : nil
+                lines[row] += [access.map { "\(NumberText.grouped(rounding: $0.capacity)) \($0.kind.rawValue)" } ?? "",
+                               access.map { CoverageFigures.perThousand($0.perThousand) } ?? ""]
+                row += 1
+                if grouping == .subdistrict {
+                    for s in r.bySubdistrict.indices {
+                        lines[row] += ["", access.map { CoverageFigures.perThousand($0.perThousandBySubdistrict[s]) } ?? ""]
+                        row += 1
+                    }
+                }
+            }
+        }
+        var text = TextColumns.render(lines, rightAligned: [4, 5, 6, 7, 9, 10, 11])
         var footer: [(String, String)] = [
             ("District", district),
             ("Standard", "\(profile.name): \(profile.title)"),
             ("Walking speed", "\(NumberText.trimmed(options.walkSpeedKmh)) km/h (access legs walked in every mode)"),
             ("Residents", "the population layer's features, each at its point on surface"),
         ]
+        if let measure = CoverageFigures.measureNote(results, profile: profile) { footer.append(("Measure", measure)) }
+        if let unknown = CoverageFigures.unknownTargets(results) { footer.append(("Target", unknown)) }
+        if capacity.contains(where: { $0 != nil }) {
+            footer.append(("Capacity", "2SFCA: each facility's capacity shared among the target group within its circle; "
+                           + "per 1,000 = capacity within reach per 1,000 of the target group (unknown when the group is)"))
+        }
         let off = results.filter { $0.service.mode != .radius }.map(\.residentsOffNetwork).max() ?? 0
         if off > 0 {
             footer.append(("Off the network", "\(NumberText.grouped(rounding: off)) residents more than "
@@ -80,26 +136,42 @@ extension CoverageOutcome {
 
     private static func counts(_ c: CoverageCount) -> [JSONMember] {
         [JSONMember("population", .fixed(c.population, 0)), JSONMember("covered", .fixed(c.covered, 0)),
-         JSONMember("share", .fixed(c.share, 6))]
+         JSONMember("share", .fixed(c.share, 6)),
+         JSONMember("target_population", c.targetPopulation.map { .fixed($0, 0) } ?? .null),
+         JSONMember("target_covered", c.targetCovered.map { .fixed($0, 0) } ?? .null),
+         JSONMember("target_share", c.targetShare.map { .fixed($0, 6) } ?? .null)]
     }
 
     /// The results for programs: one object per service.
     public var json: String {
-        let objects: [JSONNode] = results.map { r in
+        let objects: [JSONNode] = results.enumerated().map { k, r in
             let s = r.service
-            let parts: [JSONNode] = r.bySubdistrict.map {
-                .object([JSONMember("subdistrict", .string($0.id)), JSONMember("name", .string($0.name))] + Self.counts($0), .inline)
+            let access = k < capacity.count ? capacity[k] : nil
+            let parts: [JSONNode] = r.bySubdistrict.enumerated().map { j, c in
+                var members = [JSONMember("subdistrict", .string(c.id)), JSONMember("name", .string(c.name))] + Self.counts(c)
+                if !capacity.isEmpty {
+                    members.append(JSONMember("capacity_per_1000", access?.perThousandBySubdistrict[j].map { .fixed($0, 3) } ?? .null))
+                }
+                return .object(members, .inline)
             }
             var members: [JSONMember] = [
                 JSONMember("type", .string(s.supply.type)), JSONMember("label", .string(s.label)),
-                JSONMember("mode", .string(s.mode.rawValue)), JSONMember("direction", .string(s.direction.rawValue)),
+                JSONMember("mode", .string(s.mode.rawValue)), JSONMember("mode_from_profile", .bool(s.modeFromRule)),
+                JSONMember("measure", .string(s.effectiveMeasure.rawValue)), JSONMember("direction", .string(s.direction.rawValue)),
                 JSONMember("minutes", .trimmed(s.minutes)), JSONMember("minutes_rural", s.minutesRural.map(JSONNode.trimmed) ?? .null),
-                JSONMember("distance_m", s.mode == .radius ? .fixed(s.distance, 1) : .null),
-                JSONMember("distance_rural_m", s.mode == .radius ? s.distanceRural.map { .fixed($0, 1) } ?? .null : .null),
+                JSONMember("distance_m", s.effectiveMeasure == .distance ? .fixed(s.distance, 1) : .null),
+                JSONMember("distance_rural_m", s.effectiveMeasure == .distance ? s.distanceRural.map { .fixed($0, 1) } ?? .null : .null),
+                JSONMember("target_group", .string(s.targetGroup.rawValue)),
                 JSONMember("size_class", s.supply.sizeClasses.map { .array($0.map(JSONNode.string), .inline) } ?? .null),
                 JSONMember("facilities", .int(r.facilities)), JSONMember("facilities_off_network", .int(r.facilitiesOffNetwork)),
             ]
             members += Self.counts(r.total)
+            if !capacity.isEmpty {
+                members += [JSONMember("capacity", access.map { .string($0.kind.rawValue) } ?? .null),
+                            JSONMember("capacity_total", access.map { .fixed($0.capacity, 0) } ?? .null),
+                            JSONMember("capacity_reaching", access.map { .fixed($0.capacityReaching, 0) } ?? .null),
+                            JSONMember("capacity_per_1000", access?.perThousand.map { .fixed($0, 3) } ?? .null)]
+            }
             members += [
                 JSONMember("residents_off_network", .fixed(r.residentsOffNetwork, 0)),
                 JSONMember("walk_speed_kmh", .trimmed(options.walkSpeedKmh)),
@@ -115,13 +187,16 @@ extension CoverageOutcome {
     /// The results for spreadsheets: one row per service and sub-district (the district total first, with an
     /// empty sub-district).
     public var csv: String {
-        var out = "profile,label,type,mode,minutes,minutes_rural,distance_m,subdistrict,population,covered,share\n"
+        var out = "profile,label,type,mode,measure,minutes,minutes_rural,distance_m,subdistrict,population,covered,share,"
+            + "target_group,target_population,target_covered,target_share\n"
         for r in results {
             let s = r.service
-            let head = [profile.name, s.label, s.supply.type, s.mode.rawValue, NumberText.trimmed(s.minutes),
-                        s.minutesRural.map(NumberText.trimmed) ?? "", s.mode == .radius ? NumberText.fixed(s.distance, 1) : ""]
+            let head = [profile.name, s.label, s.supply.type, s.mode.rawValue, s.effectiveMeasure.rawValue, NumberText.trimmed(s.minutes),
+                        s.minutesRural.map(NumberText.trimmed) ?? "", s.effectiveMeasure == .distance ? NumberText.fixed(s.distance, 1) : ""]
             for c in [r.total] + r.bySubdistrict {
-                out += CSVText.row(head + [c.id, NumberText.fixed(c.population, 0), NumberText.fixed(c.covered, 0), NumberText.fixed(c.share, 6)])
+                out += CSVText.row(head + [c.id, NumberText.fixed(c.population, 0), NumberText.fixed(c.covered, 0), NumberText.fixed(c.share, 6),
+                                           s.targetGroup.rawValue, c.targetPopulation.map { NumberText.fixed($0, 0) } ?? "",
+                                           c.targetCovered.map { NumberText.fixed($0, 0) } ?? "", c.targetShare.map { NumberText.fixed($0, 6) } ?? ""])
             }
         }
         return out

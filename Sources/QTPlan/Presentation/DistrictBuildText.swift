@@ -25,6 +25,7 @@ extension DistrictBuildResult {
                          + "\(NumberText.grouped(f.components)) component\(f.components == 1 ? "" : "s"), "
                          + "\(NumberText.fixed(f.largestShare * 100, 1))% of the length in the largest"))
         }
+        for line in s.plannerInputs { rows.append(("Planner's file", line)) }
         rows.append(("Residents", "\(NumberText.grouped(s.residents)) (\(s.residentsSource))"))
         if result.layers[.landuse] != nil {
             rows.append(("Land use", "\(NumberText.fixed(s.landUseCoveredShare * 100, 1))% of the boundary covered; "

@@ -29,7 +29,7 @@ extension DistrictSummary {
 
     /// " (modelled)", " (reference)", or " (25 reference, 692 modelled)" for a mixed layer.
     static func provenance(_ sources: [String: Int]) -> String {
-        let kinds = (FeatureSource.kinds + ["unstated"]).filter { (sources[$0] ?? 0) > 0 }
+        let kinds = sources.keys.filter { (sources[$0] ?? 0) > 0 }.sorted(by: FeatureSource.order)
         if kinds.count == 1 { return " (\(kinds[0]))" }
         return " (" + kinds.map { "\(NumberText.grouped(sources[$0] ?? 0)) \($0)" }.joined(separator: ", ") + ")"
     }

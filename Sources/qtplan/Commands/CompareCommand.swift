@@ -68,9 +68,9 @@ struct CompareCommand: AsyncParsableCommand {
             let outcome = try await CompareJob.run(request, on: try districtOptions.load(), inputs: inputs)
             for p in outcome.plans { p.notes.forEach { Diagnostics.warning("\(p.plan.path): \($0)") } }
             switch format {
-            case .table: print(outcome.table(by: by), terminator: "")
+            case .table: Terminal.table(outcome.table(by: by))
             case .json: print(outcome.json, terminator: "")
-            case .csv: print(outcome.csv, terminator: "")
+            case .csv: Terminal.csv(outcome.csv)
             }
             worse = outcome.plans.contains { $0.isWorse }
         }

@@ -39,6 +39,9 @@ struct CoverageCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the residents left out, as population polygons with their head-count (.geojson, .gpkg, .shp, .fgb, .csv).", valueName: "FILE"))
     var gaps: String?
 
+    @Flag(name: .long, help: "Capacity within reach (2SFCA): places, beds or physicians per 1,000 of each service's target group, for services whose rule names a capacity.")
+    var capacity = false
+
     @OptionGroup var engine: EngineOptions
 
     @OptionGroup var scenario: PlanOptions
@@ -50,11 +53,18 @@ struct CoverageCommand: AsyncParsableCommand {
         try engine.check()
     }
 
+    /// The files this run reads, which no output may replace.
+    var inputs: RunInputs {
+        districtOptions.inputs + engine.inputs + scenario.inputs
+    }
+
     func run() async throws {
         try await CommandBody.run {
+            try inputs.refuseEarly([areas, gaps])
             var request = try services.request(engine)
             request.areas = areas == nil ? nil : dissolve ? .dissolved : .perFacility
             request.gaps = gaps != nil
+            request.capacity = capacity
             let job = try CoverageJob(request, standards: try engine.loadStandards())
             let (district, plan) = try scenario.apply(to: try districtOptions.load())
             let progress = Progress(label: "coverage", total: job.progressSteps)
@@ -63,16 +73,17 @@ struct CoverageCommand: AsyncParsableCommand {
             progress.finish()
             outcome.warnings.forEach(Diagnostics.warning)
             switch format {
-            case .table: print(outcome.table(by: by), terminator: "")
+            case .table: Terminal.table(outcome.table(by: by))
             case .json: print(outcome.json, terminator: "")
-            case .csv: print(outcome.csv, terminator: "")
+            case .csv: Terminal.csv(outcome.csv)
             }
+            let outputs = InterruptCleanup.outputs(reading: inputs)
             if let areas, let features = outcome.areas {
                 try FeatureFiles.write(features, layer: "service_areas", to: areas, what: "the service areas", setting: .areas,
-                                       settings: InterruptCleanup.outputs)
+                                       settings: outputs)
             }
             if let gaps, let features = outcome.gaps {
-                try FeatureFiles.write(features, layer: "gaps", to: gaps, what: "the gaps file", setting: .gaps, settings: InterruptCleanup.outputs)
+                try FeatureFiles.write(features, layer: "gaps", to: gaps, what: "the gaps file", setting: .gaps, settings: outputs)
             }
         }
     }

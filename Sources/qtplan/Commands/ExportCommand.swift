@@ -57,7 +57,7 @@ struct ExportCommand: AsyncParsableCommand {
             let target: CRS
             do {
                 target = try crs.map(CRS.init(parsing:)) ?? .wgs84
-                if target != .gcj02 { _ = try Transformer(from: .wgs84, to: target) }  // known to PROJ?
+                if !target.isChineseOffset { _ = try Transformer(from: .wgs84, to: target) }  // known to PROJ?
             } catch {
                 throw PlanError(.usage, "--crs \(crs ?? ""): not a CRS PROJ knows (use EPSG:n or a PROJ string)")
             }
@@ -70,9 +70,9 @@ struct ExportCommand: AsyncParsableCommand {
             let request = ExportRequest(layers: try requestedLayers(), destination: output, asFolder: asFolder, format: fileFormat,
                                         crs: target, overwriteInputs: force, presentOnly: all)
             try ExportJob.check(request)
-            let result = try ExportJob.run(request, on: try districtOptions.load(), settings: InterruptCleanup.outputs)
+            let result = try ExportJob.run(request, on: try districtOptions.load(), settings: InterruptCleanup.outputs(reading: force ? RunInputs() : districtOptions.inputs))
             result.warnings.forEach(Diagnostics.warning)
-            print(result.table, terminator: "")
+            Terminal.table(result.table)
         }
     }
 

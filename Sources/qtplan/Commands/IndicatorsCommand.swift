@@ -53,9 +53,9 @@ struct IndicatorsCommand: AsyncParsableCommand {
                                                      population: population.population)
             result.scenario = plan
             switch format {
-            case .table: print(result.table, terminator: "")
+            case .table: Terminal.table(result.table)
             case .json: print(result.json, terminator: "")
-            case .csv: print(result.csv, terminator: "")
+            case .csv: Terminal.csv(result.csv)
             }
         }
     }

@@ -15,7 +15,7 @@ struct InfoCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandBody.run {
             let summary = try Info.run(on: try districtOptions.load())
-            print(format == .table ? summary.table : summary.json, terminator: "")
+            if format == .table { Terminal.table(summary.table) } else { print(summary.json, terminator: "") }
         }
     }
 }

@@ -51,8 +51,14 @@ struct IsochroneCommand: AsyncParsableCommand {
         try Arguments.checkOutput(output, .output)
     }
 
+    /// The files this run reads, which no output may replace.
+    var inputs: RunInputs {
+        districtOptions.inputs + engine.inputs
+    }
+
     func run() async throws {
         try await CommandBody.run {
+            try inputs.refuseEarly([output])
             let request = IsochroneRequest(origin: try origin(), minutes: try Arguments.minutes(minutes), mode: mode, direction: direction,
                                            walkSpeedKmh: walkSpeed, engine: engine.settings)
             try IsochroneJob.check(request)
@@ -61,8 +67,8 @@ struct IsochroneCommand: AsyncParsableCommand {
             result.warnings.forEach(Diagnostics.warning)
             if let output {
                 try FeatureFiles.write(result.features, layer: "isochrone", to: output, what: "the isochrone", setting: .output,
-                                       settings: InterruptCleanup.outputs)
-                print(result.table, terminator: "")
+                                       settings: InterruptCleanup.outputs(reading: inputs))
+                Terminal.table(result.table)
             } else {
                 FileHandle.standardOutput.write(GeoJSONWriter().data(FeatureCollection(features: result.features)))
             }

@@ -54,8 +54,14 @@ struct LandUseCommand: AsyncParsableCommand {
 
     func validate() throws { try Arguments.checkOutput(gaps, .gaps) }
 
+    /// The files this run reads, which no output may replace.
+    var inputs: RunInputs {
+        districtOptions.inputs + scenario.inputs + .files([(targets ?? StandardsFiles.bundledTargets, "the targets file")])
+    }
+
     func run() async throws {
         try await CommandBody.run {
+            try inputs.refuseEarly([gaps])
             let land = try StandardsFiles.targets(path: targets).land
             let (district, plan) = try scenario.apply(to: try districtOptions.load())
             var result = try LandUseJob.run(LandUseRequest(grouping: by, method: area, unit: unit), on: district, targets: land)
@@ -63,13 +69,13 @@ struct LandUseCommand: AsyncParsableCommand {
             // Invalid parcels and zones are measured as make-valid repairs them: said on stderr, one line each.
             result.warnings.forEach(Diagnostics.warning)
             switch format {
-            case .table: print(result.table, terminator: "")
+            case .table: Terminal.table(result.table)
             case .json: print(result.json, terminator: "")
-            case .csv: print(result.csv, terminator: "")
+            case .csv: Terminal.csv(result.csv)
             }
             if let gaps {
                 try FeatureFiles.write(result.report.pieces, layer: "gaps", to: gaps, what: "the gaps file", setting: .gaps,
-                                       settings: InterruptCleanup.outputs)
+                                       settings: InterruptCleanup.outputs(reading: inputs))
             }
         }
     }

@@ -65,16 +65,22 @@ struct MapCommand: AsyncParsableCommand {
         try engine.check()
     }
 
+    /// The files this run reads, which no output may replace.
+    var inputs: RunInputs {
+        districtOptions.inputs + engine.inputs + scenario.inputs
+    }
+
     func run() async throws {
         try await CommandBody.run {
+            try inputs.refuseEarly([output])
             let specs = try MapLayerSpec.parse(layers)
             let (district, plan) = try scenario.apply(to: try districtOptions.load())
             let overlay = coverage.map { MapCoverage(type: $0, minutes: minutes, profile: standard, mode: mode) }
             let request = MapRequest(layers: specs, coverage: overlay, title: title ?? plan.map { "\(district.manifest.name) \(district.manifest.nameEn) · plan \($0)" }, width: width, height: height, output: output,
                                      engine: engine.settings, names: .commandLine)
             let result = try await MapJob.run(request, on: district, standards: overlay == nil ? nil : try engine.loadStandards(),
-                                              settings: InterruptCleanup.outputs)
-            print(result.table, terminator: "")
+                                              settings: InterruptCleanup.outputs(reading: inputs))
+            Terminal.table(result.table)
         }
     }
 }

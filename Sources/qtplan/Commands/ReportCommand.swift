@@ -61,8 +61,16 @@ struct ReportCommand: AsyncParsableCommand {
         try engine.check()
     }
 
+    /// The files this run reads, which no output may replace.
+    var inputs: RunInputs {
+        districtOptions.inputs + engine.inputs
+            + .files([(targets ?? StandardsFiles.bundledTargets, "the targets file"), (sites, "the sites file"),
+                      (rules ?? StandardsFiles.bundledSitingRules, "the siting rules file")] + plans.map { ($0, "a plan file") })
+    }
+
     func run() async throws {
         try await CommandBody.run {
+            try inputs.refuseEarly([output])
             let standards = try engine.loadStandards()
             _ = try standards.profile(standard)  // an unknown profile is a usage error before anything is read
             let targets = try StandardsFiles.targets(path: self.targets)
@@ -85,9 +93,9 @@ struct ReportCommand: AsyncParsableCommand {
                                         names: .commandLine)
             let progress = Progress(label: "report", total: 5)
             let result = try await ReportJob.run(request, on: district, standards: standards, targets: targets,
-                                                 settings: InterruptCleanup.outputs, progress: progress)
+                                                 settings: InterruptCleanup.outputs(reading: inputs), progress: progress)
             progress.finish()
-            print(result.table, terminator: "")
+            Terminal.table(result.table)
         }
     }
 }

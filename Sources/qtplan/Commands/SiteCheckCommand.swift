@@ -65,7 +65,7 @@ struct SiteCheckCommand: AsyncParsableCommand {
             }
             let outcome = try SiteCheckJob.run(plan, on: try districtOptions.load(), rules: rules, options: options)
             switch format {
-            case .table: print(outcome.table, terminator: "")
+            case .table: Terminal.table(outcome.table)
             case .json: print(outcome.json, terminator: "")
             case .geojson: FileHandle.standardOutput.write(outcome.geoJSON)
             }

@@ -65,8 +65,14 @@ struct SiteSuggestCommand: AsyncParsableCommand {
         try siting.check(engine)
     }
 
+    /// The files this run reads, which no output may replace.
+    var inputs: RunInputs {
+        districtOptions.inputs + siting.inputs + engine.inputs + .files([(candidates, "the candidates file")])
+    }
+
     func run() async throws {
         try await CommandBody.run {
+            try inputs.refuseEarly([output])
             let rules = try siting.loadRules()
             let options = try siting.options(engine)
             let given = try candidates.map { try SitePlanFile.read(path: $0, crs: try siting.crs(), defaultType: type, what: "candidates file") }
@@ -77,10 +83,10 @@ struct SiteSuggestCommand: AsyncParsableCommand {
             outcome.warnings.forEach(Diagnostics.warning)
             if let output {
                 try FeatureFiles.write(outcome.features, layer: "suggested_sites", to: output, what: "the suggested sites", setting: .output,
-                                       settings: InterruptCleanup.outputs)
+                                       settings: InterruptCleanup.outputs(reading: inputs))
             }
             switch format {
-            case .table: print(outcome.table, terminator: "")
+            case .table: Terminal.table(outcome.table)
             case .json: print(outcome.json, terminator: "")
             case .geojson: FileHandle.standardOutput.write(outcome.geoJSON)
             }

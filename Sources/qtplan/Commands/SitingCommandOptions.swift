@@ -34,6 +34,13 @@ struct SitingCommandOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The CRS of the positions given (--at and the GeoJSON files): WGS84 (default), GCJ02 or EPSG:n.", valueName: "CRS"))
     var inputCrs: String = "WGS84"
 
+    /// The rules file, as an input no output may replace.
+    var inputs: RunInputs {
+        var inputs = RunInputs()
+        inputs.add(file: rules ?? StandardsFiles.bundledSitingRules, role: "the siting rules file")
+        return inputs
+    }
+
     func check(_ engine: EngineOptions) throws {
         if let minutes, !(minutes > 0 && minutes.isFinite) { throw ValidationError("--minutes must be a number of minutes > 0") }
         if let minutes, minutes > engine.maxMinutes {
@@ -72,7 +79,7 @@ struct SitingCommandOptions: ParsableArguments {
             throw PlanError(.usage, "--at: expected LON,LAT (or X,Y in --input-crs), found '\(text)'")
         }
         let crs = try crs()
-        if crs == .wgs84 || crs == .gcj02, !((-180...180).contains(x) && (-90...90).contains(y)) {
+        if crs == .wgs84 || crs.isChineseOffset, !((-180...180).contains(x) && (-90...90).contains(y)) {
             throw PlanError(.usage, "--at: \(text) is not longitude,latitude in degrees (longitude first)")
         }
         return try SitePlan.toWGS84([Coordinate(x: x, y: y)], from: crs)[0]

@@ -9,7 +9,7 @@ import QTText
 struct TransformCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "transform",
-        abstract: "Transform coordinates between CRSs (EPSG:n, GCJ02, WGS84 or a PROJ string).",
+        abstract: "Transform coordinates between CRSs (EPSG:n, GCJ02, BD09, WGS84 or a PROJ string).",
         discussion: """
             Points are X,Y pairs, longitude (or easting) first, given as arguments or one per line on stdin
             ("120.35,30.30" or "120.35 30.30"; blank lines and lines starting with # are skipped).
@@ -66,7 +66,7 @@ struct TransformCommand: AsyncParsableCommand {
             _ = try Transformer(from: crs, to: .wgs84)
             return crs
         } catch let error as ProjectionError {
-            throw PlanError(.usage, "\(option) \(name): not a CRS PROJ knows (\(error)); use EPSG:n, GCJ02, "
+            throw PlanError(.usage, "\(option) \(name): not a CRS PROJ knows (\(error)); use EPSG:n, GCJ02, BD09, "
                              + "WGS84 or a PROJ string")
         }
     }

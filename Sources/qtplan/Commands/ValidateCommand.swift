@@ -28,16 +28,22 @@ struct ValidateCommand: AsyncParsableCommand {
 
     func validate() throws { try Arguments.checkOutput(problems, .problems) }
 
+    /// The files this run reads, which no output may replace.
+    var inputs: RunInputs {
+        districtOptions.inputs
+    }
+
     func run() async throws {
         try await CommandBody.run {
+            try inputs.refuseEarly([problems])
             let report = try Validation.run(directory: districtOptions.directory, loader: districtOptions.loader, names: .commandLine)
-            print(format == .table ? report.table(strict: strict) : report.json(strict: strict), terminator: "")
+            if format == .table { Terminal.table(report.table(strict: strict)) } else { print(report.json(strict: strict), terminator: "") }
             for line in report.diagnostics {
                 if line.severity == .error { Diagnostics.error(line.message) } else { Diagnostics.warning(line.message) }
             }
             if let problems {
                 try FeatureFiles.write(report.problemFeatures, layer: "problems", to: problems, what: "the problems file",
-                                       setting: .problems, settings: InterruptCleanup.outputs)
+                                       setting: .problems, settings: InterruptCleanup.outputs(reading: inputs))
             }
             if !report.passes(strict: strict) { throw ExitCode(ExitStatus.dataError.rawValue) }
         }

@@ -5,6 +5,7 @@ import QTModel
 import QTPlan
 
 extension CoverageMode: ExpressibleByArgument {}
+extension CoverageMeasure: ExpressibleByArgument {}
 extension TravelDirection: ExpressibleByArgument {}
 extension CoverageGrouping: ExpressibleByArgument {}
 

@@ -54,6 +54,13 @@ struct DistrictOptions: ParsableArguments {
         return BundledData.qiantangDirectory
     }
 
+    /// The district's manifest and layer files, as inputs no output may replace.
+    var inputs: RunInputs {
+        var inputs = RunInputs()
+        inputs.add(districtFolder: directory)
+        return inputs
+    }
+
     /// The loader, with the size limit.
     var loader: DistrictLoader { DistrictLoader(maximumLayerBytes: maxLayerBytes) }
 

@@ -25,6 +25,13 @@ struct EngineOptions: ParsableArguments {
     /// The engine's settings.
     var settings: EngineSettings { EngineSettings(accessMetres: access, cellMetres: cell, maximumMinutes: maxMinutes) }
 
+    /// The standards file, as an input no output may replace.
+    var inputs: RunInputs {
+        var inputs = RunInputs()
+        inputs.add(file: standards ?? StandardsFiles.bundledLifeCircles, role: "the standards file")
+        return inputs
+    }
+
     /// The standards file (`--standards`, else the bundled one).
     func loadStandards() throws -> LifeCircleStandards { try StandardsFiles.lifeCircles(path: standards) }
 }

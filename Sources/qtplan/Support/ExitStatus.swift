@@ -6,6 +6,7 @@ import QTFormats
 import QTGeometry
 import QTModel
 import QTPlan
+import QTText
 import QTProjection
 import QTReport
 
@@ -119,7 +120,11 @@ enum ExitStatus: Int32 {
 enum Diagnostics {
     static func error(_ message: String) { write("qtplan: error: \(message)\n") }
     static func warning(_ message: String) { write("qtplan: warning: \(message)\n") }
-    private static func write(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+    /// One line: the message's control characters made visible (``QTText/TerminalText``), so a name in it can
+    /// neither act on the terminal nor start a line of its own.
+    private static func write(_ text: String) {
+        FileHandle.standardError.write(Data((TerminalText.escape(String(text.dropLast())) + "\n").utf8))
+    }
 }
 
 /// The one wrapper around every command's body: an error becomes one line on stderr, its settings named by

@@ -8,6 +8,7 @@ extension SettingNames {
         .minutes: "--minutes",
         .mode: "--mode",
         .distance: "--distance",
+        .measure: "--measure",
         .types: "--type",
         .candidateGrid: "--grid",
         .inputCRS: "--input-crs",

@@ -13,6 +13,13 @@ struct PlanOptions: ParsableArguments {
     @Option(name: .customLong("plan-crs"), help: ArgumentHelp("The CRS of the plan's positions when its file says none (WGS84, GCJ02, EPSG:n).", valueName: "CRS"))
     var planCRS: String = "WGS84"
 
+    /// The plan file, as an input no output may replace.
+    var inputs: RunInputs {
+        var inputs = RunInputs()
+        inputs.add(file: plan, role: "the plan file")
+        return inputs
+    }
+
     /// The CRS of `--plan-crs`.
     func crs() throws -> CRS { try Self.crs(planCRS) }
 

@@ -62,15 +62,56 @@ import Testing
             #expect(w.total.share >= 0 && w.total.share <= 1)
             #expect(w.bySubdistrict.map(\.covered).reduce(0, +) == w.total.covered)
             guard w.service.mode == .walk else { continue }  // drive times are not walking distances
+            // gb50180 walks distances: reach is in metres (a timed walk's seconds × the speed are metres too).
+            #expect(w.service.effectiveMeasure == .distance)
+            let metres = w.service.effectiveMeasure == .distance ? 1 : speed
             var violations = 0
-            for i in 0..<w.reach.count where w.reach[i].isFinite && w.reach[i] * speed < r.reach[i] - 1e-6 { violations += 1 }
+            for i in 0..<w.reach.count where w.reach[i].isFinite && w.reach[i] * metres < r.reach[i] - 1e-6 { violations += 1 }
             #expect(violations == 0, "\(w.service.label): \(violations) residents closer by network than by straight line")
             // Residents reached on foot within the circle are within its walking distance as the crow flies.
-            for i in 0..<w.reach.count where w.covered[i] { #expect(r.reach[i] <= w.service.minutes * 60 * speed + 1e-6) }
+            for i in 0..<w.reach.count where w.covered[i] { #expect(r.reach[i] <= w.service.distance + 1e-6) }
         }
         // Fire stations are timed from the station over the drive network.
         let fire = try #require(results.first { $0.service.supply.type == "fire_station" })
         #expect(fire.service.mode == .drive && fire.service.direction == .fromFacility && fire.total.covered > 0)
+    }
+
+    /// Issue 15: at equal distance the streets can never cover more than the straight line. For every rule of
+    /// gb50180 walked (its own distance) and every sub-district, the residents within the distance along the
+    /// streets are at most those within the distance + 1 m as the crow flies (1 m for snapping and rounding).
+    @Test func networkShareNeverExceedsRadiusShareAtEqualDistance() async throws {
+        let walked = try Self.services(mode: .walk).filter { $0.mode == .walk }
+        #expect(walked.count == 13 && walked.allSatisfy { $0.effectiveMeasure == .distance })
+        let radius = walked.map { s -> CoverageService in
+            var r = s
+            r.mode = .radius
+            r.distance = s.distance + 1
+            r.distanceRural = s.distanceRural.map { $0 + 1 }
+            return r
+        }
+        let inputs = try Self.inputs(walked + radius)
+        let results = try await Coverage.measure(walked + radius, in: inputs)
+        for (w, r) in zip(results.prefix(walked.count), results.suffix(radius.count)) {
+            #expect(w.total.covered <= r.total.covered, "\(w.service.label): network \(w.total.covered) > radius \(r.total.covered)")
+            for (a, b) in zip(w.bySubdistrict, r.bySubdistrict) {
+                #expect(a.covered <= b.covered, "\(w.service.label) in \(a.name): network \(a.covered) > radius \(b.covered)")
+            }
+            // Resident by resident, not only in sum.
+            for i in 0..<w.covered.count where w.covered[i] { #expect(r.covered[i], "\(w.service.label): \(inputs.demand.ids[i])") }
+        }
+    }
+
+    /// The timed walk of the same rules (--measure time) reaches the 375/750/1,125 m of 4.5 km/h: the primary-school
+    /// share then exceeds the 500 m straight-line share, which is why gb50180 measures distance (issue 15).
+    @Test func timedWalkReachesFurtherThanTheStandardsDistance() async throws {
+        let profile = try LifeCircleStandards.load(path: Self.standardsPath).profile("gb50180")
+        let rule = try #require(profile.rules.first { $0.label == "primary_school" })
+        let timed = profile.service(rule, measure: .time), walked = profile.service(rule), radius = profile.service(rule, mode: .radius)
+        let inputs = try Self.inputs([timed, walked, radius])
+        let (t, w, r) = (try Coverage.measure(timed, in: inputs), try Coverage.measure(walked, in: inputs), try Coverage.measure(radius, in: inputs))
+        #expect(w.total.covered <= r.total.covered && w.total.covered <= t.total.covered)
+        // Every resident the 500 m walk covers, the 10-minute walk (750 m) covers too.
+        for i in 0..<w.covered.count where w.covered[i] { #expect(t.covered[i]) }
     }
 
     @Test func ruralResidentsGetTheLongerCircle() async throws {

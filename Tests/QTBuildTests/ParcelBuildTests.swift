@@ -1,0 +1,110 @@
+import Foundation
+@testable import QTBuild
+import QTGeometry
+import QTModel
+import QTProjection
+import Testing
+
+/// The regulatory plan's parcels on the hand-written extract (Tests/Fixtures/planner/README.md): four
+/// 300 m × 250 m rectangles drawn in EPSG:4549 (75,000 m² each on the plane; the Gauss-Krüger scale at 29 km from
+/// 120°E enlarges areas by about 2e-5, so the geodesic area is 75,000 m² within 0.01%), with the codes and
+/// fields listed beside each expectation.
+@Suite struct ParcelBuildTests {
+    static func planner(_ name: String) -> String { BuildFixture.root.appendingPathComponent("Tests/Fixtures/planner/\(name)").path }
+    static func bad(_ name: String) -> String { BuildFixture.root.appendingPathComponent("Tests/Fixtures/bad/\(name)").path }
+
+    static func build(_ path: String, table: String, crs: String? = nil, settings: [String: String] = [:]) throws -> DistrictBuildResult {
+        let codes = try LandUseCodeTable.load(path: BuildFixture.standards + "/landuse-\(table).json")
+        return try DistrictBuilder.build(DistrictBuildRequest(
+            inputs: [BuildInput(role: .osm, path: BuildFixture.osm("small.osm")), BuildInput(role: .parcels, path: path, crs: crs, settings: settings)],
+            boundary: .osmRelation(920), options: DistrictBuildOptions(marginMetres: 200), tables: try BuildFixture.tables(),
+            generator: "qtplan tests", folderName: "small", landUseCodes: [path: codes]))
+    }
+
+    static func summary(_ result: DistrictBuildResult) -> [String: String] {
+        var out: [String: String] = [:]
+        for f in result.layers[.landuse]?.features ?? [] {
+            let p = f.properties
+            out[p["id"]!.stringValue!] = [p["class"]?.stringValue, p["plan_code"]?.stringValue,
+                                          p["far"]?.doubleValue.map { "far \($0)" }, p["households"]?.doubleValue.map { "hh \(Int($0))" }]
+                .compactMap { $0 }.joined(separator: " ")
+        }
+        return out
+    }
+
+    @Test func aShapefileWithGB50137CodesAndGBKText() throws {
+        let result = try Self.build(Self.planner("parcels.shp"), table: "gb50137")
+        #expect(Self.summary(result) == [
+            "parcel-DK-01": "residential R2 far 2.5 hh 600",
+            "parcel-DK-02": "public_service A33 far 0.8 hh 0",
+            "parcel-DK-03": "commercial B1/R2 far 3.0 hh 200",  // mixed: the first code decides
+            "parcel-DK-04": "green_space G1 far 0.0 hh 0",
+        ])
+        let features = try #require(result.layers[.landuse]).features
+        for f in features {
+            #expect(f.properties["source"]?.stringValue == "parcels:parcels.shp")
+            let m2 = try Geodesic.wgs84.area(of: try #require(f.geometry))
+            #expect(abs(m2 - 75_000) / 75_000 < 1e-4)
+        }
+        #expect(features.first { $0.properties["id"]?.stringValue == "parcel-DK-01" }?.properties["name"]?.stringValue == "阳光家园")  // GBK, .cpg
+        #expect(features.first { $0.properties["id"]?.stringValue == "parcel-DK-03" }?.properties["plan_codes"]?.arrayValue == [.string("B1"), .string("R2")])
+        // small.osm's 7 land-use areas are replaced, not overlaid.
+        #expect(result.manifest.build?.excluded["landuse: OpenStreetMap land use replaced by the plan's parcels (--parcels)"] == 7)
+        #expect(abs(result.summary.landUseCoveredShare - 4 * 75_000 / (result.summary.boundaryAreaKm2 * 1e6)) < 1e-4)
+    }
+
+    @Test func aDXFWithCodesAsTextsInsideThePolylines() throws {
+        let result = try Self.build(Self.planner("parcels.dxf"), table: "gb50137", crs: "EPSG:4549", settings: ["code-layer": "CODES"])
+        #expect(Self.summary(result) == [
+            "parcel-1": "residential R22",  // as R2
+            "parcel-2": "public_service A33",
+            "parcel-3": "commercial B1B2",  // run together: B1 and B2, the first decides
+            "parcel-4": "green_space G1",
+        ])
+        let first = try #require(result.layers[.landuse]?.features.first { $0.properties["id"]?.stringValue == "parcel-1" })
+        #expect(first.properties["plan_code_basis"]?.stringValue == "R22 as R2")
+        // Without --code-layer the label 二类居住用地 (layer NOTES, GBK through $DWGCODEPAGE ANSI_936) is not a code.
+        let anyLayer = try Self.build(Self.planner("parcels.dxf"), table: "gb50137", crs: "EPSG:4549")
+        #expect(Self.summary(anyLayer) == Self.summary(result))
+    }
+
+    @Test func the2023Classification() throws {
+        let result = try Self.build(Self.planner("parcels-2023.geojson"), table: "land-sea-2023")
+        #expect(Self.summary(result) == [
+            "parcel-DK-01": "residential 0701 far 2.2 hh 500",
+            "parcel-DK-02": "public_service 080403 far 1.0",  // as 08
+            "parcel-DK-03": "public_service 0702/0901 far 2.0 hh 100",  // 0702 城镇社区服务设施 decides
+            "parcel-DK-04": "green_space 1401",
+        ])
+    }
+
+    @Test func anUnknownCodeIsRefusedUnlessUnclassified() throws {
+        let path = Self.bad("parcels-unknown-code/plan.dxf")
+        do {
+            _ = try Self.build(path, table: "gb50137", crs: "EPSG:4549")
+            Issue.record("built")
+        } catch let error as BuildError {
+            #expect(error.description.hasPrefix("\(path): feature 6: land-use code 'X9' is not in gb50137"))
+        }
+        let kept = try Self.build(path, table: "gb50137", crs: "EPSG:4549", settings: ["unmapped-as": "unclassified"])
+        #expect(kept.layers[.landuse]?.features.count == 3)
+        #expect(kept.manifest.build?.excluded["parcels: code X9 in no table: left out (--unmapped-as unclassified) [plan.dxf]"] == 1)
+    }
+
+    @Test func mixedCodesSplit() throws {
+        let gb = try LandUseCodeTable.load(path: BuildFixture.standards + "/landuse-gb50137.json")
+        #expect(gb.split("R2/B1") == ["R2", "B1"])
+        #expect(gb.split("r2 + b1") == ["R2", "B1"])
+        #expect(gb.split("B1B2") == ["B1", "B2"])
+        #expect(gb.split("R2、B1") == ["R2", "B1"])
+        #expect(gb.lookUp("A33")?.cls == .publicService)
+        #expect(gb.lookUp("R21")?.entry == "R2")
+        #expect(gb.lookUp("H14")?.cls == .ruralResidential)
+        #expect(gb.lookUp("X9") == nil)
+        let ls = try LandUseCodeTable.load(path: BuildFixture.standards + "/landuse-land-sea-2023.json")
+        #expect(ls.split("0702/0901") == ["0702", "0901"])
+        #expect(ls.lookUp("070101")?.entry == "0701")
+        #expect(ls.lookUp("0703")?.cls == .ruralResidential)
+        #expect(ls.lookUp("99") == nil)
+    }
+}
