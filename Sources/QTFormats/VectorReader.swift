@@ -48,6 +48,16 @@ public struct VectorReader: Sendable {
                                                layer: layer, preferred: preferred) }
     }
 
+    /// The rows of a table without geometry (a CSV of census figures), every cell as text exactly as written
+    /// (GDAL's CSV driver without type detection: zone ids such as `001` keep their zeros); empty cells absent.
+    /// - Throws: ``FormatsError`` naming the file (and the row and column of text that is not UTF-8).
+    public func readTable(path: String) throws -> [[String: String]] {
+        let dataset = try InputDataset(path: path, options: ["AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=YES", "KEEP_GEOM_COLUMNS=YES"])
+        guard let name = dataset.layerNames.first else { throw FormatsError.invalidData(path: path, detail: "the file holds no table") }
+        let rows = try dataset.read(layer: name, assumedCRS: assumedCRS ?? .wgs84, checkMisreadText: false).features.features
+        return rows.map { row in row.properties.compactMapValues { $0.stringValue } }
+    }
+
     private func read(path: String, dataset: InputDataset, layer: String?, preferred: String?) throws -> VectorReadResult {
         let names = dataset.layerNames
         let name: String
