@@ -193,7 +193,7 @@ public enum Coverage {
             let s = Int(demand.subdistrict[i])
             if s >= 0 { parts[s].add(people, members: members, covered: covered[i]) }
         }
-        var result = CoverageResult(service: service, facilities: supply.count, facilitiesOffNetwork: facilitiesOff,
+        var result = CoverageResult(service: service, facilities: supply.facilityCount, facilitiesOffNetwork: facilitiesOff,
                                     residentsOffNetwork: residentsOff, total: total, bySubdistrict: parts, reach: reach,
                                     covered: covered, reachHorizon: horizon)
         if let hazards {
@@ -201,7 +201,8 @@ public enum Coverage {
             result.hazardousSitesReached = hazardReached.filter { $0 }.count
             result.hazardousReached = hazardReached
         }
-        result.facilitiesOutside = supply.outside.filter { $0 }.count
+        // (Counted by id: the points of one park's outline are one facility.)
+        result.facilitiesOutside = Set(supply.ids.indices.filter { supply.outside[$0] }.map { supply.ids[$0] }).count
         if result.facilitiesOutside > 0 {
             result.facilitiesOutsideServing = outsideServing(service, supply: supply, inputs: inputs, result: result)
         }
@@ -214,33 +215,33 @@ public enum Coverage {
     static func outsideServing(_ service: CoverageService, supply: SupplySet, inputs: CoverageInputs, result: CoverageResult) -> Int {
         let demand = inputs.demand
         let tolerance = 1e-6
-        var serving = 0
+        var serving: Set<String> = []  // ids: the points of one park's outline are one facility
         switch service.mode {
         case .radius:
             let grid = PointGrid(xs: demand.xs, ys: demand.ys, cell: max(service.largestThreshold, 1))
-            for k in 0..<supply.count where supply.outside[k] {
+            for k in 0..<supply.count where supply.outside[k] && !serving.contains(supply.ids[k]) {
                 var serves = false
                 grid.forEach(within: service.largestThreshold, ofX: supply.xs[k], y: supply.ys[k]) { i, d in
                     if result.covered[i] && d <= result.reach[i] + tolerance { serves = true; return false }
                     return true
                 }
-                if serves { serving += 1 }
+                if serves { serving.insert(supply.ids[k]) }
             }
         case .walk, .drive:
             guard let network = inputs.networks[service.mode] else { return 0 }
             let walk = inputs.options.walkSpeed
             let unit = service.secondsPerUnit(walkSpeed: walk)
-            for k in 0..<supply.count where supply.outside[k] {
+            for k in 0..<supply.count where supply.outside[k] && !serving.contains(supply.ids[k]) {
                 let one = SupplySet(ids: [supply.ids[k]], names: [supply.names[k]], xs: [supply.xs[k]], ys: [supply.ys[k]])
                 let (times, _) = pass(service, supply: one, network: network, options: inputs.options, limit: service.largestThreshold * unit)
                 for i in 0..<demand.count where result.covered[i] {
                     guard let p = network.residents[i] else { continue }
                     let t = (times.seconds(edge: Int(p.edge), offset: p.offset) + p.access / walk) / unit
-                    if t <= result.reach[i] + tolerance { serving += 1; break }
+                    if t <= result.reach[i] + tolerance { serving.insert(supply.ids[k]); break }
                 }
             }
         }
-        return serving
+        return serving.count
     }
 
     /// How far the search of `service` goes: its largest threshold × ``CoverageOptions/reachHorizonFactor``

@@ -134,6 +134,11 @@ extension CoverageOutcome {
                            + "\(NumberText.fixed(options.maximumAccess, 0)) m from a street (not covered)"))
         }
         if let outside = CoverageFigures.outsideNote(results) { footer.append(("Outside", outside)) }
+        let optional = results.filter { !$0.service.required }.map(\.service.label)
+        if !optional.isEmpty {
+            footer.append(("Should (△)", optional.joined(separator: ", ") + ": provided where needed (GB 50180 appendix B △), "
+                           + "left out of the combined life-circle rows"))
+        }
         if let scenario { footer.append(("Plan", scenario)) }
         if let note = CoverageFigures.modelledNote(residents: modelledResidents, facilities: modelledFacilities) { footer.append(("Data", note)) }
         text += "\n" + TextColumns.labelled(footer)
@@ -169,6 +174,9 @@ extension CoverageOutcome {
                 JSONMember("distance_rural_m", s.effectiveMeasure == .distance ? s.distanceRural.map { .fixed($0, 1) } ?? .null : .null),
                 JSONMember("target_group", .string(s.targetGroup.rawValue)),
                 JSONMember("size_class", s.supply.sizeClasses.map { .array($0.map(JSONNode.string), .inline) } ?? .null),
+                JSONMember("level", s.supply.levels.map { .array($0.map(JSONNode.string), .inline) } ?? .null),
+                JSONMember("min_area_m2", s.supply.minimumArea.map { .fixed($0, 0) } ?? .null),
+                JSONMember("required", .bool(s.required)),
                 JSONMember("facilities", .int(r.facilities)), JSONMember("facilities_off_network", .int(r.facilitiesOffNetwork)),
             ]
             members += Self.counts(r.total)

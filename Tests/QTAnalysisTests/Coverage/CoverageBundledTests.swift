@@ -24,12 +24,12 @@ import Testing
         let services = try Self.services(mode: .radius)
         let inputs = try Self.inputs(services)
         let results = try await Coverage.measure(services, in: inputs)
-        #expect(results.count == 14)
+        #expect(results.count == 23)
         let d = inputs.demand
         #expect(d.population.reduce(0, +) == 793_000)
         for r in results {
             let supply = inputs.supplies[r.service.supply]!
-            #expect(supply.count == r.facilities && r.facilities > 0, "\(r.service.label)")
+            #expect(supply.facilityCount == r.facilities && r.facilities > 0, "\(r.service.label)")
             var covered = 0.0
             for i in 0..<d.count {
                 var nearest = Double.infinity
@@ -81,7 +81,7 @@ import Testing
     /// streets are at most those within the distance + 1 m as the crow flies (1 m for snapping and rounding).
     @Test func networkShareNeverExceedsRadiusShareAtEqualDistance() async throws {
         let walked = try Self.services(mode: .walk).filter { $0.mode == .walk }
-        #expect(walked.count == 13 && walked.allSatisfy { $0.effectiveMeasure == .distance })
+        #expect(walked.count == 22 && walked.allSatisfy { $0.effectiveMeasure == .distance })
         let radius = walked.map { s -> CoverageService in
             var r = s
             r.mode = .radius
