@@ -95,6 +95,9 @@ public struct DemandSet: Sendable {
             set.population.append(people)
             set.urban.append(f.properties["urban"]?.boolValue ?? true)
             set.featureIndex.append(i)
+            if let problem = PopulationAgeBands.sumProblem(f.properties) {
+                throw CoverageError.invalidFeature(layer: file, id: feature, detail: problem)
+            }
             for band in TargetGroup.bands {
                 let share = band.shareKey.flatMap { f.properties[$0]?.doubleValue }
                 if let share, !(share >= 0 && share <= 1) {
@@ -196,6 +199,35 @@ public struct SupplySet: Sendable {
         set.xs = metric.map(\.x)
         set.ys = metric.map(\.y)
         set.facilityCount = set.xs.count
+        return set
+    }
+}
+
+extension SupplySet {
+    /// The hazardous sites (`kind: hazardous_site`) of the constraints layer as metric points (a polygon at its
+    /// point on surface); an empty set when the district has no constraints layer.
+    public static func hazardousSites(of district: District, context: GeometryContext, toMetric: Transformer) throws -> SupplySet {
+        var set = SupplySet(ids: [], names: [], xs: [], ys: [])
+        var points: [Coordinate] = []
+        for (i, f) in district.features(.constraints).enumerated()
+        where f.properties["kind"]?.stringValue == ConstraintKind.hazardousSite.rawValue {
+            let id = f.properties["id"]?.stringValue ?? "#\(i + 1)"
+            guard let geometry = f.geometry, !geometry.isEmpty else {
+                throw CoverageError.invalidFeature(layer: LayerName.constraints.rawValue, id: id, detail: "no geometry")
+            }
+            let point: Coordinate?
+            if case .point(let p) = geometry { point = p.coordinate } else {
+                point = try context.make(geometry).pointOnSurface().value().firstCoordinate
+            }
+            guard let point else { throw CoverageError.invalidFeature(layer: LayerName.constraints.rawValue, id: id, detail: "empty geometry") }
+            points.append(point)
+            set.ids.append(id)
+            set.names.append(f.properties["name"]?.stringValue ?? id)
+            set.outside.append(false)
+        }
+        let metric = try toMetric.transform(points)
+        set.xs = metric.map(\.x)
+        set.ys = metric.map(\.y)
         return set
     }
 }

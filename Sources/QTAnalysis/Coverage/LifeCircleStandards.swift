@@ -204,7 +204,7 @@ public struct LifeCircleStandards: Hashable, Sendable {
     /// Checks the text of a standards file; `path` names it in errors.
     public static func parse(data: Data, path: String) throws(StandardsError) -> LifeCircleStandards {
         let root: JSONValue
-        do { root = try JSONValue(parsing: data) } catch { throw .invalid(path: path, field: "", detail: "\(error)") }
+        do { root = try JSONValue(parsingRefusingDuplicates: data) } catch { throw .invalid(path: path, field: "", detail: "\(error)") }
         var reader = StandardsReader(path: path)
         return try reader.standards(root)
     }

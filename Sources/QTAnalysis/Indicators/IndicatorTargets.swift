@@ -207,7 +207,7 @@ public struct IndicatorTargets: Hashable, Sendable {
     public static func parse(data: Data, path: String) throws(IndicatorTargetsError) -> IndicatorTargets {
         let root: JSONValue
         do {
-            root = try JSONValue(parsing: data)
+            root = try JSONValue(parsingRefusingDuplicates: data)
         } catch {
             throw .invalid(path: path, field: "", detail: "\(error)")
         }
