@@ -7,7 +7,8 @@
 //   QTGeometry            the only Swift code that imports CGEOS
 //   QTProjection          the only Swift code that imports CPROJ
 //   QTFormats             the only Swift code that imports CGDAL: GeoPackage, Shapefile, FlatGeobuf, CSV, DXF
-//   QTOSM                 the only Swift code that imports CReadOSM (readosm and libbz2): OpenStreetMap extracts
+//   COSMium               a C interface of our own over libosmium (C++, header-only) and libbz2: OSM extracts
+//   QTOSM                 the only Swift code that imports COSMium: OpenStreetMap extracts as values
 //   QTModel               a district folder as Sendable values
 //   QTBuild               a district folder built from an OpenStreetMap extract (qtplan district build)
 //   QTAnalysis            land-use totals, indicators, coverage, siting: pure functions of a model (no file I/O)
@@ -51,17 +52,18 @@ let package = Package(
             pkgConfig: "proj",
             providers: [.apt(["libproj-dev"]), .brew(["proj"])]
         ),
-        .systemLibrary(
-            name: "CReadOSM",
-            pkgConfig: "readosm",
-            providers: [.apt(["libreadosm-dev", "libbz2-dev"])]
+        // libosmium (libosmium2-dev, libprotozero-dev; with zlib, expat and libbz2) behind a C header of our own.
+        .target(
+            name: "COSMium",
+            linkerSettings: [.linkedLibrary("z"), .linkedLibrary("expat"), .linkedLibrary("bz2"), .linkedLibrary("pthread"),
+                             .linkedLibrary("stdc++")]
         ),
         .target(name: "QTText"),
         .target(name: "QTGeometry", dependencies: ["CGEOS", "QTText"]),
         .target(name: "QTProjection", dependencies: ["CPROJ", "QTGeometry"]),
         .target(name: "QTFormats", dependencies: ["CGDAL", "QTGeometry", "QTProjection"]),
         .target(name: "QTModel", dependencies: ["QTGeometry", "QTProjection", "QTFormats", "QTText"]),
-        .target(name: "QTOSM", dependencies: ["CReadOSM"]),
+        .target(name: "QTOSM", dependencies: ["COSMium"]),
         .target(name: "QTBuild", dependencies: ["QTOSM", "QTModel", "QTFormats", "QTGeometry", "QTProjection", "QTText"]),
         .target(name: "QTAnalysis", dependencies: ["QTModel", "QTGeometry", "QTProjection", "QTText"]),
         .target(name: "QTReport", dependencies: ["QTAnalysis", "QTModel", "QTGeometry", "QTProjection", "QTText"]),
@@ -88,5 +90,6 @@ let package = Package(
         // Runs the built `qtplan` binary; the dependency makes `swift test` build it first.
         .testTarget(name: "qtplanTests", dependencies: ["qtplan", "QTTestSupport"]),
     ],
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One-command set-up for a fresh Debian/Ubuntu machine with Swift installed:
 #   1. installs, with apt-get when missing (through sudo when not root): the C libraries qtplan wraps (GEOS,
-#      PROJ, GDAL, readosm and libbz2 for OpenStreetMap extracts) and pkg-config; osmium-tool and bzip2 (the
+#      PROJ, GDAL, libosmium with libprotozero and libbz2 for OpenStreetMap extracts) and pkg-config; osmium-tool and bzip2 (the
 #      tests convert and compress OSM fixtures with them); with pip, the Python peers the OSM tests compare
 #      with (pyrosm, osmnx, networkx, pinned); GDAL's programs (ogrinfo, which the tests read every written file back
 #      with); rsvg-convert (maps as PNG); chromium and a CJK font (the tests open the HTML report in a
@@ -15,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(pkg-config libgeos-dev libproj-dev libgdal-dev gdal-bin librsvg2-bin chromium fonts-noto-cjk
-          libreadosm-dev libbz2-dev bzip2 osmium-tool)
+          libosmium2-dev libprotozero-dev libbz2-dev bzip2 osmium-tool)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -2,7 +2,7 @@
 /// which program, so that a folder says how to make it again. No timestamps: two builds of the same inputs
 /// write the same bytes.
 public struct DistrictBuildRecord: Codable, Hashable, Sendable {
-    /// The program and the readers it ran on, e.g. `qtplan 0.1.0 (readosm 1.1.0a, GEOS …, PROJ …, GDAL …)`.
+    /// The program and the readers it ran on, e.g. `qtplan 0.1.0 (GEOS …, PROJ …, GDAL …, libosmium 2.19.0)`.
     public var generator: String
     /// Every input file, in the order given.
     public var inputs: [BuildInputRecord]

@@ -1,8 +1,8 @@
-import CReadOSM
+import COSMium
 import Foundation
 
-/// Decompresses a `.bz2` file into another file with libbz2, so that readosm (which picks its format by
-/// suffix and reads no compressed XML) can read an `.osm.bz2` extract as `.osm`.
+/// Decompresses a `.bz2` file into another file with libbz2, so that libosmium reads an `.osm.bz2` extract as
+/// `.osm` (and libbz2's errors are named here, in one line).
 ///
 /// Concatenated streams (what parallel compressors such as `pbzip2` write) are read one after another. A
 /// file that ends inside a stream, or bytes that are not bzip2, are an ``OSMError/invalidData(path:detail:)``

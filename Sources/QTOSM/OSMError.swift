@@ -4,7 +4,7 @@ public enum OSMError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingFile(path: String)
     /// Something is at the path but cannot be read: a folder, no permission (exit 66).
     case unreadable(path: String, detail: String)
-    /// The file's name says no format readosm reads (exit 64: the request is wrong, not the data).
+    /// The file's name says no format the reader reads (exit 64: the request is wrong, not the data).
     case unsupportedName(path: String)
     /// The content is not a readable OSM file, or reading stopped part-way (exit 65). No data read before the
     /// failure is ever used.

@@ -106,13 +106,16 @@ enum OSMFixture {
             }
         }
         let json = try write("notes.osm", Data("{\"type\":\"FeatureCollection\",\"features\":[]}".utf8))
-        #expect(failure(json)?.description.contains("READOSM_XML_ERROR") == true)
+        #expect(failure(json)?.description == "\(json): not a readable OSM file: XML parsing error at line 1, column 0: not well-formed (invalid token)")
         let html = try write("page.osm", Data("<html><body>not osm</body></html>".utf8))
-        #expect(failure(html)?.description.contains("holds no OSM node, way or relation") == true)
+        #expect(failure(html)?.description == "\(html): not a readable OSM file: Unknown top-level element: html")
+        let empty = try write("empty.osm", Data("<?xml version='1.0' encoding='UTF-8'?>\n<osm version=\"0.6\"></osm>\n".utf8))
+        #expect(failure(empty)?.description.contains("holds no OSM node, way or relation") == true)
         let pbf = try Data(contentsOf: URL(fileURLWithPath: OSMFixture.path("Helsinki.osm.pbf")))
         let truncated = try write("cut.osm.pbf", pbf.prefix(pbf.count / 2))
         let cut = failure(truncated)
-        #expect(cut != nil && cut!.description.hasPrefix("\(truncated): not a readable OSM file"), "\(String(describing: cut))")
+        #expect(cut != nil && cut!.description.hasPrefix("\(truncated): not a readable OSM file: PBF error: "), "\(String(describing: cut))")
+        #expect(cut != nil && cut!.description.hasSuffix("relations (nothing read is used)"), "\(String(describing: cut))")
         let garbage = try write("random.osm.pbf", Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919) }))
         #expect(failure(garbage)?.description.contains("not a readable OSM file") == true)
         let badBz2 = try write("x.osm.bz2", Data("not bzip2 at all".utf8))
@@ -126,7 +129,7 @@ enum OSMFixture {
         #expect(failure(folder).map { "\($0)" }?.contains("is a folder") == true)
     }
 
-    /// readosm picks its parser by a lower-case suffix; an upper-case name is read through a link.
+    /// The format goes by the suffix whatever its case.
     @Test func readsAnUpperCaseSuffix() throws {
         let folder = try Tool.temporaryFolder("osm-case")
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -35,8 +35,8 @@ import Testing
         #expect(manifest.contains(#"merged, both sources kept [amap-pois.csv]" : 3"#))
         // Kindergartens: OSM's 阳光幼儿园 (merged with the POI, so still one); childcare: the POI 小星星托育中心.
         let coverage = try CLI.run(["coverage", "--district", folder, "--type", "kindergarten,childcare", "--mode", "radius"])
-        #expect(coverage.stdout.contains("kindergarten  radius  300 m            1"))
-        #expect(coverage.stdout.contains("childcare     radius  300 m            1"))
+        #expect(coverage.stdout.contains("kindergarten  radius  distance  300 m            1"))
+        #expect(coverage.stdout.contains("childcare     radius  distance  300 m            1"))
     }
 
     @Test func aBaiduExportIsReadInBD09() throws {

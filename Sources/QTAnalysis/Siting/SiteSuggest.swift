@@ -20,6 +20,10 @@ public struct SiteSuggestRequest: Hashable, Sendable {
     public var improve: Bool
     /// The most candidates a run may check (a limit against runaway grids).
     public var maximumCandidates: Int
+    /// Maximise the service's target group (``CoverageService/targetGroup``: children of 3–5 for kindergartens,
+    /// people aged 60+ for elderly care) rather than all residents, where the population layer gives the group's
+    /// age band on every feature (issue 15). `false` (`--all-residents` in the CLI): all residents.
+    public var weighByTargetGroup = true
 
     /// Creates a request; give `count` or `targetShare`.
     public init(type: String, count: Int? = nil, targetShare: Double? = nil, candidates: [ProposedSite]? = nil,
@@ -80,6 +84,13 @@ public struct SiteSuggestResult: Hashable, Sendable {
     public var targetReached: Bool?
     /// Whether the district's residents or facilities are modelled.
     public var modelledData: Bool
+    /// Whose coverage the picks maximise and every figure above counts (``population``, ``covered``, the gains):
+    /// the service's target group, or `all` residents (asked for, the service's group is everyone, or the
+    /// population layer lacks the group's band: ``targetGroupUnknown``).
+    public var weightedBy: TargetGroup = .all
+    /// Whether the service's target group was wanted but the population layer does not give its band on every
+    /// feature (all residents were counted instead).
+    public var targetGroupUnknown = false
 }
 
 /// How many candidates one rule failed.
@@ -139,9 +150,15 @@ public enum SiteSuggest {
         }
 
         let demand = inputs.demand
-        let weights = demand.indices.map { existing.covered[$0] ? 0 : demand.population[$0] }
+        // Whose coverage counts: the service's target group when every feature gives its band, else all residents.
+        let group = service.targetGroup
+        let members = demand.indices.map { demand.members(group, at: $0) }
+        let byGroup = request.weighByTargetGroup && group != .all && members.allSatisfy { $0 != nil }
+        let people = byGroup ? members.map { $0! } : demand.population
+        let weights = demand.indices.map { existing.covered[$0] ? 0 : people[$0] }
         let problem = CoveringProblem(weights: weights, sets: passing.map(\.covers))
-        let population = existing.total.population, already = existing.total.covered
+        let population = people.reduce(0, +)
+        let already = demand.indices.reduce(0.0) { $0 + (existing.covered[$1] ? people[$1] : 0) }
         let solution: CoveringSolution
         if let k = request.count {
             solution = MaximalCovering.solve(problem, count: k, improve: request.improve)
@@ -158,7 +175,7 @@ public enum SiteSuggest {
             for d in passing[c].covers where !isCovered[Int(d)] {
                 isCovered[Int(d)] = true
                 let s = Int(demand.subdistrict[Int(d)])
-                if s >= 0 { parts[s] += demand.population[Int(d)] }
+                if s >= 0 { parts[s] += people[Int(d)] }
             }
             let bySubdistrict = demand.subdistricts.indices.compactMap { k in
                 parts[k] > 0 ? SubdistrictGain(id: demand.subdistricts[k], name: demand.subdistrictNames[k], residents: parts[k]) : nil
@@ -173,7 +190,9 @@ public enum SiteSuggest {
         return SiteSuggestResult(type: request.type, service: service, picks: picks, population: population,
                                  existingCovered: already, covered: running, greedyCovered: already + solution.greedyCovered,
                                  swaps: solution.swaps, candidates: candidates.count, passing: passing.count,
-                                 rejections: rejections, targetReached: reached, modelledData: checker.modelledData)
+                                 rejections: rejections, targetReached: reached, modelledData: checker.modelledData,
+                                 weightedBy: byGroup ? group : .all,
+                                 targetGroupUnknown: request.weighByTargetGroup && group != .all && !byGroup)
     }
 
     /// Grid candidates: points every `spacing` metres (at multiples of the spacing in the metric CRS, so

@@ -116,84 +116,99 @@ public enum DistrictBuilder {
         if let osm, let osmPath {
             let accuracy = options.osmAccuracyMetres
             let tables = request.tables
-            // The network.
-            let (edges, findings) = try NetworkBuilder(rules: tables.network).build(osm)
-            mark("split")
-            let network = try NetworkLayer(edges: edges, accuracy: accuracy).features(zone: zone)
-            mark("network features")
+            // The network, on the other core (its own GEOS context and transformers), while the areas, facilities,
+            // transit, land use and population are made here.
+            let networkRules = tables.network, boundaryGeometry = boundary.geometry, margin = options.marginMetres
+            let networkStep: @Sendable () throws -> NetworkStep = {
+                let started = Date()
+                let (edges, findings) = try NetworkBuilder(rules: networkRules).build(osm)
+                let split = Date()
+                let zone = try Zone(boundary: boundaryGeometry, metricCRS: metricCRS, margin: margin, context: try GeometryContext())
+                let network = try NetworkLayer(edges: edges, accuracy: accuracy).features(zone: zone)
+                if ProcessInfo.processInfo.environment["QTPLAN_BUILD_TIMES"] != nil {
+                    FileHandle.standardError.write(Data(String(format: "time split %.2f s, network features %.2f s (alongside)\n",
+                                                               split.timeIntervalSince(started), Date().timeIntervalSince(split)).utf8))
+                }
+                return NetworkStep(features: network.features, walk: network.walk, drive: network.drive,
+                                   zeroLength: network.zeroLength, findings: findings)
+            }
+            var areaWarningList: [BuildWarning] = []
+            let (network, _) = try Concurrently.run(networkStep) { () throws -> Void in
+                // Areas of every kind, once.
+                let facilityRules = tables.facilities
+                let wanted: ([String: String]) -> Bool = { tags in
+                    tables.landUse.landUse(tags) != nil || tags[tables.landUse.residential.key] != nil
+                        || facilityRules.match(tags) != nil || facilityRules.countedKeys.contains { tags[$0] != nil }
+                        || tags["landuse"] != nil || tags["natural"] != nil
+                        || (facilityRules.transit.busStop + facilityRules.transit.metroStation + facilityRules.transit.railStation)
+                            .contains { $0.matches(tags) }
+                }
+                var areaFindings = AreaFindings()
+                let assembler = AreaAssembler(data: osm, context: context)
+                let areas = try assembler.areas(wanted, findings: &areaFindings)
+                mark("areas")
+                let finder = PlaceFinder(data: osm, context: context, entranceKey: facilityRules.entranceKey,
+                                         preferred: facilityRules.entrancePreferred, wayIndex: assembler.wayIndex)
+                let isTransit: ([String: String]) -> Bool = { tags in
+                    (facilityRules.transit.busStop + facilityRules.transit.metroStation + facilityRules.transit.railStation)
+                        .contains { $0.matches(tags) } || facilityRules.transit.countedKeys.contains { tags[$0] != nil }
+                }
+                // Facilities and parks.
+                let facilityAreas = areas.filter { tags in facilityRules.match(tags.tags) != nil || facilityRules.countedKeys.contains { tags.tags[$0] != nil } }
+                let facilityNodes = osm.taggedNodes.filter { n in facilityRules.match(n.tags) != nil || facilityRules.countedKeys.contains { n.tags[$0] != nil } }
+                let facilities = try FacilityLayer(rules: facilityRules, accuracy: accuracy)
+                    .build(nodes: facilityNodes, areas: facilityAreas.filter { !isTransit($0.tags) }, finder: finder, zone: zone)
+                if !facilities.facilities.isEmpty { layers[.facilities] = FeatureCollection(features: facilities.facilities) }
+                if !facilities.parks.isEmpty { layers[.parks] = FeatureCollection(features: facilities.parks) }
+                for (tag, n) in facilities.unmapped { unmapped[tag, default: 0] += n }
+                mark("facilities")
+                // Transit.
+                let transit = try TransitLayer(rules: facilityRules.transit, accuracy: accuracy)
+                    .build(nodes: osm.taggedNodes.filter { isTransit($0.tags) }, areas: areas.filter { isTransit($0.tags) },
+                           relations: osm.relations, data: osm, finder: finder, zone: zone)
+                if !transit.features.isEmpty { layers[.transit] = FeatureCollection(features: transit.features) }
+                for (tag, n) in transit.unmapped { unmapped[tag, default: 0] += n }
+                mark("transit")
+                // Land use.
+                let landUse = try LandUseLayer(rules: tables.landUse, accuracy: accuracy)
+                    .build(areas: areas.filter { $0.tags[tables.landUse.residential.key] == nil }, zone: zone)
+                if !landUse.features.isEmpty { layers[.landuse] = FeatureCollection(features: landUse.features) }
+                for (tag, n) in landUse.unmapped { unmapped[tag, default: 0] += n }
+                landUseCovered = landUse.coveredM2
+                mark("landuse")
+                // Population.
+                let populationRules = PopulationLayer(rules: tables.landUse.residential, accuracy: accuracy)
+                let buildings = try populationRules.buildings(areas, residential: landUse.residential, zone: zone)
+                if buildings.isEmpty {
+                    if let given = options.residents, given > 0 {
+                        throw BuildError.invalidInput(path: osmPath, detail: "no residential building inside the boundary to spread "
+                            + "\(NumberText.grouped(given)) residents over (buildings: \(tables.landUse.residential.key)="
+                            + tables.landUse.residential.values.sorted().joined(separator: "|") + ", or "
+                            + tables.landUse.residential.insideResidentialValues.sorted().joined(separator: "|")
+                            + " inside landuse=residential)")
+                    }
+                } else {
+                    let population = populationRules.build(buildings, residents: options.residents, aged60: aged60)
+                    residents = population.residents
+                    residentsSource = population.residentsSource
+                    if !population.features.isEmpty && population.residents > 0 {
+                        layers[.population] = FeatureCollection(features: population.features)
+                    }
+                }
+                mark("population")
+                areaWarningList = areaWarnings(areaFindings, osmPath: osmPath)
+                if facilities.duplicates > 0 || transit.mergedStops > 0 {
+                    excluded["facilities: a node inside an area facility of its type (the area kept)"] = facilities.duplicates > 0 ? facilities.duplicates : nil
+                    excluded["transit: a bus stop within the merge distance of a namesake (merged)"] = transit.mergedStops > 0 ? transit.mergedStops : nil
+                }
+            }
+            mark("network (waited for)")
             if !network.features.isEmpty { layers[.network] = FeatureCollection(features: network.features) }
             (walk, drive) = (network.walk, network.drive)
-            for (tag, n) in findings.unmapped { unmapped["network: \(tag)", default: 0] += n }
-            for (why, n) in findings.excluded { excluded["network: \(why)", default: 0] += n }
-            warnings += networkWarnings(findings, zeroLength: network.zeroLength, osmPath: osmPath, tables: tables)
-
-            // Areas of every kind, once.
-            let facilityRules = tables.facilities
-            let wanted: ([String: String]) -> Bool = { tags in
-                tables.landUse.landUse(tags) != nil || tags[tables.landUse.residential.key] != nil
-                    || facilityRules.match(tags) != nil || facilityRules.countedKeys.contains { tags[$0] != nil }
-                    || tags["landuse"] != nil || tags["natural"] != nil
-                    || (facilityRules.transit.busStop + facilityRules.transit.metroStation + facilityRules.transit.railStation)
-                        .contains { $0.matches(tags) }
-            }
-            var areaFindings = AreaFindings()
-            let assembler = AreaAssembler(data: osm, context: context)
-            let areas = try assembler.areas(wanted, findings: &areaFindings)
-            mark("areas")
-            let finder = PlaceFinder(data: osm, context: context, entranceKey: facilityRules.entranceKey,
-                                     preferred: facilityRules.entrancePreferred, wayIndex: assembler.wayIndex)
-            let isTransit: ([String: String]) -> Bool = { tags in
-                (facilityRules.transit.busStop + facilityRules.transit.metroStation + facilityRules.transit.railStation)
-                    .contains { $0.matches(tags) } || facilityRules.transit.countedKeys.contains { tags[$0] != nil }
-            }
-            // Facilities and parks.
-            let facilityAreas = areas.filter { tags in facilityRules.match(tags.tags) != nil || facilityRules.countedKeys.contains { tags.tags[$0] != nil } }
-            let facilityNodes = osm.taggedNodes.filter { n in facilityRules.match(n.tags) != nil || facilityRules.countedKeys.contains { n.tags[$0] != nil } }
-            let facilities = try FacilityLayer(rules: facilityRules, accuracy: accuracy)
-                .build(nodes: facilityNodes, areas: facilityAreas.filter { !isTransit($0.tags) }, finder: finder, zone: zone)
-            if !facilities.facilities.isEmpty { layers[.facilities] = FeatureCollection(features: facilities.facilities) }
-            if !facilities.parks.isEmpty { layers[.parks] = FeatureCollection(features: facilities.parks) }
-            for (tag, n) in facilities.unmapped { unmapped[tag, default: 0] += n }
-            mark("facilities")
-            // Transit.
-            let transit = try TransitLayer(rules: facilityRules.transit, accuracy: accuracy)
-                .build(nodes: osm.taggedNodes.filter { isTransit($0.tags) }, areas: areas.filter { isTransit($0.tags) },
-                       relations: osm.relations, data: osm, finder: finder, zone: zone)
-            if !transit.features.isEmpty { layers[.transit] = FeatureCollection(features: transit.features) }
-            for (tag, n) in transit.unmapped { unmapped[tag, default: 0] += n }
-            mark("transit")
-            // Land use.
-            let landUse = try LandUseLayer(rules: tables.landUse, accuracy: accuracy)
-                .build(areas: areas.filter { $0.tags[tables.landUse.residential.key] == nil }, zone: zone)
-            if !landUse.features.isEmpty { layers[.landuse] = FeatureCollection(features: landUse.features) }
-            for (tag, n) in landUse.unmapped { unmapped[tag, default: 0] += n }
-            landUseCovered = landUse.coveredM2
-            mark("landuse")
-            // Population.
-            let populationRules = PopulationLayer(rules: tables.landUse.residential, accuracy: accuracy)
-            let buildings = try populationRules.buildings(areas, residential: landUse.residential, zone: zone)
-            if buildings.isEmpty {
-                if let given = options.residents, given > 0 {
-                    throw BuildError.invalidInput(path: osmPath, detail: "no residential building inside the boundary to spread "
-                        + "\(NumberText.grouped(given)) residents over (buildings: \(tables.landUse.residential.key)="
-                        + tables.landUse.residential.values.sorted().joined(separator: "|") + ", or "
-                        + tables.landUse.residential.insideResidentialValues.sorted().joined(separator: "|")
-                        + " inside landuse=residential)")
-                }
-            } else {
-                let population = populationRules.build(buildings, residents: options.residents, aged60: aged60)
-                residents = population.residents
-                residentsSource = population.residentsSource
-                if !population.features.isEmpty && population.residents > 0 {
-                    layers[.population] = FeatureCollection(features: population.features)
-                }
-            }
-            mark("population")
-            warnings += areaWarnings(areaFindings, osmPath: osmPath)
-            if facilities.duplicates > 0 || transit.mergedStops > 0 {
-                excluded["facilities: a node inside an area facility of its type (the area kept)"] = facilities.duplicates > 0 ? facilities.duplicates : nil
-                excluded["transit: a bus stop within the merge distance of a namesake (merged)"] = transit.mergedStops > 0 ? transit.mergedStops : nil
-            }
+            for (tag, n) in network.findings.unmapped { unmapped["network: \(tag)", default: 0] += n }
+            for (why, n) in network.findings.excluded { excluded["network: \(why)", default: 0] += n }
+            warnings += networkWarnings(network.findings, zeroLength: network.zeroLength, osmPath: osmPath, tables: tables)
+            warnings += areaWarningList
         }
 
         // The planner's POI exports, merged into the facilities.
@@ -299,6 +314,15 @@ public enum DistrictBuilder {
                                            landUseCoveredShare: boundaryM2 > 0 ? landUseCovered / boundaryM2 : 0,
                                            plannerInputs: plannerLines)
         return DistrictBuildResult(manifest: manifest, layers: layers, summary: summary, warnings: warnings)
+    }
+
+    /// What the network step hands back from its thread.
+    struct NetworkStep: Sendable {
+        var features: [Feature]
+        var walk: NetworkFigures
+        var drive: NetworkFigures
+        var zeroLength: Int
+        var findings: NetworkFindings
     }
 
     /// Refuses options outside their ranges.

@@ -27,8 +27,11 @@ public enum DistrictWriter {
             writer.spatialIndex = false
             warnings += try writer.write(layers, to: staged.stagedPath(geopackageName))
         } else {
-            for layer in order {
-                try staged.write(GeoJSONWriter().data(result.layers[layer] ?? FeatureCollection()), as: "\(layer.rawValue).geojson")
+            // Each layer's text made on its own thread (the network's is the largest), then written in order.
+            let collections = order.map { result.layers[$0] ?? FeatureCollection() }
+            let texts = try Concurrently.map(collections) { GeoJSONWriter().data($0) }
+            for (layer, text) in zip(order, texts) {
+                try staged.write(text, as: "\(layer.rawValue).geojson")
             }
         }
         try staged.write(try manifestData(result.manifest), as: DistrictLoader.manifestName)

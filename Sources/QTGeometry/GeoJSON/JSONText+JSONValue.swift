@@ -24,12 +24,17 @@ extension JSONText {
     /// Appends an object with members in a stable order (see ``orderedKeys(_:keyOrder:)``).
     public mutating func object(_ members: [String: JSONValue], keyOrder: [String]) {
         byte(UInt8(ascii: "{"))
-        for (index, key) in Self.orderedKeys(members, keyOrder: keyOrder).enumerated() {
-            guard let member = members[key] else { continue }  // keys come from `members`: always present
+        // The members with their rank in `keyOrder` (its count when absent), taken from the dictionary once:
+        // the order of orderedKeys without a second lookup per key.
+        var entries: [(rank: Int, key: String, value: JSONValue)] = []
+        entries.reserveCapacity(members.count)
+        for (key, value) in members { entries.append((keyOrder.firstIndex(of: key) ?? keyOrder.count, key, value)) }
+        entries.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        for (index, entry) in entries.enumerated() {
             if index > 0 { byte(UInt8(ascii: ",")) }
-            string(key)
+            string(entry.key)
             byte(UInt8(ascii: ":"))
-            value(member, keyOrder: keyOrder)
+            value(entry.value, keyOrder: keyOrder)
         }
         byte(UInt8(ascii: "}"))
     }

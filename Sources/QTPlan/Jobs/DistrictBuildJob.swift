@@ -18,7 +18,7 @@ public enum DistrictBuildJob {
 
     /// The program and library versions a build records in its manifest.
     public static func generator(version: String) -> String {
-        "\(version.replacingOccurrences(of: ")", with: "")), readosm \(OSMReader.readosmVersion))"
+        "\(version.replacingOccurrences(of: ")", with: "")), libosmium \(OSMReader.libosmiumVersion))"
     }
 
     /// Builds the district of `request` and writes it to the folder `output`.
