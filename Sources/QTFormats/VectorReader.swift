@@ -171,7 +171,12 @@ final class InputDataset {
         let layer = try GDALCall.handle("GDALDatasetGetLayerByName") { GDALDatasetGetLayerByName(handle, name) }
         let crs: CRS
         if let reference = OGR_L_GetSpatialRef(layer) {
-            crs = try SpatialReference.crs(of: reference)
+            do {
+                crs = try SpatialReference.crs(of: reference)
+            } catch {
+                throw FormatsError.invalidData(path: path, detail: "the CRS the file declares cannot be read (\(error)): "
+                    + "the file is damaged, or its CRS is one GDAL cannot express; re-export it with an EPSG code")
+            }
         } else if let assumedCRS {
             crs = assumedCRS
         } else {

@@ -77,4 +77,23 @@ import Testing
         #expect(PlannerCensus.ageShare("常住人口") == nil)
         #expect(PlannerCensus.ageShare("name") == nil)
     }
+
+    /// Over the plan's residential parcels instead of buildings: the west zone holds DK-01 (R2, 75,000 m² × 2.5) and
+    /// DK-03 (B1/R2, a residential code, × 3.0): 1,000 × 187,500 / 412,500 = 454.5 and 545.5, so 455 and 545 (the
+    /// larger remainder first). The east zone holds A33 and G1 only: its 500 are unplaced (allowed here).
+    @Test func overResidentialParcelsByAreaTimesFAR() throws {
+        let parcels = BuildFixture.root.appendingPathComponent("Tests/Fixtures/planner/parcels.shp").path
+        let codes = try LandUseCodeTable.load(path: BuildFixture.standards + "/landuse-gb50137.json")
+        let settings = ["zones": Self.planner("census-zones.geojson"), "zone-field": "code", "allow-unplaced": "true"]
+        let result = try DistrictBuilder.build(DistrictBuildRequest(
+            inputs: [BuildInput(role: .osm, path: BuildFixture.osm("small.osm")), BuildInput(role: .parcels, path: parcels),
+                     BuildInput(role: .census, path: Self.planner("census.csv"), settings: settings)],
+            boundary: .osmRelation(920), options: DistrictBuildOptions(marginMetres: 200), tables: try BuildFixture.tables(),
+            generator: "qtplan tests", folderName: "small", landUseCodes: [parcels: codes]))
+        let features = try #require(result.layers[.population]).features
+        let counts = Dictionary(uniqueKeysWithValues: features.map { ($0.properties["parcel"]!.stringValue!, Int($0.properties["population"]!.doubleValue!)) })
+        #expect(counts == ["parcel-DK-01": 455, "parcel-DK-03": 545])
+        #expect(result.summary.residents == 1_000)
+        #expect(result.manifest.build?.excluded["population: census residents unplaced (--allow-unplaced)"] == 500)
+    }
 }

@@ -42,4 +42,29 @@ import Testing
             _ = try JSONValue(parsing: Data(cut.utf8))
         }
     }
+
+    /// No prefix of a GeoJSON layer reads as a shorter layer: cut anywhere before its last bracket, it is refused.
+    @Test func aGeoJSONLayerCutAnywhereIsRefused() throws {
+        let layer = """
+            {"type": "FeatureCollection", "features": [
+            {"type": "Feature", "properties": {"id": "kg-1", "name": "西幼儿园"}, "geometry": {"type": "Point", "coordinates": [120.3025, 30.3021]}},
+            {"type": "Feature", "properties": {"id": "kg-2"}, "geometry": {"type": "Point", "coordinates": [120.3175, 30.3079]}},
+            {"type": "Feature", "properties": {"id": "fire-1"}, "geometry": {"type": "Point", "coordinates": [120.3181, 30.3081]}}
+            ]}
+
+            """
+        let bytes = Array(layer.utf8)
+        #expect(try GeoJSONReader().read(data: Data(bytes)).features.count == 3)
+        let last = try #require(bytes.lastIndex(of: UInt8(ascii: "}")))
+        var refused = 0
+        for cut in 1...last {
+            do {
+                _ = try GeoJSONReader().read(data: Data(bytes[..<cut]))
+                Issue.record("a prefix of \(cut) of \(bytes.count) bytes was read")
+            } catch {
+                refused += 1
+            }
+        }
+        #expect(refused == last)
+    }
 }

@@ -4,7 +4,7 @@
 usage: make-layer.py FOLDER KIND BYTES
 KIND: props   facilities whose properties hold arrays of one-element arrays ([[1],[1],...]: 4 bytes a value)
       bom     the same, behind a UTF-8 byte order mark
-      coords  a network of long lines of short positions ([120.3,30.3]: 13 bytes a position)
+      coords  a network of lines of 200,000 short positions each ([120.3,30.3]: 13 bytes a position)
       rings   a boundary of one ring of that many positions (the vertex bound's case)
       points  facilities, one small point feature each
 """
@@ -40,11 +40,16 @@ if kind in ("props", "bom"):
     tail = ']},"geometry":{"type":"Point","coordinates":[120.305,30.305]}}]}'
     write_stream(os.path.join(folder, "facilities.geojson"), head, "[1]", tail, bom=(kind == "bom"))
 elif kind == "coords":
+    # Lines of 200,000 short positions each (under the vertex limit of one feature), as many as fit.
     layers["network"] = {"file": "network.geojson"}
-    head = '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"e1","source":"modelled",' \
-           '"accuracy_m":1,"walk":true,"drive":false,"cycle":false},"geometry":{"type":"LineString","coordinates":['
-    tail = ']}}]}'
-    write_stream(os.path.join(folder, "network.geojson"), head, "[120.3,30.3]", tail)
+    per = 200000
+    line = '{"type":"Feature","properties":{"id":"e%d","source":"modelled","accuracy_m":1,"walk":true,"drive":false,' \
+           '"cycle":false},"geometry":{"type":"LineString","coordinates":[' + ",".join(["[120.3,30.3]"] * per) + ']}}'
+    count = max(1, (size - 60) // (len(line) + 8))
+    with open(os.path.join(folder, "network.geojson"), "w") as f:
+        f.write('{"type":"FeatureCollection","features":[')
+        f.write(",".join(line % i for i in range(count)))
+        f.write("]}")
 elif kind == "rings":
     # A zig-zag ring inside the square: valid, and as many vertices as fit.
     n = max(8, size // 24)

@@ -18,7 +18,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
 
 printf '%-8s %-10s %12s %10s %8s %6s\n' case command "layer bytes" "peak MB" seconds exit
-for kind in props bom coords points rings; do
+for kind in ${KINDS:-props bom coords points rings}; do
     # The district's layers together are bounded too: leave room for the boundary (and a byte order mark).
     size=$((bytes - 4096))
     # The ring case is bounded by --max-vertices (250,000 by default): 24 bytes a vertex.

@@ -20,11 +20,16 @@ public enum DistrictBuilder {
         try check(options)
         let osmInputs = request.inputs.filter { $0.role == .osm }
         guard osmInputs.count <= 1 else { throw BuildError.invalidRequest("give one --osm extract, not \(osmInputs.count)") }
-        if let other = request.inputs.first(where: { ![.osm, .pois, .parcels, .census].contains($0.role) }) {
-            throw BuildError.invalidRequest("\(other.path): \(other.role.rawValue) inputs are not read yet (only --osm, --pois, --parcels and --census)")
-        }
         let censusInputs = request.inputs.filter { $0.role == .census }
+        let rasterInputs = request.inputs.filter { $0.role == .raster }
         if censusInputs.count > 1 { throw BuildError.invalidRequest("give one --census table, not \(censusInputs.count)") }
+        if rasterInputs.count > 1 { throw BuildError.invalidRequest("give one --population raster, not \(rasterInputs.count)") }
+        if !censusInputs.isEmpty && !rasterInputs.isEmpty {
+            throw BuildError.invalidRequest("--population and --census: give one source of residents")
+        }
+        if !rasterInputs.isEmpty, let r = options.residents {
+            throw BuildError.invalidRequest("--residents \(r) and --population: the raster gives the residents; give one of them")
+        }
         if !censusInputs.isEmpty, let r = options.residents {
             throw BuildError.invalidRequest("--residents \(r) and --census: the census table gives the residents; give one of them")
         }
@@ -267,6 +272,19 @@ public enum DistrictBuilder {
             warnings += outcome.warnings
             if let line = outcome.line { plannerLines.append(line) }
             if outcome.unplaced > 0 { excluded["population: census residents unplaced (--allow-unplaced)"] = outcome.unplaced }
+        }
+
+        // A population raster: the population layer.
+        if let input = rasterInputs.first {
+            let outcome = try PlannerRaster.build(input, zone: zone, aged60: aged60)
+            layers[.population] = outcome.features.isEmpty ? nil : FeatureCollection(features: outcome.features)
+            residents = outcome.residents
+            residentsSource = outcome.residentsSource
+            if let line = outcome.line { plannerLines.append(line) }
+            censusDefaults["population.urban"] = "true for every cell: the raster gives no urban/rural split"
+            censusDefaults["population.future_community"] = "false for every cell"
+            censusDefaults["population.aged_60_plus_share"] = "\(ValidationNumber.plain(aged60)) for every cell: a raster gives no ages "
+                + "(\(options.aged60Share == nil ? "China's 2020 share" : "--aged-60-share")): modelled"
         }
 
         // RFC 7946: exterior rings counter-clockwise, holes clockwise.

@@ -75,7 +75,7 @@ extension DistrictBuilder {
             defaults["official_area_km2"] = "the boundary's geodesic area (no --official-area): not an official figure"
         }
         if options.residents == nil { defaults["residents"] = residentsSource }
-        if layers[.population] != nil && !request.inputs.contains(where: { $0.role == .census }) {
+        if layers[.population] != nil && !request.inputs.contains(where: { $0.role == .census || $0.role == .raster }) {
             if options.aged60Share == nil {
                 defaults["population.aged_60_plus_share"] = "\(ValidationNumber.plain(aged60)), China's share aged 60 and over "
                     + "in the 2020 census (no --aged-60-share): modelled"

@@ -12,7 +12,7 @@ public enum BuildInputRole: String, Sendable, Hashable, CaseIterable {
     case parcels
     /// A census table joined to zone polygons and spread over residential floor: `census:FILE`.
     case census
-    /// A population raster (next issue): `raster:FILE`.
+    /// A population raster (any GDAL raster with a CRS): `raster:FILE`.
     case raster
 }
 

@@ -35,6 +35,7 @@ struct GeometryValidityCheck: DistrictCheck {
                     issues.append(workspace.issue(.warning, "geometry.orientation", layer, index, note))
                 }
             }
+            workspace.releaseGeometries(of: layer)
         }
         return [CheckOutcome(id: id, title: title, issues: issues, figures: [.count("features", checked)],
                              summary: NumberText.count(checked, "feature") + " tested")]

@@ -70,6 +70,22 @@ final class ValidationWorkspace {
 
     // MARK: Geometries
 
+    /// Drops the geometries made so far (they are made again when a later check asks for them).
+    func releaseGeometries() {
+        wgsCache = [:]
+        metricCache = [:]
+        boundaryCache = nil
+        wgsBoundaryCache = nil
+        wgsPolygonalCache = [:]
+    }
+
+    /// Drops one layer's geometries, in degrees and in metres (a check that goes through the layers one by one
+    /// holds one layer's at a time).
+    func releaseGeometries(of layer: LayerName) {
+        wgsCache[layer] = nil
+        metricCache[layer] = nil
+    }
+
     /// Each feature's geometry in WGS84 as GEOS made it; `nil` for a feature without geometry or one GEOS
     /// refused (the reason is in ``wgsError(_:_:)``).
     func wgsGeometries(_ layer: LayerName) -> [NativeGeometry?] {

@@ -161,6 +161,10 @@ extension SiteSuggestOutcome {
             footer.append(("Rejected by", r.rejections.map { "\($0.rule) \(NumberText.grouped($0.candidates))" }.joined(separator: ", ")))
         }
         footer.append(("Method", "greedy with lazy evaluation (\(SitingFigures.people(r.greedyCovered)) covered), then \(r.swaps) improving swap\(r.swaps == 1 ? "" : "s")"))
+        if let sites = r.hazardousSites {
+            footer.append(("Hazardous", "\(sites) sites in the constraints layer; \(r.hazardousExisting ?? 0) reached by an existing station, "
+                           + "\(r.hazardousReached ?? 0) with the picks (each site weighs more than all residents together: sites first, then residents)"))
+        }
         if let reached = r.targetReached { footer.append(("Target", reached ? "reached" : "not reached")) }
         footer.append(("District", district))
         if r.modelledData { footer.append(("Data", CoverageFigures.modelledNote)) }
@@ -189,6 +193,9 @@ extension SiteSuggestOutcome {
             JSONMember("rejections", .array(r.rejections.map { .object(["rule": .string($0.rule), "candidates": .int($0.candidates)]) }, .inline)),
             JSONMember("target_reached", r.targetReached.map(JSONNode.bool) ?? .null), JSONMember("modelled_data", .bool(r.modelledData)),
             JSONMember("weighted_by", .string(r.weightedBy.rawValue)), JSONMember("target_group_unknown", .bool(r.targetGroupUnknown)),
+            JSONMember("hazardous_sites", r.hazardousSites.map(JSONNode.int) ?? .null),
+            JSONMember("hazardous_sites_existing", r.hazardousExisting.map(JSONNode.int) ?? .null),
+            JSONMember("hazardous_sites_reached", r.hazardousReached.map(JSONNode.int) ?? .null),
             JSONMember("picks", .array(picks, .lines), startsLine: true),
         ], .inline).text + "\n"
     }

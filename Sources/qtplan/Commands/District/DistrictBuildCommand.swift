@@ -77,6 +77,10 @@ struct DistrictBuildCommand: AsyncParsableCommand {
         "A census table (CSV: zone id, residents, age groups) spread over the residential floor of its zones.", valueName: "TABLE"))
     var census: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "A population raster (GeoTIFF, any GDAL raster with a CRS): cells clipped to the boundary become the population.", valueName: "RASTER"))
+    var population: String?
+
     @Option(name: .customLong("census-zones"), help: ArgumentHelp("The census zones' polygons (any vector file).", valueName: "FILE"))
     var censusZones: String?
 
@@ -188,7 +192,8 @@ struct DistrictBuildCommand: AsyncParsableCommand {
                 inputs: (osm.map { [BuildInput(role: .osm, path: $0)] } ?? [])
                     + pois.map { BuildInput(role: .pois, path: $0, crs: poisCRS, settings: settings) }
                     + (parcels.map { [BuildInput(role: .parcels, path: $0, crs: parcelsCRS, settings: parcelSettings)] } ?? [])
-                    + (census.map { [BuildInput(role: .census, path: $0, settings: censusSettings)] } ?? []),
+                    + (census.map { [BuildInput(role: .census, path: $0, settings: censusSettings)] } ?? [])
+                    + (population.map { [BuildInput(role: .raster, path: $0)] } ?? []),
                 boundary: Self.relation(boundary).map(BoundarySource.osmRelation) ?? .file(path: boundary, crs: boundaryCRS),
                 options: DistrictBuildOptions(
                     name: name, nameEn: nameEn, metricCRS: metricCRS, marginMetres: margin, residents: residents,
