@@ -42,7 +42,7 @@ import QTText
 ///   coverage engine). Shortfall: residents not inside the circle. Without shares the rows are
 ///   `not_computed`, and so is a circle the profile has no services for.
 /// - **Green land** (seed 001: 公园绿地占城镇建设用地比重 ≥ 12%, 绿化覆盖率 ≥ 45%): from ``LandFigures`` handed in by
-///   the caller. Park green space = the `parks` layer's polygons unioned ÷ urban construction land (parks only,
+///   the caller. Park green space = the `parks` layer's operating polygons unioned ÷ urban construction land (parks only,
 ///   not all green and open space); green cover = green and open space land (class 14) ÷ urban construction land,
 ///   a lower bound (green inside other parcels and street trees are not in the land-use layer). District level
 ///   only; without figures (or without a parks layer, for the park share) the rows are `not_computed`.

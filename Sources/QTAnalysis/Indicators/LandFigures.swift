@@ -31,13 +31,15 @@ public struct LandFigures: Sendable, Hashable {
     }
 
     /// The unioned planar area of the parks layer's polygons (edges densified every ~10 m before projecting),
-    /// or `nil` when the district has no parks layer. Parks marked `outside: true` are left out.
+    /// or `nil` when the district has no parks layer. Parks marked `outside: true`, and parks whose `status` is not
+    /// `operating` (planned ones are not park green space yet), are left out.
     public static func parkArea(of district: District) throws -> Double? {
         guard let layer = district.layers[.parks] else { return nil }
         let context = try GeometryContext()
         let toMetric = try Transformer(from: .wgs84, to: try CRS(parsing: district.manifest.metricCRS))
         var parts: [NativeGeometry] = []
-        for (i, f) in layer.features.enumerated() where f.properties["outside"]?.boolValue != true {
+        for (i, f) in layer.features.enumerated() where f.properties["outside"]?.boolValue != true
+            && (f.properties["status"]?.stringValue ?? "operating") == "operating" {
             guard let g = f.geometry, g.kind == .polygon || g.kind == .multiPolygon, !g.isEmpty else {
                 let id = f.properties["id"]?.stringValue ?? "#\(i + 1)"
                 throw CoverageError.invalidFeature(layer: district.layerFile(.parks) ?? "parks", id: "\(i) '\(id)'",

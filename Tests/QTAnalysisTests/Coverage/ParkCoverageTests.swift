@@ -73,11 +73,14 @@ import Testing
         #expect(asPlanned[0].total.covered == 1_000)
     }
 
+    /// The operating parks' polygons (park-big and park-small; park-planned is not park green space yet).
     @Test func parkAreaIsTheUnionOfThePolygons() throws {
         let district = try DistrictLoader().load(directory: TierIndicatorTests.directory).district
         let area = try #require(try LandFigures.parkArea(of: district))
         var geodesic = 0.0
-        for f in district.features(.parks) { geodesic += try Geodesic.wgs84.area(of: try #require(f.geometry)) }
+        for f in district.features(.parks) where f.properties["status"] == nil {  // park-planned is left out
+            geodesic += try Geodesic.wgs84.area(of: try #require(f.geometry))
+        }
         // Planar EPSG:4549 (near its central meridian) against PROJ's geodesic area: within 0.01%.
         #expect(abs(area - geodesic) / geodesic < 1e-4)
     }
