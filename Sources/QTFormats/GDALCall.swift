@@ -38,9 +38,19 @@ enum GDALCall {
 
     /// Runs `body` with a thread-local error handler that keeps GDAL's warnings (a Shapefile field name
     /// shortened to 10 characters, a string truncated at 254 bytes), and returns them with the result.
+    /// Errors (`CE_Failure`, `CE_Fatal`) reported during `body` are kept too, in ``GDALWarningSink/failures``
+    /// of the sink `body` is given, with the feature the caller was at (``GDALWarningSink/feature``): a read
+    /// loop ends when `OGR_L_GetNextFeature` returns `NULL`, at the end of the layer and on a damaged file alike,
+    /// and only the error state tells them apart.
     /// `body` must not suspend: the handler belongs to the thread. The corresponding GDAL functions are
     /// `CPLPushErrorHandlerEx` and `CPLPopErrorHandler`.
     static func collectingWarnings<T>(_ body: () throws -> T) rethrows -> (T, [String]) {
+        try collectingDiagnostics { _ in try body() }
+    }
+
+    /// Like ``collectingWarnings(_:)``, giving `body` the sink, whose ``GDALWarningSink/failures`` the caller
+    /// checks after the call.
+    static func collectingDiagnostics<T>(_ body: (GDALWarningSink) throws -> T) rethrows -> (T, [String]) {
         GDALRuntime.ensure()
         let sink = GDALWarningSink()
         let userdata = Unmanaged.passRetained(sink)
@@ -49,20 +59,31 @@ enum GDALCall {
             CPLPopErrorHandler()
             userdata.release()
         }
-        let result = try body()
+        let result = try body(sink)
         return (result, sink.warnings)
     }
 }
 
 /// Where ``GDALCall/collectingWarnings(_:)`` keeps the warnings of one operation.
 final class GDALWarningSink {
+    /// GDAL's warnings, each once, in order.
     var warnings: [String] = []
+    /// GDAL's errors, each with the value of ``feature`` when it was reported.
+    var failures: [(feature: Int, message: String)] = []
+    /// The feature a read loop is at (set by the loop), for naming where an error happened.
+    var feature = 0
 }
 
-/// The thread-local handler: keeps warnings; errors are read from `CPLGetLastErrorMsg` by ``GDALCall``.
+/// The thread-local handler: keeps warnings and errors (errors are also read from `CPLGetLastErrorMsg` by
+/// ``GDALCall``).
 private let gdalWarningHandler: CPLErrorHandler = { level, _, message in
-    guard level == CE_Warning, let data = CPLGetErrorHandlerUserData(), let message else { return }
+    guard level == CE_Warning || level == CE_Failure || level == CE_Fatal, let data = CPLGetErrorHandlerUserData(),
+          let message else { return }
     let sink = Unmanaged<GDALWarningSink>.fromOpaque(data).takeUnretainedValue()
     let text = String(cString: message)
-    if !sink.warnings.contains(text) { sink.warnings.append(text) }
+    if level != CE_Warning {
+        if sink.failures.count < 8 { sink.failures.append((sink.feature, text)) }
+    } else if !sink.warnings.contains(text) && sink.warnings.count < 100 {
+        sink.warnings.append(text)
+    }
 }

@@ -51,11 +51,13 @@ final class SpatialReference {
         if let code = epsg() { return .epsg(code) }
         if OSRAutoIdentifyEPSG(copy) == OGRERR_NONE, let code = epsg() { return .epsg(code) }
         var text: UnsafeMutablePointer<CChar>?
+        // Freed on failure too: GDAL hands back an empty string it allocated when the export fails (a 1-byte
+        // leak found by fuzz-gdal on a FlatGeobuf whose CRS GDAL cannot export).
+        defer { VSIFree(text) }  // CPLFree is a macro for VSIFree
         let options = CStringList(["FORMAT=WKT2_2019"])
         try options.withConstPointer { list in
             try GDALCall.ogr("OSRExportToWktEx") { OSRExportToWktEx(copy, &text, list) }
         }
-        defer { VSIFree(text) }  // CPLFree is a macro for VSIFree
         guard let text else { throw GDALCall.error("OSRExportToWktEx") }
         return .definition(String(cString: text))
     }

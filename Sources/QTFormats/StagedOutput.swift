@@ -84,8 +84,9 @@ public final class StagedOutput {
         var probed = stat()
         if mkdir(probe, 0o777) == 0, lstat(probe, &probed) == 0 { newFolderMode = probed.st_mode & 0o7777 } else { newFolderMode = 0o755 }
         rmdir(probe)
-        // An owner that cannot be kept is refused now, before anything is written.
-        for target in isFolder ? [destination] : Self.members(of: destination) {
+        // An owner that cannot be kept is refused now, before anything is written (a folder's own owner matters
+        // only when it is replaced whole; files merged into it are checked at commit, before any rename).
+        for target in isFolder ? (self.replacing ? [destination] : []) : Self.members(of: destination) {
             guard let status = KeptAttributes.existing(target), KeptAttributes.needsOwner(status) else { continue }
             if !KeptAttributes.canKeepOwner(status, probeIn: made) {
                 try? FileManager.default.removeItem(atPath: made)

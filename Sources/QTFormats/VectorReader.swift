@@ -48,6 +48,16 @@ public struct VectorReader: Sendable {
                                                layer: layer, preferred: preferred) }
     }
 
+    /// The rows of a table without geometry (a CSV of census figures), every cell as text exactly as written
+    /// (GDAL's CSV driver without type detection: zone ids such as `001` keep their zeros); empty cells absent.
+    /// - Throws: ``FormatsError`` naming the file (and the row and column of text that is not UTF-8).
+    public func readTable(path: String) throws -> [[String: String]] {
+        let dataset = try InputDataset(path: path, options: ["AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=YES", "KEEP_GEOM_COLUMNS=YES"])
+        guard let name = dataset.layerNames.first else { throw FormatsError.invalidData(path: path, detail: "the file holds no table") }
+        let rows = try dataset.read(layer: name, assumedCRS: assumedCRS ?? .wgs84, checkMisreadText: false).features.features
+        return rows.map { row in row.properties.compactMapValues { $0.stringValue } }
+    }
+
     private func read(path: String, dataset: InputDataset, layer: String?, preferred: String?) throws -> VectorReadResult {
         let names = dataset.layerNames
         let name: String
@@ -99,14 +109,17 @@ public struct VectorReader: Sendable {
 final class InputDataset {
     private let handle: GDALDatasetH
     let path: String
+    let format: VectorFormat
 
     init(path: String, options: [String]) throws {
         guard FileManager.default.fileExists(atPath: path) else { throw FormatsError.missingFile(path: path) }
         guard let format = VectorFormat(path: path), format != .geojson else {
             throw FormatsError.unknownFormat(path: path, detail: "not a format read through GDAL (\(VectorFormat.readableList))")
         }
+        if format == .shp { try Self.requireDBF(path: path) }
         let driver = format.driverName.map { CStringList([$0]) } ?? CStringList([])
         self.path = path
+        self.format = format
         do {
             handle = try driver.withConstPointer { drivers in
                 try CStringList(options).withConstPointer { open in
@@ -122,6 +135,30 @@ final class InputDataset {
 
     deinit { GDALClose(handle) }
 
+    /// A Shapefile without its `.dbf` opens in GDAL with every attribute gone (ids, types, sources): refused.
+    static func requireDBF(path: String) throws {
+        let stem = (path as NSString).deletingPathExtension
+        guard !["dbf", "DBF", "Dbf"].contains(where: { FileManager.default.fileExists(atPath: "\(stem).\($0)") }) else { return }
+        throw FormatsError.invalidData(path: path, detail: "the Shapefile has no .dbf beside it (\((stem as NSString).lastPathComponent).dbf): "
+            + "without it every attribute (id, type, source) would be lost; copy the .dbf with the .shp")
+    }
+
+    /// Refuses a layer read only in part: GDAL reported an error during the read loop (a truncated FlatGeobuf,
+    /// `.shp` or `.dbf`, a CSV line over GDAL's limit), or fewer or more features were read than the file
+    /// declares. `OGR_L_GetNextFeature` returns `NULL` at the end of a layer and on a damaged file alike.
+    static func checkComplete(path: String, format: VectorFormat, read: Int, declared: Int,
+                              failures: [(feature: Int, message: String)]) throws {
+        if let first = failures.first {
+            let others = failures.count > 1 ? " (and \(failures.count - 1) more GDAL errors)" : ""
+            throw FormatsError.invalidData(path: path, detail: "damaged at feature \(first.feature) (\(read) of the layer's "
+                + "features read in all): GDAL: \(first.message)\(others); the file is cut short or corrupt, re-export it")
+        }
+        if declared >= 0 && declared != read {
+            throw FormatsError.invalidData(path: path, detail: "damaged: the \(format) declares \(declared) features, "
+                + "\(read) could be read (reading stopped at feature \(read)); the file is cut short or corrupt, re-export it")
+        }
+    }
+
     /// The layers' names, in file order.
     var layerNames: [String] {
         (0..<GDALDatasetGetLayerCount(handle)).compactMap { i in
@@ -134,7 +171,12 @@ final class InputDataset {
         let layer = try GDALCall.handle("GDALDatasetGetLayerByName") { GDALDatasetGetLayerByName(handle, name) }
         let crs: CRS
         if let reference = OGR_L_GetSpatialRef(layer) {
-            crs = try SpatialReference.crs(of: reference)
+            do {
+                crs = try SpatialReference.crs(of: reference)
+            } catch {
+                throw FormatsError.invalidData(path: path, detail: "the CRS the file declares cannot be read (\(error)): "
+                    + "the file is damaged, or its CRS is one GDAL cannot express; re-export it with an EPSG code")
+            }
         } else if let assumedCRS {
             crs = assumedCRS
         } else {
@@ -154,15 +196,30 @@ final class InputDataset {
         var features: [Feature] = []
         var warnings: [String] = []
         var droppedZ = 0, madeLinear = 0
-        let (_, gdalWarnings) = try GDALCall.collectingWarnings { () throws -> Void in
+        // The count the file declares where reading it is cheap (a FlatGeobuf header, a GeoPackage's
+        // gpkg_ogr_contents; -1 when it declares none). A Shapefile's is not used: its records marked deleted in
+        // the .dbf are counted there but never read, so a sound file would differ.
+        let declared = format == .fgb || format == .gpkg ? Int(OGR_L_GetFeatureCount(layer, 0)) : -1
+        let (_, gdalWarnings) = try GDALCall.collectingDiagnostics { (sink: GDALWarningSink) throws -> Void in
             OGR_L_ResetReading(layer)
             var index = 0
+            sink.feature = 0
             while let handle = OGR_L_GetNextFeature(layer) {
-                defer { OGR_F_Destroy(handle); index += 1 }
+                defer { OGR_F_Destroy(handle); index += 1; sink.feature = index }
                 var properties: [String: JSONValue] = [:]
-                for (i, field) in fields.enumerated() where OGR_F_IsFieldSet(handle, Int32(i)) != 0 {
+                var unset = 0
+                for (i, field) in fields.enumerated() {
+                    guard OGR_F_IsFieldSet(handle, Int32(i)) != 0 else { unset += 1; continue }
                     properties[field.name] = try field.value(of: handle, index: Int32(i), feature: index, path: path,
                                                              latin1Guess: latin1Guess)
+                }
+                // A CSV row with fewer cells than the header: GDAL leaves the missing ones unset (an empty cell is
+                // set, to null) and reports nothing, so a file cut inside its last row, or an unclosed quote that
+                // swallowed the rows after it, would read as a shorter layer.
+                if format == .csv && unset > 0 {
+                    throw FormatsError.invalidData(path: path, detail: "damaged: feature \(index) (row \(index + 2)) has "
+                        + "\(fields.count - unset) of the header's \(fields.count) cells: the file is cut short, or a quote "
+                        + "is not closed")
                 }
                 var geometry: Geometry?
                 if let borrowed = OGR_F_GetGeometryRef(handle) {
@@ -177,6 +234,7 @@ final class InputDataset {
                 }
                 features.append(Feature(geometry: geometry, properties: properties))
             }
+            try Self.checkComplete(path: path, format: format, read: index, declared: declared, failures: sink.failures)
         }
         if droppedZ > 0 { warnings.append("heights dropped from \(droppedZ) features (the model is 2-D)") }
         if madeLinear > 0 { warnings.append("curves of \(madeLinear) features made linear") }

@@ -24,18 +24,45 @@ public struct DistrictLoader: Sendable {
     /// The manifest's file name inside a district folder.
     public static let manifestName = "district.json"
 
-    /// The default limit on a layer file's size: 512 MiB. Reading GeoJSON takes about 25 times the file's size
-    /// in memory (Foundation's JSON objects, then qtplan's values: a 52 MB network layer took 1.3 GB), so a
-    /// 512 MiB layer needs about 13 GB, which a 24 GB machine can give. Raise it with `--max-layer-bytes`.
-    public static let defaultMaximumLayerBytes = 512 << 20
+    /// The default limit on a layer file's size, and on the district's layers together: 96 MiB. Reading GeoJSON
+    /// takes up to ``memoryPerByte`` times a file's size in memory (the worst case measured by
+    /// `tools/limits/measure.sh`: properties holding arrays of one-element arrays, 27.5 times), so the layers of
+    /// a district at the limit take at most about 2.7 GB, and every command stays under 4 GB with the analyses'
+    /// own memory (docs/hardening.md, "Inputs"). Raise it with `--max-layer-bytes`.
+    public static let defaultMaximumLayerBytes = 96 << 20
 
-    /// Layer files (and the manifest) larger than this many bytes are refused before they are read.
+    /// How many times a GeoJSON file's size reading it takes in memory, at worst (measured by
+    /// `tools/limits/measure.sh`); the size-limit message names it.
+    public static let memoryPerByte = 28
+
+    /// The default limit on one feature's vertices: 250,000. GEOS's operations on one feature (validity,
+    /// make-valid, union, distance) grow with its vertices and cannot be interrupted: a boundary of a million
+    /// vertices (27 MB, far under the byte limit) made `validate` run 8 minutes and reach 7.5 GB (issue 19).
+    /// The bundled districts' largest feature has 2,949. Raise it with `--max-vertices`.
+    public static let defaultMaximumVertices = 250_000
+
+    /// Layer files (and the manifest) larger than this many bytes are refused before they are read, and so are
+    /// a district's layers whose sizes add up to more.
     public var maximumLayerBytes: Int
 
+    /// Features with more vertices than this are refused when their layer is read.
+    public var maximumVertices: Int
+
+    /// Whether every layer's file must resolve (symbolic links and `..` followed) inside the district folder:
+    /// for a district folder from someone else, whose manifest could otherwise name any file the user can read.
+    public var confine: Bool
+
     /// Creates a loader.
-    /// - Parameter maximumLayerBytes: the size limit of one layer file, ``defaultMaximumLayerBytes`` unless given.
-    public init(maximumLayerBytes: Int = DistrictLoader.defaultMaximumLayerBytes) {
+    /// - Parameters:
+    ///   - maximumLayerBytes: the size limit of one layer file and of all of them, ``defaultMaximumLayerBytes``
+    ///     unless given.
+    ///   - maximumVertices: the vertex limit of one feature, ``defaultMaximumVertices`` unless given.
+    ///   - confine: refuse layer files outside the district folder (off unless given).
+    public init(maximumLayerBytes: Int = DistrictLoader.defaultMaximumLayerBytes,
+                maximumVertices: Int = DistrictLoader.defaultMaximumVertices, confine: Bool = false) {
         self.maximumLayerBytes = maximumLayerBytes
+        self.maximumVertices = maximumVertices
+        self.confine = confine
     }
 
     /// Loads the district in `directory`.
@@ -54,13 +81,25 @@ public struct DistrictLoader: Sendable {
         let (manifest, warnings) = try readManifest(at: manifestPath)
         var allWarnings = warnings
         var layers: [LayerName: FeatureCollection] = [:]
-        for (key, entry) in manifest.layers.sorted(by: { $0.key < $1.key }) {
-            guard let layer = LayerName(rawValue: key) else {
-                allWarnings.append(LoadWarning(path: manifestPath, message: "unknown layer '\(key)' ignored"))
-                continue
-            }
+        let known = manifest.layers.sorted(by: { $0.key < $1.key }).filter { key, _ in
+            if LayerName(rawValue: key) != nil { return true }
+            allWarnings.append(LoadWarning(path: manifestPath, message: "unknown layer '\(key)' ignored"))
+            return false
+        }
+        // Every path is checked, and the sizes added up, before any layer is read.
+        var total = 0
+        for (key, entry) in known {
+            let path = try checkedLayerPath(directory: directory, key: key, file: entry.file, manifestPath: manifestPath)
+            total += try checkedSize(of: path, what: "layer file")
+        }
+        if total > maximumLayerBytes {
+            throw DistrictError.invalidData(path: directory, detail: "the layers add up to \(NumberText.grouped(total)) bytes, over the limit of \(NumberText.grouped(maximumLayerBytes)) bytes for a district's layers together (\(setting: .maximumLayerBytes)); reading GeoJSON takes up to \(Self.memoryPerByte) times the files' size in memory")
+        }
+        for (key, entry) in known {
+            guard let layer = LayerName(rawValue: key) else { continue }
             let path = Self.layerPath(directory: directory, file: entry.file)
-            let (collection, layerWarnings) = try readLayer(at: path, entry: entry, layer: layer)
+            var (collection, layerWarnings) = try readLayer(at: path, entry: entry, layer: layer)
+            if layer == .boundary { layerWarnings += try Self.repairBoundary(&collection, path: path) }
             allWarnings += layerWarnings
             if collection.features.isEmpty && layer != .boundary {
                 allWarnings.append(LoadWarning(path: path, message: "no features: the \(key) layer is empty"))
@@ -86,38 +125,117 @@ public struct DistrictLoader: Sendable {
         return (District(directory: directory, manifest: manifest, layers: layers), allWarnings)
     }
 
+    /// Repairs invalid boundary polygons (a bow-tie, a ring crossing itself) with GEOS's make-valid, keeping the
+    /// polygonal part, so that every command measures the repaired shape: a bow-tie's halves, whose signed
+    /// areas cancel, measured 0 km² in `info` and the report. Each repair is one warning; a polygon make-valid
+    /// leaves without area is refused. The file is never changed.
+    static func repairBoundary(_ collection: inout FeatureCollection, path: String) throws -> [LoadWarning] {
+        var warnings: [LoadWarning] = []
+        var context: GeometryContext?
+        for index in collection.features.indices {
+            guard let geometry = collection.features[index].geometry, geometry.kind == .polygon || geometry.kind == .multiPolygon,
+                  !geometry.isEmpty else { continue }
+            let feature = collection.features[index]
+            let id = (feature.properties["id"]?.stringValue ?? feature.id?.stringValue).map { " '\($0)'" } ?? ""
+            do {
+                if context == nil { context = try GeometryContext() }
+                let native = try context!.make(geometry)
+                let report = try native.validity()
+                if report.isValid { continue }
+                let at = report.location.map { String(format: " at %.7f,%.7f", $0.x, $0.y) } ?? ""
+                let problem = "invalid \(geometry.kind == .polygon ? "Polygon" : "MultiPolygon"): \(report.reason ?? "invalid")\(at)"
+                let repaired = try context!.orientedForGeoJSON(try native.makeValid().polygonalPart().value())
+                guard !repaired.isEmpty else {
+                    throw DistrictError.invalidData(path: path, detail: "feature \(index)\(id): \(problem), and make-valid leaves no area: the boundary cannot be measured; redraw it")
+                }
+                collection.features[index].geometry = repaired
+                warnings.append(LoadWarning(path: path, message: "feature \(index)\(id): \(problem): repaired with make-valid "
+                    + "(its polygonal part, \(Self.parts(repaired))), and every command measures the repaired boundary; "
+                    + "the file is unchanged"))
+            } catch let error as DistrictError {
+                throw error
+            } catch {
+                throw DistrictError.invalidData(path: path, detail: "feature \(index)\(id): the boundary cannot be checked: \(error)")
+            }
+        }
+        return warnings
+    }
+
+    /// `1 polygon`, `2 polygons`.
+    private static func parts(_ geometry: Geometry) -> String {
+        var count = 0
+        switch geometry {
+        case .polygon: count = 1
+        case .multiPolygon(let m): count = m.polygons.count
+        default: count = 0
+        }
+        return count == 1 ? "1 polygon" : "\(count) polygons"
+    }
+
+    /// The path of a layer's `file`, refused when it holds a NUL character (the C library would read the file
+    /// named by the part before it) and, with ``confine``, when it does not resolve inside the district folder.
+    func checkedLayerPath(directory: String, key: String, file: String, manifestPath: String) throws -> String {
+        if file.utf8.contains(0) {
+            throw DistrictError.invalidData(path: manifestPath, detail: "layers.\(key).file: \(InputFile.Problem.nulInPath)")
+        }
+        let path = Self.layerPath(directory: directory, file: file)
+        guard confine else { return path }
+        guard let folder = Self.realPath(directory) else {
+            throw DistrictError.missingFile(path: directory, what: "district folder")
+        }
+        guard let resolved = Self.realPath(path) else {
+            throw DistrictError.missingFile(path: path, what: "layer file")
+        }
+        guard resolved.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") else {
+            throw DistrictError.invalidData(path: manifestPath, detail: "layers.\(key).file '\(file)' resolves to \(resolved), outside the district folder \(folder) (\(setting: .confine)): a district from someone else may name only its own files")
+        }
+        return path
+    }
+
+    /// `realpath(3)` of a path: absolute, every symbolic link and `..` resolved; `nil` when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// A layer's path: `file` relative to the district folder, or as it is when absolute.
     public static func layerPath(directory: String, file: String) -> String {
         file.hasPrefix("/") ? file : (directory as NSString).appendingPathComponent(file)
     }
 
-    /// Reads a file that must exist, refusing folders, unreadable files and files over the size limit.
+    /// Reads a file that must exist, refusing folders, FIFOs and devices, unreadable files, empty files and files
+    /// over the size limit: measured on the opened descriptor (a symbolic link by its target) and read through it.
     func contents(of path: String, what: String) throws -> Data {
-        let size = try checkedSize(of: path, what: what)
-        // Checked before reading: FileManager.contents(atPath:) leaks its 4 kB read buffer on an empty file
-        // (swift-foundation, FoundationEssentials readBytesFromFile; found by LeakSanitizer).
-        if size == 0 { throw DistrictError.invalidData(path: path, detail: "the file is empty (0 bytes)") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DistrictError.unreadable(path: path, detail: "\(what) cannot be read (permissions?)")
+        do {
+            return try InputFile.read(path, limit: maximumLayerBytes)
+        } catch {
+            throw Self.error(error, path: path, what: what, limit: maximumLayerBytes)
         }
-        if data.isEmpty { throw DistrictError.invalidData(path: path, detail: "the file is empty (0 bytes)") }
-        return data
     }
 
-    /// The size of a file that must exist, refusing folders and files over the size limit.
+    /// The size of a file that must exist (through symbolic links), refusing folders, FIFOs and devices and files
+    /// over the size limit: for layers GDAL opens by path.
     func checkedSize(of path: String, what: String) throws -> Int {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DistrictError.missingFile(path: path, what: what)
+        do {
+            return try InputFile.size(of: path, limit: maximumLayerBytes)
+        } catch {
+            throw Self.error(error, path: path, what: what, limit: maximumLayerBytes)
         }
-        if isDirectory.boolValue { throw DistrictError.unreadable(path: path, detail: "\(what) is a folder, not a file") }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-        if size > maximumLayerBytes {
-            throw DistrictError.invalidData(path: path, detail: "\(NumberText.grouped(size)) bytes, over the limit of "
-                + "\(NumberText.grouped(maximumLayerBytes)) bytes (\(setting: .maximumLayerBytes)); reading GeoJSON takes about 25 times "
-                + "the file's size in memory: raise the limit only if the machine has it, or split the layer")
+    }
+
+    /// A ``QTFormats/InputFile/Problem`` as the loader's error: a missing or unreadable file exits 66, the rest 65.
+    static func error(_ problem: InputFile.Problem, path: String, what: String, limit: Int) -> DistrictError {
+        switch problem {
+        case .missing: return .missingFile(path: path, what: what)
+        case .folder: return .unreadable(path: path, detail: "\(what) is a folder, not a file")
+        case .unreadable(let reason): return .unreadable(path: path, detail: "\(what) cannot be read: \(reason)")
+        case .tooLarge(let size, let limit):
+            let remedy = "reading GeoJSON takes up to \(memoryPerByte) times the file's size in memory: raise the limit only "
+                + "if the machine has it, or split the layer"
+            return .invalidData(path: path, detail: "\(NumberText.grouped(size)) bytes, over the limit of \(NumberText.grouped(limit)) bytes (\(setting: .maximumLayerBytes)); \(remedy)")
+        case .notRegular, .nulInPath, .empty, .changed: return .invalidData(path: path, detail: SettingText(problem.description))
         }
-        return size
     }
 
     /// Reads and checks a manifest.
@@ -125,7 +243,7 @@ public struct DistrictLoader: Sendable {
         let data = try contents(of: path, what: "district manifest")
         let json: JSONValue
         do {
-            json = try JSONValue(parsing: data)
+            json = try JSONValue(parsingRefusingDuplicates: data)
         } catch {
             throw DistrictError.invalidData(path: path, detail: SettingText(error.description))
         }
@@ -240,7 +358,9 @@ public struct DistrictLoader: Sendable {
     /// boundary given on the command line, say.
     /// - Throws: ``DistrictError``.
     public func readFile(at path: String, entry: LayerEntry, as layer: LayerName) throws -> (FeatureCollection, [LoadWarning]) {
-        try readLayer(at: path, entry: entry, layer: layer)
+        var (collection, warnings) = try readLayer(at: path, entry: entry, layer: layer)
+        if layer == .boundary { warnings += try Self.repairBoundary(&collection, path: path) }
+        return (collection, warnings)
     }
 
     /// Reads one layer, GeoJSON by qtplan's reader or any other format through GDAL (transformed to WGS84),
@@ -250,9 +370,16 @@ public struct DistrictLoader: Sendable {
         let (collection, warnings) = format == .geojson ? try readGeoJSON(at: path, entry: entry)
             : try readThroughGDAL(at: path, entry: entry, layer: layer)
         for (index, feature) in collection.features.enumerated() {
-            guard let geometry = feature.geometry, let problem = CoordinateRange.problem(in: geometry) else { continue }
+            guard let geometry = feature.geometry else { continue }
             let id = (feature.properties["id"]?.stringValue ?? feature.id?.stringValue).map { " '\($0)'" } ?? ""
-            throw DistrictError.invalidData(path: path, detail: "feature \(index)\(id): \(problem)")
+            if let problem = CoordinateRange.problem(in: geometry) {
+                throw DistrictError.invalidData(path: path, detail: "feature \(index)\(id): \(problem)")
+            }
+            var vertices = 0
+            geometry.forEachCoordinate { _ in vertices += 1 }
+            if vertices > maximumVertices {
+                throw DistrictError.invalidData(path: path, detail: "feature \(index)\(id): \(NumberText.grouped(vertices)) vertices, over the limit of \(NumberText.grouped(maximumVertices)) for one feature (\(setting: .maximumVertices)); GEOS's work on a feature grows with its vertices and cannot be interrupted: simplify the feature, or raise the limit")
+            }
         }
         return (collection, warnings)
     }
@@ -270,7 +397,10 @@ public struct DistrictLoader: Sendable {
         } catch {
             throw DistrictError.invalidData(path: path, detail: "\(error)")
         }
-        return (result.collection, result.warnings.map { LoadWarning(path: path, message: $0.description + " (the model is 2-D)") })
+        let duplicates = result.duplicateKeys.map { duplicate in
+            LoadWarning(path: path, message: "\(duplicate): the last value is used (as GDAL and Python use it); remove the other")
+        }
+        return (result.collection, result.warnings.map { LoadWarning(path: path, message: $0.description + " (the model is 2-D)") } + duplicates)
     }
 
     /// A layer in any other format GDAL reads: its own CRS or the manifest's, transformed to WGS84. For layers

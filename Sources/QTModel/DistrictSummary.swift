@@ -34,7 +34,9 @@ public struct DistrictSummary: Hashable, Sendable {
     public var outsideCounts: [LayerName: Int]
 
     /// Whether any feature of `layer` is modelled rather than real; results built on it must say so.
-    public func isModelled(_ layer: LayerName) -> Bool { (layerSources[layer]?["modelled"] ?? 0) > 0 }
+    public func isModelled(_ layer: LayerName) -> Bool {
+        (layerSources[layer] ?? [:]).contains { ($0.key == "modelled" || $0.key.hasSuffix(" (modelled)")) && $0.value > 0 }
+    }
 
     /// How far the geodesic area falls below (negative) or above the official figure, in percent.
     public var areaDifferencePercent: Double { (geodesicAreaKm2 - officialAreaKm2) / officialAreaKm2 * 100 }
@@ -60,7 +62,9 @@ public struct DistrictSummary: Hashable, Sendable {
                 let source = feature.properties["source"]?.stringValue ?? ""
                 let kind = source.isEmpty ? "unstated" : ProvenanceCheck.kind(source) ?? "unstated"
                 // The planner's own files are named: `poi:amap.csv`, `parcels:plan.shp`.
-                counts[FeatureSource.namesFile(kind) ? source : kind, default: 0] += 1
+                // A planner's figure spread by a rule (a census over buildings) says so: `census:t.csv (modelled)`.
+                let spread = feature.properties["modelled"]?.boolValue == true ? " (modelled)" : ""
+                counts[FeatureSource.namesFile(kind) ? source + spread : kind, default: 0] += 1
             }
             return counts
         }

@@ -11,9 +11,11 @@ public enum PopulationAgeBands {
     public static let shareKeys = optionalShareKeys + ["aged_60_plus_share"]
 
     /// Why the bands of a feature cannot all be true (they add up to more than 1), or `nil`. Values that are not
-    /// numbers are left to the check of each value.
+    /// numbers or outside 0…1 are left to the check of each value.
     public static func sumProblem(_ properties: [String: JSONValue]) -> String? {
         let values = shareKeys.compactMap { key in properties[key]?.doubleValue.map { (key, $0) } }
+        // A band outside 0…1 is its own error (reported by the check of each value), not also a sum.
+        guard values.allSatisfy({ $0.1 >= 0 && $0.1 <= 1 }) else { return nil }
         let sum = values.reduce(0) { $0 + $1.1 }
         guard sum > 1 + 1e-9 else { return nil }
         return "the age bands add up to \(NumberText.trimmed((sum * 1e6).rounded() / 1e6)), more than 1 ("

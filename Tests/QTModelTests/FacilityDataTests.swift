@@ -45,7 +45,11 @@ import Testing
             #expect((f.properties["accuracy_m"]?.doubleValue ?? -1) >= 0, "\(id): accuracy_m")
             let source = f.properties["source"]?.stringValue ?? ""
             #expect(source == "modelled" || source.hasPrefix("seed:") || source.hasPrefix("reference:"), "\(id): source \(source)")
-            for key in Self.numbers[type(f)] ?? [] {
+            // FacilityTiers: 社区卫生服务站 and 老年养护院 carry no physicians or beds (the 2020 totals stay with the centres
+            // and the 养老院), and say so by having none.
+            let tier = ["station", "nursing_home"].contains(f.properties["level"]?.stringValue ?? "")
+            if tier { #expect(f.properties["physicians"] == nil && f.properties["beds"] == nil, "\(id): tier capacity") }
+            for key in Self.numbers[type(f)] ?? [] where !(tier && ["physicians", "beds"].contains(key)) {
                 let value = f.properties[key]?.doubleValue
                 #expect(value != nil && value! >= 0, "\(id): \(key)")
             }
@@ -54,6 +58,35 @@ import Testing
             }
             if let size = f.properties["size_class"]?.stringValue { #expect(sizeClasses.contains(size), "\(id): \(size)") }
             if case .point? = f.geometry {} else { Issue.record("\(id) is not a point") }
+        }
+    }
+
+    /// FacilityTiers' rules: per sub-district, ⌊residents ÷ 75,000⌉ (at least 1) 老年养护院 and enough 社区卫生服务站 that
+    /// centres and stations together make ⌊residents ÷ 10,000⌉ (at least 1, never fewer than the centres); every
+    /// kindergarten has an ownership of the vocabulary; the earlier centres and 养老院 say their level.
+    @Test func tiersFollowTheirProvisionRules() throws {
+        let district = try BundledDistrict.get()
+        let features = district.features(.facilities)
+        var residents: [String: Double] = [:]
+        for p in district.features(.population) {
+            residents[p.properties["subdistrict"]?.stringValue ?? "", default: 0] += p.properties["population"]?.doubleValue ?? 0
+        }
+        func count(_ type: String, _ level: String, _ sub: String) -> Int {
+            features.filter { self.type($0) == type && $0.properties["level"]?.stringValue == level
+                && $0.properties["subdistrict"]?.stringValue == sub && operating($0) }.count
+        }
+        #expect(residents.count == 7)
+        for (sub, people) in residents {
+            #expect(count("elderly_care_home", "nursing_home", sub) == max(1, Int((people / 75_000).rounded())), "\(sub)")
+            let centres = count("community_health_centre", "centre", sub)
+            let stations = count("community_health_centre", "station", sub)
+            #expect(centres + stations == max(max(1, Int((people / 10_000).rounded())), centres), "\(sub): \(centres) + \(stations)")
+        }
+        for f in features where type(f) == "community_health_centre" || type(f) == "elderly_care_home" {
+            #expect(f.properties["level"]?.stringValue != nil, "\(f.properties["id"] ?? nil): level")
+        }
+        for f in features where type(f) == "kindergarten" {
+            #expect(["public", "private_inclusive", "private"].contains(f.properties["ownership"]?.stringValue ?? ""))
         }
     }
 

@@ -113,7 +113,7 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
         for command in ["info", "validate", "landuse", "indicators"] {
             let result = try CLI.run([command, "--district", folder.path])
             #expect(result.status == 65, "\(command): \(result.stderr)")
-            #expect(result.stderr.contains("\(layer.path): 3,221,225,472 bytes, over the limit of 536,870,912 bytes "
+            #expect(result.stderr.contains("\(layer.path): 3,221,225,472 bytes, over the limit of 100,663,296 bytes "
                                            + "(--max-layer-bytes)"), "\(command): \(result.stderr)")
         }
         #expect(Date().timeIntervalSince(start) < 30)

@@ -139,7 +139,12 @@ import Testing
         }
         let coverage = try CLI.run(["coverage", "--district", bundled, "--all", "--mode", "walk"])
         #expect(coverage.status == 0, "\(coverage.stderr)")
-        #expect(coverage.stdout.hasPrefix("service                  mode  circle  facilities  residents  covered   share\n"))
-        #expect(coverage.stdout.contains("bus_stop                 walk  5 min           82"))
+        // GB 50180 circles are walking distances (issue 15): the bus stops' 5-minute circle is 300 m along the streets;
+        // fire stations stay on the drive network ("drive (profile)"), timed.
+        // (Compared word by word: the columns' widths follow the longest service name of the profile.)
+        let rows = coverage.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        #expect(rows.first == ["service", "mode", "measure", "circle", "facilities", "residents", "covered", "share", "target", "target", "share"])
+        #expect(rows.first { $0.first == "bus_stop" }?.prefix(6) == ["bus_stop", "walk", "distance", "300", "m", "82"])
+        #expect(rows.first { $0.first == "fire_station" }?.prefix(6) == ["fire_station", "drive", "(profile)", "time", "5", "min"])
     }
 }

@@ -48,7 +48,7 @@ import Testing
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.first == "scope_id,scope_name,indicator,unit,target,value,status,shortfall,shortfall_unit,amount,base,reason,modelled")
-        #expect(lines.count == 1 + 3 * 12)
+        #expect(lines.count == 1 + 3 * 18)
         #expect(lines.contains(",指标区,sports_ground_area_per_resident,m² per resident,2.4000,2.0000,not_met,800,m²,4000.00,2000.00,,true"))
     }
 

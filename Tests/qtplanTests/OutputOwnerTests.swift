@@ -65,5 +65,15 @@ struct OutputOwnerTests {
                                   executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
         #expect(written.status == 0, "\(written.stderr)")
         #expect(Self.status(own).st_mode & 0o7777 == 0o600 && Self.status(own).st_uid == Self.nobody)
+        // One file per layer into a shared folder of root's that nobody may write: the folder is not replaced, so
+        // its owner does not matter; the new files are nobody's.
+        let shared = folder + "/shared"
+        try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: false)
+        #expect(chmod(shared, 0o777) == 0)
+        let merged = try CLI.run(["--reuid=\(Self.nobody)", "--regid=\(Self.nobody)", "--clear-groups", CLI.binary.path,
+                                  "export", "--all", "--district", folder + "/square", "-o", shared, "--format", "geojson"],
+                                 executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(Self.status(shared + "/boundary.geojson").st_uid == Self.nobody && Self.status(shared).st_uid == 0)
     }
 }

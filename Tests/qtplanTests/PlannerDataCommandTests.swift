@@ -35,8 +35,8 @@ import Testing
         #expect(manifest.contains(#"merged, both sources kept [amap-pois.csv]" : 3"#))
         // Kindergartens: OSM's 阳光幼儿园 (merged with the POI, so still one); childcare: the POI 小星星托育中心.
         let coverage = try CLI.run(["coverage", "--district", folder, "--type", "kindergarten,childcare", "--mode", "radius"])
-        #expect(coverage.stdout.contains("kindergarten  radius  300 m            1"))
-        #expect(coverage.stdout.contains("childcare     radius  300 m            1"))
+        #expect(coverage.stdout.contains("kindergarten  radius  distance  300 m            1"))
+        #expect(coverage.stdout.contains("childcare     radius  distance  300 m            1"))
     }
 
     @Test func aBaiduExportIsReadInBD09() throws {
@@ -80,5 +80,23 @@ import Testing
         let rows = landuse.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
         #expect(Set(rows.map { String($0[0]) }) == ["residential", "public_service", "commercial", "green_space"])
         for row in rows { #expect(abs((Double(row[3]) ?? 0) - 7.5) < 0.001, "\(row)") }
+    }
+
+    @Test func aCensusTableOfTwoZonesBecomesThePopulation() throws {
+        let scratch = try Tool.temporaryFolder("planner-census")
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let folder = (scratch as NSString).appendingPathComponent("d")
+        let built = try build(folder, ["--census", Self.planner("census.csv"), "--census-zones", Self.planner("census-zones.geojson"),
+                                       "--zone-field", "code", "--buildings", Self.planner("buildings.gpkg")])
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(built.stdout.contains("Residents         1,500 (census: census.csv, 2 zones, spread over residential floor area of buildings.gpkg"))
+        let validate = try CLI.run(["validate", "--district", folder, "--strict"])
+        #expect(validate.status == 0, "\(validate.stdout)")
+        #expect(validate.stdout.contains("population total     ok           1,500 of 1,500 residents"))
+        let info = try CLI.run(["info", "--district", folder])
+        #expect(info.stdout.contains("Layer population  5 features (census:census.csv (modelled))"))
+        let coverage = try CLI.run(["coverage", "--district", folder, "--type", "kindergarten", "--mode", "radius"])
+        #expect(coverage.status == 0, "\(coverage.stderr)")
+        #expect(coverage.stdout.contains("1,500"))
     }
 }

@@ -31,7 +31,7 @@ import Testing
         let r = try Self.run(["--type", "kindergarten", "--at", "120.3045,30.3050"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("WARN (0 failed, 1 warned, 12 rules)"))
-        #expect(r.stdout.contains("warn     coverage_gain            0 residents newly inside the 5 min walk circle (0 inside)"))
+        #expect(r.stdout.contains("warn     coverage_gain            0 residents newly inside the 300 m walk circle (0 inside)"))
         #expect(r.stdout.contains("every site passes (1 with warnings)"))
     }
 

@@ -18,6 +18,11 @@ let package = Package(
         .executableTarget(name: "fuzz-district", dependencies: [
             .product(name: "QTModel", package: "qtplan"), .product(name: "QTGeometry", package: "qtplan"),
         ]),
+        // One file in a format GDAL reads (FlatGeobuf, GeoPackage, CSV, or a Shapefile's three members), chosen
+        // by the first byte → VectorReader (GDAL, then the checks of a complete read).
+        .executableTarget(name: "fuzz-gdal", dependencies: [
+            .product(name: "QTFormats", package: "qtplan"), .product(name: "QTProjection", package: "qtplan"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

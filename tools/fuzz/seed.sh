@@ -27,4 +27,26 @@ district)
         [ -n "$layer" ] || continue
         { cat "$d/district.json"; printf '\000'; cat "$layer"; } > "$out/pair-$(basename "$d")"
     done ;;
+gdal)
+    # Each small fixture layer as FlatGeobuf, GeoPackage, CSV and Shapefile (GDAL's ogr2ogr), packed as the
+    # target reads them: a format byte, then the file (a Shapefile: two 16-bit lengths, .shp, .shx, .dbf).
+    tmp=$(mktemp -d)
+    n=0
+    for f in "$root"/Tests/Fixtures/districts/*/*.geojson; do
+        [ "$(stat -c %s "$f")" -lt 20000 ] || continue
+        n=$((n + 1))
+        [ $n -le 12 ] || break
+        ogr2ogr -f FlatGeobuf "$tmp/l.fgb" "$f" 2>/dev/null && { printf '\000'; cat "$tmp/l.fgb"; } > "$out/fgb-$n"
+        ogr2ogr -f GPKG "$tmp/l.gpkg" "$f" 2>/dev/null && { printf '\001'; cat "$tmp/l.gpkg"; } > "$out/gpkg-$n"
+        ogr2ogr -f CSV "$tmp/l.csv" "$f" -lco GEOMETRY=AS_WKT 2>/dev/null && { printf '\002'; cat "$tmp/l.csv"; } > "$out/csv-$n"
+        if ogr2ogr -f "ESRI Shapefile" "$tmp/l.shp" "$f" -lco ENCODING=UTF-8 2>/dev/null; then
+            python3 -c "
+import struct, sys
+shp, shx, dbf = (open('$tmp/l.' + e, 'rb').read() for e in ('shp', 'shx', 'dbf'))
+if len(shp) < 65536 and len(shx) < 65536:
+    sys.stdout.buffer.write(b'\\x03' + struct.pack('<HH', len(shp), len(shx)) + shp + shx + dbf)" > "$out/shp-$n"
+        fi
+        rm -f "$tmp"/l.*
+    done
+    rm -rf "$tmp" ;;
 esac

@@ -449,6 +449,9 @@ struct FacilityModel {
         // 4. Capacities.
         try assignCapacities(&drafts, residents: residents, state: state)
 
+        // GB 50180's tiers the first model lacked, and kindergarten ownership: after everything else (FacilityTiers).
+        try FacilityTiers.run(&drafts, state: state, siting: siting, subNames: subNames)
+
         state.facilities = drafts.map(\.facility)
         report(drafts.map(\.facility), residents: residents, state: state)
         try frame.write(try drafts.map { d in

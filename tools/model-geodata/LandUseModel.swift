@@ -15,7 +15,7 @@ import QTModel
 ///    area; the Jiangdong town centres), the partly built integration core and Jianghai City, and the rural
 ///    rest (cropland first, ponds, orchards and nurseries, villages).
 /// The mixes are stated below; the run prints the totals to check against the seeds: urban built-up land
-/// near 124 km² (seed 002) and cropland of at least 60 km² (90,000 亩, seed 001).
+/// near 124 km² (seed 002) and cropland of at least 60 km² (room for seed 001's 90,000 亩 of grain-growing area, 粮食生产面积, by 2025).
 struct LandUseModel {
     typealias Mix = [(LandUseClass, Double)]
 
@@ -154,7 +154,7 @@ struct LandUseModel {
             print(String(format: "landuse %@: %.1f km²", c.rawValue, byClass[c] ?? 0))
         }
         let urban = LandUseClass.allCases.filter(\.isUrbanConstruction).reduce(0) { $0 + (byClass[$1] ?? 0) }
-        print(String(format: "landuse: %d parcels; urban built-up %.1f km² (seed 002: 124 by 2025); cropland %.1f km² = %.0f 亩 (seed 001: 90,000 亩)",
+        print(String(format: "landuse: %d parcels; urban built-up %.1f km² (seed 002: 124 by 2025); cropland %.1f km² = %.0f 亩 (seed 001: grain-growing area 90,000 亩 by 2025)",
                      parcels.count, urban, byClass[.cropland] ?? 0, (byClass[.cropland] ?? 0) * 1500))
     }
 }

@@ -23,6 +23,7 @@ let steps: [(name: String, run: (ModelState) throws -> Void)] = [
     ("land use", LandUseModel.run),
     ("population", PopulationModel.run),
     ("facilities", FacilityModel.run),
+    ("parks", ParkAreaModel.run),
     ("constraints", ConstraintModel.run),
     ("network", NetworkModel.run),
     ("bus stops", BusStopModel.run),

@@ -9,6 +9,7 @@ point splits its edge in a networkx graph and one Dijkstra from all facilities (
 at its access distance, on the reversed graph: residents travel to facilities) gives every resident its time.
 
 Usage: python3 coverage_check.py --district DIR --type bus_stop --minutes 5 --speed 4.5 --qtplan QTPLAN
+       python3 coverage_check.py --district DIR --type bus_stop --metres 300 --qtplan QTPLAN (a walked distance)
 (exit 0 when the shares agree within 0.5 percentage points)
 """
 import argparse
@@ -28,10 +29,14 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--district", required=True)
     parser.add_argument("--type", required=True)
-    parser.add_argument("--minutes", type=float, required=True)
+    parser.add_argument("--minutes", type=float)
+    # Instead of --minutes: a walked distance (qtplan's gb50180 measure, issue 15), metres along the streets.
+    parser.add_argument("--metres", type=float)
     parser.add_argument("--speed", type=float, default=4.5)
     parser.add_argument("--qtplan", required=True)
     args = parser.parse_args()
+    if (args.minutes is None) == (args.metres is None):
+        parser.error("give --minutes or --metres")
 
     def layer(name):
         with open(os.path.join(args.district, f"{name}.geojson"), encoding="utf-8") as f:
@@ -104,15 +109,17 @@ def main():
         if j:
             R.add_edge("S", node_at(j[0], j[1]), w=j[2])
     dist = nx.single_source_dijkstra_path_length(R, "S", weight="w") if R.has_node("S") else {}
-    reach = args.speed / 3.6 * args.minutes * 60
+    reach = args.metres if args.metres is not None else args.speed / 3.6 * args.minutes * 60
     total = sum(n for _, n in residents)
     covered = 0.0
     for (point, people), j in zip(residents, resident_joins):
         if j and node_at(j[0], j[1]) in dist and dist[node_at(j[0], j[1])] + j[2] <= reach + 1e-6:
             covered += people
     share = covered / total if total else 0
-    out = subprocess.run([args.qtplan, "coverage", "--district", args.district, "--type", args.type, "--mode", "walk",
-                          "--minutes", f"{args.minutes:g}", "--walk-speed", f"{args.speed:g}", "--format", "json"],
+    circle = (["--distance", f"{args.metres:g}", "--measure", "distance"] if args.metres is not None
+              else ["--minutes", f"{args.minutes:g}", "--measure", "time"])
+    out = subprocess.run([args.qtplan, "coverage", "--district", args.district, "--type", args.type, "--mode", "walk"]
+                         + circle + ["--walk-speed", f"{args.speed:g}", "--format", "json"],
                          capture_output=True, text=True, check=True).stdout
     theirs = json.loads(out)[0]["share"]
     ok = abs(share - theirs) <= 0.005

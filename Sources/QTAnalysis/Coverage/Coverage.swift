@@ -76,6 +76,9 @@ public struct CoverageInputs: Sendable {
     public var metricCRS: CRS
     /// Options used.
     public var options: CoverageOptions
+    /// The hazardous sites of the constraints layer (`kind: hazardous_site`), as points: part of a fire station's
+    /// demand beside the residents. Read when a fire-station service is prepared (`nil` otherwise).
+    public var hazards: SupplySet?
 
     /// Creates inputs from parts (tests and benchmarks build them directly).
     public init(demand: DemandSet, supplies: [SupplySelector: SupplySet], networks: [CoverageMode: PreparedNetwork],
@@ -120,7 +123,11 @@ public enum Coverage {
                                                 driveSpeedKmh: standards.driveSpeedKmh, toMetric: toMetric)
             networks[mode] = PreparedNetwork(graph: graph, demand: demand, maximumAccess: options.maximumAccess)
         }
-        return CoverageInputs(demand: demand, supplies: supplies, networks: networks, metricCRS: metricCRS, options: options)
+        var inputs = CoverageInputs(demand: demand, supplies: supplies, networks: networks, metricCRS: metricCRS, options: options)
+        if services.contains(where: { $0.supply.type == FacilityType.fireStation.rawValue }) {
+            inputs.hazards = try SupplySet.hazardousSites(of: district, context: context, toMetric: toMetric)
+        }
+        return inputs
     }
 
     /// The coverage of one service. Pure computation on Sendable values (no C handles): safe to run for
@@ -132,12 +139,20 @@ public enum Coverage {
         var offNetwork = [Bool](repeating: false, count: demand.count)
         var facilitiesOff = 0
         let horizon = Self.horizon(service, options: inputs.options)
+        // A fire station's hazardous sites: reached within the (urban) threshold or not.
+        let hazards = service.supply.type == FacilityType.fireStation.rawValue ? inputs.hazards : nil
+        var hazardReached = [Bool](repeating: false, count: hazards?.count ?? 0)
         switch service.mode {
         case .radius:
             let radius = service.largestThreshold
             let grid = PointGrid(xs: supply.xs, ys: supply.ys, cell: max(radius, 1))
             for i in 0..<demand.count {
                 if let hit = grid.nearest(within: horizon, ofX: demand.xs[i], y: demand.ys[i]) { reach[i] = hit.distance }
+            }
+            if let hazards {
+                for h in 0..<hazards.count {
+                    hazardReached[h] = grid.nearest(within: service.threshold(urban: true), ofX: hazards.xs[h], y: hazards.ys[h]) != nil
+                }
             }
         case .walk, .drive:
             guard let network = inputs.networks[service.mode] else {
@@ -152,6 +167,13 @@ public enum Coverage {
                 guard let p = network.residents[i] else { offNetwork[i] = true; continue }
                 let t = (times.seconds(edge: Int(p.edge), offset: p.offset) + p.access / walk) / unit
                 if t <= horizon { reach[i] = t }  // (the resident's own access leg can take it past the horizon)
+            }
+            if let hazards {
+                for h in 0..<hazards.count {
+                    guard let p = network.locate(x: hazards.xs[h], y: hazards.ys[h], maximumAccess: inputs.options.maximumAccess) else { continue }
+                    let t = (times.seconds(edge: Int(p.edge), offset: p.offset) + p.access / walk) / unit
+                    hazardReached[h] = t <= service.threshold(urban: true)
+                }
             }
         }
         var covered = [Bool](repeating: false, count: demand.count)
@@ -171,10 +193,16 @@ public enum Coverage {
             let s = Int(demand.subdistrict[i])
             if s >= 0 { parts[s].add(people, members: members, covered: covered[i]) }
         }
-        var result = CoverageResult(service: service, facilities: supply.count, facilitiesOffNetwork: facilitiesOff,
+        var result = CoverageResult(service: service, facilities: supply.facilityCount, facilitiesOffNetwork: facilitiesOff,
                                     residentsOffNetwork: residentsOff, total: total, bySubdistrict: parts, reach: reach,
                                     covered: covered, reachHorizon: horizon)
-        result.facilitiesOutside = supply.outside.filter { $0 }.count
+        if let hazards {
+            result.hazardousSites = hazards.count
+            result.hazardousSitesReached = hazardReached.filter { $0 }.count
+            result.hazardousReached = hazardReached
+        }
+        // (Counted by id: the points of one park's outline are one facility.)
+        result.facilitiesOutside = Set(supply.ids.indices.filter { supply.outside[$0] }.map { supply.ids[$0] }).count
         if result.facilitiesOutside > 0 {
             result.facilitiesOutsideServing = outsideServing(service, supply: supply, inputs: inputs, result: result)
         }
@@ -187,33 +215,33 @@ public enum Coverage {
     static func outsideServing(_ service: CoverageService, supply: SupplySet, inputs: CoverageInputs, result: CoverageResult) -> Int {
         let demand = inputs.demand
         let tolerance = 1e-6
-        var serving = 0
+        var serving: Set<String> = []  // ids: the points of one park's outline are one facility
         switch service.mode {
         case .radius:
             let grid = PointGrid(xs: demand.xs, ys: demand.ys, cell: max(service.largestThreshold, 1))
-            for k in 0..<supply.count where supply.outside[k] {
+            for k in 0..<supply.count where supply.outside[k] && !serving.contains(supply.ids[k]) {
                 var serves = false
                 grid.forEach(within: service.largestThreshold, ofX: supply.xs[k], y: supply.ys[k]) { i, d in
                     if result.covered[i] && d <= result.reach[i] + tolerance { serves = true; return false }
                     return true
                 }
-                if serves { serving += 1 }
+                if serves { serving.insert(supply.ids[k]) }
             }
         case .walk, .drive:
             guard let network = inputs.networks[service.mode] else { return 0 }
             let walk = inputs.options.walkSpeed
             let unit = service.secondsPerUnit(walkSpeed: walk)
-            for k in 0..<supply.count where supply.outside[k] {
+            for k in 0..<supply.count where supply.outside[k] && !serving.contains(supply.ids[k]) {
                 let one = SupplySet(ids: [supply.ids[k]], names: [supply.names[k]], xs: [supply.xs[k]], ys: [supply.ys[k]])
                 let (times, _) = pass(service, supply: one, network: network, options: inputs.options, limit: service.largestThreshold * unit)
                 for i in 0..<demand.count where result.covered[i] {
                     guard let p = network.residents[i] else { continue }
                     let t = (times.seconds(edge: Int(p.edge), offset: p.offset) + p.access / walk) / unit
-                    if t <= result.reach[i] + tolerance { serving += 1; break }
+                    if t <= result.reach[i] + tolerance { serving.insert(supply.ids[k]); break }
                 }
             }
         }
-        return serving
+        return serving.count
     }
 
     /// How far the search of `service` goes: its largest threshold × ``CoverageOptions/reachHorizonFactor``

@@ -95,6 +95,9 @@ public struct DemandSet: Sendable {
             set.population.append(people)
             set.urban.append(f.properties["urban"]?.boolValue ?? true)
             set.featureIndex.append(i)
+            if let problem = PopulationAgeBands.sumProblem(f.properties) {
+                throw CoverageError.invalidFeature(layer: file, id: feature, detail: problem)
+            }
             for band in TargetGroup.bands {
                 let share = band.shareKey.flatMap { f.properties[$0]?.doubleValue }
                 if let share, !(share >= 0 && share <= 1) {
@@ -136,6 +139,9 @@ public struct SupplySet: Sendable {
     /// Whether each facility lies outside the boundary (`outside: true`, kept within a build's margin): it still
     /// serves residents inside.
     public var outside: [Bool]
+    /// The facilities these points stand for: the number of points, except for parks reached at their edge, where
+    /// many points of one outline are one park (``ParkEdges``).
+    public var facilityCount: Int
     /// Each facility's capacity by property (`places`, `beds`, `physicians`: ``CapacityKind``), `nil` where the
     /// facility does not give it.
     public var capacities: [CapacityKind: [Double?]] = [:]
@@ -144,15 +150,21 @@ public struct SupplySet: Sendable {
     public init(ids: [String], names: [String], xs: [Double], ys: [Double], outside: [Bool]? = nil) {
         self.ids = ids; self.names = names; self.xs = xs; self.ys = ys
         self.outside = outside ?? [Bool](repeating: false, count: xs.count)
+        facilityCount = xs.count
     }
 
     /// Number of points.
     public var count: Int { xs.count }
 
     /// The points of `selector` in the district: facilities of the type (transit stops of the kind), operating
-    /// ones only unless `includePlanned`; a facility given as a polygon stands at its point on surface.
+    /// ones only unless `includePlanned`, of the selector's size classes and levels
+    /// (``SupplySelector/accepts(sizeClass:level:)``); a facility given as a polygon stands at its point on surface.
+    /// Parks, when the district has a `parks` layer, are its polygons reached at their edge (``ParkEdges``).
     public static func select(_ selector: SupplySelector, in district: District, includePlanned: Bool,
                               context: GeometryContext, toMetric: Transformer) throws -> SupplySet {
+        if selector.type == FacilityType.park.rawValue, district.layers[.parks] != nil {
+            return try ParkEdges.supply(selector, in: district, includePlanned: includePlanned, context: context, toMetric: toMetric)
+        }
         let layer: LayerName = selector.isTransit ? .transit : .facilities
         let key = selector.isTransit ? "kind" : "type"
         var set = SupplySet(ids: [], names: [], xs: [], ys: [])
@@ -160,9 +172,8 @@ public struct SupplySet: Sendable {
         for (i, f) in district.features(layer).enumerated() where f.properties[key]?.stringValue == selector.type {
             let status = f.properties["status"]?.stringValue ?? "operating"
             guard includePlanned || status == "operating" else { continue }
-            if let sizes = selector.sizeClasses {
-                guard let size = f.properties["size_class"]?.stringValue, sizes.contains(size) else { continue }
-            }
+            guard selector.accepts(sizeClass: f.properties["size_class"]?.stringValue, level: f.properties["level"]?.stringValue,
+                                   area: f.properties["area_m2"]?.doubleValue) else { continue }
             let id = f.properties["id"]?.stringValue ?? "#\(i + 1)"
             guard let geometry = f.geometry, !geometry.isEmpty else {
                 throw CoverageError.invalidFeature(layer: layer.rawValue, id: id, detail: "no geometry")
@@ -183,6 +194,36 @@ public struct SupplySet: Sendable {
                 }
                 set.capacities[kind, default: []].append(value)
             }
+        }
+        let metric = try toMetric.transform(points)
+        set.xs = metric.map(\.x)
+        set.ys = metric.map(\.y)
+        set.facilityCount = set.xs.count
+        return set
+    }
+}
+
+extension SupplySet {
+    /// The hazardous sites (`kind: hazardous_site`) of the constraints layer as metric points (a polygon at its
+    /// point on surface); an empty set when the district has no constraints layer.
+    public static func hazardousSites(of district: District, context: GeometryContext, toMetric: Transformer) throws -> SupplySet {
+        var set = SupplySet(ids: [], names: [], xs: [], ys: [])
+        var points: [Coordinate] = []
+        for (i, f) in district.features(.constraints).enumerated()
+        where f.properties["kind"]?.stringValue == ConstraintKind.hazardousSite.rawValue {
+            let id = f.properties["id"]?.stringValue ?? "#\(i + 1)"
+            guard let geometry = f.geometry, !geometry.isEmpty else {
+                throw CoverageError.invalidFeature(layer: LayerName.constraints.rawValue, id: id, detail: "no geometry")
+            }
+            let point: Coordinate?
+            if case .point(let p) = geometry { point = p.coordinate } else {
+                point = try context.make(geometry).pointOnSurface().value().firstCoordinate
+            }
+            guard let point else { throw CoverageError.invalidFeature(layer: LayerName.constraints.rawValue, id: id, detail: "empty geometry") }
+            points.append(point)
+            set.ids.append(id)
+            set.names.append(f.properties["name"]?.stringValue ?? id)
+            set.outside.append(false)
         }
         let metric = try toMetric.transform(points)
         set.xs = metric.map(\.x)

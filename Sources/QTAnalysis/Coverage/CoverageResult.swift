@@ -76,6 +76,13 @@ public struct CoverageResult: Sendable {
     public var reachHorizon: Double = .infinity
     /// Supplying facilities outside the boundary (`outside: true`, within a build's margin).
     public var facilitiesOutside = 0
+    /// Hazardous sites of the constraints layer (a fire station's demand beside the residents; `nil` for other
+    /// services or a district without a constraints layer).
+    public var hazardousSites: Int?
+    /// Of those, the sites a station reaches within the (urban) threshold.
+    public var hazardousSitesReached: Int?
+    /// Whether each hazardous site (``CoverageInputs/hazards`` order) is reached.
+    public var hazardousReached: [Bool] = []
     /// Of those, the facilities that serve residents inside: the nearest facility (ties included) of at least
     /// one covered resident.
     public var facilitiesOutsideServing = 0

@@ -36,11 +36,37 @@ public struct SupplySelector: Hashable, Sendable {
     public var type: String
     /// When set, only features whose `size_class` is one of these count (sports grounds by size).
     public var sizeClasses: [String]?
+    /// When set, only features whose `level` is one of these count (GB 50180's tiers of one type: a 社区卫生服务中心
+    /// `centre` or 社区卫生服务站 `station`; a 文化活动中心 or 文化活动站; a 养老院 or 老年养护院).
+    public var levels: [String]?
+    /// The level of a feature of this type without a `level` property (the standards file's `level_defaults`;
+    /// `nil`: such a feature matches no level list).
+    public var defaultLevel: String?
+    /// When set, only features whose `area_m2` is at least this many m² count (parks by GB 50180 §4.0.4's tiers).
+    public var minimumArea: Double?
 
     /// Creates a selector.
-    public init(type: String, sizeClasses: [String]? = nil) {
+    public init(type: String, sizeClasses: [String]? = nil, levels: [String]? = nil, defaultLevel: String? = nil,
+                minimumArea: Double? = nil) {
         self.type = type
         self.sizeClasses = sizeClasses
+        self.levels = levels
+        self.defaultLevel = defaultLevel
+        self.minimumArea = minimumArea
+    }
+
+    /// Whether a feature with these `size_class`, `level` and `area_m2` properties supplies the service.
+    public func accepts(sizeClass: String?, level: String?, area: Double? = nil) -> Bool {
+        if let minimumArea {
+            guard let area, area >= minimumArea else { return false }
+        }
+        if let sizeClasses {
+            guard let sizeClass, sizeClasses.contains(sizeClass) else { return false }
+        }
+        if let levels {
+            guard let level = level ?? defaultLevel, levels.contains(level) else { return false }
+        }
+        return true
     }
 
     /// The transit kinds that can stand for a facility type.
@@ -75,6 +101,10 @@ public struct CoverageService: Hashable, Sendable {
     /// rescue without a stated distance), or `nil`. A radius-mode service with a refusal is not measured:
     /// ``Coverage/prepare(_:services:standards:options:)`` throws ``CoverageError/invalidRequest(_:)``.
     public var radiusRefusal: SettingText?
+    /// Whether the standard says the facility shall be provided (GB 50180 appendix B's ▲, `true`) or should be
+    /// where needed (△, `false`: measured and reported, left out of the combined life-circle rows). A service
+    /// built from `--type` alone is `true`.
+    public var required: Bool = true
     /// What the threshold measures in walk mode (``CoverageMeasure/distance``: ``distance`` metres along the
     /// streets; ``CoverageMeasure/time``: ``minutes``). Radius mode is a distance and drive mode a time whatever
     /// this says: read ``effectiveMeasure``.

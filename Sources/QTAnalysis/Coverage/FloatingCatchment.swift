@@ -86,7 +86,7 @@ public enum FloatingCatchment {
         }
         let all = Array(0..<demand.count)
         let parts = demand.subdistricts.indices.map { s in perThousand(all.filter { Int(demand.subdistrict[$0]) == s }) }
-        return CapacityAccess(kind: kind, facilities: supply.count, facilitiesWithCapacity: withCapacity, capacity: capacity,
+        return CapacityAccess(kind: kind, facilities: supply.facilityCount, facilitiesWithCapacity: withCapacity, capacity: capacity,
                               capacityReaching: reaching, perThousand: perThousand(all), perThousandBySubdistrict: parts)
     }
 }

@@ -5,8 +5,8 @@ import QTText
 /// within its minutes (urban or rural threshold each), for the district and each sub-district.
 ///
 /// A resident location counts when it is covered in the result of each of the circle's rules
-/// (``LifeCircleProfile/lifeCircleRules(minutes:)``: the rules with `in_life_circle` not `false` whose minutes
-/// are the circle's). This is the figure behind "residents inside the 15-minute life circle": one resident
+/// (``LifeCircleProfile/lifeCircleRules(minutes:)``: the rules with `in_life_circle` and `required` not `false`
+/// whose minutes are the circle's: GB 50180's ▲ facilities, not its △ ones). This is the figure behind "residents inside the 15-minute life circle": one resident
 /// reaching a school and a health centre but no culture centre is not inside it.
 public struct LifeCircleShare: Hashable, Sendable {
     /// The circle's minutes (urban residents).
@@ -72,11 +72,27 @@ public struct LifeCircleShare: Hashable, Sendable {
     /// them by ascending minutes.
     public static func measure(_ district: District, profile: LifeCircleProfile, standards: LifeCircleStandards,
                                options: CoverageOptions, mode: CoverageMode? = nil) async throws -> [LifeCircleShare] {
-        let services = profile.rules.filter(\.inLifeCircle).map { profile.service($0, mode: mode) }
+        let services = profile.combinedRules.map { profile.service($0, mode: mode) }
         guard !services.isEmpty else { return [] }
         let inputs = try Coverage.prepare(district, services: services, standards: standards, options: options)
         let results = try await Coverage.measure(services, in: inputs)
         return try combined(profile: profile, results: results, demand: inputs.demand)
+    }
+
+    /// The combined shares of several profiles, in the order given, with one preparation of the district (residents,
+    /// facilities, networks) shared by all: ``measure(_:profile:standards:options:mode:)`` for each.
+    public static func measure(_ district: District, profiles: [LifeCircleProfile], standards: LifeCircleStandards,
+                               options: CoverageOptions, mode: CoverageMode? = nil) async throws -> [LifeCircleShare] {
+        let perProfile = profiles.map { p in p.combinedRules.map { p.service($0, mode: mode) } }
+        let all = perProfile.flatMap { $0 }
+        guard !all.isEmpty else { return [] }
+        let inputs = try Coverage.prepare(district, services: all, standards: standards, options: options)
+        var shares: [LifeCircleShare] = []
+        for (profile, services) in zip(profiles, perProfile) where !services.isEmpty {
+            let results = try await Coverage.measure(services, in: inputs)
+            shares += try combined(profile: profile, results: results, demand: inputs.demand)
+        }
+        return shares
     }
 
     /// The combined shares of every circle of the profile that has life-circle rules, from results already
@@ -84,7 +100,7 @@ public struct LifeCircleShare: Hashable, Sendable {
     /// minutes. No coverage pass is run again.
     /// - Throws: ``CoverageError/invalidRequest(_:)`` when a rule's result is missing.
     public static func combined(profile: LifeCircleProfile, results: [CoverageResult], demand: DemandSet) throws -> [LifeCircleShare] {
-        let circles = Array(Set(profile.rules.filter(\.inLifeCircle).map(\.minutes))).sorted()
+        let circles = Array(Set(profile.combinedRules.map(\.minutes))).sorted()
         return try circles.compactMap { try combined(minutes: $0, profile: profile, results: results, demand: demand) }
     }
 }

@@ -53,6 +53,10 @@ public struct LifeCircleRule: Hashable, Sendable {
     /// circle (``LifeCircleShare``): `false` for rules of their own kind (fire and rescue, transit catchments,
     /// a convenience-shopping circle), `in_life_circle: false` in the file.
     public var inLifeCircle: Bool = true
+    /// Whether the standard says the facility shall be provided (▲ in GB 50180-2018 appendix B: `required: true`,
+    /// the default) or should be provided where needed (△: `required: false`). Only required life-circle rules
+    /// make up a circle's combined share.
+    public var required: Bool = true
     /// Who the service is for (`target_group`; all residents when absent).
     public var targetGroup: TargetGroup = .all
     /// The facilities' capacity property (`capacity`: places, beds or physicians), when the rule names one.
@@ -111,6 +115,7 @@ public struct LifeCircleProfile: Hashable, Sendable {
                                       distanceRural: ruralDistance, mode: keepsDrive ? .drive : mode ?? rule.mode,
                                       direction: rule.direction, source: "\(name): \(rule.source)")
         if distance == nil { service.radiusRefusal = rule.radiusRefusal.map { "\(name): \($0)" as SettingText } }
+        service.required = rule.required
         service.measure = measure ?? self.measure
         service.modeFromRule = keepsDrive
         service.targetGroup = rule.targetGroup
@@ -159,9 +164,15 @@ public struct LifeCircleProfile: Hashable, Sendable {
         type == FacilityType.fireStation.rawValue ? .fromFacility : .toFacility
     }
 
-    /// The rules of the life circle of `minutes` (urban minutes) counted in its combined share, file order.
+    /// The rules of the life circle of `minutes` (urban minutes) counted in its combined share, file order: the
+    /// life-circle rules the standard requires (▲), not the ones it leaves to local need (△, `required: false`).
     public func lifeCircleRules(minutes: Double) -> [LifeCircleRule] {
-        rules.filter { $0.inLifeCircle && $0.minutes == minutes }
+        combinedRules.filter { $0.minutes == minutes }
+    }
+
+    /// Every rule counted in some circle's combined share: `in_life_circle` not `false` and `required` not `false`.
+    public var combinedRules: [LifeCircleRule] {
+        rules.filter { $0.inLifeCircle && $0.required }
     }
 }
 
@@ -193,7 +204,7 @@ public struct LifeCircleStandards: Hashable, Sendable {
     /// Checks the text of a standards file; `path` names it in errors.
     public static func parse(data: Data, path: String) throws(StandardsError) -> LifeCircleStandards {
         let root: JSONValue
-        do { root = try JSONValue(parsing: data) } catch { throw .invalid(path: path, field: "", detail: "\(error)") }
+        do { root = try JSONValue(parsingRefusingDuplicates: data) } catch { throw .invalid(path: path, field: "", detail: "\(error)") }
         var reader = StandardsReader(path: path)
         return try reader.standards(root)
     }
@@ -202,6 +213,8 @@ public struct LifeCircleStandards: Hashable, Sendable {
 /// The field-by-field reader behind ``LifeCircleStandards/parse(data:path:)``.
 private struct StandardsReader: JSONFieldReading {
     let path: String
+    /// `level_defaults`: the level of a facility of the type without a `level` property.
+    var levelDefaults: [String: String] = [:]
 
     func fail(_ field: String, _ detail: String) -> StandardsError { .invalid(path: path, field: field, detail: detail) }
 
@@ -226,6 +239,14 @@ private struct StandardsReader: JSONFieldReading {
             drive[key] = try positive(value, "drive_speed_kmh.\(key)")!
         }
         let access = try positive(top["access_m"], "access_m")!
+        if let defaults = top["level_defaults"] {
+            for (type, value) in try object(defaults, "level_defaults").sorted(by: { $0.key < $1.key }) {
+                guard FacilityKinds.known.contains(type) else {
+                    throw fail("level_defaults.\(type)", "unknown facility type '\(type)'")
+                }
+                levelDefaults[type] = try string(value, "level_defaults.\(type)")
+            }
+        }
         var profiles: [LifeCircleProfile] = []
         for (i, item) in try array(top["profiles"], "profiles").enumerated() {
             let p = try profile(item, "profiles[\(i)]")
@@ -281,6 +302,12 @@ private struct StandardsReader: JSONFieldReading {
             sizes = []
             for (k, s) in try array(list, "\(at).size_class").enumerated() { sizes!.append(try string(s, "\(at).size_class[\(k)]")) }
         }
+        var levels: [String]?
+        if let list = r["level"] {
+            levels = []
+            for (k, s) in try array(list, "\(at).level").enumerated() { levels!.append(try string(s, "\(at).level[\(k)]")) }
+            guard !levels!.isEmpty else { throw fail("\(at).level", "expected at least one level") }
+        }
         let minutes = try positive(r["minutes"], "\(at).minutes")!
         let rural = try positive(r["minutes_rural"], "\(at).minutes_rural", required: false)
         let distance = try positive(r["distance_m"], "\(at).distance_m", required: false)
@@ -306,6 +333,11 @@ private struct StandardsReader: JSONFieldReading {
             guard let b = flag.boolValue else { throw fail("\(at).in_life_circle", "expected true or false, found \(flag.typeDescription)") }
             inCircle = b
         }
+        var required = true
+        if let flag = r["required"] {
+            guard let b = flag.boolValue else { throw fail("\(at).required", "expected true (▲) or false (△), found \(flag.typeDescription)") }
+            required = b
+        }
         var group = TargetGroup.all
         if let g = r["target_group"] {
             let text = try string(g, "\(at).target_group")
@@ -322,8 +354,11 @@ private struct StandardsReader: JSONFieldReading {
             }
             capacity = parsed
         }
-        return LifeCircleRule(label: label, supply: SupplySelector(type: type, sizeClasses: sizes), minutes: minutes,
-                              minutesRural: rural, distance: distance, mode: mode, direction: direction,
-                              source: "\(doc), \(clause)", inLifeCircle: inCircle, targetGroup: group, capacity: capacity)
+        let area = try positive(r["min_area_m2"], "\(at).min_area_m2", required: false)
+        let supply = SupplySelector(type: type, sizeClasses: sizes, levels: levels,
+                                    defaultLevel: levels == nil ? nil : levelDefaults[type], minimumArea: area)
+        return LifeCircleRule(label: label, supply: supply, minutes: minutes, minutesRural: rural, distance: distance,
+                              mode: mode, direction: direction, source: "\(doc), \(clause)", inLifeCircle: inCircle,
+                              required: required, targetGroup: group, capacity: capacity)
     }
 }

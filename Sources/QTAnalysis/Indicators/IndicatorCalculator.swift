@@ -41,6 +41,18 @@ import QTText
 ///   centre within 15 minutes' walk), handed in by the caller (`qtplan indicators` measures them with the
 ///   coverage engine). Shortfall: residents not inside the circle. Without shares the rows are
 ///   `not_computed`, and so is a circle the profile has no services for.
+/// - **Green land** (seed 001: 公园绿地占城镇建设用地比重 ≥ 12%, 绿化覆盖率 ≥ 45%): from ``LandFigures`` handed in by
+///   the caller. Park green space = the `parks` layer's polygons unioned ÷ urban construction land (parks only,
+///   not all green and open space); green cover = green and open space land (class 14) ÷ urban construction land,
+///   a lower bound (green inside other parcels and street trees are not in the land-use layer). District level
+///   only; without figures (or without a parks layer, for the park share) the rows are `not_computed`.
+/// - **Kindergarten ownership** (seed 001: 公办园在园生覆盖率 ≥ 75%, 普惠性幼儿园覆盖率 ≥ 90%): Σ `places` of counted
+///   kindergartens with `ownership` `public` (and, for 普惠, `private_inclusive`: 普惠 includes 公办) ÷ Σ `places`
+///   of counted kindergartens whose `ownership` is one of `public`, `private_inclusive`, `private`. Places are the
+///   stand-in for enrolled children (在园生). Kindergartens without an ownership are left out of the base and
+///   counted in the row's reason; none known: `not_computed`.
+/// - **Fire and rescue stations** (seed 001 专栏 17: one 街道综合应急消防救援站 per sub-district): the share of
+///   sub-districts with at least one counted `fire_station`; a sub-district's own row is 100 or 0.
 /// - **Modelled inputs**: for each layer read (population, facilities, transit) the number of features
 ///   whose `source` is `modelled` is reported; any such feature makes the report `modelled`.
 public struct IndicatorCalculator: Sendable {
@@ -60,7 +72,8 @@ public struct IndicatorCalculator: Sendable {
 
     /// What the life-circle rows are computed from.
     public enum LifeCircleFigures: Sendable, Hashable {
-        /// The combined shares of one profile (``LifeCircleShare/measure(_:profile:standards:options:)``).
+        /// The combined shares of the profile asked for, first, then those of the profiles targets name
+        /// (``IndicatorTarget/profile``): ``LifeCircleShare/measure(_:profiles:standards:options:mode:)``.
         case measured([LifeCircleShare])
         /// Not measured, and why (the district has no network, …): the rows are `not_computed` with it.
         case unavailable(reason: String)
@@ -68,7 +81,8 @@ public struct IndicatorCalculator: Sendable {
 
     /// Computes the report; `lifeCircles` gives the life-circle rows (see the type's rules), `nil` leaves them
     /// not computed.
-    public func report(for district: District, lifeCircles: LifeCircleFigures? = nil) throws -> IndicatorReport {
+    /// `land` gives the green-land rows (``LandFigures/measure(_:)``); `nil` leaves them not computed.
+    public func report(for district: District, lifeCircles: LifeCircleFigures? = nil, land: LandFigures? = nil) throws -> IndicatorReport {
         var notes: [String] = []
         var notCounted: [NotCountedFeature] = []
         var measuredShares: [LifeCircleShare]?
@@ -141,6 +155,9 @@ public struct IndicatorCalculator: Sendable {
             if let subdistrict { amounts[id, default: [:]][subdistrict, default: 0] += value }
         }
         var hospitals = 0
+        // Kindergarten places by ownership, and fire stations, by sub-district ("" = district).
+        var kindergartenPlaces: [String: [String: Double]] = [:], kindergartensUnknown: [String: Int] = [:]
+        var fireStations: [String: Int] = [:]
         for feature in district.features(.facilities) {
             let p = feature.properties
             let type = p["type"]?.stringValue ?? ""
@@ -159,6 +176,18 @@ public struct IndicatorCalculator: Sendable {
             case FacilityType.childcare.rawValue: add(.childcarePlacesPer1000, p["places"]?.doubleValue, subdistrict)
             case FacilityType.hospital.rawValue:
                 if Self.isGradedGeneralHospital(p) { hospitals += 1 }
+            case FacilityType.kindergarten.rawValue:
+                let places = p["places"]?.doubleValue ?? 0
+                for scope in [""] + (subdistrict.map { [$0] } ?? []) {
+                    if let owner = p["ownership"]?.stringValue, Self.ownerships.contains(owner) {
+                        kindergartenPlaces[scope, default: [:]][owner, default: 0] += places
+                    } else {
+                        kindergartensUnknown[scope, default: 0] += 1
+                    }
+                }
+            case FacilityType.fireStation.rawValue:
+                fireStations["", default: 0] += 1
+                if let subdistrict { fireStations[subdistrict, default: 0] += 1 }
             default: break
             }
             if Self.elderlyCareTypes.contains(type) { add(.elderlyCareBedsPer1000Elderly, p["beds"]?.doubleValue, subdistrict) }
@@ -198,7 +227,7 @@ public struct IndicatorCalculator: Sendable {
                     let within = stations.filter { ($0.distanceM ?? .infinity) <= limit }.count
                     return Self.ratioRow(target, amount: Double(within), base: Double(stations.count), scale: 100,
                                          noBase: "no rail stations")
-                case .lifeCircle15min, .lifeCircle10min, .lifeCircle5min:
+                case .lifeCircle15min, .lifeCircle15minStandard, .lifeCircle10min, .lifeCircle5min:
                     if case .unavailable(let reason)? = lifeCircles {
                         return IndicatorRow(target: target, status: .notComputed, reason: reason)
                     }
@@ -210,6 +239,29 @@ public struct IndicatorCalculator: Sendable {
                     }
                     return Self.ratioRow(target, amount: amounts[target.id]?[key] ?? 0, base: scopeElderly,
                                          scale: 1_000, noBase: "no residents aged 60+")
+                case .parkGreenShare, .greenCoverShare:
+                    return Self.greenRow(target, land: land)
+                case .kindergartenPublicShare, .kindergartenInclusiveShare:
+                    let owners: Set<String> = target.id == .kindergartenPublicShare ? ["public"] : ["public", "private_inclusive"]
+                    let byOwner = kindergartenPlaces[key] ?? [:]
+                    let amount = byOwner.filter { owners.contains($0.key) }.values.reduce(0, +)
+                    let base = byOwner.values.reduce(0, +)
+                    let unknown = kindergartensUnknown[key] ?? 0
+                    var row = Self.ratioRow(target, amount: amount, base: base, scale: 100,
+                                            noBase: unknown > 0 ? "no kindergarten says its ownership (\(unknown) without)" : "no kindergarten places")
+                    if unknown > 0 && base > 0 {
+                        row.reason = "\(unknown) kindergarten\(unknown == 1 ? "" : "s") without an ownership left out of the base"
+                    }
+                    return row
+                case .subdistrictsWithFireRescueStation:
+                    if let subdistrict {
+                        return Self.ratioRow(target, amount: (fireStations[subdistrict] ?? 0) > 0 ? 1 : 0, base: 1, scale: 100,
+                                             noBase: "no sub-district")
+                    }
+                    let ids = subdistrictOrder
+                    let with = ids.filter { (fireStations[$0] ?? 0) > 0 }.count
+                    return Self.ratioRow(target, amount: Double(with), base: Double(ids.count), scale: 100,
+                                         noBase: "no sub-districts")
                 case .sportsGroundAreaPerResident, .cultureAreaPer10000, .childcarePlacesPer1000, .physiciansPer1000:
                     guard let scopeResidents else {
                         return IndicatorRow(target: target, status: .notComputed,
@@ -261,7 +313,7 @@ public struct IndicatorCalculator: Sendable {
                      .elderlyCareBedsPer1000Elderly:
                     guard let base = row.base, let amount = row.amount, case .ratio(let scale) = row.rule.kind else { return row }
                     return Self.ratioRow(row.target, amount: amount, base: base * factor, scale: scale, noBase: row.reason ?? "no residents")
-                case .lifeCircle15min, .lifeCircle10min, .lifeCircle5min:
+                case .lifeCircle15min, .lifeCircle15minStandard, .lifeCircle10min, .lifeCircle5min:
                     return IndicatorRow(target: row.target, status: .notComputed,
                                         reason: "not computed at this population (where the new residents will live is not known)")
                 default:
@@ -271,6 +323,29 @@ public struct IndicatorCalculator: Sendable {
             return s
         }
         return scaled
+    }
+
+    /// The ownership values of kindergartens (`ownership`): 公办, 民办普惠, other 民办.
+    public static let ownerships: Set<String> = ["public", "private_inclusive", "private"]
+
+    /// A green-land row from the land figures (see the type's rules).
+    static func greenRow(_ target: IndicatorTarget, land: LandFigures?) -> IndicatorRow {
+        guard let land else {
+            return IndicatorRow(target: target, status: .notComputed, reason: "not computed: needs the land-use layer")
+        }
+        if target.id == .parkGreenShare {
+            guard let park = land.parkArea else {
+                return IndicatorRow(target: target, status: .notComputed, reason: "no parks layer (the parks' polygons)")
+            }
+            var row = ratioRow(target, amount: park, base: land.urbanConstructionArea, scale: 100, noBase: "no urban construction land")
+            row.reason = "the parks layer's polygons (unioned) ÷ urban construction land, planar m²"
+            return row
+        }
+        var row = ratioRow(target, amount: land.greenSpaceArea, base: land.urbanConstructionArea, scale: 100,
+                           noBase: "no urban construction land")
+        row.reason = "green and open space land (class 14) ÷ urban construction land; green inside other parcels "
+            + "and street trees are not in the land-use layer"
+        return row
     }
 
     /// The minutes of a life-circle indicator.
@@ -286,15 +361,17 @@ public struct IndicatorCalculator: Sendable {
     static func lifeCircleRow(_ target: IndicatorTarget, shares: [LifeCircleShare]?, subdistrict: String?) -> IndicatorRow {
         guard let shares else { return IndicatorRow(target: target, status: .notComputed, reason: coverageReason) }
         let minutes = circleMinutes(target.id)
-        guard let share = shares.first(where: { $0.minutes == minutes }) else {
-            let profile = shares.first?.profile ?? "the profile"
+        // The target's own profile (the plan's 15分钟公共服务圈), else the one asked for: the first shares handed in.
+        let wanted = target.profile ?? shares.first?.profile
+        guard let share = shares.first(where: { $0.minutes == minutes && $0.profile == wanted }) else {
+            let profile = wanted ?? "the profile"
             return IndicatorRow(target: target, status: .notComputed,
                                 reason: "\(profile) has no \(NumberText.trimmed(minutes))-minute life-circle services")
         }
         let count = subdistrict.map { id in share.bySubdistrict.first { $0.id == id } } ?? share.total
         var row = ratioRow(target, amount: count?.covered ?? 0, base: count?.population ?? 0, scale: 100,
                            noBase: "no residents")
-        row.reason = "\(share.profile): residents reaching every one of \(share.services.joined(separator: ", "))"
+        row.reason = "\(share.profile) service set: residents reaching every one of \(share.services.joined(separator: ", "))"
         return row
     }
 

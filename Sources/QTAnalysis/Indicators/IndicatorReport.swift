@@ -81,9 +81,24 @@ public struct IndicatorRule: Sendable, Hashable {
                           shortfallPhrase: id == .railStationsBusWithin50m
                               ? "more stations with a bus stop within 50 m"
                               : "more stations with a bus stop within 150 m", valueDecimals: 1)
-        case .lifeCircle15min, .lifeCircle10min, .lifeCircle5min:
+        case .lifeCircle15min, .lifeCircle15minStandard, .lifeCircle10min, .lifeCircle5min:
             IndicatorRule(kind: .coverage, districtOnly: false, amountUnit: "residents",
                           shortfallPhrase: "more residents covered", valueDecimals: 1)
+        case .parkGreenShare:
+            IndicatorRule(kind: .share, districtOnly: true, amountUnit: "m²",
+                          shortfallPhrase: "m² more park green space", valueDecimals: 1)
+        case .greenCoverShare:
+            IndicatorRule(kind: .share, districtOnly: true, amountUnit: "m²",
+                          shortfallPhrase: "m² more green cover (lower bound)", valueDecimals: 1)
+        case .kindergartenPublicShare:
+            IndicatorRule(kind: .share, districtOnly: false, amountUnit: "places",
+                          shortfallPhrase: "more public (公办) kindergarten places", valueDecimals: 1)
+        case .kindergartenInclusiveShare:
+            IndicatorRule(kind: .share, districtOnly: false, amountUnit: "places",
+                          shortfallPhrase: "more inclusive (普惠) kindergarten places", valueDecimals: 1)
+        case .subdistrictsWithFireRescueStation:
+            IndicatorRule(kind: .share, districtOnly: false, amountUnit: "sub-districts",
+                          shortfallPhrase: "more sub-district fire and rescue stations", valueDecimals: 1)
         }
     }
 }

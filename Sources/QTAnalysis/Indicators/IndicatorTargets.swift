@@ -22,8 +22,25 @@ public enum IndicatorID: String, CaseIterable, Sendable, Codable {
     case railStationsBusWithin50m = "rail_stations_bus_within_50m"
     /// Share of rail stations with a bus stop within 150 m (district level only).
     case railStationsBusWithin150m = "rail_stations_bus_within_150m"
+    /// Park green space (the `parks` layer's polygons, unioned) as a share of urban construction land (district level
+    /// only; needs the land figures).
+    case parkGreenShare = "park_green_share"
+    /// Green cover (绿化覆盖率) as a share of urban construction land, a lower bound: the land-use layer's green
+    /// space (class 14); green inside other parcels and street canopy are not in the layer (district level only).
+    case greenCoverShare = "green_cover_share"
+    /// Σ `places` of operating kindergartens with `ownership: public` ÷ Σ `places` of those with a known ownership × 100.
+    case kindergartenPublicShare = "kindergarten_public_share"
+    /// Σ `places` of operating kindergartens with `ownership` `public` or `private_inclusive` (普惠 includes 公办)
+    /// ÷ Σ `places` of those with a known ownership × 100.
+    case kindergartenInclusiveShare = "kindergarten_inclusive_share"
+    /// Share of sub-districts with at least one operating fire station (seed 001 专栏 17: one 街道综合应急消防救援站
+    /// per sub-district); in a sub-district's row, 100 when it has one, else 0.
+    case subdistrictsWithFireRescueStation = "subdistricts_with_fire_rescue_station"
     /// Share of residents inside the 15-minute life circle (not computed here: see `qtplan coverage`).
     case lifeCircle15min = "life_circle_15min"
+    /// Share of residents inside the 15-minute life circle of the profile asked for (`--standard`: GB 50180's set by
+    /// default), beside the plan's own 15分钟公共服务圈 (``lifeCircle15min`` with its target's `profile`).
+    case lifeCircle15minStandard = "life_circle_15min_standard"
     /// Share of residents inside the 10-minute life circle: not computed yet.
     case lifeCircle10min = "life_circle_10min"
     /// Share of residents inside the 5-minute life circle: not computed yet.
@@ -70,7 +87,8 @@ public struct LandTarget: Hashable, Sendable {
 }
 
 /// The plan's land figures that `qtplan landuse` and the report compare the land-use layer with (the seeds:
-/// built-up land at most 124 km² in 2025, cropland held at 90,000 亩, park green space at least 12% of urban
+/// built-up land at most 124 km² in 2025, grain-growing area (粮食生产面积) of 90,000 亩 by 2025, compared with the
+/// cropland that can hold it, park green space at least 12% of urban
 /// construction land).
 public struct LandTargets: Hashable, Sendable {
     /// Urban construction land at most this many km² (``LandUseDerived/urbanConstructionArea``).
@@ -122,9 +140,14 @@ public struct IndicatorTarget: Hashable, Sendable {
     public var baseline2020: Double?
     public var note: String?
     public var source: TargetSource
+    /// For a life-circle indicator: the life-circle profile whose service set it is measured over (`profile` in the
+    /// file: the plan's 15分钟公共服务圈 is `qiantang-plan`'s 学前教育、卫生、养老、体育, not GB 50180's 15-minute set);
+    /// `nil`: the profile the command is asked for (`--standard`).
+    public var profile: String?
 
     public init(id: IndicatorID, name: String, nameZh: String? = nil, unit: String, target: Double?,
-                baseline2020: Double? = nil, note: String? = nil, source: TargetSource) {
+                baseline2020: Double? = nil, note: String? = nil, source: TargetSource, profile: String? = nil) {
+        self.profile = profile
         self.id = id
         self.name = name
         self.nameZh = nameZh
@@ -184,7 +207,7 @@ public struct IndicatorTargets: Hashable, Sendable {
     public static func parse(data: Data, path: String) throws(IndicatorTargetsError) -> IndicatorTargets {
         let root: JSONValue
         do {
-            root = try JSONValue(parsing: data)
+            root = try JSONValue(parsingRefusingDuplicates: data)
         } catch {
             throw .invalid(path: path, field: "", detail: "\(error)")
         }
@@ -248,7 +271,8 @@ public struct IndicatorTargets: Hashable, Sendable {
             indicators.append(IndicatorTarget(
                 id: id, name: name, nameZh: try string("name_zh", in: entry, at: at, required: false), unit: unit,
                 target: target, baseline2020: baseline, note: try string("note", in: entry, at: at, required: false),
-                source: TargetSource(seed: seed, location: location, wording: wording)))
+                source: TargetSource(seed: seed, location: location, wording: wording),
+                profile: try string("profile", in: entry, at: at, required: false)))
         }
         return IndicatorTargets(year: year, indicators: indicators, land: try landTargets(object["land"], fail: fail),
                                 planPopulation: try planPopulation(object["plan_population"], fail: fail))

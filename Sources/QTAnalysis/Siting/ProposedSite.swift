@@ -32,9 +32,10 @@ public struct ProposedSite: Hashable, Sendable {
 /// Turns point features into proposed sites (a plan for `site-check`, candidates for `site-suggest`); reading
 /// the file is the planning layer's (QTPlan's `SitePlanFile`).
 public enum SitePlan {
-    /// Files larger than this are refused before they are read (a plan is small; the district loader's
-    /// limit is for layers).
-    public static let maximumBytes = 64 << 20
+    /// Files larger than this are refused before they are read: 16 MiB (a plan is small; the district loader's
+    /// limit is for layers). At up to 28 times its size in memory, a plan at the limit adds under 0.5 GB to a
+    /// district at its own limit, and the command stays under 4 GB (docs/hardening.md, "Inputs").
+    public static let maximumBytes = 16 << 20
 
     /// Turns a position in `crs` into WGS84 longitude/latitude: GCJ-02 by qtplan's inverse, anything else by PROJ.
     /// - Throws: ``QTProjection/ProjectionError`` for a CRS PROJ does not know or a failed transformation.

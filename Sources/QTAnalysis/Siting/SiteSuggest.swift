@@ -20,6 +20,10 @@ public struct SiteSuggestRequest: Hashable, Sendable {
     public var improve: Bool
     /// The most candidates a run may check (a limit against runaway grids).
     public var maximumCandidates: Int
+    /// Maximise the service's target group (``CoverageService/targetGroup``: children of 3–5 for kindergartens,
+    /// people aged 60+ for elderly care) rather than all residents, where the population layer gives the group's
+    /// age band on every feature (issue 15). `false` (`--all-residents` in the CLI): all residents.
+    public var weighByTargetGroup = true
 
     /// Creates a request; give `count` or `targetShare`.
     public init(type: String, count: Int? = nil, targetShare: Double? = nil, candidates: [ProposedSite]? = nil,
@@ -50,6 +54,8 @@ public struct SitePick: Hashable, Sendable {
     public var shareAfter: Double
     /// Its site-check warnings (a pick has no failures).
     public var warnings: [SiteRuleResult]
+    /// Fire stations: hazardous sites it newly reaches (0 for other types).
+    public var hazardsGained = 0
 }
 
 /// The chosen sites of `site-suggest` and what the choice was made from.
@@ -80,6 +86,16 @@ public struct SiteSuggestResult: Hashable, Sendable {
     public var targetReached: Bool?
     /// Whether the district's residents or facilities are modelled.
     public var modelledData: Bool
+    /// Whose coverage the picks maximise and every figure above counts (``population``, ``covered``, the gains):
+    /// the service's target group, or `all` residents (asked for, the service's group is everyone, or the
+    /// population layer lacks the group's band: ``targetGroupUnknown``).
+    public var weightedBy: TargetGroup = .all
+    /// Whether the service's target group was wanted but the population layer does not give its band on every
+    /// feature (all residents were counted instead).
+    public var targetGroupUnknown = false
+    /// Fire stations: the hazardous sites of the constraints layer, those an existing station reaches, and those
+    /// reached with the picks (`nil` for other types, or with ``SiteSuggestRequest/weighByTargetGroup`` off).
+    public var hazardousSites: Int?, hazardousExisting: Int?, hazardousReached: Int?
 }
 
 /// How many candidates one rule failed.
@@ -115,6 +131,11 @@ public enum SiteSuggest {
         guard let inputs = checker.coverage.inputs, let existing = try checker.coverage.existingCoverage(service) else {
             throw CoverageError.missingLayer("population")
         }
+        // A fire station's demand: the hazardous sites of the constraints layer beside the residents, each weighing
+        // more than all the district's residents together: a pick that brings one more site within the circle wins
+        // over any number of residents (the sites first, then the residents).
+        let hazardCount = inputs.hazards?.count ?? 0
+        let hazardWeighted = request.weighByTargetGroup && request.type == FacilityType.fireStation.rawValue && hazardCount > 0
         let candidates = try request.candidates ?? grid(for: request.type, spacing: request.gridMetres ?? rules.candidateGridMetres,
                                                         rules: rules, layers: checker.layers, limit: request.maximumCandidates)
         guard candidates.count <= request.maximumCandidates else {
@@ -135,45 +156,70 @@ public enum SiteSuggest {
             }
             let p = try checker.layers.metric(c.location)
             let inside = checker.coverage.covered(by: p, service) ?? []
-            passing.append((c, check, inside.filter { !existing.covered[$0] }.map(Int32.init)))
+            // Fire stations: the hazardous sites it would reach, as demand entries after the residents.
+            let hazards = hazardWeighted ? checker.coverage.hazardsReached(by: p, service).filter { !existing.hazardousReached[$0] } : []
+            passing.append((c, check, inside.filter { !existing.covered[$0] }.map(Int32.init)
+                                + hazards.map { Int32(inputs.demand.count + $0) }))
         }
 
         let demand = inputs.demand
-        let weights = demand.indices.map { existing.covered[$0] ? 0 : demand.population[$0] }
+        // Whose coverage counts: the service's target group when every feature gives its band, else all residents.
+        let group = service.targetGroup
+        let members = demand.indices.map { demand.members(group, at: $0) }
+        let byGroup = request.weighByTargetGroup && group != .all && members.allSatisfy { $0 != nil }
+        let people = byGroup ? members.map { $0! } : demand.population
+        let population = people.reduce(0, +)
+        let hazardWeight = population + 1  // more than every resident together
+        var weights = demand.indices.map { existing.covered[$0] ? 0 : people[$0] }
+        if hazardWeighted { weights += (0..<hazardCount).map { existing.hazardousReached[$0] ? 0 : hazardWeight } }
         let problem = CoveringProblem(weights: weights, sets: passing.map(\.covers))
-        let population = existing.total.population, already = existing.total.covered
+        let already = demand.indices.reduce(0.0) { $0 + (existing.covered[$1] ? people[$1] : 0) }
+        let hazardsAlready = existing.hazardousReached.filter { $0 }.count
         let solution: CoveringSolution
         if let k = request.count {
             solution = MaximalCovering.solve(problem, count: k, improve: request.improve)
         } else {
-            solution = MaximalCovering.solve(problem, targetWeight: request.targetShare! * population - already)
+            // (With hazardous sites: the share of residents, and every site some candidate can reach.)
+            let reachable = Set(passing.flatMap { $0.covers.filter { Int($0) >= demand.count } }).count
+            solution = MaximalCovering.solve(problem, targetWeight: request.targetShare! * population - already
+                                             + Double(reachable) * (hazardWeighted ? hazardWeight : 0))
         }
 
         var picks: [SitePick] = []
         var running = already
-        var isCovered = existing.covered
-        for (rank, (c, gain)) in zip(solution.picks, solution.gains).enumerated() {
-            running += gain
+        var hazardsRunning = hazardsAlready
+        var isCovered = existing.covered + (hazardWeighted ? existing.hazardousReached : [])
+        for (rank, c) in solution.picks.enumerated() {
             var parts = [Double](repeating: 0, count: demand.subdistricts.count)
+            var gain = 0.0, hazardsGained = 0
             for d in passing[c].covers where !isCovered[Int(d)] {
                 isCovered[Int(d)] = true
+                guard Int(d) < demand.count else { hazardsGained += 1; continue }
+                gain += people[Int(d)]
                 let s = Int(demand.subdistrict[Int(d)])
-                if s >= 0 { parts[s] += demand.population[Int(d)] }
+                if s >= 0 { parts[s] += people[Int(d)] }
             }
+            running += gain
+            hazardsRunning += hazardsGained
             let bySubdistrict = demand.subdistricts.indices.compactMap { k in
                 parts[k] > 0 ? SubdistrictGain(id: demand.subdistricts[k], name: demand.subdistrictNames[k], residents: parts[k]) : nil
             }
             picks.append(SitePick(rank: rank + 1, site: passing[c].site, gain: gain, bySubdistrict: bySubdistrict,
                                   coveredAfter: running, shareAfter: population > 0 ? running / population : 0,
-                                  warnings: passing[c].check.warnings))
+                                  warnings: passing[c].check.warnings, hazardsGained: hazardsGained))
         }
         let order = rules.rules.map(\.id)
         let rejections = order.compactMap { id in rejected[id].map { SiteRejection(rule: id, candidates: $0) } }
         let reached: Bool? = request.targetShare.map { population > 0 && running / population >= $0 - 1e-12 }
         return SiteSuggestResult(type: request.type, service: service, picks: picks, population: population,
-                                 existingCovered: already, covered: running, greedyCovered: already + solution.greedyCovered,
+                                 existingCovered: already, covered: running,
+                                 greedyCovered: already + (hazardWeighted ? solution.greedyCovered.truncatingRemainder(dividingBy: hazardWeight) : solution.greedyCovered),
                                  swaps: solution.swaps, candidates: candidates.count, passing: passing.count,
-                                 rejections: rejections, targetReached: reached, modelledData: checker.modelledData)
+                                 rejections: rejections, targetReached: reached, modelledData: checker.modelledData,
+                                 weightedBy: byGroup ? group : .all,
+                                 targetGroupUnknown: request.weighByTargetGroup && group != .all && !byGroup,
+                                 hazardousSites: hazardWeighted ? hazardCount : nil, hazardousExisting: hazardWeighted ? hazardsAlready : nil,
+                                 hazardousReached: hazardWeighted ? hazardsRunning : nil)
     }
 
     /// Grid candidates: points every `spacing` metres (at multiples of the spacing in the metric CRS, so

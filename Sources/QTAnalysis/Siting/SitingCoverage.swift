@@ -117,6 +117,32 @@ final class SitingCoverage {
         }
     }
 
+    /// The hazardous sites (``CoverageInputs/hazards`` indices) a facility at metric point `p` would reach within
+    /// `service`'s (urban) threshold, as ``Coverage/measure(_:in:)`` counts them: by road from the site (the
+    /// sites' access legs walked) or by straight line in radius mode. Empty without hazardous sites.
+    func hazardsReached(by p: Coordinate, _ service: CoverageService) -> [Int] {
+        guard let inputs, let hazards = inputs.hazards, hazards.count > 0, problem(service) == nil else { return [] }
+        let threshold = service.threshold(urban: true)
+        switch service.mode {
+        case .radius:
+            return (0..<hazards.count).filter {
+                let dx = hazards.xs[$0] - p.x, dy = hazards.ys[$0] - p.y
+                return (dx * dx + dy * dy).squareRoot() <= threshold
+            }
+        case .walk, .drive:
+            guard let network = inputs.networks[service.mode] else { return [] }
+            let options = inputs.options
+            guard let start = network.locate(x: p.x, y: p.y, maximumAccess: options.maximumAccess) else { return [] }
+            let unit = service.secondsPerUnit(walkSpeed: options.walkSpeed)
+            let times = NetworkTimes(graph: network.graph, sources: [start], direction: service.direction,
+                                     walkSpeed: options.walkSpeed, limit: threshold * unit)
+            return (0..<hazards.count).filter { h in
+                guard let q = network.locate(x: hazards.xs[h], y: hazards.ys[h], maximumAccess: options.maximumAccess) else { return false }
+                return times.seconds(edge: Int(q.edge), offset: q.offset) + q.access / options.walkSpeed <= threshold * unit
+            }
+        }
+    }
+
     /// The area a fire station at metric point `p` reaches by road within `minutes` (the access leg
     /// walked, streets buffered by the access distance, as in ``ServiceAreas``), and the part of it no
     /// existing station reaches sooner: its first-due district. km²; `nil` when the site is off the network.

@@ -186,7 +186,7 @@ public struct SitingRules: Hashable, Sendable {
     /// - Throws: ``SitingError/invalidRules(path:field:detail:)``.
     public static func parse(data: Data, path: String) throws(SitingError) -> SitingRules {
         let root: JSONValue
-        do { root = try JSONValue(parsing: data) } catch { throw .invalidRules(path: path, field: "", detail: "\(error)") }
+        do { root = try JSONValue(parsingRefusingDuplicates: data) } catch { throw .invalidRules(path: path, field: "", detail: "\(error)") }
         return try SitingRulesReader(path: path).rules(root)
     }
 }

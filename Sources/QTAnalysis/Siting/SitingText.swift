@@ -25,6 +25,9 @@ enum SitingText {
         case .radius:
             let rural = s.distanceRural.map { $0 != s.distance ? " (rural \(metres($0)))" : "" } ?? ""
             return "\(metres(s.distance)) radius\(rural)"
+        case .walk where s.effectiveMeasure == .distance:
+            let rural = s.distanceRural.map { $0 != s.distance ? " (rural \(metres($0)))" : "" } ?? ""
+            return "\(metres(s.distance)) walk\(rural)"
         case .walk, .drive:
             let rural = s.minutesRural.map { $0 != s.minutes ? " (rural \(NumberText.trimmed($0)))" : "" } ?? ""
             return "\(NumberText.trimmed(s.minutes)) min \(s.mode.rawValue)\(rural)"

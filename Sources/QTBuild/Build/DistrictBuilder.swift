@@ -20,8 +20,18 @@ public enum DistrictBuilder {
         try check(options)
         let osmInputs = request.inputs.filter { $0.role == .osm }
         guard osmInputs.count <= 1 else { throw BuildError.invalidRequest("give one --osm extract, not \(osmInputs.count)") }
-        if let other = request.inputs.first(where: { ![.osm, .pois, .parcels].contains($0.role) }) {
-            throw BuildError.invalidRequest("\(other.path): \(other.role.rawValue) inputs are not read yet (only --osm, --pois and --parcels)")
+        let censusInputs = request.inputs.filter { $0.role == .census }
+        let rasterInputs = request.inputs.filter { $0.role == .raster }
+        if censusInputs.count > 1 { throw BuildError.invalidRequest("give one --census table, not \(censusInputs.count)") }
+        if rasterInputs.count > 1 { throw BuildError.invalidRequest("give one --population raster, not \(rasterInputs.count)") }
+        if !censusInputs.isEmpty && !rasterInputs.isEmpty {
+            throw BuildError.invalidRequest("--population and --census: give one source of residents")
+        }
+        if !rasterInputs.isEmpty, let r = options.residents {
+            throw BuildError.invalidRequest("--residents \(r) and --population: the raster gives the residents; give one of them")
+        }
+        if !censusInputs.isEmpty, let r = options.residents {
+            throw BuildError.invalidRequest("--residents \(r) and --census: the census table gives the residents; give one of them")
         }
         for input in request.inputs where input.role == .parcels && request.landUseCodes[input.path] == nil {
             throw BuildError.invalidRequest("\(input.path): no land-use code table given (--landuse-codes gb50137|land-sea-2023|MAPPING.json)")
@@ -234,6 +244,49 @@ public enum DistrictBuilder {
             layers[.landuse] = parcels.isEmpty ? nil : FeatureCollection(features: parcels)
         }
 
+        // A census table spread over the residential floor of its zones: the population layer.
+        var censusDefaults: [String: String] = [:]
+        if let input = censusInputs.first {
+            let s = input.settings
+            guard let zones = s["zones"], let field = s["zone-field"] else {
+                throw BuildError.invalidRequest("--census needs --census-zones FILE and --zone-field F")
+            }
+            let outcome = try PlannerCensus.build(input, settings: PlannerCensus.Settings(
+                zones: zones, zoneField: field, zonesCRS: s["zones-crs"], buildings: s["buildings"],
+                allowUnplaced: s["allow-unplaced"] == "true", encoding: s["encoding"]), layers: layers, zone: zone)
+            var features = outcome.features
+            var defaulted = 0
+            for i in features.indices where features[i].properties["aged_60_plus_share"] == nil {
+                features[i].properties["aged_60_plus_share"] = .number(aged60)
+                defaulted += 1
+            }
+            if defaulted > 0 {
+                censusDefaults["population.aged_60_plus_share"] = "\(ValidationNumber.plain(aged60)) where the census table gives no 60+ column "
+                    + "(\(options.aged60Share == nil ? "China's 2020 share" : "--aged-60-share")): modelled"
+            }
+            censusDefaults["population.urban"] = "true for every feature: the census table gives no urban/rural split"
+            censusDefaults["population.future_community"] = "false for every feature"
+            layers[.population] = features.isEmpty ? nil : FeatureCollection(features: features)
+            residents = outcome.residents
+            residentsSource = outcome.residentsSource
+            warnings += outcome.warnings
+            if let line = outcome.line { plannerLines.append(line) }
+            if outcome.unplaced > 0 { excluded["population: census residents unplaced (--allow-unplaced)"] = outcome.unplaced }
+        }
+
+        // A population raster: the population layer.
+        if let input = rasterInputs.first {
+            let outcome = try PlannerRaster.build(input, zone: zone, aged60: aged60)
+            layers[.population] = outcome.features.isEmpty ? nil : FeatureCollection(features: outcome.features)
+            residents = outcome.residents
+            residentsSource = outcome.residentsSource
+            if let line = outcome.line { plannerLines.append(line) }
+            censusDefaults["population.urban"] = "true for every cell: the raster gives no urban/rural split"
+            censusDefaults["population.future_community"] = "false for every cell"
+            censusDefaults["population.aged_60_plus_share"] = "\(ValidationNumber.plain(aged60)) for every cell: a raster gives no ages "
+                + "(\(options.aged60Share == nil ? "China's 2020 share" : "--aged-60-share")): modelled"
+        }
+
         // RFC 7946: exterior rings counter-clockwise, holes clockwise.
         for (layer, collection) in layers {
             var features = collection.features
@@ -246,7 +299,8 @@ public enum DistrictBuilder {
         let manifest = try makeManifest(request, name: name, nameEn: nameEn, metricCRS: metricName, metricBasis: metricBasis,
                                         boundaryM2: boundaryM2, residents: residents, residentsSource: residentsSource,
                                         aged60: aged60, layers: layers, walk: walk, drive: drive, unmapped: unmapped,
-                                        excluded: excluded, hasOSM: osm != nil, plannerDefaults: poiDefaults)
+                                        excluded: excluded, hasOSM: osm != nil,
+                                        plannerDefaults: poiDefaults.merging(censusDefaults) { a, _ in a })
         var counts: [LayerName: Int] = [:], outside: [LayerName: Int] = [:]
         for (layer, collection) in layers {
             counts[layer] = collection.features.count

@@ -55,6 +55,12 @@ extension DistrictBuilder {
             recorded["table " + URL(fileURLWithPath: table.path).lastPathComponent] = "sha256 \(hex)"
             recorded["landuse-codes " + (path.split(separator: "/").last.map(String.init) ?? path)] = table.name
         }
+        for input in request.inputs where input.role == .census {
+            for key in ["zones", "zone-field", "zones-crs", "buildings", "allow-unplaced"] { if let v = input.settings[key] { recorded["census \(key)"] = v } }
+            for key in ["zones", "buildings"] {
+                if let path = input.settings[key] { inputs.append(try record(role: "census-\(key)", path: path, crs: input.settings["zones-crs"])) }
+            }
+        }
         for input in request.inputs where input.role == .parcels {
             let file = input.path.split(separator: "/").last.map(String.init) ?? input.path
             for key in ["code-field", "code-layer", "unmapped-as", "layer"] { if let v = input.settings[key] { recorded["\(key) \(file)"] = v } }
@@ -69,7 +75,7 @@ extension DistrictBuilder {
             defaults["official_area_km2"] = "the boundary's geodesic area (no --official-area): not an official figure"
         }
         if options.residents == nil { defaults["residents"] = residentsSource }
-        if layers[.population] != nil {
+        if layers[.population] != nil && !request.inputs.contains(where: { $0.role == .census || $0.role == .raster }) {
             if options.aged60Share == nil {
                 defaults["population.aged_60_plus_share"] = "\(ValidationNumber.plain(aged60)), China's share aged 60 and over "
                     + "in the 2020 census (no --aged-60-share): modelled"

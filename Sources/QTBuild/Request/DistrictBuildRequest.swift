@@ -10,9 +10,9 @@ public enum BuildInputRole: String, Sendable, Hashable, CaseIterable {
     case pois
     /// The regulatory plan's parcels (Shapefile, DXF, …; GB 50137 or 2023 codes): `parcels:FILE`.
     case parcels
-    /// A census table joined to zones (next issue): `census:FILE`.
+    /// A census table joined to zone polygons and spread over residential floor: `census:FILE`.
     case census
-    /// A population raster (next issue): `raster:FILE`.
+    /// A population raster (any GDAL raster with a CRS): `raster:FILE`.
     case raster
 }
 

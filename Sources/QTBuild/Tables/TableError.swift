@@ -30,7 +30,7 @@ struct TableReader {
     /// Parses `data` as JSON; `path` names it in errors.
     static func root(data: Data, path: String) throws(TableError) -> (TableReader, JSONValue) {
         do {
-            return (TableReader(path: path), try JSONValue(parsing: data))
+            return (TableReader(path: path), try JSONValue(parsingRefusingDuplicates: data))
         } catch {
             throw .invalid(path: path, field: "", detail: "\(error)")
         }

@@ -39,16 +39,19 @@ public struct GeoJSONReader: Sendable {
         try readWithDiagnostics(data: data).collection
     }
 
-    /// Reads like ``read(data:)`` and also reports what was changed on the way (altitudes dropped).
+    /// Reads like ``read(data:)`` and also reports what was changed on the way (altitudes dropped) and the keys
+    /// repeated in an object.
     /// - Throws: ``GeoJSONError`` naming the feature and the place in it.
     public func readWithDiagnostics(data: Data) throws(GeoJSONError) -> GeoJSONReadResult {
-        let document: JSONValue
+        let document: JSONValue, duplicates: [JSONDuplicateKey]
         do {
-            document = try JSONValue(parsing: data)
+            (document, duplicates) = try JSONValue.parseReportingDuplicates(data)
         } catch {
             throw GeoJSONError(message: error.description)
         }
-        return try GeoJSONDocumentDecoder().decode(document)
+        var result = try GeoJSONDocumentDecoder().decode(document)
+        result.duplicateKeys = duplicates
+        return result
     }
 
     /// Reads one GeoJSON geometry object (`{"type": "Polygon", "coordinates": …}`), dropping altitudes.
@@ -68,6 +71,9 @@ public struct GeoJSONReadResult: Hashable, Sendable {
     /// One warning per feature that had altitudes dropped, such as
     /// `feature 3: 12 positions had a Z value, dropped`; empty when nothing was changed.
     public var warnings: [GeoJSONWarning]
+    /// Keys repeated within one object (the first few; the last value of each is the one read, as GDAL and
+    /// Python read it): said as warnings by the district loader.
+    public var duplicateKeys: [JSONDuplicateKey] = []
 
     /// Creates a result.
     public init(collection: FeatureCollection, droppedZCount: Int = 0, warnings: [GeoJSONWarning] = []) {

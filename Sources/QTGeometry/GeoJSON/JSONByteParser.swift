@@ -23,17 +23,37 @@ struct JSONByteParser {
 
     /// The value of `bytes`, or `nil` when the text is not JSON this parser accepts (see the type's notes).
     static func parse(_ bytes: UnsafeRawBufferPointer) -> JSONValue? {
-        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), !bytes.isEmpty else { return nil }
+        parseReporting(bytes).value
+    }
+
+    /// What ``parseReporting(_:)`` found: the value (or `nil`), the offset where parsing stopped when it
+    /// declined, and the repeated keys of objects (the first ``maximumDuplicatesReported``; the last value of a
+    /// repeated key is kept, as GDAL and Python keep it).
+    struct Outcome {
+        var value: JSONValue?
+        var stoppedAt: Int
+        var duplicates: [JSONDuplicateKey]
+    }
+
+    /// Repeated keys reported at most.
+    static let maximumDuplicatesReported = 8
+
+    /// Parses `bytes` (after a UTF-8 byte order mark, which RFC 8259 lets a parser ignore), reporting where it
+    /// stopped and the repeated keys.
+    static func parseReporting(_ bytes: UnsafeRawBufferPointer) -> Outcome {
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), !bytes.isEmpty else {
+            return Outcome(value: nil, stoppedAt: 0, duplicates: [])
+        }
         var parser = JSONByteParser(base: base, count: bytes.count)
+        if bytes.count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { parser.index = 3 }
         do {
             parser.skipWhiteSpace()
             let value = try parser.value(depth: 0)
             parser.skipWhiteSpace()
-            // (Not a conditional expression: `nil` there would be read as JSONValue's nil literal, `.null`.)
-            guard parser.index == parser.count else { return Optional.none }
-            return value
+            guard parser.index == parser.count else { return Outcome(value: nil, stoppedAt: parser.index, duplicates: parser.duplicates) }
+            return Outcome(value: value, stoppedAt: parser.index, duplicates: parser.duplicates)
         } catch {
-            return nil
+            return Outcome(value: nil, stoppedAt: parser.index, duplicates: parser.duplicates)
         }
     }
 
@@ -43,6 +63,7 @@ struct JSONByteParser {
     private let base: UnsafePointer<UInt8>
     private let count: Int
     private var index = 0
+    private var duplicates: [JSONDuplicateKey] = []
 
     private init(base: UnsafePointer<UInt8>, count: Int) {
         self.base = base
@@ -118,11 +139,15 @@ struct JSONByteParser {
             skipWhiteSpace()
             guard peek() == Self.quote else { throw Declined() }
             let key = try string()
+            let keyEnd = index
             skipWhiteSpace()
             guard peek() == UInt8(ascii: ":") else { throw Declined() }
             index += 1
             skipWhiteSpace()
-            members[key] = try value(depth: depth)  // a repeated key: the last wins, as with Foundation
+            // A repeated key: the last value wins, as GDAL and Python take it; reported to the caller.
+            if members.updateValue(try value(depth: depth), forKey: key) != nil, duplicates.count < Self.maximumDuplicatesReported {
+                duplicates.append(duplicateKey(key, endingAt: keyEnd))
+            }
             skipWhiteSpace()
             guard let next = peek() else { throw Declined() }
             index += 1
@@ -130,6 +155,19 @@ struct JSONByteParser {
             if next == UInt8(ascii: "}") { return .object(members) }
             throw Declined()
         }
+    }
+
+    /// A repeated key with its 1-based line and column (bytes), counted from the start (only for the few reported).
+    private func duplicateKey(_ key: String, endingAt end: Int) -> JSONDuplicateKey {
+        var line = 1, lineStart = 0
+        var i = 0
+        // The key's opening quote: back from the colon over white space and the key's bytes is not exact with
+        // escapes, so the key's end is reported (just after its closing quote).
+        while i < end {
+            if base[i] == 0x0A { line += 1; lineStart = i + 1 }
+            i += 1
+        }
+        return JSONDuplicateKey(key: key, line: line, column: end - lineStart + 1)
     }
 
     // MARK: Strings

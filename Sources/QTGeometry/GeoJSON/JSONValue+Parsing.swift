@@ -12,6 +12,27 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
     public var description: String { "invalid JSON: \(message)" }
 }
 
+/// A key repeated in one JSON object, where qtplan's parser found it: the line and column (1-based, in bytes)
+/// just after the repeated key.
+public struct JSONDuplicateKey: Sendable, Hashable, CustomStringConvertible {
+    /// The key.
+    public var key: String
+    /// The line of its repetition.
+    public var line: Int
+    /// The column (bytes) just after the repeated key.
+    public var column: Int
+
+    /// Creates a report.
+    public init(key: String, line: Int, column: Int) {
+        self.key = key
+        self.line = line
+        self.column = column
+    }
+
+    /// `duplicate key 'name' at line 3, column 40`.
+    public var description: String { "duplicate key '\(key)' at line \(line), column \(column)" }
+}
+
 extension JSONValue {
     /// Parses JSON text (RFC 8259; any value at the top level, not only objects and arrays).
     ///
@@ -25,11 +46,78 @@ extension JSONValue {
     /// `Double` that wrote it.
     /// - Throws: ``JSONSyntaxError`` for text that is not JSON (truncated, misspelled, out-of-range numbers).
     public init(parsing data: Data) throws(JSONSyntaxError) {
-        if let value = data.withUnsafeBytes({ JSONByteParser.parse($0) }) {
-            self = value
-            return
+        self = try Self.parseReportingDuplicates(data).value
+    }
+
+    /// Parses like ``init(parsing:)`` and refuses an object with a repeated key: JSON leaves its meaning open
+    /// (RFC 8259 §4), and readers differ (GDAL and Python keep the last value). For files whose every key is
+    /// read as a setting: manifests, standards, rules and targets files.
+    /// - Throws: ``JSONSyntaxError`` naming the first repeated key and its line.
+    public init(parsingRefusingDuplicates data: Data) throws(JSONSyntaxError) {
+        let (value, duplicates) = try Self.parseReportingDuplicates(data)
+        if let first = duplicates.first {
+            throw JSONSyntaxError(message: "\(first): JSON leaves the meaning of a repeated key open (RFC 8259 §4); "
+                + "keep one of them")
         }
-        self = try Self.foundationParse(data)
+        self = value
+    }
+
+    /// Texts larger than this that qtplan's parser declines are not handed to Foundation: `JSONSerialization`
+    /// takes about 108 times a text's size in memory (a 20 MB file took 2.2 GB), so only its diagnostics of
+    /// small texts are worth it. A larger text gets the byte parser's own position.
+    public static let foundationFallbackLimit = 4 << 20
+
+    /// Parses, returning the value and the repeated keys of objects (the last value of each is kept). Text that
+    /// is UTF-16 or UTF-32 is refused (JSON is UTF-8, RFC 8259 §8.1); a UTF-8 byte order mark is skipped.
+    /// Repeated keys are found by qtplan's parser only: text it declines and Foundation accepts (numbers of more
+    /// than 38 digits, say) is read without that report.
+    /// - Throws: ``JSONSyntaxError``.
+    public static func parseReportingDuplicates(_ data: Data) throws(JSONSyntaxError) -> (value: JSONValue, duplicates: [JSONDuplicateKey]) {
+        let outcome = data.withUnsafeBytes { JSONByteParser.parseReporting($0) }
+        if let value = outcome.value { return (value, outcome.duplicates) }
+        if let encoding = wideEncoding(data) {
+            throw JSONSyntaxError(message: "the text is \(encoding), not UTF-8: JSON must be UTF-8 (RFC 8259 §8.1); "
+                + "re-save the file as UTF-8")
+        }
+        if data.count > foundationFallbackLimit {
+            if let diagnosis = diagnose(data) { throw JSONSyntaxError(message: diagnosis) }
+            throw JSONSyntaxError(message: position(of: outcome.stoppedAt, in: data))
+        }
+        return (try Self.foundationParse(data), [])
+    }
+
+    /// `unexpected text at line L, column C (byte B)`, for where the byte parser stopped in a large text.
+    static func position(of offset: Int, in data: Data) -> String {
+        var line = 1, lineStart = 0
+        data.withUnsafeBytes { bytes in
+            for i in 0..<min(offset, bytes.count) where bytes[i] == 0x0A {
+                line += 1
+                lineStart = i + 1
+            }
+        }
+        let what = offset >= data.count ? "unexpected end of the text" : "unexpected text"
+        return "\(what) at line \(line), column \(offset - lineStart + 1) (byte \(offset))"
+    }
+
+    /// The wide encoding the text is in, from its byte order mark or from the zero bytes around its first
+    /// character (JSON text starts with an ASCII character): `UTF-16 (little-endian)`, …; `nil` for UTF-8.
+    static func wideEncoding(_ data: Data) -> String? {
+        let b = [UInt8](data.prefix(4))
+        func starts(_ prefix: [UInt8]) -> Bool { b.starts(with: prefix) }
+        if starts([0x00, 0x00, 0xFE, 0xFF]) { return "UTF-32 (big-endian, with a byte order mark)" }
+        if starts([0xFF, 0xFE, 0x00, 0x00]) { return "UTF-32 (little-endian, with a byte order mark)" }
+        if starts([0xFE, 0xFF]) { return "UTF-16 (big-endian, with a byte order mark)" }
+        if starts([0xFF, 0xFE]) { return "UTF-16 (little-endian, with a byte order mark)" }
+        guard b.count == 4 else {
+            if b.count >= 2 && b[0] == 0 && b[1] != 0 { return "UTF-16 (big-endian)" }
+            if b.count >= 2 && b[0] != 0 && b[1] == 0 { return "UTF-16 (little-endian)" }
+            return nil
+        }
+        if b[0] == 0 && b[1] == 0 && b[2] == 0 && b[3] != 0 { return "UTF-32 (big-endian)" }
+        if b[0] != 0 && b[1] == 0 && b[2] == 0 && b[3] == 0 { return "UTF-32 (little-endian)" }
+        if b[0] == 0 && b[1] != 0 { return "UTF-16 (big-endian)" }
+        if b[0] != 0 && b[1] == 0 { return "UTF-16 (little-endian)" }
+        return nil
     }
 
     /// Reads `data` with Foundation's `JSONSerialization` only (the reference the fast parser is tested against).

@@ -6,6 +6,10 @@
 public enum RequestSetting: String, Sendable, CaseIterable {
     /// The largest layer file read, in bytes.
     case maximumLayerBytes
+    /// The most vertices of one feature read.
+    case maximumVertices
+    /// Layer files must resolve inside the district folder.
+    case confine
     /// The longest travel time accepted, in minutes.
     case maximumMinutes
     /// Thresholds in minutes instead of the profile's circles.

@@ -107,7 +107,9 @@ enum LayerSchema {
         case .facilities:
             fields += [Field(name: "type", type: .string, required: true),
                        Field(name: "size_class", type: .string, required: false),
-                       Field(name: "grade", type: .string, required: false)]
+                       Field(name: "grade", type: .string, required: false),
+                       Field(name: "level", type: .string, required: false),
+                       Field(name: "ownership", type: .string, required: false)]
         case .constraints:
             fields.append(Field(name: "kind", type: .string, required: true))
             if kind(feature) == ConstraintKind.hazardousSite.rawValue {
@@ -138,4 +140,13 @@ enum LayerSchema {
     static let industrialParkKinds = ["platform", "planning_area"]
     /// The values allowed for `facilities.size_class`.
     static let sizeClasses = ["small", "medium", "large"]
+    /// The values allowed for `facilities.ownership` (kindergartens: 公办, 民办普惠, other 民办).
+    static let ownerships = ["public", "private_inclusive", "private"]
+    /// The `level` values each facility type may carry (GB 50180-2018 appendix B's tiers of one type); a type not
+    /// listed carries no `level`.
+    public static let facilityLevels: [String: [String]] = [
+        FacilityType.communityHealthCentre.rawValue: ["centre", "station"],
+        FacilityType.cultureFacility.rawValue: ["district", "centre", "station"],
+        FacilityType.elderlyCareHome.rawValue: ["care_home", "nursing_home"],
+    ]
 }

@@ -1,6 +1,6 @@
 import QTText
 /// Vocabularies: every controlled value is one the model knows — transit `kind` and `status`, facility
-/// `type` and `size_class`, constraint `kind`, land-use `class` (and its `code`, the class's national code),
+/// `type`, `size_class`, `ownership` and `level` (by type), constraint `kind`, land-use `class` (and its `code`, the class's national code),
 /// road class, industrial-park `kind`. Unknown values are errors. (Missing values are the field check's.)
 struct VocabularyCheck: DistrictCheck {
     let id = "vocabulary"
@@ -20,7 +20,8 @@ struct VocabularyCheck: DistrictCheck {
              Vocabulary(property: "status", noun: "status", values: Status.allCases.map(\.rawValue))]
         case .facilities:
             [Vocabulary(property: "type", noun: "facility type", values: FacilityType.allCases.map(\.rawValue)),
-             Vocabulary(property: "size_class", noun: "size class", values: LayerSchema.sizeClasses)]
+             Vocabulary(property: "size_class", noun: "size class", values: LayerSchema.sizeClasses),
+             Vocabulary(property: "ownership", noun: "ownership", values: LayerSchema.ownerships)]
         case .constraints:
             [Vocabulary(property: "kind", noun: "constraint kind", values: ConstraintKind.allCases.map(\.rawValue))]
         case .landuse:
@@ -48,6 +49,17 @@ struct VocabularyCheck: DistrictCheck {
                         issues.append(workspace.issue(.error, "vocabulary.unknown", layer, index,
                                                       "unknown \(vocabulary.noun) '\(value)' in '\(vocabulary.property)' (known: "
                                                         + vocabulary.values.joined(separator: ", ") + ")"))
+                    }
+                }
+                if layer == .facilities, let level = feature.properties["level"]?.stringValue {
+                    checked += 1
+                    let type = feature.properties["type"]?.stringValue ?? ""
+                    let allowed = LayerSchema.facilityLevels[type] ?? []
+                    if !allowed.contains(level) {
+                        issues.append(workspace.issue(.error, "vocabulary.unknown", layer, index, allowed.isEmpty
+                            ? "a \(type) has no levels, found '\(level)' in 'level' (levels exist for: "
+                                + LayerSchema.facilityLevels.keys.sorted().joined(separator: ", ") + ")"
+                            : "unknown level '\(level)' of a \(type) in 'level' (known: \(allowed.joined(separator: ", ")))"))
                     }
                 }
                 if layer == .landuse, let raw = feature.properties["class"]?.stringValue,

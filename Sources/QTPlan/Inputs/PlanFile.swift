@@ -14,15 +14,24 @@ public enum PlanFile {
     /// The plan at `path`; positions in files without a CRS are in `crs`.
     /// - Throws: ``QTModel/ScenarioError``: `missingFile` (exit 66), `invalidPlan` naming the file and feature (65).
     public static func read(path: String, crs: CRS = .wgs84) throws -> ScenarioPlan {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw ScenarioError.missingFile(path: path)
+        // Measured and read through one descriptor (a symbolic link by its target).
+        let data: Data
+        do throws(InputFile.Problem) {
+            let format = VectorFormat(path: path)
+            if format == nil || format == .geojson {
+                data = try InputFile.read(path, limit: SitePlan.maximumBytes)
+            } else {
+                if try InputFile.size(of: path, limit: SitePlan.maximumBytes) == 0 { throw InputFile.Problem.empty }
+                data = Data()
+            }
+        } catch {
+            switch error {
+            case .missing, .folder: throw ScenarioError.missingFile(path: path)
+            case .tooLarge(let size, let limit):
+                throw ScenarioError.invalidPlan(path: path, feature: "", detail: "\(size) bytes, over the limit of \(limit) bytes for a plan file")
+            default: throw ScenarioError.invalidPlan(path: path, feature: "", detail: error.description)
+            }
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= SitePlan.maximumBytes else {
-            throw ScenarioError.invalidPlan(path: path, feature: "", detail: "\(size) bytes, over the limit of \(SitePlan.maximumBytes) bytes for a plan file")
-        }
-        guard size > 0 else { throw ScenarioError.invalidPlan(path: path, feature: "", detail: "the file is empty (0 bytes)") }
         let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         var name: String?, description: String?
         var features: [Feature] = []
@@ -44,7 +53,6 @@ public enum PlanFile {
                     }
                 }
             } else {
-                guard let data = FileManager.default.contents(atPath: path) else { throw ScenarioError.missingFile(path: path) }
                 features = try GeoJSONReader().read(data: data).features
                 if let top = try? JSONValue(parsing: data).objectValue {
                     name = top["name"]?.stringValue

@@ -16,14 +16,24 @@ public enum SitePlanFile {
     /// - Throws: ``QTAnalysis/SitingError``: `missingFile` (exit 66); `invalidSite` for a file that is empty, too
     ///   large or unreadable as its format, and for its features (65).
     public static func read(path: String, crs: CRS = .wgs84, defaultType: String? = nil, what: String) throws -> [ProposedSite] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw SitingError.missingFile(path: path, what: what) }
-        guard !isDirectory.boolValue else { throw SitingError.missingFile(path: path, what: "\(what) (a folder is there)") }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= SitePlan.maximumBytes else {
-            throw SitingError.invalidSite(path: path, feature: "", detail: "\(size) bytes, over the limit of \(SitePlan.maximumBytes) bytes for a plan file")
+        // Measured through one descriptor (a symbolic link by its target); GeoJSON is read through it too.
+        let isGeoJSON = VectorFormat(path: path).map { $0 == .geojson } ?? true
+        var data = Data()
+        do throws(InputFile.Problem) {
+            if isGeoJSON {
+                data = try InputFile.read(path, limit: SitePlan.maximumBytes)
+            } else if try InputFile.size(of: path, limit: SitePlan.maximumBytes) == 0 {
+                throw InputFile.Problem.empty
+            }
+        } catch {
+            switch error {
+            case .missing: throw SitingError.missingFile(path: path, what: what)
+            case .folder: throw SitingError.missingFile(path: path, what: "\(what) (a folder is there)")
+            case .tooLarge(let size, let limit):
+                throw SitingError.invalidSite(path: path, feature: "", detail: "\(size) bytes, over the limit of \(limit) bytes for a plan file")
+            default: throw SitingError.invalidSite(path: path, feature: "", detail: SettingText(error.description))
+            }
         }
-        guard size > 0 else { throw SitingError.invalidSite(path: path, feature: "", detail: "the file is empty (0 bytes)") }
         if let format = VectorFormat(path: path), format != .geojson {
             // A GeoPackage, Shapefile, FlatGeobuf, CSV or DXF: GDAL reads it in its own CRS (or `crs` for a file
             // without one) and hands back WGS84.
@@ -35,7 +45,6 @@ public enum SitePlanFile {
             }
             return try SitePlan.sites(from: collection, path: path, crs: .wgs84, defaultType: defaultType)
         }
-        guard let data = FileManager.default.contents(atPath: path) else { throw SitingError.missingFile(path: path, what: "\(what) (unreadable)") }
         let collection: FeatureCollection
         do { collection = try GeoJSONReader().read(data: data) } catch {
             throw SitingError.invalidSite(path: path, feature: "", detail: SettingText(error.description))

@@ -13,6 +13,17 @@ public struct LifeCircleBasis: Sendable {
         self.standards = standards
         self.profile = profile
     }
+
+    /// The profile asked for, then every other profile a life-circle target names (``IndicatorTarget/profile``):
+    /// the plan's 15分钟公共服务圈 is measured over `qiantang-plan`'s services whichever profile is asked for.
+    /// - Throws: ``StandardsError/unknownProfile(path:name:known:)`` for a profile the standards file lacks.
+    public func profiles(for targets: IndicatorTargets) throws -> [LifeCircleProfile] {
+        var out = [profile]
+        for name in targets.indicators.compactMap(\.profile) where !out.contains(where: { $0.name == name }) {
+            out.append(try standards.profile(name))
+        }
+        return out
+    }
 }
 
 /// The plan's indicators for a district, and the targets file they were read from.
@@ -62,16 +73,33 @@ public enum IndicatorsJob {
             do {
                 let options = CoverageOptions(walkSpeedKmh: lifeCircles.standards.walkSpeedKmh,
                                               accessDistance: lifeCircles.standards.accessDistance)
-                figures = .measured(try await LifeCircleShare.measure(district, profile: lifeCircles.profile,
+                figures = .measured(try await LifeCircleShare.measure(district, profiles: try lifeCircles.profiles(for: targets),
                                                                       standards: lifeCircles.standards, options: options))
             } catch let error as CoverageError {
                 guard case .missingLayer = error else { throw error }
                 figures = .unavailable(reason: "not computed: \(error.description)")
             }
         }
-        let report = try IndicatorCalculator(targets: targets).report(for: district, lifeCircles: figures)
+        let report = try IndicatorCalculator(targets: targets).report(for: district, lifeCircles: figures,
+                                                                      land: try landFigures(district))
         return IndicatorsResult(report: report, targetsPath: targetsPath, scenario: nil,
                                 atPlanPopulation: try population.map { try at($0, report: report, targets: targets, targetsPath: targetsPath) })
+    }
+
+    /// The land figures of the green indicators (``LandFigures/measure(_:)``), or `nil` when the district has no
+    /// land-use layer (the rows say not computed).
+    /// - Throws: ``PlanError`` (`badData`) for a parcel or park that cannot be used, named by its file and feature.
+    public static func landFigures(_ district: District) throws -> LandFigures? {
+        guard district.layers[.landuse] != nil else { return nil }
+        do {
+            return try LandFigures.measure(district)
+        } catch let error as LandUseError {
+            switch error {
+            case .missingLayer: return nil
+            case .invalidFeature(let layer, let index, let id, let detail):
+                throw PlanError(.badData, "\(district.file(of: layer)): feature \(index)\(id.map { " '\($0)'" } ?? ""): \(detail)")
+            }
+        }
     }
 
     /// `report` at another population.

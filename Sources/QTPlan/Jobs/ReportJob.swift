@@ -139,9 +139,13 @@ public enum ReportJob {
 
         // The plan's life-circle indicators (residents reaching every service of each circle), combined from the
         // coverage results above: they hold every rule of the profile.
+        // Profiles a target names (the plan's 15分钟公共服务圈) are measured on their own.
+        let others = Array(try LifeCircleBasis(standards: standards, profile: profile).profiles(for: targets).dropFirst())
         let lifeCircles = IndicatorCalculator.LifeCircleFigures.measured(
-            try LifeCircleShare.combined(profile: profile, results: results, demand: inputs.demand))
-        let indicators = try IndicatorCalculator(targets: targets).report(for: district, lifeCircles: lifeCircles)
+            try LifeCircleShare.combined(profile: profile, results: results, demand: inputs.demand)
+                + (try await LifeCircleShare.measure(district, profiles: others, standards: standards, options: coverage.options)))
+        let indicators = try IndicatorCalculator(targets: targets).report(for: district, lifeCircles: lifeCircles,
+                                                                          land: try IndicatorsJob.landFigures(district))
         var siteChecks: [ReportSiteCheck]?
         if let plan = request.sites {
             let options = SitingOptions(profile: profile, coverage: coverage.options, driveSpeedKmh: standards.driveSpeedKmh,

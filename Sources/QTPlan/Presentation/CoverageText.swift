@@ -118,6 +118,12 @@ extension CoverageOutcome {
         ]
         if let measure = CoverageFigures.measureNote(results, profile: profile) { footer.append(("Measure", measure)) }
         if let unknown = CoverageFigures.unknownTargets(results) { footer.append(("Target", unknown)) }
+        let hazards = results.compactMap { r in
+            r.hazardousSites.map { "\(r.service.label) reaches \($0 == 0 ? "none (the constraints layer has none)" : "\(NumberText.grouped(r.hazardousSitesReached ?? 0)) of \(NumberText.grouped($0))") within \(CoverageFigures.threshold(r.service))" }
+        }
+        if !hazards.isEmpty {
+            footer.append(("Hazardous sites", hazards.joined(separator: "; ") + " (the constraints layer's hazardous_site points: a fire station's demand beside the residents, not in the share)"))
+        }
         if capacity.contains(where: { $0 != nil }) {
             footer.append(("Capacity", "2SFCA: each facility's capacity shared among the target group within its circle; "
                            + "per 1,000 = capacity within reach per 1,000 of the target group (unknown when the group is)"))
@@ -128,6 +134,11 @@ extension CoverageOutcome {
                            + "\(NumberText.fixed(options.maximumAccess, 0)) m from a street (not covered)"))
         }
         if let outside = CoverageFigures.outsideNote(results) { footer.append(("Outside", outside)) }
+        let optional = results.filter { !$0.service.required }.map(\.service.label)
+        if !optional.isEmpty {
+            footer.append(("Should (△)", optional.joined(separator: ", ") + ": provided where needed (GB 50180 appendix B △), "
+                           + "left out of the combined life-circle rows"))
+        }
         if let scenario { footer.append(("Plan", scenario)) }
         if let note = CoverageFigures.modelledNote(residents: modelledResidents, facilities: modelledFacilities) { footer.append(("Data", note)) }
         text += "\n" + TextColumns.labelled(footer)
@@ -163,6 +174,9 @@ extension CoverageOutcome {
                 JSONMember("distance_rural_m", s.effectiveMeasure == .distance ? s.distanceRural.map { .fixed($0, 1) } ?? .null : .null),
                 JSONMember("target_group", .string(s.targetGroup.rawValue)),
                 JSONMember("size_class", s.supply.sizeClasses.map { .array($0.map(JSONNode.string), .inline) } ?? .null),
+                JSONMember("level", s.supply.levels.map { .array($0.map(JSONNode.string), .inline) } ?? .null),
+                JSONMember("min_area_m2", s.supply.minimumArea.map { .fixed($0, 0) } ?? .null),
+                JSONMember("required", .bool(s.required)),
                 JSONMember("facilities", .int(r.facilities)), JSONMember("facilities_off_network", .int(r.facilitiesOffNetwork)),
             ]
             members += Self.counts(r.total)
@@ -174,6 +188,8 @@ extension CoverageOutcome {
             }
             members += [
                 JSONMember("residents_off_network", .fixed(r.residentsOffNetwork, 0)),
+                JSONMember("hazardous_sites", r.hazardousSites.map(JSONNode.int) ?? .null),
+                JSONMember("hazardous_sites_reached", r.hazardousSitesReached.map(JSONNode.int) ?? .null),
                 JSONMember("walk_speed_kmh", .trimmed(options.walkSpeedKmh)),
                 JSONMember("profile", .string(profile.name)), JSONMember("source", .string(s.source)),
                 JSONMember("by_subdistrict", .array(parts, .inline)),

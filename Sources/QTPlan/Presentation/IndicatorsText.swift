@@ -42,8 +42,15 @@ extension IndicatorsResult {
                 + "reproduce the plan's 2020 column; these values are not measurements).\n"
         }
         if let profile = report.lifeCircleProfile {
-            out += "Life circles: residents reaching every life-circle service of the circle, walking (\(profile) profile; "
-                + "each service's share: qtplan coverage --all --standard \(profile)).\n"
+            out += "Life circles: residents reaching every required (▲) life-circle service of the circle, walking (\(profile) profile "
+                + "unless the row names its own; each service's share: qtplan coverage --all --standard \(profile)).\n"
+            for row in report.district.rows where row.rule.kind == .coverage && row.status != .notComputed {
+                if let reason = row.reason { out += "  \(row.target.name): \(reason).\n" }
+            }
+        }
+        let green = report.district.rows.filter { [.parkGreenShare, .greenCoverShare, .kindergartenPublicShare].contains($0.target.id) }
+        for row in green where row.status != .notComputed {
+            if let reason = row.reason { out += "\(row.target.name): \(reason).\n" }
         }
         if !report.notCounted.isEmpty {
             out += "Not counted (not operating): " + report.notCounted.map {

@@ -77,8 +77,10 @@ extension LandUseResult {
         if let targets {
             footer += [
                 ("Built-up (urban constr.)", "\(built) vs \(NumberText.trimmed(targets.urbanConstructionKm2.target)) km² for 2025 (\(targets.urbanConstructionKm2.seedLabel))"),
-                ("Cropland", "\(cropland) vs \(NumberText.grouped(Int(targets.croplandMu.target))) 亩 (\(targets.croplandMu.seedLabel))"),
-                ("Green space share", "\(green) vs ≥ \(NumberText.trimmed(targets.parkGreenSharePercent.target))% (\(targets.parkGreenSharePercent.seedLabel))"),
+                ("Cropland", "\(cropland): room for the plan's \(NumberText.grouped(Int(targets.croplandMu.target))) 亩 of grain-growing area "
+                 + "(粮食生产面积, \(targets.croplandMu.seedLabel); not a cropland target)"),
+                ("Green space share", "\(green) (all class-14 green and open space; the plan's ≥ \(NumberText.trimmed(targets.parkGreenSharePercent.target))% "
+                 + "is for park green space 公园绿地 only, \(targets.parkGreenSharePercent.seedLabel): qtplan indicators, park_green_share)"),
             ]
         } else {
             footer += [("Built-up (urban constr.)", built), ("Cropland", cropland), ("Green space share", green)]

@@ -27,6 +27,9 @@ enum SitingFigures {
     static func circle(_ s: CoverageService) -> String {
         switch s.mode {
         case .radius: return "\(NumberText.fixed(s.distance, 0)) m radius"
+        case .walk where s.effectiveMeasure == .distance:
+            let rural = s.distanceRural.map { $0 != s.distance ? " (rural \(NumberText.fixed($0, 0)) m)" : "" } ?? ""
+            return "\(NumberText.fixed(s.distance, 0)) m walk\(rural)"
         case .walk, .drive:
             let rural = s.minutesRural.map { $0 != s.minutes ? " (rural \(NumberText.trimmed($0)))" : "" } ?? ""
             return "\(NumberText.trimmed(s.minutes)) min \(s.mode.rawValue)\(rural)"
@@ -147,14 +150,21 @@ extension SiteSuggestOutcome {
         let source = gridMetres.map { "a \(NumberText.fixed($0, 0)) m grid on " + gridClasses.map(\.rawValue).joined(separator: ", ") } ?? "the candidates file"
         var footer: [(String, String)] = [
             ("Type", "\(r.type): \(SitingFigures.circle(r.service)) (\(r.service.source))"),
-            ("Residents", "\(SitingFigures.people(r.population)); \(SitingFigures.people(r.existingCovered)) (\(SitingFigures.share(r.existingCovered / pop))) inside an existing circle; "
-                + "\(SitingFigures.people(r.covered)) (\(SitingFigures.share(r.covered / pop))) with the \(r.picks.count) picks"),
+            (r.weightedBy == .all ? "Residents" : "Target group",
+             (r.weightedBy == .all ? "" : "\(r.weightedBy.rawValue) (the service's; --all-residents for every resident): ")
+                + "\(SitingFigures.people(r.population)); \(SitingFigures.people(r.existingCovered)) (\(SitingFigures.share(r.existingCovered / pop))) inside an existing circle; "
+                + "\(SitingFigures.people(r.covered)) (\(SitingFigures.share(r.covered / pop))) with the \(r.picks.count) picks"
+                + (r.targetGroupUnknown ? "; target group \(r.service.targetGroup.rawValue) unknown (the population layer lacks its band): all residents counted" : "")),
             ("Candidates", "\(NumberText.grouped(r.candidates)) from \(source); \(NumberText.grouped(r.passing)) pass site-check"),
         ]
         if !r.rejections.isEmpty {
             footer.append(("Rejected by", r.rejections.map { "\($0.rule) \(NumberText.grouped($0.candidates))" }.joined(separator: ", ")))
         }
         footer.append(("Method", "greedy with lazy evaluation (\(SitingFigures.people(r.greedyCovered)) covered), then \(r.swaps) improving swap\(r.swaps == 1 ? "" : "s")"))
+        if let sites = r.hazardousSites {
+            footer.append(("Hazardous", "\(sites) sites in the constraints layer; \(r.hazardousExisting ?? 0) reached by an existing station, "
+                           + "\(r.hazardousReached ?? 0) with the picks (each site weighs more than all residents together: sites first, then residents)"))
+        }
         if let reached = r.targetReached { footer.append(("Target", reached ? "reached" : "not reached")) }
         footer.append(("District", district))
         if r.modelledData { footer.append(("Data", CoverageFigures.modelledNote)) }
@@ -182,6 +192,10 @@ extension SiteSuggestOutcome {
             JSONMember("swaps", .int(r.swaps)), JSONMember("candidates", .int(r.candidates)), JSONMember("passing", .int(r.passing)),
             JSONMember("rejections", .array(r.rejections.map { .object(["rule": .string($0.rule), "candidates": .int($0.candidates)]) }, .inline)),
             JSONMember("target_reached", r.targetReached.map(JSONNode.bool) ?? .null), JSONMember("modelled_data", .bool(r.modelledData)),
+            JSONMember("weighted_by", .string(r.weightedBy.rawValue)), JSONMember("target_group_unknown", .bool(r.targetGroupUnknown)),
+            JSONMember("hazardous_sites", r.hazardousSites.map(JSONNode.int) ?? .null),
+            JSONMember("hazardous_sites_existing", r.hazardousExisting.map(JSONNode.int) ?? .null),
+            JSONMember("hazardous_sites_reached", r.hazardousReached.map(JSONNode.int) ?? .null),
             JSONMember("picks", .array(picks, .lines), startsLine: true),
         ], .inline).text + "\n"
     }

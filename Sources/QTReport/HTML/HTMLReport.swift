@@ -116,10 +116,12 @@ public enum HTMLReport {
             derived.rows = [
                 ["Urban construction land 城镇建设用地", "\(km2(d.urbanConstructionArea)) km²", "≤ \(km2(targets.urbanConstructionSquareMetres)) km²",
                  d.urbanConstructionArea <= targets.urbanConstructionSquareMetres ? "yes" : "no"],
-                ["Cropland 耕地", "\(NumberText.grouped(Int(d.croplandMu.rounded()))) 亩", "≥ \(NumberText.grouped(Int(targets.croplandMu.target))) 亩",
-                 d.croplandMu >= targets.croplandMu.target ? "yes" : "no"],
-                ["Park green share of built-up land", percent(d.greenSpaceShare), "≥ \(percent(targets.parkGreenShare, 0))",
-                 d.greenSpaceShare >= targets.parkGreenShare ? "yes" : "no"],
+                ["Cropland 耕地 (room for the grain-growing area 粮食生产面积)", "\(NumberText.grouped(Int(d.croplandMu.rounded()))) 亩",
+                 "grain area ≥ \(NumberText.grouped(Int(targets.croplandMu.target))) 亩",
+                 d.croplandMu >= targets.croplandMu.target ? "room" : "no"],
+                ["Green and open space (class 14) share of built-up land: an upper bound of the park share (parks only: see the indicators)",
+                 percent(d.greenSpaceShare), "parks ≥ \(percent(targets.parkGreenShare, 0))",
+                 d.greenSpaceShare >= targets.parkGreenShare ? "bound allows" : "no"],
             ]
             out += "<h3>Against the plan</h3>\n" + derived.html
         }

@@ -13,9 +13,15 @@ struct CoverageCommand: AsyncParsableCommand {
             service circle, 20 minutes for rural elderly care), or at --minutes. Residents are the \
             population layer's features, each at its point on surface; shares count residents, not area. \
             radius: straight-line distance (the profile's distance for the circle: 300/500/1000 m, or \
-            --distance). walk/drive: travel time over the network; residents and facilities join it at \
-            the nearest point of the nearest street, the access leg walked. Without --mode each rule uses \
-            its own (walk; drive for fire stations, timed from the station to the resident). \
+            --distance). walk/drive: over the network; residents and facilities join it at the nearest \
+            point of the nearest street, the access leg walked. Walking circles are measured as the \
+            profile defines them (--measure): gb50180 by walking distance along the streets (table \
+            3.0.4: 300/500/1000 m), qiantang-plan by time; drives are always timed. Without --mode each \
+            rule uses its own (walk; drive for fire stations, timed from the station to the resident, \
+            and never walked: --mode walk leaves them driving, "drive (profile)"). Each result gives the \
+            share of all residents and of the service's target group (an age band of the population \
+            layer, where it gives one); --capacity adds places (beds, physicians) per 1,000 of the \
+            group within reach (2SFCA). \
             Exit 64 for a bad request, 65 for bad data or standards, 66 for a missing layer or file, 73 \
             when --areas or --gaps cannot be written.
             """)

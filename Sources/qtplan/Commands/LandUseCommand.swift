@@ -21,7 +21,7 @@ struct LandUseCommand: AsyncParsableCommand {
             Parcels are cut by the sub-district (or industrial-park) boundaries; the pieces of a parcel add up \
             to it. The output reconciles the parcels' total with the boundary's area, the official area and \
             any gap or overlap between parcels (m²), and gives the seeds' figures: built-up (urban \
-            construction) land against 124 km² for 2025, cropland in 亩 against 90,000 亩, and park green \
+            construction) land against 124 km² for 2025, cropland in 亩 beside the plan's 90,000 亩 of grain-growing area (粮食生产面积), and park green \
             space as a share of urban construction land against 12% (the targets file's `land`, --targets). \
             Results on a modelled landuse layer say so. CSV carries the rows only. Exit 66 when the landuse \
             layer (or the zone layer) is absent, 73 when --gaps cannot be written.

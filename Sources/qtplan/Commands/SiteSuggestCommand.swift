@@ -39,6 +39,9 @@ struct SiteSuggestCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Without --candidates: the spacing of the candidate grid (default: the rules file's).", valueName: "METRES"))
     var grid: Double?
 
+    @Flag(name: .long, help: "Maximise all residents instead of the service's target group (children of the school's ages, people aged 60+ for elderly care), the default where the population layer gives the age band.")
+    var allResidents = false
+
     @Flag(name: .long, help: "Greedy picks only, without the improving swaps.")
     var greedyOnly = false
 
@@ -77,8 +80,9 @@ struct SiteSuggestCommand: AsyncParsableCommand {
             let options = try siting.options(engine)
             let given = try candidates.map { try SitePlanFile.read(path: $0, crs: try siting.crs(), defaultType: type, what: "candidates file") }
             let district = try districtOptions.load()
-            let request = SiteSuggestRequest(type: type, count: count, targetShare: targetShare, candidates: given,
+            var request = SiteSuggestRequest(type: type, count: count, targetShare: targetShare, candidates: given,
                                              gridMetres: grid, improve: !greedyOnly)
+            request.weighByTargetGroup = !allResidents
             let outcome = try SiteSuggestJob.run(request, on: district, rules: rules, options: options)
             outcome.warnings.forEach(Diagnostics.warning)
             if let output {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import QTPlan
+import QTText
 
 /// `qtplan validate`: checks a district's layers against their schemas (geodata/README.md).
 struct ValidateCommand: AsyncParsableCommand {
@@ -45,7 +46,13 @@ struct ValidateCommand: AsyncParsableCommand {
                 try FeatureFiles.write(report.problemFeatures, layer: "problems", to: problems, what: "the problems file",
                                        setting: .problems, settings: InterruptCleanup.outputs(reading: inputs))
             }
-            if !report.passes(strict: strict) { throw ExitCode(ExitStatus.dataError.rawValue) }
+            if !report.passes(strict: strict) {
+                if report.errorCount == 0 {  // (the exit says why in a line of its own, as every failure does)
+                    let warnings = report.warningCount == 1 ? "1 warning" : "\(NumberText.grouped(report.warningCount)) warnings"
+                    Diagnostics.error("\(districtOptions.directory): \(warnings), and --strict fails on warnings")
+                }
+                throw ExitCode(ExitStatus.dataError.rawValue)
+            }
         }
     }
 }

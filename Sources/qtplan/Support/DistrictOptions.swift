@@ -15,9 +15,33 @@ struct DistrictOptions: ParsableArguments {
     // the K, M and G suffixes.
     @Option(name: .customLong("max-layer-bytes"), help: ArgumentHelp(
         "Refuse layer files larger than this, before reading them: bytes, or with a K, M or G suffix (binary).",
-        discussion: "Default: 512M (536,870,912 bytes; reading takes about 25 times a file's size in memory).",
+        discussion: "Default: 96M (100,663,296 bytes), for each layer and for the district's layers together "
+            + "(reading GeoJSON takes up to 28 times a file's size in memory; at the default every command stays under 4 GB).",
         valueName: "BYTES"))
     var maxLayerBytesText: String?
+
+    // Parsed here too, for the same reason.
+    @Option(name: .customLong("max-vertices"), help: ArgumentHelp(
+        "Refuse a layer with a feature of more vertices than this.",
+        discussion: "Default: 250000 (GEOS's work on one feature grows with its vertices and cannot be interrupted).",
+        valueName: "COUNT"))
+    var maxVerticesText: String?
+
+    @Flag(name: .customLong("confine"), help: ArgumentHelp(
+        "Refuse layer files that do not resolve inside the district folder (for a district from someone else)."))
+    var confine = false
+
+    /// The vertex limit of one feature.
+    var maxVertices: Int {
+        maxVerticesText.flatMap(Self.count) ?? DistrictLoader.defaultMaximumVertices
+    }
+
+    /// A positive whole number (digits only); `nil` for anything else.
+    static func count(_ text: String) -> Int? {
+        let digits = text.trimmingCharacters(in: .whitespaces)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(digits), value > 0 else { return nil }
+        return value
+    }
 
     /// The layer size limit in bytes.
     var maxLayerBytes: Int {
@@ -28,6 +52,9 @@ struct DistrictOptions: ParsableArguments {
         if let maxLayerBytesText, Self.bytes(maxLayerBytesText) == nil {
             throw ValidationError("--max-layer-bytes must be a positive number of bytes (such as 2147483648 or 2G), "
                                   + "not '\(maxLayerBytesText)'")
+        }
+        if let maxVerticesText, Self.count(maxVerticesText) == nil {
+            throw ValidationError("--max-vertices must be a positive whole number of vertices (such as 1000000), not '\(maxVerticesText)'")
         }
     }
 
@@ -62,7 +89,7 @@ struct DistrictOptions: ParsableArguments {
     }
 
     /// The loader, with the size limit.
-    var loader: DistrictLoader { DistrictLoader(maximumLayerBytes: maxLayerBytes) }
+    var loader: DistrictLoader { DistrictLoader(maximumLayerBytes: maxLayerBytes, maximumVertices: maxVertices, confine: confine) }
 
     /// Loads the district, printing load warnings to stderr.
     func load() throws -> District {

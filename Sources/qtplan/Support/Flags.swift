@@ -4,6 +4,8 @@ extension SettingNames {
     /// The request settings as the command line names them: the flag that sets each.
     static let commandLine = SettingNames([
         .maximumLayerBytes: "--max-layer-bytes",
+        .maximumVertices: "--max-vertices",
+        .confine: "--confine",
         .maximumMinutes: "--max-minutes, at most 1440",
         .minutes: "--minutes",
         .mode: "--mode",

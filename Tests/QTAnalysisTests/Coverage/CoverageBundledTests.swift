@@ -24,12 +24,12 @@ import Testing
         let services = try Self.services(mode: .radius)
         let inputs = try Self.inputs(services)
         let results = try await Coverage.measure(services, in: inputs)
-        #expect(results.count == 14)
+        #expect(results.count == 23)
         let d = inputs.demand
         #expect(d.population.reduce(0, +) == 793_000)
         for r in results {
             let supply = inputs.supplies[r.service.supply]!
-            #expect(supply.count == r.facilities && r.facilities > 0, "\(r.service.label)")
+            #expect(supply.facilityCount == r.facilities && r.facilities > 0, "\(r.service.label)")
             var covered = 0.0
             for i in 0..<d.count {
                 var nearest = Double.infinity
@@ -81,7 +81,7 @@ import Testing
     /// streets are at most those within the distance + 1 m as the crow flies (1 m for snapping and rounding).
     @Test func networkShareNeverExceedsRadiusShareAtEqualDistance() async throws {
         let walked = try Self.services(mode: .walk).filter { $0.mode == .walk }
-        #expect(walked.count == 13 && walked.allSatisfy { $0.effectiveMeasure == .distance })
+        #expect(walked.count == 22 && walked.allSatisfy { $0.effectiveMeasure == .distance })
         let radius = walked.map { s -> CoverageService in
             var r = s
             r.mode = .radius
@@ -140,6 +140,13 @@ import Testing
         #expect(circle["elderly_daycare"] == 5 && circle["wet_market"] == 10 && circle["community_health_centre"] == 15)
         let plan = try standards.profile("qiantang-plan")
         #expect(plan.rules.first { $0.supply.type == "kindergarten" }?.minutes == 15)
+        // Issue 15: GB 50180 defines its circles by distance, the plan by minutes; each service names its group.
+        #expect(gb.measure == .distance && plan.measure == .time)
+        let group = Dictionary(gb.rules.map { ($0.label, $0.targetGroup) }, uniquingKeysWith: { a, _ in a })
+        #expect(group["kindergarten"] == .aged3to5 && group["childcare"] == .aged0to2 && group["primary_school"] == .aged6to11)
+        #expect(group["middle_school"] == .aged12to14 && group["elderly_daycare"] == .aged60Plus && group["wet_market"] == .all)
+        #expect(gb.rules.first { $0.label == "kindergarten" }?.capacity == .places)
+        #expect(TargetGroup.bands.compactMap(\.shareKey).sorted() == PopulationAgeBands.shareKeys.sorted())
         #expect(throws: StandardsError.unknownProfile(path: standards.path, name: "nope", known: ["gb50180", "qiantang-plan"])) {
             try standards.profile("nope")
         }
@@ -157,6 +164,12 @@ import Testing
         #expect(message(profile(#"{"type": "kindergarten", "minutes": -5, "where": "x"}"#)) == "s.json: field 'profiles[0].services[0].minutes': expected a number > 0, found -5.0")
         #expect(message(profile(#"{"type": "kindergarten", "minutes": 5, "mode": "fly", "where": "x"}"#)) == "s.json: field 'profiles[0].services[0].mode': expected radius, walk or drive, found 'fly'")
         #expect(message(profile(#"{"type": "kindergarten", "minutes": 5}"#)) == "s.json: field 'profiles[0].services[0].where': missing")
+        #expect(message(profile(#"{"type": "kindergarten", "minutes": 5, "where": "x", "target_group": "toddlers"}"#))
+                .hasPrefix("s.json: field 'profiles[0].services[0].target_group': expected one of all, aged_0_2, aged_3_5, aged_6_11, aged_12_14, aged_60_plus, found 'toddlers'"))
+        #expect(message(profile(#"{"type": "kindergarten", "minutes": 5, "where": "x", "capacity": "seats"}"#))
+                == "s.json: field 'profiles[0].services[0].capacity': expected places, beds or physicians, found 'seats'")
+        #expect(message("{\(head), \"profiles\": [{\"name\": \"p\", \"title\": \"t\", \"source\": {\"document\": \"d\"}, \"measure\": \"steps\", \"circles\": [], \"services\": []}]}")
+                == "s.json: field 'profiles[0].measure': expected distance or time, found 'steps'")
         #expect(message(profile(#"{"type": "kindergarten", "minutes": 5, "where": "x"}, {"type": "kindergarten", "minutes": 10, "where": "y"}"#))
                 .contains("'kindergarten' appears twice"))
         #expect(message("{\(head.replacingOccurrences(of: "4.5", with: "45")), \"profiles\": []}") == "s.json: field 'walk_speed_kmh': 45.0 km/h is not a walking speed (expected at most 20)")

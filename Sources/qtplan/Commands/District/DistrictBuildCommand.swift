@@ -73,6 +73,30 @@ struct DistrictBuildCommand: AsyncParsableCommand {
         "unclassified: leave parcels whose code no table knows out of the land-use layer (counted) instead of stopping.", valueName: "unclassified"))
     var unmappedAs: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "A census table (CSV: zone id, residents, age groups) spread over the residential floor of its zones.", valueName: "TABLE"))
+    var census: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "A population raster (GeoTIFF, any GDAL raster with a CRS): cells clipped to the boundary become the population.", valueName: "RASTER"))
+    var population: String?
+
+    @Option(name: .customLong("census-zones"), help: ArgumentHelp("The census zones' polygons (any vector file).", valueName: "FILE"))
+    var censusZones: String?
+
+    @Option(name: .customLong("zone-field"), help: ArgumentHelp("The zones' id field, matched to the table's ids.", valueName: "F"))
+    var zoneField: String?
+
+    @Option(name: .customLong("zones-crs"), help: ArgumentHelp("The CRS of a zones or buildings file that says none.", valueName: "CRS"))
+    var zonesCRS: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Building footprints with storeys that carry the census residents (default: residential parcels, else OSM's buildings).", valueName: "FILE"))
+    var buildings: String?
+
+    @Flag(name: .customLong("allow-unplaced"), help: "Build even when census residents have no residential floor in their zone (they are left out, reported).")
+    var allowUnplaced = false
+
     @Option(name: .long, help: ArgumentHelp("The code page of the planner's files whose text is not UTF-8 (GBK, GB18030, …).", valueName: "ENCODING"))
     var encoding: String?
 
@@ -127,6 +151,12 @@ struct DistrictBuildCommand: AsyncParsableCommand {
         if parcels == nil && (landuseCodes != nil || parcelsCRS != nil || codeField != nil || codeLayer != nil || unmappedAs != nil) {
             throw ValidationError("--landuse-codes, --parcels-crs, --code-field, --code-layer and --unmapped-as describe a --parcels FILE; none was given")
         }
+        if census != nil && (censusZones == nil || zoneField == nil) {
+            throw ValidationError("--census needs --census-zones FILE and --zone-field F (the polygons its ids name)")
+        }
+        if census == nil && (censusZones != nil || zoneField != nil || zonesCRS != nil || buildings != nil || allowUnplaced) {
+            throw ValidationError("--census-zones, --zone-field, --zones-crs, --buildings and --allow-unplaced go with a --census TABLE; none was given")
+        }
         if let unmappedAs, unmappedAs != "unclassified" {
             throw ValidationError("--unmapped-as \(unmappedAs): expected unclassified")
         }
@@ -148,6 +178,12 @@ struct DistrictBuildCommand: AsyncParsableCommand {
             parcelSettings["code-field"] = codeField
             parcelSettings["code-layer"] = codeLayer
             parcelSettings["unmapped-as"] = unmappedAs
+            var censusSettings = settings
+            censusSettings["zones"] = censusZones
+            censusSettings["zone-field"] = zoneField
+            censusSettings["zones-crs"] = zonesCRS
+            censusSettings["buildings"] = buildings
+            if allowUnplaced { censusSettings["allow-unplaced"] = "true" }
             var codeTables: [String: LandUseCodeTable] = [:]
             if let parcels, let landuseCodes {
                 codeTables[parcels] = try LandUseCodeTable.load(path: Self.codeTablePath(landuseCodes, standards: standardsFolder))
@@ -155,7 +191,9 @@ struct DistrictBuildCommand: AsyncParsableCommand {
             let request = DistrictBuildRequest(
                 inputs: (osm.map { [BuildInput(role: .osm, path: $0)] } ?? [])
                     + pois.map { BuildInput(role: .pois, path: $0, crs: poisCRS, settings: settings) }
-                    + (parcels.map { [BuildInput(role: .parcels, path: $0, crs: parcelsCRS, settings: parcelSettings)] } ?? []),
+                    + (parcels.map { [BuildInput(role: .parcels, path: $0, crs: parcelsCRS, settings: parcelSettings)] } ?? [])
+                    + (census.map { [BuildInput(role: .census, path: $0, settings: censusSettings)] } ?? [])
+                    + (population.map { [BuildInput(role: .raster, path: $0)] } ?? []),
                 boundary: Self.relation(boundary).map(BoundarySource.osmRelation) ?? .file(path: boundary, crs: boundaryCRS),
                 options: DistrictBuildOptions(
                     name: name, nameEn: nameEn, metricCRS: metricCRS, marginMetres: margin, residents: residents,
