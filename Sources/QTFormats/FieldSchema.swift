@@ -40,7 +40,7 @@ struct FieldSchema: Equatable {
     /// The fields for `features`: every property key of any feature (and `id` when a feature has a GeoJSON id
     /// but no `id` property), in `keyOrder` first, then sorted, as qtplan's GeoJSON writer orders them.
     static func infer(_ features: [Feature], keyOrder: [String] = GeoJSONWriter.defaultKeyOrder) -> [FieldSchema] {
-        var kinds: [String: FieldKind?] = [:]  // .some(nil): only nulls seen so far
+        var kinds: [String: FieldKind?] = [:] // .some(nil): only nulls seen so far
         for feature in features {
             for (key, value) in properties(of: feature) {
                 let seen = kinds[key] ?? nil

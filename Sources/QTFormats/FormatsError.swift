@@ -22,7 +22,7 @@ public enum FormatsError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .gdal(let function, let message): "\(function) failed: \(message)"
         case .unknownFormat(let path, let detail), .unsupported(let path, let detail), .invalidData(let path, let detail),
-             .cannotWrite(let path, let detail):
+            .cannotWrite(let path, let detail):
             "\(path): \(detail)"
         case .missingFile(let path): "\(path): file not found"
         }

@@ -78,7 +78,8 @@ final class GDALWarningSink {
 /// ``GDALCall``).
 private let gdalWarningHandler: CPLErrorHandler = { level, _, message in
     guard level == CE_Warning || level == CE_Failure || level == CE_Fatal, let data = CPLGetErrorHandlerUserData(),
-          let message else { return }
+        let message
+    else { return }
     let sink = Unmanaged<GDALWarningSink>.fromOpaque(data).takeUnretainedValue()
     let text = String(cString: message)
     if level != CE_Warning {

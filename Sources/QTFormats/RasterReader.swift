@@ -46,15 +46,18 @@ public enum RasterReader {
             throw FormatsError.invalidData(path: path, detail: "the raster has no band")
         }
         guard width * height <= maximumCells else {
-            throw FormatsError.invalidData(path: path, detail: "\(width) × \(height) cells, more than \(maximumCells): clip it to the district first (gdal_translate -projwin)")
+            throw FormatsError.invalidData(
+                path: path, detail: "\(width) × \(height) cells, more than \(maximumCells): clip it to the district first (gdal_translate -projwin)")
         }
         var transform = [Double](repeating: 0, count: 6)
         guard GDALGetGeoTransform(dataset, &transform) == CE_None, transform[1] != 0, transform[5] != 0 else {
             throw FormatsError.invalidData(path: path, detail: "the raster has no geotransform: where its cells lie is unknown")
         }
         guard let reference = GDALGetSpatialRef(dataset) else {
-            throw FormatsError.invalidData(path: path, detail: "the raster says no CRS: a population grid without one cannot be placed "
-                + "(assign it with gdal_edit.py -a_srs EPSG:n)")
+            throw FormatsError.invalidData(
+                path: path,
+                detail: "the raster says no CRS: a population grid without one cannot be placed "
+                    + "(assign it with gdal_edit.py -a_srs EPSG:n)")
         }
         let crs = try SpatialReference.crs(of: reference)
         let band = try GDALCall.handle("GDALGetRasterBand") { GDALGetRasterBand(dataset, 1) }

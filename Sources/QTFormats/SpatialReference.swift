@@ -17,8 +17,10 @@ final class SpatialReference {
     ///   ``FormatsError/gdal(function:message:)`` when GDAL does not know the CRS.
     init(_ crs: CRS, path: String) throws {
         if crs.isChineseOffset {
-            throw FormatsError.unsupported(path: path, detail: "\(crs == .bd09 ? "BD-09" : "GCJ-02") is not a CRS a file can declare (it is an "
-                + "obfuscation of WGS84, unknown to PROJ and GDAL): write WGS84 or a projected CRS such as EPSG:4549")
+            throw FormatsError.unsupported(
+                path: path,
+                detail: "\(crs == .bd09 ? "BD-09" : "GCJ-02") is not a CRS a file can declare (it is an "
+                    + "obfuscation of WGS84, unknown to PROJ and GDAL): write WGS84 or a projected CRS such as EPSG:4549")
         }
         handle = try GDALCall.handle("OSRNewSpatialReference") { OSRNewSpatialReference(nil) }
         do {
@@ -45,7 +47,8 @@ final class SpatialReference {
         defer { OSRRelease(copy) }
         func epsg() -> Int? {
             guard let name = OSRGetAuthorityName(copy, nil).map({ String(cString: $0) }), name.uppercased() == "EPSG",
-                  let code = OSRGetAuthorityCode(copy, nil).map({ String(cString: $0) }) else { return nil }
+                let code = OSRGetAuthorityCode(copy, nil).map({ String(cString: $0) })
+            else { return nil }
             return Int(code)
         }
         if let code = epsg() { return .epsg(code) }
@@ -53,7 +56,7 @@ final class SpatialReference {
         var text: UnsafeMutablePointer<CChar>?
         // Freed on failure too: GDAL hands back an empty string it allocated when the export fails (a 1-byte
         // leak found by fuzz-gdal on a FlatGeobuf whose CRS GDAL cannot export).
-        defer { VSIFree(text) }  // CPLFree is a macro for VSIFree
+        defer { VSIFree(text) } // CPLFree is a macro for VSIFree
         let options = CStringList(["FORMAT=WKT2_2019"])
         try options.withConstPointer { list in
             try GDALCall.ogr("OSRExportToWktEx") { OSRExportToWktEx(copy, &text, list) }

@@ -50,13 +50,18 @@ public final class StagedOutput {
         // as root, renaming over /dev/null makes it a plain file for every program on the machine.
         var status = stat()
         if lstat(destination, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG, (status.st_mode & S_IFMT) != S_IFDIR,
-           (status.st_mode & S_IFMT) != S_IFLNK {
-            throw FormatsError.cannotWrite(path: destination, detail: "is a device, socket or pipe, not a file: outputs are written "
-                + "to files (by a rename, which would replace it)")
+            (status.st_mode & S_IFMT) != S_IFLNK
+        {
+            throw FormatsError.cannotWrite(
+                path: destination,
+                detail: "is a device, socket or pipe, not a file: outputs are written "
+                    + "to files (by a rename, which would replace it)")
         }
         if FileManager.default.fileExists(atPath: destination, isDirectory: &isDirectory), isDirectory.boolValue != isFolder {
-            throw FormatsError.cannotWrite(path: destination, detail: isFolder
-                ? "is a file; a folder is needed for one file per layer" : "is a folder; give a file name")
+            throw FormatsError.cannotWrite(
+                path: destination,
+                detail: isFolder
+                    ? "is a file; a folder is needed for one file per layer" : "is a folder; give a file name")
         }
         self.destination = url.path
         self.isFolder = isFolder
@@ -90,8 +95,10 @@ public final class StagedOutput {
             guard let status = KeptAttributes.existing(target), KeptAttributes.needsOwner(status) else { continue }
             if !KeptAttributes.canKeepOwner(status, probeIn: made) {
                 try? FileManager.default.removeItem(atPath: made)
-                throw FormatsError.cannotWrite(path: destination, detail: "\(target) belongs to \(KeptAttributes.ownerName(status)) and "
-                    + "this user cannot give a new file that owner; refusing to replace it (run as its owner, or remove it first)")
+                throw FormatsError.cannotWrite(
+                    path: destination,
+                    detail: "\(target) belongs to \(KeptAttributes.ownerName(status)) and "
+                        + "this user cannot give a new file that owner; refusing to replace it (run as its owner, or remove it first)")
             }
         }
     }

@@ -44,8 +44,11 @@ public struct VectorReader: Sendable {
     /// `preferred` when the file has several (a GeoPackage holding a whole district).
     /// - Throws: ``FormatsError`` naming the file (and the feature and field where one is at fault).
     public func read(path: String, layer: String? = nil, preferred: String? = nil) throws -> VectorReadResult {
-        try withEncoding(for: path) { try read(path: path, dataset: try InputDataset(path: path, options: openOptions(for: path)),
-                                               layer: layer, preferred: preferred) }
+        try withEncoding(for: path) {
+            try read(
+                path: path, dataset: try InputDataset(path: path, options: openOptions(for: path)),
+                layer: layer, preferred: preferred)
+        }
     }
 
     /// The rows of a table without geometry (a CSV of census figures), every cell as text exactly as written
@@ -71,8 +74,11 @@ public struct VectorReader: Sendable {
         } else if let preferred, names.contains(preferred) {
             name = preferred
         } else {
-            throw FormatsError.invalidData(path: path, detail: names.isEmpty ? "the file holds no layer"
-                : "the file holds \(names.count) layers (\(names.joined(separator: ", "))): name one")
+            throw FormatsError.invalidData(
+                path: path,
+                detail: names.isEmpty
+                    ? "the file holds no layer"
+                    : "the file holds \(names.count) layers (\(names.joined(separator: ", "))): name one")
         }
         // Text of a Shapefile or DXF whose code page was guessed is checked for Chinese read as Latin-1; with
         // an encoding given, the user has said what it is.
@@ -84,9 +90,11 @@ public struct VectorReader: Sendable {
     private func openOptions(for path: String) -> [String] {
         switch VectorFormat(path: path) {
         case .csv?:
-            ["GEOM_POSSIBLE_NAMES=WKT,wkt,geometry,geom,the_geom", "X_POSSIBLE_NAMES=lon,lng,longitude,x",
-             "Y_POSSIBLE_NAMES=lat,latitude,y", "KEEP_GEOM_COLUMNS=NO", "AUTODETECT_TYPE=YES",
-             "QUOTED_FIELDS_AS_STRING=YES", "EMPTY_STRING_AS_NULL=YES"]
+            [
+                "GEOM_POSSIBLE_NAMES=WKT,wkt,geometry,geom,the_geom", "X_POSSIBLE_NAMES=lon,lng,longitude,x",
+                "Y_POSSIBLE_NAMES=lat,latitude,y", "KEEP_GEOM_COLUMNS=NO", "AUTODETECT_TYPE=YES",
+                "QUOTED_FIELDS_AS_STRING=YES", "EMPTY_STRING_AS_NULL=YES"
+            ]
         case .shp?: encoding.map { ["ENCODING=\($0)"] } ?? []
         default: []
         }
@@ -139,23 +147,31 @@ final class InputDataset {
     static func requireDBF(path: String) throws {
         let stem = (path as NSString).deletingPathExtension
         guard !["dbf", "DBF", "Dbf"].contains(where: { FileManager.default.fileExists(atPath: "\(stem).\($0)") }) else { return }
-        throw FormatsError.invalidData(path: path, detail: "the Shapefile has no .dbf beside it (\((stem as NSString).lastPathComponent).dbf): "
-            + "without it every attribute (id, type, source) would be lost; copy the .dbf with the .shp")
+        throw FormatsError.invalidData(
+            path: path,
+            detail: "the Shapefile has no .dbf beside it (\((stem as NSString).lastPathComponent).dbf): "
+                + "without it every attribute (id, type, source) would be lost; copy the .dbf with the .shp")
     }
 
     /// Refuses a layer read only in part: GDAL reported an error during the read loop (a truncated FlatGeobuf,
     /// `.shp` or `.dbf`, a CSV line over GDAL's limit), or fewer or more features were read than the file
     /// declares. `OGR_L_GetNextFeature` returns `NULL` at the end of a layer and on a damaged file alike.
-    static func checkComplete(path: String, format: VectorFormat, read: Int, declared: Int,
-                              failures: [(feature: Int, message: String)]) throws {
+    static func checkComplete(
+        path: String, format: VectorFormat, read: Int, declared: Int,
+        failures: [(feature: Int, message: String)]
+    ) throws {
         if let first = failures.first {
             let others = failures.count > 1 ? " (and \(failures.count - 1) more GDAL errors)" : ""
-            throw FormatsError.invalidData(path: path, detail: "damaged at feature \(first.feature) (\(read) of the layer's "
-                + "features read in all): GDAL: \(first.message)\(others); the file is cut short or corrupt, re-export it")
+            throw FormatsError.invalidData(
+                path: path,
+                detail: "damaged at feature \(first.feature) (\(read) of the layer's "
+                    + "features read in all): GDAL: \(first.message)\(others); the file is cut short or corrupt, re-export it")
         }
         if declared >= 0 && declared != read {
-            throw FormatsError.invalidData(path: path, detail: "damaged: the \(format) declares \(declared) features, "
-                + "\(read) could be read (reading stopped at feature \(read)); the file is cut short or corrupt, re-export it")
+            throw FormatsError.invalidData(
+                path: path,
+                detail: "damaged: the \(format) declares \(declared) features, "
+                    + "\(read) could be read (reading stopped at feature \(read)); the file is cut short or corrupt, re-export it")
         }
     }
 
@@ -174,23 +190,28 @@ final class InputDataset {
             do {
                 crs = try SpatialReference.crs(of: reference)
             } catch {
-                throw FormatsError.invalidData(path: path, detail: "the CRS the file declares cannot be read (\(error)): "
-                    + "the file is damaged, or its CRS is one GDAL cannot express; re-export it with an EPSG code")
+                throw FormatsError.invalidData(
+                    path: path,
+                    detail: "the CRS the file declares cannot be read (\(error)): "
+                        + "the file is damaged, or its CRS is one GDAL cannot express; re-export it with an EPSG code")
             }
         } else if let assumedCRS {
             crs = assumedCRS
         } else {
-            throw FormatsError.invalidData(path: path, detail: "the file says no CRS (a CSV, a DXF or a Shapefile "
-                + "without .prj): give it in the district manifest's layer entry (\"crs\": \"EPSG:4549\", \"GCJ02\", …)")
+            throw FormatsError.invalidData(
+                path: path,
+                detail: "the file says no CRS (a CSV, a DXF or a Shapefile "
+                    + "without .prj): give it in the district manifest's layer entry (\"crs\": \"EPSG:4549\", \"GCJ02\", …)")
         }
         let transformer = crs == .wgs84 ? nil : try Transformer(from: crs, to: .wgs84)
         let context = try GeometryContext()
         let definition = try GDALCall.handle("OGR_L_GetLayerDefn") { OGR_L_GetLayerDefn(layer) }
         let fields = (0..<OGR_FD_GetFieldCount(definition)).map { i -> InputField in
             let field = OGR_FD_GetFieldDefn(definition, i)
-            return InputField(name: field.flatMap { OGR_Fld_GetNameRef($0) }.map { String(cString: $0) } ?? "field\(i)",
-                              type: field.map { OGR_Fld_GetType($0) } ?? OFTString,
-                              subtype: field.map { OGR_Fld_GetSubType($0) } ?? OFSTNone)
+            return InputField(
+                name: field.flatMap { OGR_Fld_GetNameRef($0) }.map { String(cString: $0) } ?? "field\(i)",
+                type: field.map { OGR_Fld_GetType($0) } ?? OFTString,
+                subtype: field.map { OGR_Fld_GetSubType($0) } ?? OFSTNone)
         }
         let latin1Guess = checkMisreadText
         var features: [Feature] = []
@@ -210,16 +231,19 @@ final class InputDataset {
                 var unset = 0
                 for (i, field) in fields.enumerated() {
                     guard OGR_F_IsFieldSet(handle, Int32(i)) != 0 else { unset += 1; continue }
-                    properties[field.name] = try field.value(of: handle, index: Int32(i), feature: index, path: path,
-                                                             latin1Guess: latin1Guess)
+                    properties[field.name] = try field.value(
+                        of: handle, index: Int32(i), feature: index, path: path,
+                        latin1Guess: latin1Guess)
                 }
                 // A CSV row with fewer cells than the header: GDAL leaves the missing ones unset (an empty cell is
                 // set, to null) and reports nothing, so a file cut inside its last row, or an unclosed quote that
                 // swallowed the rows after it, would read as a shorter layer.
                 if format == .csv && unset > 0 {
-                    throw FormatsError.invalidData(path: path, detail: "damaged: feature \(index) (row \(index + 2)) has "
-                        + "\(fields.count - unset) of the header's \(fields.count) cells: the file is cut short, or a quote "
-                        + "is not closed")
+                    throw FormatsError.invalidData(
+                        path: path,
+                        detail: "damaged: feature \(index) (row \(index + 2)) has "
+                            + "\(fields.count - unset) of the header's \(fields.count) cells: the file is cut short, or a quote "
+                            + "is not closed")
                 }
                 var geometry: Geometry?
                 if let borrowed = OGR_F_GetGeometryRef(handle) {
@@ -239,8 +263,9 @@ final class InputDataset {
         if droppedZ > 0 { warnings.append("heights dropped from \(droppedZ) features (the model is 2-D)") }
         if madeLinear > 0 { warnings.append("curves of \(madeLinear) features made linear") }
         warnings += gdalWarnings.map { "GDAL: \($0)" }
-        return VectorReadResult(layerName: name, features: FeatureCollection(features: features), sourceCRS: crs,
-                                warnings: warnings)
+        return VectorReadResult(
+            layerName: name, features: FeatureCollection(features: features), sourceCRS: crs,
+            warnings: warnings)
     }
 }
 
@@ -281,14 +306,17 @@ struct InputField {
     /// A C string of GDAL's as UTF-8, refusing bytes that are not UTF-8 and GBK misread as Latin-1.
     private func string(_ pointer: UnsafePointer<CChar>?, feature: Int, path: String, latin1Guess: Bool) throws -> String {
         guard let pointer else { return "" }
-        let remedy = "the file's code page (a Shapefile's .cpg, a DXF's $DWGCODEPAGE) is missing or wrong: give the "
+        let remedy =
+            "the file's code page (a Shapefile's .cpg, a DXF's $DWGCODEPAGE) is missing or wrong: give the "
             + "layer an \"encoding\" in the district manifest (GBK for most Chinese data, or UTF-8)"
         guard let text = String(validatingCString: pointer) else {
             throw FormatsError.invalidData(path: path, detail: "feature \(feature) field '\(name)': the text is not UTF-8; \(remedy)")
         }
         if latin1Guess, Self.looksLikeMisreadGBK(text) {
-            throw FormatsError.invalidData(path: path, detail: "feature \(feature) field '\(name)': '\(text)' looks like "
-                + "Chinese text read as Latin-1; \(remedy)")
+            throw FormatsError.invalidData(
+                path: path,
+                detail: "feature \(feature) field '\(name)': '\(text)' looks like "
+                    + "Chinese text read as Latin-1; \(remedy)")
         }
         return text
     }
@@ -297,7 +325,7 @@ struct InputField {
     /// UTF-8 (three bytes each) as they come out when read as Latin-1 or CP1252. Western text has such letters
     /// alone or in pairs ("ção"), almost never four together.
     static func looksLikeMisreadGBK(_ text: String) -> Bool {
-        let cp1252Specials = Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".unicodeScalars)  // what CP1252 makes of 0x80…0x9F
+        let cp1252Specials = Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".unicodeScalars) // what CP1252 makes of 0x80…0x9F
         var run = 0
         for scalar in text.unicodeScalars {
             run = (0x80...0xFF).contains(scalar.value) || cp1252Specials.contains(scalar) ? run + 1 : 0

@@ -64,11 +64,13 @@ public struct VectorWriter: Sendable {
                 if format == .shp { layer.name = url.deletingPathExtension().lastPathComponent }
                 for (name, features) in try parts(of: layer, path: path) {
                     if name != layer.name {
-                        notes.append("\(path): layer '\(layer.name)' mixes geometry kinds; its \(features.count) "
-                                     + "\(name.split(separator: "_").last ?? "") written as \(name).shp")
+                        notes.append(
+                            "\(path): layer '\(layer.name)' mixes geometry kinds; its \(features.count) "
+                                + "\(name.split(separator: "_").last ?? "") written as \(name).shp")
                     }
-                    try dataset.writeLayer(name: name, features: features, reference: reference, context: context,
-                                           transformer: transformer)
+                    try dataset.writeLayer(
+                        name: name, features: features, reference: reference, context: context,
+                        transformer: transformer)
                 }
             }
             try dataset.close()
@@ -90,8 +92,10 @@ public struct VectorWriter: Sendable {
             case .lineString?, .linearRing?, .multiLineString?: family = "lines"
             case .polygon?, .multiPolygon?: family = "polygons"
             case .geometryCollection?:
-                throw FormatsError.unsupported(path: path, detail: "layer '\(layer.name)' feature \(index): a "
-                    + "GeometryCollection cannot be written to a Shapefile; use gpkg, fgb or geojson")
+                throw FormatsError.unsupported(
+                    path: path,
+                    detail: "layer '\(layer.name)' feature \(index): a "
+                        + "GeometryCollection cannot be written to a Shapefile; use gpkg, fgb or geojson")
             }
             families[family, default: []].append(feature)
         }
@@ -152,8 +156,10 @@ final class OutputDataset {
     /// The corresponding GDAL functions are `GDALDatasetCreateLayer`, `OGR_Fld_Create`, `OGR_L_CreateField`,
     /// `OGR_F_Create`, `OGR_F_SetField…`, `OGR_F_SetGeometryDirectly`, `OGR_L_CreateFeature` and the dataset
     /// transaction functions.
-    func writeLayer(name: String, features: [Feature], reference: SpatialReference, context: GeometryContext,
-                    transformer: Transformer?) throws {
+    func writeLayer(
+        name: String, features: [Feature], reference: SpatialReference, context: GeometryContext,
+        transformer: Transformer?
+    ) throws {
         guard let dataset = handle else { throw FormatsError.cannotWrite(path: path, detail: "the dataset is closed") }
         let kinds = Set(features.compactMap { $0.geometry?.kind })
         let layer = try CStringList(layerOptions).withPointer { options in
@@ -183,7 +189,7 @@ final class OutputDataset {
                 do {
                     if let transformer { geometry = try transformer.transform(geometry) }
                     let made = try OGRGeometry.make(geometry, context: context)
-                    try GDALCall.ogr("OGR_F_SetGeometryDirectly") { OGR_F_SetGeometryDirectly(handle, made) }  // takes `made`
+                    try GDALCall.ogr("OGR_F_SetGeometryDirectly") { OGR_F_SetGeometryDirectly(handle, made) } // takes `made`
                 } catch {
                     throw FormatsError.unsupported(path: path, detail: "layer '\(name)' feature \(index): \(error)")
                 }
@@ -194,8 +200,10 @@ final class OutputDataset {
     }
 
     /// Sets field `index` of `feature` to `value` stored as `kind`.
-    private static func set(_ value: JSONValue, kind: FieldKind, field index: Int32, of feature: OGRFeatureH,
-                            json: GeoJSONWriter) {
+    private static func set(
+        _ value: JSONValue, kind: FieldKind, field index: Int32, of feature: OGRFeatureH,
+        json: GeoJSONWriter
+    ) {
         switch (kind, value) {
         case (_, .null): OGR_F_SetFieldNull(feature, index)
         case (.integer, .number(let d)): OGR_F_SetFieldInteger64(feature, index, Int64(d))

@@ -21,12 +21,16 @@ public struct DistrictBuildRecord: Codable, Hashable, Sendable {
     public var attribution: String?
 
     enum CodingKeys: String, CodingKey {
-        case generator, inputs, options, metricCRSBasis = "metric_crs_basis", defaults, unmapped, excluded, attribution
+        case generator, inputs, options
+        case metricCRSBasis = "metric_crs_basis"
+        case defaults, unmapped, excluded, attribution
     }
 
     /// Creates a record.
-    public init(generator: String, inputs: [BuildInputRecord], options: [String: String], metricCRSBasis: String,
-                defaults: [String: String], unmapped: [String: Int], excluded: [String: Int], attribution: String?) {
+    public init(
+        generator: String, inputs: [BuildInputRecord], options: [String: String], metricCRSBasis: String,
+        defaults: [String: String], unmapped: [String: Int], excluded: [String: Int], attribution: String?
+    ) {
         self.generator = generator
         self.inputs = inputs
         self.options = options

@@ -58,8 +58,10 @@ public struct DistrictLoader: Sendable {
     ///     unless given.
     ///   - maximumVertices: the vertex limit of one feature, ``defaultMaximumVertices`` unless given.
     ///   - confine: refuse layer files outside the district folder (off unless given).
-    public init(maximumLayerBytes: Int = DistrictLoader.defaultMaximumLayerBytes,
-                maximumVertices: Int = DistrictLoader.defaultMaximumVertices, confine: Bool = false) {
+    public init(
+        maximumLayerBytes: Int = DistrictLoader.defaultMaximumLayerBytes,
+        maximumVertices: Int = DistrictLoader.defaultMaximumVertices, confine: Bool = false
+    ) {
         self.maximumLayerBytes = maximumLayerBytes
         self.maximumVertices = maximumVertices
         self.confine = confine
@@ -75,8 +77,10 @@ public struct DistrictLoader: Sendable {
             throw DistrictError.missingFile(path: directory, what: "district folder")
         }
         guard isDirectory.boolValue else {
-            throw DistrictError.unreadable(path: directory, detail: "is a file, not a district folder (a folder holding "
-                                           + "\(Self.manifestName) and its layers)")
+            throw DistrictError.unreadable(
+                path: directory,
+                detail: "is a file, not a district folder (a folder holding "
+                    + "\(Self.manifestName) and its layers)")
         }
         let (manifest, warnings) = try readManifest(at: manifestPath)
         var allWarnings = warnings
@@ -93,7 +97,11 @@ public struct DistrictLoader: Sendable {
             total += try checkedSize(of: path, what: "layer file")
         }
         if total > maximumLayerBytes {
-            throw DistrictError.invalidData(path: directory, detail: "the layers add up to \(NumberText.grouped(total)) bytes, over the limit of \(NumberText.grouped(maximumLayerBytes)) bytes for a district's layers together (\(setting: .maximumLayerBytes)); reading GeoJSON takes up to \(Self.memoryPerByte) times the files' size in memory")
+            throw DistrictError.invalidData(
+                path: directory,
+                detail:
+                    "the layers add up to \(NumberText.grouped(total)) bytes, over the limit of \(NumberText.grouped(maximumLayerBytes)) bytes for a district's layers together (\(setting: .maximumLayerBytes)); reading GeoJSON takes up to \(Self.memoryPerByte) times the files' size in memory"
+            )
         }
         for (key, entry) in known {
             guard let layer = LayerName(rawValue: key) else { continue }
@@ -119,8 +127,10 @@ public struct DistrictLoader: Sendable {
         if !hasArea {
             let path = Self.layerPath(directory: directory, file: manifest.layers["boundary"]?.file ?? "")
             let detail = boundary.features.isEmpty ? "no features" : "no feature has a non-empty polygon"
-            throw DistrictError.invalidData(path: path, detail: "\(detail): the boundary layer needs at least one Polygon "
-                                            + "or MultiPolygon")
+            throw DistrictError.invalidData(
+                path: path,
+                detail: "\(detail): the boundary layer needs at least one Polygon "
+                    + "or MultiPolygon")
         }
         return (District(directory: directory, manifest: manifest, layers: layers), allWarnings)
     }
@@ -134,7 +144,8 @@ public struct DistrictLoader: Sendable {
         var context: GeometryContext?
         for index in collection.features.indices {
             guard let geometry = collection.features[index].geometry, geometry.kind == .polygon || geometry.kind == .multiPolygon,
-                  !geometry.isEmpty else { continue }
+                !geometry.isEmpty
+            else { continue }
             let feature = collection.features[index]
             let id = (feature.properties["id"]?.stringValue ?? feature.id?.stringValue).map { " '\($0)'" } ?? ""
             do {
@@ -146,12 +157,16 @@ public struct DistrictLoader: Sendable {
                 let problem = "invalid \(geometry.kind == .polygon ? "Polygon" : "MultiPolygon"): \(report.reason ?? "invalid")\(at)"
                 let repaired = try context!.orientedForGeoJSON(try native.makeValid().polygonalPart().value())
                 guard !repaired.isEmpty else {
-                    throw DistrictError.invalidData(path: path, detail: "feature \(index)\(id): \(problem), and make-valid leaves no area: the boundary cannot be measured; redraw it")
+                    throw DistrictError.invalidData(
+                        path: path, detail: "feature \(index)\(id): \(problem), and make-valid leaves no area: the boundary cannot be measured; redraw it")
                 }
                 collection.features[index].geometry = repaired
-                warnings.append(LoadWarning(path: path, message: "feature \(index)\(id): \(problem): repaired with make-valid "
-                    + "(its polygonal part, \(Self.parts(repaired))), and every command measures the repaired boundary; "
-                    + "the file is unchanged"))
+                warnings.append(
+                    LoadWarning(
+                        path: path,
+                        message: "feature \(index)\(id): \(problem): repaired with make-valid "
+                            + "(its polygonal part, \(Self.parts(repaired))), and every command measures the repaired boundary; "
+                            + "the file is unchanged"))
             } catch let error as DistrictError {
                 throw error
             } catch {
@@ -187,7 +202,11 @@ public struct DistrictLoader: Sendable {
             throw DistrictError.missingFile(path: path, what: "layer file")
         }
         guard resolved.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") else {
-            throw DistrictError.invalidData(path: manifestPath, detail: "layers.\(key).file '\(file)' resolves to \(resolved), outside the district folder \(folder) (\(setting: .confine)): a district from someone else may name only its own files")
+            throw DistrictError.invalidData(
+                path: manifestPath,
+                detail:
+                    "layers.\(key).file '\(file)' resolves to \(resolved), outside the district folder \(folder) (\(setting: .confine)): a district from someone else may name only its own files"
+            )
         }
         return path
     }
@@ -231,9 +250,12 @@ public struct DistrictLoader: Sendable {
         case .folder: return .unreadable(path: path, detail: "\(what) is a folder, not a file")
         case .unreadable(let reason): return .unreadable(path: path, detail: "\(what) cannot be read: \(reason)")
         case .tooLarge(let size, let limit):
-            let remedy = "reading GeoJSON takes up to \(memoryPerByte) times the file's size in memory: raise the limit only "
+            let remedy =
+                "reading GeoJSON takes up to \(memoryPerByte) times the file's size in memory: raise the limit only "
                 + "if the machine has it, or split the layer"
-            return .invalidData(path: path, detail: "\(NumberText.grouped(size)) bytes, over the limit of \(NumberText.grouped(limit)) bytes (\(setting: .maximumLayerBytes)); \(remedy)")
+            return .invalidData(
+                path: path,
+                detail: "\(NumberText.grouped(size)) bytes, over the limit of \(NumberText.grouped(limit)) bytes (\(setting: .maximumLayerBytes)); \(remedy)")
         case .notRegular, .nulInPath, .empty, .changed: return .invalidData(path: path, detail: SettingText(problem.description))
         }
     }
@@ -282,12 +304,16 @@ public struct DistrictLoader: Sendable {
         do {
             transformer = try Transformer(from: .wgs84, to: try CRS(parsing: name))
         } catch {
-            throw DistrictError.invalidData(path: path, detail: "metric_crs '\(name)' is not a CRS PROJ knows (\(error)); "
-                + "use EPSG:n or a PROJ string of a projected CRS in metres")
+            throw DistrictError.invalidData(
+                path: path,
+                detail: "metric_crs '\(name)' is not a CRS PROJ knows (\(error)); "
+                    + "use EPSG:n or a PROJ string of a projected CRS in metres")
         }
         if transformer.targetIsAngular {
-            throw DistrictError.invalidData(path: path, detail: "metric_crs '\(name)' is in degrees, not metres; "
-                + "use a projected CRS (Qiantang: EPSG:4549)")
+            throw DistrictError.invalidData(
+                path: path,
+                detail: "metric_crs '\(name)' is in degrees, not metres; "
+                    + "use a projected CRS (Qiantang: EPSG:4549)")
         }
     }
 
@@ -327,7 +353,7 @@ public struct DistrictLoader: Sendable {
             ("official_area_km2", .number, true), ("metric_crs", .string, true), ("residents", .wholeNumber, true),
             ("residents_source", .string, false), ("layers", .object, true), ("network_components", .object, false),
             ("network_components_reason", .string, false), ("network_min_largest_share", .object, false),
-            ("landuse_tiles_boundary", .bool, false), ("build", .object, false),
+            ("landuse_tiles_boundary", .bool, false), ("build", .object, false)
         ]
         for (name, kind, required) in fields {
             if let problem = check(object[name], name, kind, required: required) { return problem }
@@ -367,7 +393,9 @@ public struct DistrictLoader: Sendable {
     /// and checks that its positions are longitude/latitude.
     func readLayer(at path: String, entry: LayerEntry, layer: LayerName) throws -> (FeatureCollection, [LoadWarning]) {
         let format = VectorFormat(path: path) ?? .geojson
-        let (collection, warnings) = format == .geojson ? try readGeoJSON(at: path, entry: entry)
+        let (collection, warnings) =
+            format == .geojson
+            ? try readGeoJSON(at: path, entry: entry)
             : try readThroughGDAL(at: path, entry: entry, layer: layer)
         for (index, feature) in collection.features.enumerated() {
             guard let geometry = feature.geometry else { continue }
@@ -378,7 +406,11 @@ public struct DistrictLoader: Sendable {
             var vertices = 0
             geometry.forEachCoordinate { _ in vertices += 1 }
             if vertices > maximumVertices {
-                throw DistrictError.invalidData(path: path, detail: "feature \(index)\(id): \(NumberText.grouped(vertices)) vertices, over the limit of \(NumberText.grouped(maximumVertices)) for one feature (\(setting: .maximumVertices)); GEOS's work on a feature grows with its vertices and cannot be interrupted: simplify the feature, or raise the limit")
+                throw DistrictError.invalidData(
+                    path: path,
+                    detail:
+                        "feature \(index)\(id): \(NumberText.grouped(vertices)) vertices, over the limit of \(NumberText.grouped(maximumVertices)) for one feature (\(setting: .maximumVertices)); GEOS's work on a feature grows with its vertices and cannot be interrupted: simplify the feature, or raise the limit"
+                )
             }
         }
         return (collection, warnings)
@@ -432,7 +464,8 @@ public struct DistrictLoader: Sendable {
             var closed = 0
             for i in collection.features.indices {
                 guard case .lineString(let line)? = collection.features[i].geometry, line.coordinates.count >= 4,
-                      line.coordinates.first == line.coordinates.last else { continue }
+                    line.coordinates.first == line.coordinates.last
+                else { continue }
                 collection.features[i].geometry = .polygon(Polygon(exterior: line.coordinates))
                 closed += 1
             }
@@ -451,8 +484,11 @@ public struct DistrictLoader: Sendable {
     /// One line for a decoding error: the field path and what was wrong with it.
     static func describe(_ error: DecodingError) -> String {
         func field(_ path: [CodingKey]) -> String {
-            path.isEmpty ? "top level" : "field '" + path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
-                .joined(separator: ".").replacingOccurrences(of: ".[", with: "[") + "'"
+            path.isEmpty
+                ? "top level"
+                : "field '"
+                    + path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+                    .joined(separator: ".").replacingOccurrences(of: ".[", with: "[") + "'"
         }
         switch error {
         case .keyNotFound(let key, let context):

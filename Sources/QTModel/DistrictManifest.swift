@@ -34,19 +34,29 @@ public struct DistrictManifest: Codable, Hashable, Sendable {
     public var build: DistrictBuildRecord?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, nameEn = "name_en", adminCode = "admin_code", officialAreaKm2 = "official_area_km2"
-        case metricCRS = "metric_crs", residents, residentsSource = "residents_source", layers
-        case networkComponents = "network_components", networkComponentsReason = "network_components_reason"
-        case networkMinLargestShare = "network_min_largest_share", landuseTilesBoundary = "landuse_tiles_boundary"
+        case name
+        case nameEn = "name_en"
+        case adminCode = "admin_code"
+        case officialAreaKm2 = "official_area_km2"
+        case metricCRS = "metric_crs"
+        case residents
+        case residentsSource = "residents_source"
+        case layers
+        case networkComponents = "network_components"
+        case networkComponentsReason = "network_components_reason"
+        case networkMinLargestShare = "network_min_largest_share"
+        case landuseTilesBoundary = "landuse_tiles_boundary"
         case build
     }
 
     /// Creates a manifest.
-    public init(name: String, nameEn: String, adminCode: String? = nil, officialAreaKm2: Double, metricCRS: String,
-                residents: Int, residentsSource: String? = nil, layers: [String: LayerEntry],
-                networkComponents: [String: Int]? = nil, networkComponentsReason: String? = nil,
-                networkMinLargestShare: [String: Double]? = nil, landuseTilesBoundary: Bool? = nil,
-                build: DistrictBuildRecord? = nil) {
+    public init(
+        name: String, nameEn: String, adminCode: String? = nil, officialAreaKm2: Double, metricCRS: String,
+        residents: Int, residentsSource: String? = nil, layers: [String: LayerEntry],
+        networkComponents: [String: Int]? = nil, networkComponentsReason: String? = nil,
+        networkMinLargestShare: [String: Double]? = nil, landuseTilesBoundary: Bool? = nil,
+        build: DistrictBuildRecord? = nil
+    ) {
         self.name = name
         self.nameEn = nameEn
         self.adminCode = adminCode

@@ -70,10 +70,11 @@ public struct DistrictSummary: Hashable, Sendable {
         }
         if district.layers[.subdistricts] != nil {
             subdistrictAreas = try district.features(.subdistricts).map { feature in
-                SubdistrictArea(id: feature.properties["id"]?.stringValue ?? feature.id?.stringValue,
-                                name: feature.properties["name"]?.stringValue,
-                                nameEn: feature.properties["name_en"]?.stringValue,
-                                areaKm2: try feature.geometry.map { try Geodesic.wgs84.area(of: $0) / 1e6 } ?? 0)
+                SubdistrictArea(
+                    id: feature.properties["id"]?.stringValue ?? feature.id?.stringValue,
+                    name: feature.properties["name"]?.stringValue,
+                    nameEn: feature.properties["name_en"]?.stringValue,
+                    areaKm2: try feature.geometry.map { try Geodesic.wgs84.area(of: $0) / 1e6 } ?? 0)
             }
         }
         let boundary = district.boundary

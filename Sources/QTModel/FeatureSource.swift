@@ -27,7 +27,8 @@ public enum FeatureSource {
         if source.hasPrefix("osm:") {
             let parts = source.dropFirst(4).split(separator: "/", omittingEmptySubsequences: false)
             guard parts.count == 2, ["node", "way", "relation"].contains(String(parts[0])), !parts[1].isEmpty,
-                  parts[1].allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+                parts[1].allSatisfy({ $0.isASCII && $0.isNumber })
+            else { return nil }
             return "osm"
         }
         for prefix in filePrefixes where source.hasPrefix(prefix + ":") {

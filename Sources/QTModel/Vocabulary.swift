@@ -63,7 +63,8 @@ public enum LandUseClass: String, CaseIterable, Sendable, Codable {
     public var isUrbanConstruction: Bool {
         switch self {
         case .residential, .publicService, .commercial, .industrial, .warehouse, .transport, .utilities,
-             .greenSpace, .special: true
+            .greenSpace, .special:
+            true
         default: false
         }
     }

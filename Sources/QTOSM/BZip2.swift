@@ -33,7 +33,7 @@ enum BZip2 {
             }
             while status == BZ_OK {
                 let count = buffer.withUnsafeMutableBytes { BZ2_bzRead(&status, reader, $0.baseAddress, Int32($0.count)) }
-                if (status == BZ_OK || status == BZ_STREAM_END), count > 0 {
+                if status == BZ_OK || status == BZ_STREAM_END, count > 0 {
                     let put = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, Int(count), output) }
                     guard put == Int(count) else {
                         var ignored: Int32 = 0
@@ -48,7 +48,8 @@ enum BZip2 {
                 var ignored: Int32 = 0
                 BZ2_bzReadClose(&ignored, reader)
                 fclose(output)
-                let detail = status == BZ_UNEXPECTED_EOF
+                let detail =
+                    status == BZ_UNEXPECTED_EOF
                     ? "the bzip2 data ends part-way (a truncated download?) after \(written) bytes"
                     : (streams == 0 && written == 0 ? "not a bzip2 file" : "damaged bzip2 data after \(written) bytes")
                 throw .invalidData(path: source, detail: "\(detail) (libbz2: \(describe(status)))")
@@ -58,7 +59,8 @@ enum BZip2 {
             var pointer: UnsafeMutableRawPointer?
             var left: Int32 = 0
             BZ2_bzReadGetUnused(&status, reader, &pointer, &left)
-            unused = left > 0 && pointer != nil
+            unused =
+                left > 0 && pointer != nil
                 ? Array(UnsafeBufferPointer(start: pointer!.assumingMemoryBound(to: CChar.self), count: Int(left))) : []
             var ignored: Int32 = 0
             BZ2_bzReadClose(&ignored, reader)

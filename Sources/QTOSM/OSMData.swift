@@ -162,8 +162,10 @@ public struct OSMData: Sendable {
     public var repeatedNodeIds: Int
 
     /// Creates a data set.
-    public init(nodes: OSMNodeStore, taggedNodes: [OSMTaggedNode], ways: [OSMWay], relations: [OSMRelation],
-                repeatedNodeIds: Int = 0) {
+    public init(
+        nodes: OSMNodeStore, taggedNodes: [OSMTaggedNode], ways: [OSMWay], relations: [OSMRelation],
+        repeatedNodeIds: Int = 0
+    ) {
         self.nodes = nodes
         self.taggedNodes = taggedNodes
         self.ways = ways
@@ -174,7 +176,8 @@ public struct OSMData: Sendable {
     /// The smallest longitude/latitude box holding every node: (west, south, east, north); `nil` without nodes.
     public var bounds: (west: Double, south: Double, east: Double, north: Double)? {
         guard let west = nodes.lons.min(), let east = nodes.lons.max(), let south = nodes.lats.min(),
-              let north = nodes.lats.max() else { return nil }
+            let north = nodes.lats.max()
+        else { return nil }
         return (west, south, east, north)
     }
 }

@@ -58,13 +58,16 @@ final class OsmiumExtract {
             guard let base, count > 0 else { return [] }
             return Array(UnsafeBufferPointer(start: base, count: count))
         }
-        let store = OSMNodeStore(ids: array(v.node_ids, v.node_count), lons: array(v.node_lons, v.node_count),
-                                 lats: array(v.node_lats, v.node_count))
+        let store = OSMNodeStore(
+            ids: array(v.node_ids, v.node_count), lons: array(v.node_lons, v.node_count),
+            lats: array(v.node_lats, v.node_count))
         var taggedNodes: [OSMTaggedNode] = []
         taggedNodes.reserveCapacity(v.tagged_count)
         for i in 0..<v.tagged_count {
-            taggedNodes.append(OSMTaggedNode(id: v.tagged_ids[i], lon: v.tagged_lons[i], lat: v.tagged_lats[i],
-                                             tags: tags(v.tagged_tag_ranges, i)))
+            taggedNodes.append(
+                OSMTaggedNode(
+                    id: v.tagged_ids[i], lon: v.tagged_lons[i], lat: v.tagged_lats[i],
+                    tags: tags(v.tagged_tag_ranges, i)))
         }
         var ways: [OSMWay] = []
         ways.reserveCapacity(v.way_count)
@@ -79,17 +82,19 @@ final class OsmiumExtract {
             var members: [OSMMember] = []
             members.reserveCapacity(to - from)
             for m in from..<to {
-                let kind: OSMElementKind = switch UInt8(bitPattern: v.member_types[m]) {
-                case UInt8(ascii: "n"): .node
-                case UInt8(ascii: "w"): .way
-                default: .relation
-                }
+                let kind: OSMElementKind =
+                    switch UInt8(bitPattern: v.member_types[m]) {
+                    case UInt8(ascii: "n"): .node
+                    case UInt8(ascii: "w"): .way
+                    default: .relation
+                    }
                 members.append(OSMMember(kind: kind, ref: v.member_refs[m], role: strings[v.member_roles[m]]))
             }
             relations.append(OSMRelation(id: v.relation_ids[i], members: members, tags: tags(v.relation_tag_ranges, i)))
         }
-        return OSMData(nodes: store, taggedNodes: taggedNodes, ways: ways, relations: relations,
-                       repeatedNodeIds: v.node_count - store.count)
+        return OSMData(
+            nodes: store, taggedNodes: taggedNodes, ways: ways, relations: relations,
+            repeatedNodeIds: v.node_count - store.count)
     }
 }
 

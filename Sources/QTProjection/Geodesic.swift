@@ -80,8 +80,9 @@ public struct Geodesic: Sendable {
         var index = 0
         try geometry.forEachCoordinate { c in
             guard c.isFinite, abs(c.y) <= 90, abs(c.x) <= 540 else {
-                throw ProjectionError.coordinate(index: index, x: c.x, y: c.y,
-                                                 message: "not a longitude/latitude in degrees")
+                throw ProjectionError.coordinate(
+                    index: index, x: c.x, y: c.y,
+                    message: "not a longitude/latitude in degrees")
             }
             index += 1
         }

@@ -40,7 +40,7 @@ public final class Transformer {
         toGCJ = target.isChineseOffset
         let projSource = fromGCJ ? CRS.wgs84 : source
         let projTarget = toGCJ ? CRS.wgs84 : target
-        if projSource == .wgs84 && projTarget == .wgs84 {  // GCJ-02/BD-09 ↔ WGS84 only: no PROJ step
+        if projSource == .wgs84 && projTarget == .wgs84 { // GCJ-02/BD-09 ↔ WGS84 only: no PROJ step
             pj = nil
             angularOutput = true
             return
@@ -59,8 +59,9 @@ public final class Transformer {
         angularOutput = proj_degree_output(normalized, PJ_FWD) != 0 || proj_angular_output(normalized, PJ_FWD) != 0
         // nil when PROJ kept several candidate operations: such a pair is not cached.
         if let cache, let text = proj_as_proj_string(context.handle, normalized, PJ_PROJ_5, nil) {
-            cache.store(PipelineCache.Entry(pipeline: String(cString: text), targetIsAngular: angularOutput),
-                        from: projSource, to: projTarget)
+            cache.store(
+                PipelineCache.Entry(pipeline: String(cString: text), targetIsAngular: angularOutput),
+                from: projSource, to: projTarget)
         }
     }
 
@@ -101,15 +102,17 @@ public final class Transformer {
             let count = coordinates.count
             let done = xs.withUnsafeMutableBufferPointer { x in
                 ys.withUnsafeMutableBufferPointer { y in
-                    proj_trans_generic(pj, PJ_FWD, x.baseAddress, stride, count, y.baseAddress, stride, count,
-                                       nil, 0, 0, nil, 0, 0)
+                    proj_trans_generic(
+                        pj, PJ_FWD, x.baseAddress, stride, count, y.baseAddress, stride, count,
+                        nil, 0, 0, nil, 0, 0)
                 }
             }
             for i in 0..<count where !(xs[i].isFinite && ys[i].isFinite) || done != count {
                 let code = proj_errno(pj)
                 let reason = code != 0 ? proj_context_errno_string(context.handle, code).map { String(cString: $0) } : nil
-                throw ProjectionError.coordinate(index: i, x: coordinates[i].x, y: coordinates[i].y,
-                                                 message: reason ?? "outside the domain of \(source) → \(target)")
+                throw ProjectionError.coordinate(
+                    index: i, x: coordinates[i].x, y: coordinates[i].y,
+                    message: reason ?? "outside the domain of \(source) → \(target)")
             }
         }
         var out = [Coordinate]()

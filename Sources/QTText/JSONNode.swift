@@ -60,18 +60,23 @@ public indirect enum JSONNode: Sendable, Equatable {
                 elements[i].write(into: &out, indent: indent)
             }
         case .object(let members, let layout):
-            writeContainer(open: "{", close: "}", count: members.count, layout: layout, into: &out, indent: indent,
-                           startsLine: { members[$0].startsLine }) { i, out, indent, keySeparator in
-                out.string(members[i].key)
-                out.raw(keySeparator)
-                members[i].value.write(into: &out, indent: indent)
-            }
+            writeContainer(
+                open: "{", close: "}", count: members.count, layout: layout, into: &out, indent: indent,
+                startsLine: { members[$0].startsLine },
+                element: { i, out, indent, keySeparator in
+                    out.string(members[i].key)
+                    out.raw(keySeparator)
+                    members[i].value.write(into: &out, indent: indent)
+                }
+            )
         }
     }
 
-    private func writeContainer(open: String, close: String, count: Int, layout: JSONLayout, into out: inout JSONText,
-                                indent: Int, startsLine: (Int) -> Bool = { _ in false },
-                                element: (Int, inout JSONText, Int, String) -> Void) {
+    private func writeContainer(
+        open: String, close: String, count: Int, layout: JSONLayout, into out: inout JSONText,
+        indent: Int, startsLine: (Int) -> Bool = { _ in false },
+        element: (Int, inout JSONText, Int, String) -> Void
+    ) {
         let spaces = { (n: Int) in String(repeating: " ", count: n) }
         switch layout {
         case .lines:

@@ -12,7 +12,8 @@ public enum TextColumns {
     private static func isWide(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
         case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x20000...0x3FFFD: true
+            0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            true
         default: false
         }
     }

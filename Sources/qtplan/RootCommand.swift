@@ -14,9 +14,11 @@ struct RootCommand: AsyncParsableCommand {
             Results go to stdout, diagnostics to stderr.
             """,
         version: Version.text,
-        subcommands: [InfoCommand.self, TransformCommand.self, ValidateCommand.self, IndicatorsCommand.self, LandUseCommand.self,
-                      CoverageCommand.self, CompareCommand.self, IsochroneCommand.self, SiteCheckCommand.self, SiteSuggestCommand.self,
-                      ExportCommand.self, MapCommand.self, ReportCommand.self, DistrictCommand.self]
+        subcommands: [
+            InfoCommand.self, TransformCommand.self, ValidateCommand.self, IndicatorsCommand.self, LandUseCommand.self,
+            CoverageCommand.self, CompareCommand.self, IsochroneCommand.self, SiteCheckCommand.self, SiteSuggestCommand.self,
+            ExportCommand.self, MapCommand.self, ReportCommand.self, DistrictCommand.self
+        ]
     )
 
     /// Runs the command as argument-parser's own `main` does, except that an error message (a usage error quotes

@@ -54,8 +54,10 @@ import Testing
         let report = try IndicatorFixtures.report(IndicatorFixtures.bundled)
         let subdistricts = report.scopes.dropFirst()
         #expect(subdistricts.map { $0.residents ?? 0 }.reduce(0, +) == 793_000)
-        for id in [IndicatorID.sportsGroundAreaPerResident, .cultureAreaPer10000, .childcarePlacesPer1000,
-                   .physiciansPer1000, .elderlyCareBedsPer1000Elderly] {
+        for id in [
+            IndicatorID.sportsGroundAreaPerResident, .cultureAreaPer10000, .childcarePlacesPer1000,
+            .physiciansPer1000, .elderlyCareBedsPer1000Elderly
+        ] {
             let total = try subdistricts.map { try $0.row(id).amount ?? 0 }.reduce(0, +)
             #expect(abs(total - (try report.district.row(id).amount ?? -1)) < 1e-6, "\(id)")
         }
@@ -73,8 +75,10 @@ import Testing
             elderly += (f.properties["population"]?.doubleValue ?? 0) * (f.properties["aged_60_plus_share"]?.doubleValue ?? 0)
         }
         var beds = 0.0
-        for f in district.features(.facilities) where ["elderly_care_home", "elderly_daycare"].contains(f.properties["type"]?.stringValue ?? "")
-            && (f.properties["status"]?.stringValue ?? "operating") == "operating" {
+        for f in district.features(.facilities)
+        where ["elderly_care_home", "elderly_daycare"].contains(f.properties["type"]?.stringValue ?? "")
+            && (f.properties["status"]?.stringValue ?? "operating") == "operating"
+        {
             beds += f.properties["beds"]?.doubleValue ?? 0
         }
         let bedRow = try report.district.row(.elderlyCareBedsPer1000Elderly)

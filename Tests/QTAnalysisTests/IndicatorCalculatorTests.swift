@@ -5,7 +5,7 @@ import Testing
 
 /// Paths shared by the indicator tests.
 enum IndicatorFixtures {
-    static let root = URL(fileURLWithPath: #filePath)  // Tests/QTAnalysisTests/IndicatorCalculatorTests.swift
+    static let root = URL(fileURLWithPath: #filePath) // Tests/QTAnalysisTests/IndicatorCalculatorTests.swift
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static var targetsPath: String { root.appendingPathComponent("geodata/standards/targets.json").path }
     static func fixture(_ name: String) -> String { root.appendingPathComponent("Tests/Fixtures/districts/\(name)").path }
@@ -92,8 +92,10 @@ extension IndicatorScope {
         #expect(east.residents == 1_000 && abs((east.elderly ?? 0) - 200) < 1e-9)
 
         // West: sports 3.0, culture 7,000, childcare 5.0, physicians 6.0: all met.
-        for (id, value) in [(IndicatorID.sportsGroundAreaPerResident, 3.0), (.cultureAreaPer10000, 7_000),
-                            (.childcarePlacesPer1000, 5.0), (.physiciansPer1000, 6.0)] {
+        for (id, value) in [
+            (IndicatorID.sportsGroundAreaPerResident, 3.0), (.cultureAreaPer10000, 7_000),
+            (.childcarePlacesPer1000, 5.0), (.physiciansPer1000, 6.0)
+        ] {
             let row = try west.row(id)
             #expect(abs((row.value ?? -1) - value) < 1e-9 && row.status == .met && row.shortfall == 0, "\(id)")
         }
@@ -103,9 +105,11 @@ extension IndicatorScope {
 
         // East: sports 1.0 (2,400 − 1,000 = 1,400 m²), culture 0 (500 m²), childcare 2.0 (3.5 − 2 = 1.5 → 2),
         // physicians 3.0 (5 − 3 = 2), beds 10 / 200 × 1,000 = 50: met.
-        for (id, value, need) in [(IndicatorID.sportsGroundAreaPerResident, 1.0, 1_400), (.cultureAreaPer10000, 0, 500),
-                                  (.childcarePlacesPer1000, 2.0, 2), (.physiciansPer1000, 3.0, 2),
-                                  (.elderlyCareBedsPer1000Elderly, 50, 0)] {
+        for (id, value, need) in [
+            (IndicatorID.sportsGroundAreaPerResident, 1.0, 1_400), (.cultureAreaPer10000, 0, 500),
+            (.childcarePlacesPer1000, 2.0, 2), (.physiciansPer1000, 3.0, 2),
+            (.elderlyCareBedsPer1000Elderly, 50, 0)
+        ] {
             let row = try east.row(id)
             #expect(abs((row.value ?? -1) - value) < 1e-9 && row.shortfall == need, "\(id)")
         }
@@ -127,9 +131,12 @@ extension IndicatorScope {
         #expect(report.notCounted.map(\.id) == ["sports-3", "s3"])
         #expect(report.notCounted.allSatisfy { $0.status == "planned" })
         // Population 3 of 3 modelled, facilities 0 of 13, transit 1 of 8 (b3).
-        #expect(report.inputs == [LayerProvenance(layer: .population, features: 3, modelled: 3),
-                                  LayerProvenance(layer: .facilities, features: 13, modelled: 0),
-                                  LayerProvenance(layer: .transit, features: 8, modelled: 1)])
+        #expect(
+            report.inputs == [
+                LayerProvenance(layer: .population, features: 3, modelled: 3),
+                LayerProvenance(layer: .facilities, features: 13, modelled: 0),
+                LayerProvenance(layer: .transit, features: 8, modelled: 1)
+            ])
         #expect(report.modelled && report.modelledLayers == [.population, .transit])
         #expect(report.notes.isEmpty)
     }

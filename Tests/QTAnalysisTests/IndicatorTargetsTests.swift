@@ -11,7 +11,7 @@ import Testing
         let expected: [IndicatorID: Double?] = [
             .sportsGroundAreaPerResident: 2.4, .cultureAreaPer10000: 5_000, .childcarePlacesPer1000: 3.5,
             .physiciansPer1000: 5.0, .generalHospitals: 4, .elderlyCareBedsPer1000Elderly: 40,
-            .futureCommunities: 10, .railStationsBusWithin50m: nil, .railStationsBusWithin150m: 100,
+            .futureCommunities: 10, .railStationsBusWithin50m: nil, .railStationsBusWithin150m: 100
         ]
         for (id, target) in expected { #expect(targets[id]?.target == target, "\(id)") }
         #expect(targets[.childcarePlacesPer1000]?.baseline2020 == 1.8)
@@ -23,13 +23,14 @@ import Testing
         ("negative-target.json", "field 'indicators[2].target': expected a number ≥ 0 or null, found -3.5"),
         ("unknown-id.json", "field 'indicators[1].id': unknown indicator 'culture_per_person'"),
         ("missing-seed.json", "field 'indicators[0].source.seed': missing"),
-        ("not-json.json", "invalid JSON"),
+        ("not-json.json", "invalid JSON")
     ])
     func badFilesNameTheFileAndField(file: String, message: String) throws {
         let path = IndicatorFixtures.fixture("indicators-bad-targets") + "/" + file
-        let error = try #require(#expect(throws: IndicatorTargetsError.self) {
-            _ = try IndicatorTargets.load(path: path)
-        })
+        let error = try #require(
+            #expect(throws: IndicatorTargetsError.self) {
+                _ = try IndicatorTargets.load(path: path)
+            })
         guard case .invalid = error else { Issue.record("\(error)"); return }
         #expect(error.description.hasPrefix(path + ": "))
         #expect(error.description.contains(message), "\(error.description)")
@@ -53,7 +54,8 @@ import Testing
         #expect(error(#"{"indicators": []}"#) == "t.json: field 'year': missing")
         #expect(error(#"{"year": 2025}"#) == "t.json: field 'indicators': missing")
         let entry = #"{"id": "general_hospitals", "name": "h", "unit": "hospitals", "target": 4, "source": {"seed": "001", "where": "table 2"}}"#
-        #expect(error(#"{"year": 2025, "indicators": [\#(entry), \#(entry)]}"#)
+        #expect(
+            error(#"{"year": 2025, "indicators": [\#(entry), \#(entry)]}"#)
                 == "t.json: field 'indicators[1].id': 'general_hospitals' appears twice")
         let share = #"{"id": "rail_stations_bus_within_150m", "name": "s", "unit": "% of stations", "target": 120, "source": {"seed": "001", "where": "text"}}"#
         #expect(error(#"{"year": 2025, "indicators": [\#(share)]}"#).contains("a share cannot exceed 100%"))

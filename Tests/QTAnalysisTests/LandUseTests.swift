@@ -13,8 +13,10 @@ enum LandUseFixture {
 
     /// A rectangle in metres relative to (x0, y0), with optional extra vertices on its edges (shared
     /// vertices, so that neighbours form a clean coverage), as a WGS84 polygon.
-    static func rect(_ minX: Double, _ minY: Double, _ maxX: Double, _ maxY: Double,
-                     extra: [(Double, Double)] = []) throws -> Geometry {
+    static func rect(
+        _ minX: Double, _ minY: Double, _ maxX: Double, _ maxY: Double,
+        extra: [(Double, Double)] = []
+    ) throws -> Geometry {
         try polygon([(minX, minY), (maxX, minY), (maxX, maxY), (minX, maxY)], extra: extra)
     }
 
@@ -39,8 +41,10 @@ enum LandUseFixture {
         return .polygon(Polygon(exterior: coordinates))
     }
 
-    static func feature(_ id: String, _ geometry: Geometry, _ properties: [String: JSONValue] = [:],
-                        source: String = "modelled") -> Feature {
+    static func feature(
+        _ id: String, _ geometry: Geometry, _ properties: [String: JSONValue] = [:],
+        source: String = "modelled"
+    ) -> Feature {
         var p = properties
         p["id"] = .string(id)
         p["source"] = .string(source)
@@ -52,16 +56,19 @@ enum LandUseFixture {
         feature(id, geometry, ["class": .string(landClass.rawValue), "code": .string(landClass.nationalCode)], source: source)
     }
 
-    static func district(boundary: Geometry, subdistricts: [Feature] = [], parks: [Feature] = [],
-                         parcels: [Feature]) -> District {
+    static func district(
+        boundary: Geometry, subdistricts: [Feature] = [], parks: [Feature] = [],
+        parcels: [Feature]
+    ) -> District {
         var layers: [LayerName: FeatureCollection] = [
             .boundary: FeatureCollection(features: [feature("b", boundary)]),
-            .landuse: FeatureCollection(features: parcels),
+            .landuse: FeatureCollection(features: parcels)
         ]
         if !subdistricts.isEmpty { layers[.subdistricts] = FeatureCollection(features: subdistricts) }
         if !parks.isEmpty { layers[.industrialParks] = FeatureCollection(features: parks) }
-        let manifest = DistrictManifest(name: "测试区", nameEn: "Test", officialAreaKm2: 2.1, metricCRS: "EPSG:4549",
-                                        residents: 0, layers: [:])
+        let manifest = DistrictManifest(
+            name: "测试区", nameEn: "Test", officialAreaKm2: 2.1, metricCRS: "EPSG:4549",
+            residents: 0, layers: [:])
         return District(directory: "/in-memory", manifest: manifest, layers: layers)
     }
 
@@ -83,7 +90,7 @@ enum LandUseFixture {
             parcel("p1", .cropland, try rect(0, 0, 600, 1000, extra: [(600, 500)])),
             parcel("p2", .residential, try rect(600, 0, 1400, 500, extra: [(1000, 0)])),
             parcel("p3", .greenSpace, try rect(600, 500, 1400, 1000, extra: [(1000, 1000)])),
-            parcel("p4", .industrial, try rect(1400, 0, 2000, 1000, extra: [(1400, 500)])),
+            parcel("p4", .industrial, try rect(1400, 0, 2000, 1000, extra: [(1400, 500)]))
         ]
         return district(boundary: boundary, subdistricts: [a, b], parcels: parcels)
     }
@@ -164,11 +171,12 @@ enum LandUseFixture {
         let report = try LandUse.compute(try LandUseFixture.split(), options: Self.planarExact)
         #expect(report.isModelled && report.sources == ["modelled": 4])
         var district = try LandUseFixture.split()
-        district.layers[.landuse] = FeatureCollection(features: district.features(.landuse).map {
-            var f = $0
-            f.properties["source"] = .string("seed:plan.txt")
-            return f
-        })
+        district.layers[.landuse] = FeatureCollection(
+            features: district.features(.landuse).map {
+                var f = $0
+                f.properties["source"] = .string("seed:plan.txt")
+                return f
+            })
         let seeded = try LandUse.compute(district, options: Self.planarExact)
         #expect(!seeded.isModelled && seeded.sources == ["seed": 4])
     }
@@ -198,10 +206,12 @@ enum LandUseFixture {
     /// = 2,000,000 − 200,000 + 80,000 + 80,000.
     static func overlapping() throws -> District {
         let boundary = try LandUseFixture.rect(0, 0, 2000, 1000)
-        return LandUseFixture.district(boundary: boundary, parcels: [
-            LandUseFixture.parcel("q1", .cropland, try LandUseFixture.rect(0, 0, 1000, 1000)),
-            LandUseFixture.parcel("q2", .industrial, try LandUseFixture.rect(900, 0, 2100, 800)),
-        ])
+        return LandUseFixture.district(
+            boundary: boundary,
+            parcels: [
+                LandUseFixture.parcel("q1", .cropland, try LandUseFixture.rect(0, 0, 1000, 1000)),
+                LandUseFixture.parcel("q2", .industrial, try LandUseFixture.rect(900, 0, 2100, 800))
+            ])
     }
 
     @Test func overlapGapAndOutsideAreMeasured() throws {
@@ -228,16 +238,24 @@ enum LandUseFixture {
         let boundary = try LandUseFixture.rect(0, 0, 2000, 1000)
         let district = LandUseFixture.district(
             boundary: boundary,
-            parks: [LandUseFixture.feature("x", try LandUseFixture.rect(500, 0, 1500, 1000)),
-                    LandUseFixture.feature("y", try LandUseFixture.rect(1200, 200, 1400, 400))],
-            parcels: [LandUseFixture.parcel("w", .cropland, try LandUseFixture.rect(0, 0, 1000, 1000)),
-                      LandUseFixture.parcel("e", .industrial, try LandUseFixture.rect(1000, 0, 2000, 1000))])
-        let options = LandUseOptions(grouping: LandUseGrouping(byClass: true, zone: .industrialPark), method: .planar,
-                                     densifyStepDegrees: 0)
+            parks: [
+                LandUseFixture.feature("x", try LandUseFixture.rect(500, 0, 1500, 1000)),
+                LandUseFixture.feature("y", try LandUseFixture.rect(1200, 200, 1400, 400))
+            ],
+            parcels: [
+                LandUseFixture.parcel("w", .cropland, try LandUseFixture.rect(0, 0, 1000, 1000)),
+                LandUseFixture.parcel("e", .industrial, try LandUseFixture.rect(1000, 0, 2000, 1000))
+            ])
+        let options = LandUseOptions(
+            grouping: LandUseGrouping(byClass: true, zone: .industrialPark), method: .planar,
+            densifyStepDegrees: 0)
         let report = try LandUse.compute(district, options: options)
         let got = report.rows.map { "\($0.zone?.id ?? "outside") \($0.landClass!.rawValue) \(Int($0.area.rounded()))" }
-        #expect(got == ["x cropland 500000", "x industrial 500000", "y industrial 40000",
-                        "outside cropland 500000", "outside industrial 500000"])
+        #expect(
+            got == [
+                "x cropland 500000", "x industrial 500000", "y industrial 40000",
+                "outside cropland 500000", "outside industrial 500000"
+            ])
         #expect(abs(report.outsideZonesArea - 1_000_000) < 1e-3)
     }
 
@@ -246,8 +264,11 @@ enum LandUseFixture {
         var parcels = district.features(.landuse)
         parcels[2].properties["class"] = .string("swamp")
         district.layers[.landuse] = FeatureCollection(features: parcels)
-        #expect(throws: LandUseError.invalidFeature(layer: .landuse, index: 2, id: "p3",
-                                                    detail: "class 'swamp' is not a land-use class")) {
+        #expect(
+            throws: LandUseError.invalidFeature(
+                layer: .landuse, index: 2, id: "p3",
+                detail: "class 'swamp' is not a land-use class")
+        ) {
             _ = try LandUse.compute(district)
         }
         district.layers[.landuse] = nil
@@ -273,8 +294,10 @@ enum LandUseFixture {
         for i in 0..<100 {
             for j in 0..<50 {
                 let x = Double(i) * 20, y = Double(j) * 20
-                parcels.append(LandUseFixture.parcel("g\(i)-\(j)", classes[(i * 7 + j * 3) % classes.count],
-                                                     try LandUseFixture.rect(x, y, x + 20, y + 20)))
+                parcels.append(
+                    LandUseFixture.parcel(
+                        "g\(i)-\(j)", classes[(i * 7 + j * 3) % classes.count],
+                        try LandUseFixture.rect(x, y, x + 20, y + 20)))
             }
         }
         return LandUseFixture.district(boundary: boundary, subdistricts: [south, north], parcels: parcels)

@@ -81,8 +81,11 @@ import Testing
 /// GB 50180 appendix B's tiers in the standards file and in the coverage engine's selection.
 @Suite struct TierSelectionTests {
     static func standards() throws -> LifeCircleStandards {
-        try LifeCircleStandards.parse(data: try Data(contentsOf: URL(fileURLWithPath: IndicatorFixtures.root
-            .appendingPathComponent("geodata/standards/life-circles.json").path)), path: "life-circles.json")
+        try LifeCircleStandards.parse(
+            data: try Data(
+                contentsOf: URL(
+                    fileURLWithPath: IndicatorFixtures.root
+                        .appendingPathComponent("geodata/standards/life-circles.json").path)), path: "life-circles.json")
     }
 
     @Test func levelsSelectTheTiers() throws {
@@ -108,14 +111,20 @@ import Testing
         #expect(try rule("community_health_centre").supply.defaultLevel == "centre")
         #expect(try rule("community_health_station").required == false)
         #expect(try rule("childcare").required == false)
-        #expect(try rule("elderly_nursing_home").supply == SupplySelector(type: "elderly_care_home", levels: ["nursing_home"],
-                                                                          defaultLevel: "care_home"))
+        #expect(
+            try rule("elderly_nursing_home").supply
+                == SupplySelector(
+                    type: "elderly_care_home", levels: ["nursing_home"],
+                    defaultLevel: "care_home"))
         // The combined circles use the ▲ services only.
         let five = profile.lifeCircleRules(minutes: 5).map(\.label)
         #expect(five == ["kindergarten", "elderly_daycare", "sports_ground_small", "culture_station", "park_5min"])
         let fifteen = profile.lifeCircleRules(minutes: 15).map(\.label)
-        #expect(fifteen == ["middle_school", "community_health_centre", "elderly_care_home", "elderly_nursing_home",
-                            "sports_ground_large", "culture_facility", "park_15min"])
+        #expect(
+            fifteen == [
+                "middle_school", "community_health_centre", "elderly_care_home", "elderly_nursing_home",
+                "sports_ground_large", "culture_facility", "park_15min"
+            ])
         // The plan's 15分钟公共服务圈: 学前教育、公共卫生、养老照料、体育健身 (culture is a circle of its own).
         let plan = try Self.standards().profile("qiantang-plan").lifeCircleRules(minutes: 15).map(\.supply.type)
         #expect(Set(plan) == ["kindergarten", "childcare", "community_health_centre", "elderly_daycare", "elderly_care_home", "sports_ground"])
@@ -123,18 +132,22 @@ import Testing
 
     @Test func requiredAndLevelsAreChecked() throws {
         func message(_ service: String, extra: String = "") -> String {
-            let text = "{\"default_profile\": \"p\", \"walk_speed_kmh\": 4.5, \"drive_speed_kmh\": {}, \"access_m\": 100\(extra), "
+            let text =
+                "{\"default_profile\": \"p\", \"walk_speed_kmh\": 4.5, \"drive_speed_kmh\": {}, \"access_m\": 100\(extra), "
                 + "\"profiles\": [{\"name\": \"p\", \"title\": \"t\", \"source\": {\"document\": \"d\"}, \"circles\": [], \"services\": [\(service)]}]}"
             do {
                 _ = try LifeCircleStandards.parse(data: Data(text.utf8), path: "s.json")
                 return "parsed"
             } catch { return "\(error)" }
         }
-        #expect(message(#"{"type": "childcare", "minutes": 5, "required": "no", "where": "x"}"#)
+        #expect(
+            message(#"{"type": "childcare", "minutes": 5, "required": "no", "where": "x"}"#)
                 == "s.json: field 'profiles[0].services[0].required': expected true (▲) or false (△), found a string")
-        #expect(message(#"{"type": "culture_facility", "minutes": 5, "level": [], "where": "x"}"#)
+        #expect(
+            message(#"{"type": "culture_facility", "minutes": 5, "level": [], "where": "x"}"#)
                 == "s.json: field 'profiles[0].services[0].level': expected at least one level")
-        #expect(message(#"{"type": "childcare", "minutes": 5, "where": "x"}"#, extra: #", "level_defaults": {"clinic": "centre"}"#)
+        #expect(
+            message(#"{"type": "childcare", "minutes": 5, "where": "x"}"#, extra: #", "level_defaults": {"clinic": "centre"}"#)
                 == "s.json: field 'level_defaults.clinic': unknown facility type 'clinic'")
     }
 }

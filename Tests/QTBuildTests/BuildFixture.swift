@@ -6,7 +6,7 @@ import QTOSM
 
 /// The fixtures and tables the builder's tests use.
 enum BuildFixture {
-    static let root = URL(fileURLWithPath: #filePath)  // Tests/QTBuildTests/BuildFixture.swift
+    static let root = URL(fileURLWithPath: #filePath) // Tests/QTBuildTests/BuildFixture.swift
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static func osm(_ name: String) -> String { root.appendingPathComponent("Tests/Fixtures/osm/\(name)").path }
     static var standards: String { root.appendingPathComponent("geodata/standards").path }
@@ -14,10 +14,11 @@ enum BuildFixture {
 
     /// The hand-written extract built inside its boundary relation 920 with a 200 m margin.
     static func small(residents: Int? = nil, margin: Double = 200) throws -> DistrictBuildResult {
-        try DistrictBuilder.build(DistrictBuildRequest(
-            inputs: [BuildInput(role: .osm, path: osm("small.osm"))], boundary: .osmRelation(920),
-            options: DistrictBuildOptions(marginMetres: margin, residents: residents), tables: try tables(),
-            generator: "qtplan tests", folderName: "small"))
+        try DistrictBuilder.build(
+            DistrictBuildRequest(
+                inputs: [BuildInput(role: .osm, path: osm("small.osm"))], boundary: .osmRelation(920),
+                options: DistrictBuildOptions(marginMetres: margin, residents: residents), tables: try tables(),
+                generator: "qtplan tests", folderName: "small"))
     }
 
     static func feature(_ result: DistrictBuildResult, _ layer: LayerName, _ id: String) -> Feature? {

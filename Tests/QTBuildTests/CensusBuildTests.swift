@@ -1,8 +1,9 @@
 import Foundation
-@testable import QTBuild
 import QTGeometry
 import QTModel
 import Testing
+
+@testable import QTBuild
 
 /// A census table of two zones spread over buildings (Tests/Fixtures/planner/README.md), worked by hand:
 /// the west zone 330114001001 (1,000 residents) holds W1 (20 × 50 m, 6 storeys: 6,000 m²)
@@ -13,15 +14,18 @@ import Testing
 @Suite struct CensusBuildTests {
     static func planner(_ name: String) -> String { BuildFixture.root.appendingPathComponent("Tests/Fixtures/planner/\(name)").path }
 
-    static func build(buildings: String? = "buildings.gpkg", allowUnplaced: Bool = false, table: String = "census.csv",
-                      buildingsPath: String? = nil) throws -> DistrictBuildResult {
+    static func build(
+        buildings: String? = "buildings.gpkg", allowUnplaced: Bool = false, table: String = "census.csv",
+        buildingsPath: String? = nil
+    ) throws -> DistrictBuildResult {
         var settings = ["zones": planner("census-zones.geojson"), "zone-field": "code"]
         if let path = buildingsPath ?? buildings.map(planner) { settings["buildings"] = path }
         if allowUnplaced { settings["allow-unplaced"] = "true" }
-        return try DistrictBuilder.build(DistrictBuildRequest(
-            inputs: [BuildInput(role: .osm, path: BuildFixture.osm("small.osm")), BuildInput(role: .census, path: planner(table), settings: settings)],
-            boundary: .osmRelation(920), options: DistrictBuildOptions(marginMetres: 200), tables: try BuildFixture.tables(),
-            generator: "qtplan tests", folderName: "small"))
+        return try DistrictBuilder.build(
+            DistrictBuildRequest(
+                inputs: [BuildInput(role: .osm, path: BuildFixture.osm("small.osm")), BuildInput(role: .census, path: planner(table), settings: settings)],
+                boundary: .osmRelation(920), options: DistrictBuildOptions(marginMetres: 200), tables: try BuildFixture.tables(),
+                generator: "qtplan tests", folderName: "small"))
     }
 
     @Test func twoZonesSpreadOverBuildingsAddUpExactly() throws {
@@ -34,11 +38,16 @@ import Testing
         #expect(result.manifest.residents == 1_500)
         let west = features.filter { $0.properties["zone"]?.stringValue == "330114001001" }
         // 60岁及以上 150 of 1,000; 0-14岁 120; 15-59岁 730. East: 100, 50, 350 of 500.
-        #expect(west.allSatisfy { $0.properties["aged_60_plus_share"]?.doubleValue == 0.15 && $0.properties["aged_0_14_share"]?.doubleValue == 0.12
-            && $0.properties["aged_15_59_share"]?.doubleValue == 0.73 })
+        #expect(
+            west.allSatisfy {
+                $0.properties["aged_60_plus_share"]?.doubleValue == 0.15 && $0.properties["aged_0_14_share"]?.doubleValue == 0.12
+                    && $0.properties["aged_15_59_share"]?.doubleValue == 0.73
+            })
         #expect(features.filter { $0.properties["zone"]?.stringValue == "330114001002" }.allSatisfy { $0.properties["aged_60_plus_share"]?.doubleValue == 0.2 })
         #expect(features.allSatisfy { $0.properties["source"]?.stringValue == "census:census.csv" && $0.properties["modelled"]?.boolValue == true })
-        #expect(features.first?.properties["method"]?.stringValue?.hasPrefix("dasymetric: the zone's census residents spread over residential floor area of buildings.gpkg") == true)
+        #expect(
+            features.first?.properties["method"]?.stringValue?.hasPrefix(
+                "dasymetric: the zone's census residents spread over residential floor area of buildings.gpkg") == true)
     }
 
     @Test func unplacedResidentsAreRefusedUnlessAllowed() throws {
@@ -59,10 +68,11 @@ import Testing
         var settings = ["zones": Self.planner("census-zones.geojson"), "zone-field": "code"]
         settings["buildings"] = Self.planner("buildings.gpkg")
         do {
-            _ = try DistrictBuilder.build(DistrictBuildRequest(
-                inputs: [BuildInput(role: .osm, path: BuildFixture.osm("small.osm")), BuildInput(role: .census, path: bad, settings: settings)],
-                boundary: .osmRelation(920), options: DistrictBuildOptions(marginMetres: 200), tables: try BuildFixture.tables(),
-                generator: "qtplan tests", folderName: "small"))
+            _ = try DistrictBuilder.build(
+                DistrictBuildRequest(
+                    inputs: [BuildInput(role: .osm, path: BuildFixture.osm("small.osm")), BuildInput(role: .census, path: bad, settings: settings)],
+                    boundary: .osmRelation(920), options: DistrictBuildOptions(marginMetres: 200), tables: try BuildFixture.tables(),
+                    generator: "qtplan tests", folderName: "small"))
             Issue.record("built")
         } catch let error as BuildError {
             #expect(error.description.contains("zone ids 330114001009, 330114001010 match no polygon"))
@@ -85,11 +95,14 @@ import Testing
         let parcels = BuildFixture.root.appendingPathComponent("Tests/Fixtures/planner/parcels.shp").path
         let codes = try LandUseCodeTable.load(path: BuildFixture.standards + "/landuse-gb50137.json")
         let settings = ["zones": Self.planner("census-zones.geojson"), "zone-field": "code", "allow-unplaced": "true"]
-        let result = try DistrictBuilder.build(DistrictBuildRequest(
-            inputs: [BuildInput(role: .osm, path: BuildFixture.osm("small.osm")), BuildInput(role: .parcels, path: parcels),
-                     BuildInput(role: .census, path: Self.planner("census.csv"), settings: settings)],
-            boundary: .osmRelation(920), options: DistrictBuildOptions(marginMetres: 200), tables: try BuildFixture.tables(),
-            generator: "qtplan tests", folderName: "small", landUseCodes: [parcels: codes]))
+        let result = try DistrictBuilder.build(
+            DistrictBuildRequest(
+                inputs: [
+                    BuildInput(role: .osm, path: BuildFixture.osm("small.osm")), BuildInput(role: .parcels, path: parcels),
+                    BuildInput(role: .census, path: Self.planner("census.csv"), settings: settings)
+                ],
+                boundary: .osmRelation(920), options: DistrictBuildOptions(marginMetres: 200), tables: try BuildFixture.tables(),
+                generator: "qtplan tests", folderName: "small", landUseCodes: [parcels: codes]))
         let features = try #require(result.layers[.population]).features
         let counts = Dictionary(uniqueKeysWithValues: features.map { ($0.properties["parcel"]!.stringValue!, Int($0.properties["population"]!.doubleValue!)) })
         #expect(counts == ["parcel-DK-01": 455, "parcel-DK-03": 545])

@@ -13,16 +13,19 @@ import Testing
     @Test func splitsOnlyAtSharedNodes() throws {
         let result = try BuildFixture.small()
         let ids = Set(result.layers[.network]!.features.compactMap { $0.properties["id"]?.stringValue })
-        #expect(ids == ["osm-w101-1", "osm-w101-2", "osm-w101-3", "osm-w102-1", "osm-w102-2", "osm-w103-1", "osm-w104-1",
-                        "osm-w104-2", "osm-w105-1", "osm-w106-1", "osm-w107-1", "osm-w109-1", "osm-w110-1", "osm-w112-1",
-                        "osm-w115-1", "osm-w116-1", "osm-w117-1", "osm-w119-1", "osm-w121-1"])
+        #expect(
+            ids == [
+                "osm-w101-1", "osm-w101-2", "osm-w101-3", "osm-w102-1", "osm-w102-2", "osm-w103-1", "osm-w104-1",
+                "osm-w104-2", "osm-w105-1", "osm-w106-1", "osm-w107-1", "osm-w109-1", "osm-w110-1", "osm-w112-1",
+                "osm-w115-1", "osm-w116-1", "osm-w117-1", "osm-w119-1", "osm-w121-1"
+            ])
         let bridge = try #require(BuildFixture.feature(result, .network, "osm-w103-1"))
         #expect(bridge.properties["from_node"] == .number(7) && bridge.properties["to_node"] == .number(8))
         let piece = try #require(BuildFixture.feature(result, .network, "osm-w101-2"))
         #expect(piece.properties["from_node"] == .number(2) && piece.properties["to_node"] == .number(3))
         #expect(result.manifest.build?.excluded["network: highway=construction"] == 1)
         #expect(result.manifest.build?.excluded["network: area=yes"] == 1)
-        #expect(result.manifest.build?.excluded["network: no walk or drive access"] == 2)  // 113 private, 118 cycleway
+        #expect(result.manifest.build?.excluded["network: no walk or drive access"] == 2) // 113 private, 118 cycleway
         #expect(result.warnings.contains { $0.message.contains("way 108") })
     }
 
@@ -56,7 +59,7 @@ import Testing
         let edge = try #require(BuildFixture.feature(result, .network, "osm-w101-1"))
         let expected = BuildFixture.parallelArc(latitude: 30.302, degrees: 0.003)
         #expect(abs((edge.properties["length_m"]?.doubleValue ?? 0) - expected) < 0.01, "\(expected)")
-        let northSouth = try #require(BuildFixture.feature(result, .network, "osm-w115-1"))  // 6 → 24, 0.001° of latitude
+        let northSouth = try #require(BuildFixture.feature(result, .network, "osm-w115-1")) // 6 → 24, 0.001° of latitude
         #expect(abs((northSouth.properties["length_m"]?.doubleValue ?? 0) - BuildFixture.meridianArc(from: 30.305, to: 30.306)) < 0.01)
     }
 

@@ -1,9 +1,10 @@
 import Foundation
-@testable import QTBuild
 import QTGeometry
 import QTModel
 import QTProjection
 import Testing
+
+@testable import QTBuild
 
 /// The planner's POI exports on the hand-written extract (Tests/Fixtures/planner/README.md): every expectation
 /// below is worked by hand from the fixture's rows, the mapping tables and the OSM facilities of small.osm.
@@ -16,10 +17,11 @@ import Testing
     static func build(_ file: String, provider: String, crs: String? = nil, encoding: String? = nil) throws -> DistrictBuildResult {
         let path = planner(file)
         let input = BuildInput(role: .pois, path: path, crs: crs, settings: encoding.map { ["encoding": $0] } ?? [:])
-        return try DistrictBuilder.build(DistrictBuildRequest(
-            inputs: [BuildInput(role: .osm, path: BuildFixture.osm("small.osm")), input], boundary: .osmRelation(920),
-            options: DistrictBuildOptions(marginMetres: 200), tables: try BuildFixture.tables(),
-            generator: "qtplan tests", folderName: "small", poiSchemas: [path: try schema(provider)]))
+        return try DistrictBuilder.build(
+            DistrictBuildRequest(
+                inputs: [BuildInput(role: .osm, path: BuildFixture.osm("small.osm")), input], boundary: .osmRelation(920),
+                options: DistrictBuildOptions(marginMetres: 200), tables: try BuildFixture.tables(),
+                generator: "qtplan tests", folderName: "small", poiSchemas: [path: try schema(provider)]))
     }
 
     static func position(_ f: Feature?) -> Coordinate? {
@@ -35,7 +37,7 @@ import Testing
         "poi-B0FFA00007": Coordinate(lon: 120.3025, lat: 30.3005),
         "poi-B0FFA00009": Coordinate(lon: 120.3095, lat: 30.3045),
         "poi-B0FFA00010": Coordinate(lon: 120.3000, lat: 30.3065),
-        "poi-B0FFA00011": Coordinate(lon: 120.3050, lat: 30.2995),
+        "poi-B0FFA00011": Coordinate(lon: 120.3050, lat: 30.2995)
     ]
 
     @Test func amapExportJoinsTheFacilities() throws {
@@ -46,15 +48,16 @@ import Testing
         let pois = facilities.filter { $0.properties["source"]?.stringValue == "poi:amap-pois.csv" }
         #expect(Set(pois.compactMap { $0.properties["id"]?.stringValue }) == Set(Self.intended.keys))
         let types = Dictionary(uniqueKeysWithValues: pois.map { ($0.properties["id"]!.stringValue!, $0.properties["type"]!.stringValue!) })
-        #expect(types == [
-            "poi-B0FFA00002-middle_school": "middle_school",  // 141203|141202: the primary merged, the middle school added
-            "poi-B0FFA00004": "middle_school",  // 141202, 初级中学
-            "poi-B0FFA00006": "community_health_centre",  // name rule 社区卫生服务中心
-            "poi-B0FFA00007": "childcare",  // name rule 托育 (its code 141400 is a training school)
-            "poi-B0FFA00009": "park",  // 110101
-            "poi-B0FFA00010": "culture_facility",  // 140500 as 140500
-            "poi-B0FFA00011": "community_health_centre",  // 090102 written unquoted: GDAL read 90102
-        ])
+        #expect(
+            types == [
+                "poi-B0FFA00002-middle_school": "middle_school", // 141203|141202: the primary merged, the middle school added
+                "poi-B0FFA00004": "middle_school", // 141202, 初级中学
+                "poi-B0FFA00006": "community_health_centre", // name rule 社区卫生服务中心
+                "poi-B0FFA00007": "childcare", // name rule 托育 (its code 141400 is a training school)
+                "poi-B0FFA00009": "park", // 110101
+                "poi-B0FFA00010": "culture_facility", // 140500 as 140500
+                "poi-B0FFA00011": "community_health_centre" // 090102 written unquoted: GDAL read 90102
+            ])
         // GCJ-02 cells back in WGS84 where they were made (the 6-decimal cells: ±0.1 m; the inverse: millimetres).
         for poi in pois {
             let id = poi.properties["id"]!.stringValue!
@@ -63,7 +66,8 @@ import Testing
             #expect(poi.properties["accuracy_m"]?.doubleValue == 10)
         }
         #expect(facilities.first { $0.properties["id"]?.stringValue == "poi-B0FFA00011" }?.properties["type_basis"]?.stringValue == "code 090102")
-        #expect(facilities.first { $0.properties["id"]?.stringValue == "poi-B0FFA00004" }?.properties["type_basis"]?.stringValue
+        #expect(
+            facilities.first { $0.properties["id"]?.stringValue == "poi-B0FFA00004" }?.properties["type_basis"]?.stringValue
                 == "code 141202, name contains '初级中学'")
         // Merged: 阳光幼儿园(东园) ~14 m from node 40 阳光幼儿园 (brackets dropped); 实验学校 ~14 m from node 41
         // (its primary school); 社区卫生服务站 ~21 m from node 43. Both sources kept on the OSM feature.
@@ -77,7 +81,7 @@ import Testing
         let excluded = result.manifest.build?.excluded ?? [:]
         #expect(excluded.first { $0.key.hasPrefix("pois: the same facility") }?.value == 3)
         #expect(excluded["pois: code 141202, name contains '高级中学': no life-circle service [amap-pois.csv]"] == 1)
-        #expect(excluded["pois: beyond the boundary and its margin [amap-pois.csv]"] == 1)  // 远方幼儿园
+        #expect(excluded["pois: beyond the boundary and its margin [amap-pois.csv]"] == 1) // 远方幼儿园
         #expect(result.manifest.build?.unmapped["pois: code 050100 (餐饮服务;中餐厅;中餐厅) [amap-pois.csv]"] == 1)
         #expect(result.manifest.build?.defaults["pois amap-pois.csv.crs"] == "the amap schema's default (GCJ02): no --pois-crs")
         #expect(result.manifest.build?.inputs.contains { $0.role == "pois" && $0.file.hasSuffix("amap-pois.csv") } == true)
@@ -129,7 +133,7 @@ import Testing
         #expect(m.matches("阳光幼儿园(东园)", "阳光幼儿园"))
         #expect(m.matches("实验学校 分校", "实验学校"))
         #expect(m.matches("实验学校（东校区）", "实验学校"))
-        #expect(m.matches("钱塘实验小学", "钱塘实验中学"))  // one character apart
+        #expect(m.matches("钱塘实验小学", "钱塘实验中学")) // one character apart
         // The issue's rule (≤ 2 edits) also joins two kindergartens two characters apart: only the same type within
         // 50 m keeps such pairs rare. Three edits apart never join.
         #expect(m.matches("阳光幼儿园", "彩虹幼儿园"))
@@ -144,9 +148,12 @@ import Testing
         func record(_ name: String, _ codes: [String]) -> POIRecord {
             POIRecord(row: 1, id: nil, name: name, codes: codes, label: nil, tags: [:], raw: Coordinate(x: 0, y: 0), position: Coordinate(x: 0, y: 0))
         }
-        #expect(c.classify(record("钱塘实验学校", ["141203", "141202"])) == .types([.primarySchool, .middleSchool], basis: "code 141203|141202, secondary school, name says no level: the default"))
+        #expect(
+            c.classify(record("钱塘实验学校", ["141203", "141202"]))
+                == .types([.primarySchool, .middleSchool], basis: "code 141203|141202, secondary school, name says no level: the default"))
         #expect(c.classify(record("钱塘高级中学", ["141202"])) == .noService("code 141202, name contains '高级中学'"))
-        #expect(c.classify(record("某某九年一贯制学校", ["141203|141202"].flatMap { $0.split(separator: "|").map(String.init) }))
+        #expect(
+            c.classify(record("某某九年一贯制学校", ["141203|141202"].flatMap { $0.split(separator: "|").map(String.init) }))
                 == .types([.primarySchool, .middleSchool], basis: "code 141203|141202, name contains '九年一贯'"))
         #expect(c.classify(record("职业学校", ["141206"])) == .noService("code 141206"))
         #expect(c.classify(record("某书店", ["061205"])) == .unmapped("pois: code 061205"))
@@ -155,11 +162,16 @@ import Testing
     }
 
     @Test func aMappingWithATypoIsRefusedNamingTheField() {
-        let text = #"{"provider": "x", "default_crs": "GCJ02", "code_style": "amap", "columns": {"code": ["typecode"]}, "code_separator": "|", "#
+        let text =
+            #"{"provider": "x", "default_crs": "GCJ02", "code_style": "amap", "columns": {"code": ["typecode"]}, "code_separator": "|", "#
             + #""codes": {"141204": {"label": "幼儿园", "types": ["kindergarden"]}}, "names": [], "school_names": [], "school_default": [], "#
             + #""dedupe": {"within_m": 50, "max_edit_distance": 2, "strip": []}}"#
-        #expect(throws: TableError.invalid(path: "m.json", field: "codes.141204.types[0]", detail: "unknown facility type 'kindergarden' (known: "
-            + FacilityType.allCases.map(\.rawValue).joined(separator: ", ") + ", secondary_school)")) {
+        #expect(
+            throws: TableError.invalid(
+                path: "m.json", field: "codes.141204.types[0]",
+                detail: "unknown facility type 'kindergarden' (known: "
+                    + FacilityType.allCases.map(\.rawValue).joined(separator: ", ") + ", secondary_school)")
+        ) {
             _ = try POISchema.parse(data: Data(text.utf8), path: "m.json")
         }
     }

@@ -1,9 +1,10 @@
 import Foundation
-@testable import QTBuild
 import QTGeometry
 import QTModel
 import QTProjection
 import Testing
+
+@testable import QTBuild
 
 /// The regulatory plan's parcels on the hand-written extract (Tests/Fixtures/planner/README.md): four
 /// 300 m × 250 m rectangles drawn in EPSG:4549 (75,000 m² each on the plane; the Gauss-Krüger scale at 29 km from
@@ -15,38 +16,42 @@ import Testing
 
     static func build(_ path: String, table: String, crs: String? = nil, settings: [String: String] = [:]) throws -> DistrictBuildResult {
         let codes = try LandUseCodeTable.load(path: BuildFixture.standards + "/landuse-\(table).json")
-        return try DistrictBuilder.build(DistrictBuildRequest(
-            inputs: [BuildInput(role: .osm, path: BuildFixture.osm("small.osm")), BuildInput(role: .parcels, path: path, crs: crs, settings: settings)],
-            boundary: .osmRelation(920), options: DistrictBuildOptions(marginMetres: 200), tables: try BuildFixture.tables(),
-            generator: "qtplan tests", folderName: "small", landUseCodes: [path: codes]))
+        return try DistrictBuilder.build(
+            DistrictBuildRequest(
+                inputs: [BuildInput(role: .osm, path: BuildFixture.osm("small.osm")), BuildInput(role: .parcels, path: path, crs: crs, settings: settings)],
+                boundary: .osmRelation(920), options: DistrictBuildOptions(marginMetres: 200), tables: try BuildFixture.tables(),
+                generator: "qtplan tests", folderName: "small", landUseCodes: [path: codes]))
     }
 
     static func summary(_ result: DistrictBuildResult) -> [String: String] {
         var out: [String: String] = [:]
         for f in result.layers[.landuse]?.features ?? [] {
             let p = f.properties
-            out[p["id"]!.stringValue!] = [p["class"]?.stringValue, p["plan_code"]?.stringValue,
-                                          p["far"]?.doubleValue.map { "far \($0)" }, p["households"]?.doubleValue.map { "hh \(Int($0))" }]
-                .compactMap { $0 }.joined(separator: " ")
+            out[p["id"]!.stringValue!] = [
+                p["class"]?.stringValue, p["plan_code"]?.stringValue,
+                p["far"]?.doubleValue.map { "far \($0)" }, p["households"]?.doubleValue.map { "hh \(Int($0))" }
+            ]
+            .compactMap { $0 }.joined(separator: " ")
         }
         return out
     }
 
     @Test func aShapefileWithGB50137CodesAndGBKText() throws {
         let result = try Self.build(Self.planner("parcels.shp"), table: "gb50137")
-        #expect(Self.summary(result) == [
-            "parcel-DK-01": "residential R2 far 2.5 hh 600",
-            "parcel-DK-02": "public_service A33 far 0.8 hh 0",
-            "parcel-DK-03": "commercial B1/R2 far 3.0 hh 200",  // mixed: the first code decides
-            "parcel-DK-04": "green_space G1 far 0.0 hh 0",
-        ])
+        #expect(
+            Self.summary(result) == [
+                "parcel-DK-01": "residential R2 far 2.5 hh 600",
+                "parcel-DK-02": "public_service A33 far 0.8 hh 0",
+                "parcel-DK-03": "commercial B1/R2 far 3.0 hh 200", // mixed: the first code decides
+                "parcel-DK-04": "green_space G1 far 0.0 hh 0"
+            ])
         let features = try #require(result.layers[.landuse]).features
         for f in features {
             #expect(f.properties["source"]?.stringValue == "parcels:parcels.shp")
             let m2 = try Geodesic.wgs84.area(of: try #require(f.geometry))
             #expect(abs(m2 - 75_000) / 75_000 < 1e-4)
         }
-        #expect(features.first { $0.properties["id"]?.stringValue == "parcel-DK-01" }?.properties["name"]?.stringValue == "阳光家园")  // GBK, .cpg
+        #expect(features.first { $0.properties["id"]?.stringValue == "parcel-DK-01" }?.properties["name"]?.stringValue == "阳光家园") // GBK, .cpg
         #expect(features.first { $0.properties["id"]?.stringValue == "parcel-DK-03" }?.properties["plan_codes"]?.arrayValue == [.string("B1"), .string("R2")])
         // small.osm's 7 land-use areas are replaced, not overlaid.
         #expect(result.manifest.build?.excluded["landuse: OpenStreetMap land use replaced by the plan's parcels (--parcels)"] == 7)
@@ -55,12 +60,13 @@ import Testing
 
     @Test func aDXFWithCodesAsTextsInsideThePolylines() throws {
         let result = try Self.build(Self.planner("parcels.dxf"), table: "gb50137", crs: "EPSG:4549", settings: ["code-layer": "CODES"])
-        #expect(Self.summary(result) == [
-            "parcel-1": "residential R22",  // as R2
-            "parcel-2": "public_service A33",
-            "parcel-3": "commercial B1B2",  // run together: B1 and B2, the first decides
-            "parcel-4": "green_space G1",
-        ])
+        #expect(
+            Self.summary(result) == [
+                "parcel-1": "residential R22", // as R2
+                "parcel-2": "public_service A33",
+                "parcel-3": "commercial B1B2", // run together: B1 and B2, the first decides
+                "parcel-4": "green_space G1"
+            ])
         let first = try #require(result.layers[.landuse]?.features.first { $0.properties["id"]?.stringValue == "parcel-1" })
         #expect(first.properties["plan_code_basis"]?.stringValue == "R22 as R2")
         // Without --code-layer the label 二类居住用地 (layer NOTES, GBK through $DWGCODEPAGE ANSI_936) is not a code.
@@ -70,12 +76,13 @@ import Testing
 
     @Test func the2023Classification() throws {
         let result = try Self.build(Self.planner("parcels-2023.geojson"), table: "land-sea-2023")
-        #expect(Self.summary(result) == [
-            "parcel-DK-01": "residential 0701 far 2.2 hh 500",
-            "parcel-DK-02": "public_service 080403 far 1.0",  // as 08
-            "parcel-DK-03": "public_service 0702/0901 far 2.0 hh 100",  // 0702 城镇社区服务设施 decides
-            "parcel-DK-04": "green_space 1401",
-        ])
+        #expect(
+            Self.summary(result) == [
+                "parcel-DK-01": "residential 0701 far 2.2 hh 500",
+                "parcel-DK-02": "public_service 080403 far 1.0", // as 08
+                "parcel-DK-03": "public_service 0702/0901 far 2.0 hh 100", // 0702 城镇社区服务设施 decides
+                "parcel-DK-04": "green_space 1401"
+            ])
     }
 
     @Test func anUnknownCodeIsRefusedUnlessUnclassified() throws {

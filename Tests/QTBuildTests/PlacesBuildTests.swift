@@ -9,12 +9,16 @@ import Testing
 @Suite struct PlacesBuildTests {
     @Test func facilitiesFromTags() throws {
         let result = try BuildFixture.small()
-        let types = Dictionary(uniqueKeysWithValues: result.layers[.facilities]!.features.map {
-            ($0.properties["id"]?.stringValue ?? "", $0.properties["type"]?.stringValue ?? "")
-        })
-        #expect(types == ["osm-w130": "middle_school", "osm-w131": "park", "osm-w132": "sports_ground", "osm-n40": "kindergarten",
-                          "osm-n41": "primary_school", "osm-n43": "community_health_centre", "osm-n44": "elderly_care_home",
-                          "osm-n45": "elderly_daycare"])
+        let types = Dictionary(
+            uniqueKeysWithValues: result.layers[.facilities]!.features.map {
+                ($0.properties["id"]?.stringValue ?? "", $0.properties["type"]?.stringValue ?? "")
+            })
+        #expect(
+            types == [
+                "osm-w130": "middle_school", "osm-w131": "park", "osm-w132": "sports_ground", "osm-n40": "kindergarten",
+                "osm-n41": "primary_school", "osm-n43": "community_health_centre", "osm-n44": "elderly_care_home",
+                "osm-n45": "elderly_daycare"
+            ])
         // The school area stands at its tagged main entrance (node 64) and keeps its area: 0.0015° × 0.001°.
         let school = try #require(BuildFixture.feature(result, .facilities, "osm-w130"))
         #expect(school.geometry == .point(Point(x: 120.3012, y: 30.3055)))
@@ -28,7 +32,7 @@ import Testing
         // Unmapped tags are counted, not dropped.
         let unmapped = result.manifest.build?.unmapped ?? [:]
         #expect(unmapped["facilities: amenity=restaurant"] == 1)
-        #expect(unmapped["facilities: amenity=social_facility"] == 1)  // day care for children
+        #expect(unmapped["facilities: amenity=social_facility"] == 1) // day care for children
         #expect(unmapped["landuse: landuse=yes"] == 1)
     }
 
@@ -43,11 +47,15 @@ import Testing
 
     @Test func transitStopsStationsAndLines() throws {
         let result = try BuildFixture.small()
-        let kinds = Dictionary(uniqueKeysWithValues: result.layers[.transit]!.features.map {
-            ($0.properties["id"]?.stringValue ?? "", $0.properties["kind"]?.stringValue ?? "")
-        })
-        #expect(kinds == ["osm-n30": "bus_stop", "osm-n32": "bus_stop", "osm-n33": "bus_stop", "osm-n50": "metro_station",
-                          "osm-n51": "metro_station", "osm-line-1": "metro_line", "osm-n52": "rail_station"])
+        let kinds = Dictionary(
+            uniqueKeysWithValues: result.layers[.transit]!.features.map {
+                ($0.properties["id"]?.stringValue ?? "", $0.properties["kind"]?.stringValue ?? "")
+            })
+        #expect(
+            kinds == [
+                "osm-n30": "bus_stop", "osm-n32": "bus_stop", "osm-n33": "bus_stop", "osm-n50": "metro_station",
+                "osm-n51": "metro_station", "osm-line-1": "metro_line", "osm-n52": "rail_station"
+            ])
         // The pole and its platform 14 m away are one stop; the stop 96 m outside is kept and marked; the one 1.4 km
         // out is not.
         #expect(BuildFixture.feature(result, .transit, "osm-n30")?.properties["also"] == .array([.string("osm:node/31")]))
@@ -63,11 +71,15 @@ import Testing
     /// keeps its hole; nothing overlaps.
     @Test func landUseCutSmallerWins() throws {
         let result = try BuildFixture.small()
-        let classes = Dictionary(uniqueKeysWithValues: result.layers[.landuse]!.features.map {
-            ($0.properties["id"]?.stringValue ?? "", $0.properties["class"]?.stringValue ?? "")
-        })
-        #expect(classes == ["lu-w140": "residential", "lu-w141": "commercial", "lu-r940": "forest", "lu-w144": "water",
-                            "lu-w130": "public_service", "lu-w131": "green_space", "lu-w132": "public_service"])
+        let classes = Dictionary(
+            uniqueKeysWithValues: result.layers[.landuse]!.features.map {
+                ($0.properties["id"]?.stringValue ?? "", $0.properties["class"]?.stringValue ?? "")
+            })
+        #expect(
+            classes == [
+                "lu-w140": "residential", "lu-w141": "commercial", "lu-r940": "forest", "lu-w144": "water",
+                "lu-w130": "public_service", "lu-w131": "green_space", "lu-w132": "public_service"
+            ])
         let residential = try #require(BuildFixture.feature(result, .landuse, "lu-w140"))
         let whole = BuildFixture.parallelArc(latitude: 30.30375, degrees: 0.0065) * BuildFixture.meridianArc(from: 30.3025, to: 30.3050)
         let overlap = BuildFixture.parallelArc(latitude: 30.3035, degrees: 0.002) * BuildFixture.meridianArc(from: 30.3030, to: 30.3040)
@@ -80,9 +92,11 @@ import Testing
         // No two parcels overlap (GEOS, pairwise).
         let context = try GeometryContext()
         let natives = try result.layers[.landuse]!.features.map { try context.make($0.geometry!) }
-        for i in natives.indices { for j in natives.indices where j > i {
-            #expect(try natives[i].intersection(natives[j]).area() < 1e-12)
-        } }
+        for i in natives.indices {
+            for j in natives.indices where j > i {
+                #expect(try natives[i].intersection(natives[j]).area() < 1e-12)
+            }
+        }
         #expect(result.manifest.landuseTilesBoundary == false)
     }
 
@@ -111,12 +125,18 @@ import Testing
     @Test func boundaryRelationsAndExtents() throws {
         let tables = try BuildFixture.tables()
         func build(_ boundary: BoundarySource, osm: String = BuildFixture.osm("small.osm")) throws -> DistrictBuildResult {
-            try DistrictBuilder.build(DistrictBuildRequest(inputs: [BuildInput(role: .osm, path: osm)], boundary: boundary,
-                                                           options: DistrictBuildOptions(), tables: tables, generator: "t", folderName: "x"))
+            try DistrictBuilder.build(
+                DistrictBuildRequest(
+                    inputs: [BuildInput(role: .osm, path: osm)], boundary: boundary,
+                    options: DistrictBuildOptions(), tables: tables, generator: "t", folderName: "x"))
         }
         let open = BuildFixture.osm("small.osm")
-        #expect(throws: BuildError.invalidInput(path: open, detail: "relation 921 (开口区) is not closed: its member ways leave a ring open at "
-                                                + "node 901 (120.2990000, 30.2985000); a boundary must be closed rings")) { try build(.osmRelation(921)) }
+        #expect(
+            throws: BuildError.invalidInput(
+                path: open,
+                detail: "relation 921 (开口区) is not closed: its member ways leave a ring open at "
+                    + "node 901 (120.2990000, 30.2985000); a boundary must be closed rings")
+        ) { try build(.osmRelation(921)) }
         #expect(throws: BuildError.invalidInput(path: open, detail: "no relation 5 in the extract (--boundary osm:relation/5)")) {
             try build(.osmRelation(5))
         }
@@ -124,15 +144,19 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let far = folder.appendingPathComponent("far.geojson").path
-        try Data("""
+        try Data(
+            """
             {"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[24.9,60.1],[25.0,60.1],[25.0,60.2],[24.9,60.2],[24.9,60.1]]]}}]}
-            """.utf8).write(to: URL(fileURLWithPath: far))
+            """.utf8
+        ).write(to: URL(fileURLWithPath: far))
         do {
             _ = try build(.file(path: far, crs: nil))
             Issue.record("a boundary far from the extract was accepted")
         } catch let error as BuildError {
-            #expect(error.description.contains("the extract (120.29900,30.29850 – 120.32500,30.30700) does not overlap the boundary \(far) "
-                                               + "(24.90000,60.10000 – 25.00000,60.20000)"), "\(error)")
+            #expect(
+                error.description.contains(
+                    "the extract (120.29900,30.29850 – 120.32500,30.30700) does not overlap the boundary \(far) "
+                        + "(24.90000,60.10000 – 25.00000,60.20000)"), "\(error)")
         }
     }
 }
@@ -151,20 +175,25 @@ enum PopulationLayerCheck {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let osm = folder.appendingPathComponent("stops.osm").path
-        try Data("""
+        try Data(
+            """
             <?xml version="1.0" encoding="UTF-8"?>
             <osm version="0.6">
               <node id="1" lat="30.3000180" lon="120.15"><tag k="highway" v="bus_stop"/><tag k="name" v="北"/></node>
               <node id="2" lat="30.2999820" lon="120.15"><tag k="highway" v="bus_stop"/><tag k="name" v="南"/></node>
             </osm>
-            """.utf8).write(to: URL(fileURLWithPath: osm))
+            """.utf8
+        ).write(to: URL(fileURLWithPath: osm))
         let boundary = folder.appendingPathComponent("b.geojson").path
-        try Data("""
+        try Data(
+            """
             {"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[120.0,30.2],[120.3,30.2],[120.3,30.3],[120.0,30.3],[120.0,30.2]]]}}]}
-            """.utf8).write(to: URL(fileURLWithPath: boundary))
-        let result = try DistrictBuilder.build(DistrictBuildRequest(
-            inputs: [BuildInput(role: .osm, path: osm)], boundary: .file(path: boundary, crs: nil),
-            options: DistrictBuildOptions(marginMetres: 100), tables: try BuildFixture.tables(), generator: "t", folderName: "x"))
+            """.utf8
+        ).write(to: URL(fileURLWithPath: boundary))
+        let result = try DistrictBuilder.build(
+            DistrictBuildRequest(
+                inputs: [BuildInput(role: .osm, path: osm)], boundary: .file(path: boundary, crs: nil),
+                options: DistrictBuildOptions(marginMetres: 100), tables: try BuildFixture.tables(), generator: "t", folderName: "x"))
         #expect(BuildFixture.feature(result, .transit, "osm-n1")?.properties["outside"] == .bool(true))
         #expect(BuildFixture.feature(result, .transit, "osm-n2")?.properties["outside"] == nil)
     }

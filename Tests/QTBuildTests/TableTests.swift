@@ -14,7 +14,7 @@ import Testing
         #expect(read("CN:urban") == .kmh(50))
         #expect(read("cn:rural") == .kmh(70))
         #expect(read("DE:rural") == .kmh(100))
-        #expect(read("FI:urban") == .kmh(50))      // not listed: the zone default for urban
+        #expect(read("FI:urban") == .kmh(50)) // not listed: the zone default for urban
         #expect(read("none") == .kmh(140))
         #expect(read("50;30") == .kmh(30))
         #expect(read("5000") == .absurd(5000))
@@ -62,8 +62,11 @@ import Testing
     @Test func aTypoInATableIsNamed() throws {
         let text = try String(contentsOfFile: BuildFixture.standards + "/osm-landuse.json", encoding: .utf8)
             .replacingOccurrences(of: "\"retail\": \"commercial\"", with: "\"retail\": \"comercial\"")
-        #expect(throws: TableError.invalid(path: "x.json", field: "keys[0].values.retail",
-                                           detail: "unknown land-use class 'comercial' (known: " + LandUseClass.allCases.map(\.rawValue).joined(separator: ", ") + ")")) {
+        #expect(
+            throws: TableError.invalid(
+                path: "x.json", field: "keys[0].values.retail",
+                detail: "unknown land-use class 'comercial' (known: " + LandUseClass.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+        ) {
             try OSMLandUseRules.parse(data: Data(text.utf8), path: "x.json")
         }
         let network = try String(contentsOfFile: BuildFixture.standards + "/osm-network.json", encoding: .utf8)
@@ -72,9 +75,9 @@ import Testing
     }
 
     @Test func metricCRSDefaults() {
-        #expect(MetricCRSChoice.choose(centroid: .init(x: 120.35, y: 30.30)).crs == "EPSG:4549")  // Qiantang, as bundled
-        #expect(MetricCRSChoice.choose(centroid: .init(x: 126.6, y: 45.75)).crs == "EPSG:4551")  // Harbin, CM 126°E
-        #expect(MetricCRSChoice.choose(centroid: .init(x: 75.99, y: 39.47)).crs == "EPSG:4534")  // Kashgar, CM 75°E
+        #expect(MetricCRSChoice.choose(centroid: .init(x: 120.35, y: 30.30)).crs == "EPSG:4549") // Qiantang, as bundled
+        #expect(MetricCRSChoice.choose(centroid: .init(x: 126.6, y: 45.75)).crs == "EPSG:4551") // Harbin, CM 126°E
+        #expect(MetricCRSChoice.choose(centroid: .init(x: 75.99, y: 39.47)).crs == "EPSG:4534") // Kashgar, CM 75°E
         #expect(MetricCRSChoice.choose(centroid: .init(x: 24.94, y: 60.17)).crs == "EPSG:32635") // Helsinki, UTM 35N
         #expect(MetricCRSChoice.choose(centroid: .init(x: 151.2, y: -33.87)).crs == "EPSG:32756") // Sydney, UTM 56S
     }

@@ -1,18 +1,23 @@
 import Foundation
-@testable import QTFormats
 import QTGeometry
 import QTProjection
 import Testing
+
+@testable import QTFormats
 
 /// A damaged file is refused, never read as a shorter layer (issue 19, class 2). Each file is first written by
 /// qtplan's writer and checked to read whole, then damaged the way a broken copy or a full disk damages files.
 @Suite("Damaged files read through GDAL")
 struct DamagedFileTests {
     /// Ten points, enough that a file cut part-way still holds some whole features.
-    static let points = VectorLayer(name: "facilities", features: FeatureCollection(features: (0..<10).map { i in
-        Feature(geometry: .point(Point(x: 120.30 + Double(i) / 1_000, y: 30.30)),
-                properties: ["id": .string("p\(i)"), "name": .string("点\(i)"), "source": .string("modelled")])
-    }))
+    static let points = VectorLayer(
+        name: "facilities",
+        features: FeatureCollection(
+            features: (0..<10).map { i in
+                Feature(
+                    geometry: .point(Point(x: 120.30 + Double(i) / 1_000, y: 30.30)),
+                    properties: ["id": .string("p\(i)"), "name": .string("点\(i)"), "source": .string("modelled")])
+            }))
 
     static func write(_ format: VectorFormat, _ folder: String) throws -> String {
         let path = folder + "/facilities.\(format.fileExtension)"
@@ -78,8 +83,10 @@ struct DamagedFileTests {
         // Row 2 of 3 with a 12 MB name: GDAL stops there ("Maximum number of characters allowed reached") and
         // used to return the 1 row before it.
         let long = String(repeating: "长", count: 4 << 20)
-        let rows = ["WKT,id,name", "\"POINT (120.3 30.3)\",a,one", "\"POINT (120.3 30.3)\",b,\"\(long)\"",
-                    "\"POINT (120.3 30.3)\",c,three"]
+        let rows = [
+            "WKT,id,name", "\"POINT (120.3 30.3)\",a,one", "\"POINT (120.3 30.3)\",b,\"\(long)\"",
+            "\"POINT (120.3 30.3)\",c,three"
+        ]
         try (rows.joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
         let overlong = try #require(Self.detail { try VectorReader(assumedCRS: .wgs84).read(path: path) })
         #expect(overlong.contains("damaged at feature 1"), "\(overlong)")
@@ -112,7 +119,7 @@ struct DamagedFileTests {
         let dbf = (path as NSString).deletingPathExtension + ".dbf"
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: dbf)))
         let headerLength = Int(bytes[8]) | Int(bytes[9]) << 8, recordLength = Int(bytes[10]) | Int(bytes[11]) << 8
-        bytes[headerLength + 3 * recordLength] = UInt8(ascii: "*")  // p3
+        bytes[headerLength + 3 * recordLength] = UInt8(ascii: "*") // p3
         try Data(bytes).write(to: URL(fileURLWithPath: dbf))
         let read = try VectorReader().read(path: path)
         #expect(read.features.features.map { $0.properties["id"]?.stringValue ?? "" } == (0..<10).filter { $0 != 3 }.map { "p\($0)" })

@@ -24,7 +24,8 @@ enum GDALTools {
         let text = try ogrinfo(path)
         for block in text.components(separatedBy: "Layer name: ").dropFirst() {
             let name = String(block.prefix { $0 != "\n" })
-            let count = block.components(separatedBy: "Feature Count: ").dropFirst().first
+            let count =
+                block.components(separatedBy: "Feature Count: ").dropFirst().first
                 .flatMap { Int($0.prefix { $0.isNumber }) } ?? -1
             let ids = block.components(separatedBy: "ID[\"EPSG\",").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
             out[name] = (count, ids.last)

@@ -71,7 +71,7 @@ struct StagedOutputAttributesTests {
         let path = folder + "/private.csv"
         try Data("old".utf8).write(to: URL(fileURLWithPath: path))
         #expect(chmod(path, 0o600) == 0)
-        let other: uid_t = geteuid() == 0 ? 65534 : geteuid()  // root gives it to nobody; others keep their own
+        let other: uid_t = geteuid() == 0 ? 65534 : geteuid() // root gives it to nobody; others keep their own
         #expect(chown(path, other, other == geteuid() ? getegid() : 65534) == 0)
         for ext in ["shp", "dbf"] {
             try Data("old".utf8).write(to: URL(fileURLWithPath: folder + "/layer.\(ext)"))
@@ -99,7 +99,7 @@ struct StagedOutputAttributesTests {
         let folder = try GDALTools.temporaryFolder("long")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let ascii = String(repeating: "a", count: 251) + ".csv"
-        let chinese = String(repeating: "区", count: 83) + ".csv"  // 249 + 4 bytes
+        let chinese = String(repeating: "区", count: 83) + ".csv" // 249 + 4 bytes
         for name in [ascii, chinese] {
             #expect(name.utf8.count <= 255)
             let staged = try StagedOutput(destination: folder + "/" + name, isFolder: false)
@@ -130,18 +130,22 @@ struct StagedOutputAttributesTests {
             try Data("partial".utf8).write(to: URL(fileURLWithPath: folder + "/" + name + "/out.gpkg"))
             try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: folder + "/" + name)
         }
-        try make(".qtplan-\(dead)-0-new.out.gpkg")          // killed run: removed
-        try make(".out.gpkg.qtplan-\(dead)-3")              // the older form: removed
-        try make(".qtplan-\(dead)-1-new.recent.gpkg", at: Date())  // changed a moment ago: kept
-        try make(".qtplan-1-0-new.live.gpkg")               // PID 1 is running: kept
-        try make(".qtplan-\(dead)-0-old.district")          // a moved-aside folder may be the only copy: kept
-        try make(".qtplan-notes")                           // not a staging name: kept
-        try make("qtplan-\(dead)-0-new.visible")            // not hidden, not ours: kept
+        try make(".qtplan-\(dead)-0-new.out.gpkg") // killed run: removed
+        try make(".out.gpkg.qtplan-\(dead)-3") // the older form: removed
+        try make(".qtplan-\(dead)-1-new.recent.gpkg", at: Date()) // changed a moment ago: kept
+        try make(".qtplan-1-0-new.live.gpkg") // PID 1 is running: kept
+        try make(".qtplan-\(dead)-0-old.district") // a moved-aside folder may be the only copy: kept
+        try make(".qtplan-notes") // not a staging name: kept
+        try make("qtplan-\(dead)-0-new.visible") // not hidden, not ours: kept
         let staged = try StagedOutput(destination: folder + "/other.csv", isFolder: false)
         try staged.write(Data("x".utf8), as: "other.csv")
         try staged.commit()
         let left = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        #expect(left == [".qtplan-\(dead)-0-old.district", ".qtplan-\(dead)-1-new.recent.gpkg", ".qtplan-1-0-new.live.gpkg",
-                         ".qtplan-notes", "other.csv", "qtplan-\(dead)-0-new.visible"].sorted())
+        #expect(
+            left
+                == [
+                    ".qtplan-\(dead)-0-old.district", ".qtplan-\(dead)-1-new.recent.gpkg", ".qtplan-1-0-new.live.gpkg",
+                    ".qtplan-notes", "other.csv", "qtplan-\(dead)-0-new.visible"
+                ].sorted())
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
-@testable import QTFormats
 import QTGeometry
 import QTProjection
 import Testing
+
+@testable import QTFormats
 
 @Suite("Reading through GDAL")
 struct VectorReaderTests {
@@ -15,8 +16,9 @@ struct VectorReaderTests {
         return zip(xs, ys).map { max(abs($0.x - $1.x), abs($0.y - $1.y)) }.max() ?? 0
     }
 
-    @Test("a round trip keeps geometry (within 1e-9°) and every property, in EPSG:4549 and WGS84",
-          arguments: [VectorFormat.gpkg, .fgb, .shp, .csv])
+    @Test(
+        "a round trip keeps geometry (within 1e-9°) and every property, in EPSG:4549 and WGS84",
+        arguments: [VectorFormat.gpkg, .fgb, .shp, .csv])
     func roundTrip(format: VectorFormat) throws {
         let folder = try GDALTools.temporaryFolder("trip-\(format)")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -84,11 +86,13 @@ struct VectorReaderTests {
         return folder + "/gbk.shp"
     }
 
-    static let remedy = "the file's code page (a Shapefile's .cpg, a DXF's $DWGCODEPAGE) is missing or wrong: give "
+    static let remedy =
+        "the file's code page (a Shapefile's .cpg, a DXF's $DWGCODEPAGE) is missing or wrong: give "
         + "the layer an \"encoding\" in the district manifest (GBK for most Chinese data, or UTF-8)"
 
-    @Test("a GBK Shapefile behind a .cpg saying UTF-8, or without .cpg, is refused: field and feature named, remedy given",
-          arguments: ["UTF-8", nil] as [String?])
+    @Test(
+        "a GBK Shapefile behind a .cpg saying UTF-8, or without .cpg, is refused: field and feature named, remedy given",
+        arguments: ["UTF-8", nil] as [String?])
     func notUTF8(cpg: String?) throws {
         let folder = try GDALTools.temporaryFolder("cpg")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -110,8 +114,9 @@ struct VectorReaderTests {
             Issue.record("GBK text read as CP1252 went through")
         } catch let FormatsError.invalidData(p, detail) {
             #expect(p == path)
-            #expect(detail.hasPrefix("feature 0 field 'name': '") && detail.hasSuffix("' looks like Chinese text read as Latin-1; \(Self.remedy)"),
-                    "\(detail)")
+            #expect(
+                detail.hasPrefix("feature 0 field 'name': '") && detail.hasSuffix("' looks like Chinese text read as Latin-1; \(Self.remedy)"),
+                "\(detail)")
         }
         #expect(try VectorReader(encoding: "GBK").read(path: path).features.features.first?.properties["name"] == .string("钱塘区"))
     }
@@ -119,8 +124,8 @@ struct VectorReaderTests {
     @Test("Western text with accents is not taken for misread Chinese")
     func westernTextPasses() {
         #expect(!InputField.looksLikeMisreadGBK("Conceição São João Ærø Müller"))
-        #expect(InputField.looksLikeMisreadGBK("Ç®ÌÁÇø"))  // 钱塘区 in GBK, read as Latin-1
-        #expect(InputField.looksLikeMisreadGBK("è§\u{0084}å\u{0088}\u{0092}"))  // 规划 in UTF-8, read as Latin-1
+        #expect(InputField.looksLikeMisreadGBK("Ç®ÌÁÇø")) // 钱塘区 in GBK, read as Latin-1
+        #expect(InputField.looksLikeMisreadGBK("è§\u{0084}å\u{0088}\u{0092}")) // 规划 in UTF-8, read as Latin-1
     }
 
     @Test("a DXF from a design institute: entities read with the assumed CRS, the CAD layer kept")
@@ -129,7 +134,8 @@ struct VectorReaderTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let source = folder + "/src.geojson"
         // A 1 km square in EPSG:4549 metres, as a drawing would hold it.
-        try #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"Layer":"规划范围"},"geometry":{"type":"LineString","coordinates":[[533000,3353000],[534000,3353000],[534000,3354000],[533000,3354000],[533000,3353000]]}}]}"#
+        try
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"Layer":"规划范围"},"geometry":{"type":"LineString","coordinates":[[533000,3353000],[534000,3353000],[534000,3354000],[533000,3354000],[533000,3353000]]}}]}"#
             .write(toFile: source, atomically: true, encoding: .utf8)
         let made = try GDALTools.run("ogr2ogr", ["-f", "DXF", folder + "/plan.dxf", source])
         #expect(made.status == 0, "\(made.output)")

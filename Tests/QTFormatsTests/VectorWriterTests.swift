@@ -7,34 +7,51 @@ import Testing
 /// Sample layers: Chinese text, every kind of property, and a point whose EPSG:4549 coordinates are known
 /// (120.35°E 30.30°N is 533668.27 E, 3353421.77 N in CGCS2000 / 3-degree Gauss-Kruger CM 120E).
 enum Samples {
-    static let facilities = VectorLayer(name: "facilities", features: FeatureCollection(features: [
-        Feature(geometry: .point(Point(x: 120.35, y: 30.30)), properties: [
-            "id": .string("chc-1"), "name": .string("金沙湖社区卫生服务中心"), "beds": .number(40), "area_m2": .number(1250.5),
-            "operating": .bool(true), "tags": .array([.string("health"), .number(15)]), "note": .null]),
-        Feature(geometry: .point(Point(x: 120.40, y: 30.32)), properties: [
-            "id": .string("chc-2"), "name": .string("下沙街道社区卫生服务中心"), "beds": .number(12), "area_m2": .number(980),
-            "operating": .bool(false), "tags": .array([])]),
-    ]))
+    static let facilities = VectorLayer(
+        name: "facilities",
+        features: FeatureCollection(features: [
+            Feature(
+                geometry: .point(Point(x: 120.35, y: 30.30)),
+                properties: [
+                    "id": .string("chc-1"), "name": .string("金沙湖社区卫生服务中心"), "beds": .number(40), "area_m2": .number(1250.5),
+                    "operating": .bool(true), "tags": .array([.string("health"), .number(15)]), "note": .null
+                ]),
+            Feature(
+                geometry: .point(Point(x: 120.40, y: 30.32)),
+                properties: [
+                    "id": .string("chc-2"), "name": .string("下沙街道社区卫生服务中心"), "beds": .number(12), "area_m2": .number(980),
+                    "operating": .bool(false), "tags": .array([])
+                ])
+        ]))
 
-    static let zones = VectorLayer(name: "subdistricts", features: FeatureCollection(features: [
-        Feature(geometry: .polygon(Polygon(exterior: [
-            Coordinate(x: 120.30, y: 30.28), Coordinate(x: 120.36, y: 30.28), Coordinate(x: 120.36, y: 30.33),
-            Coordinate(x: 120.30, y: 30.33), Coordinate(x: 120.30, y: 30.28)])),
-                properties: ["id": .string("baiyang"), "name": .string("白杨街道"), "population": .number(220_000)]),
-    ]))
+    static let zones = VectorLayer(
+        name: "subdistricts",
+        features: FeatureCollection(features: [
+            Feature(
+                geometry: .polygon(
+                    Polygon(exterior: [
+                        Coordinate(x: 120.30, y: 30.28), Coordinate(x: 120.36, y: 30.28), Coordinate(x: 120.36, y: 30.33),
+                        Coordinate(x: 120.30, y: 30.33), Coordinate(x: 120.30, y: 30.28)
+                    ])),
+                properties: ["id": .string("baiyang"), "name": .string("白杨街道"), "population": .number(220_000)])
+        ]))
 
-    static let mixed = VectorLayer(name: "transit", features: FeatureCollection(features: [
-        Feature(geometry: .point(Point(x: 120.35, y: 30.30)), properties: ["id": .string("s1"), "name": .string("金沙湖")]),
-        Feature(geometry: .lineString(LineString([Coordinate(x: 120.35, y: 30.30), Coordinate(x: 120.38, y: 30.31)])),
+    static let mixed = VectorLayer(
+        name: "transit",
+        features: FeatureCollection(features: [
+            Feature(geometry: .point(Point(x: 120.35, y: 30.30)), properties: ["id": .string("s1"), "name": .string("金沙湖")]),
+            Feature(
+                geometry: .lineString(LineString([Coordinate(x: 120.35, y: 30.30), Coordinate(x: 120.38, y: 30.31)])),
                 properties: ["id": .string("l1"), "name": .string("地铁1号线")]),
-        Feature(geometry: nil, properties: ["id": .string("n1"), "name": .string("无几何")]),
-    ]))
+            Feature(geometry: nil, properties: ["id": .string("n1"), "name": .string("无几何")])
+        ]))
 }
 
 @Suite("Writing through GDAL, read back by ogrinfo")
 struct VectorWriterTests {
-    @Test("every format: layer names, feature counts, CRS and Chinese text as ogrinfo reads them",
-          arguments: [VectorFormat.gpkg, .shp, .fgb, .csv])
+    @Test(
+        "every format: layer names, feature counts, CRS and Chinese text as ogrinfo reads them",
+        arguments: [VectorFormat.gpkg, .shp, .fgb, .csv])
     func formatsReadBackByOgrinfo(format: VectorFormat) throws {
         let folder = try GDALTools.temporaryFolder("writer-\(format)")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -44,7 +61,7 @@ struct VectorWriterTests {
         let layers = try GDALTools.layers(path)
         #expect(layers.keys.sorted() == ["facilities"])
         #expect(layers["facilities"]?.count == 2)
-        #expect(layers["facilities"]?.epsg == 4549)  // a CSV's in the .prj GDAL writes beside it
+        #expect(layers["facilities"]?.epsg == 4549) // a CSV's in the .prj GDAL writes beside it
         let full = try GDALTools.ogrinfo(path, summary: false)
         #expect(full.contains("金沙湖社区卫生服务中心"), "Chinese text lost: \(full)")
         #expect(full.contains("下沙街道社区卫生服务中心"))
@@ -100,8 +117,11 @@ struct VectorWriterTests {
     func shapefileFieldNameWarning() throws {
         let folder = try GDALTools.temporaryFolder("launder")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let layer = VectorLayer(name: "pop", features: FeatureCollection(features: [
-            Feature(geometry: .point(Point(x: 120.3, y: 30.3)), properties: ["subdistrict": .string("白杨街道")])]))
+        let layer = VectorLayer(
+            name: "pop",
+            features: FeatureCollection(features: [
+                Feature(geometry: .point(Point(x: 120.3, y: 30.3)), properties: ["subdistrict": .string("白杨街道")])
+            ]))
         let warnings = try VectorWriter(format: .shp).write([layer], to: folder + "/pop.shp")
         #expect(warnings.contains { $0.contains("GDAL:") && $0.contains("subdistrict") }, "\(warnings)")
         #expect(try GDALTools.ogrinfo(folder + "/pop.shp", summary: false).contains("subdistric (String) = 白杨街道"))
@@ -111,10 +131,17 @@ struct VectorWriterTests {
     func refusals() throws {
         let folder = try GDALTools.temporaryFolder("refuse")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let collection = VectorLayer(name: "odd", features: FeatureCollection(features: [
-            Feature(geometry: .geometryCollection(GeometryCollection([.point(Point(x: 120.3, y: 30.3))])))]))
-        #expect(throws: FormatsError.unsupported(path: folder + "/odd.shp", detail: "layer 'odd' feature 0: a "
-            + "GeometryCollection cannot be written to a Shapefile; use gpkg, fgb or geojson")) {
+        let collection = VectorLayer(
+            name: "odd",
+            features: FeatureCollection(features: [
+                Feature(geometry: .geometryCollection(GeometryCollection([.point(Point(x: 120.3, y: 30.3))])))
+            ]))
+        #expect(
+            throws: FormatsError.unsupported(
+                path: folder + "/odd.shp",
+                detail: "layer 'odd' feature 0: a "
+                    + "GeometryCollection cannot be written to a Shapefile; use gpkg, fgb or geojson")
+        ) {
             _ = try VectorWriter(format: .shp).write([collection], to: folder + "/odd.shp")
         }
         #expect(throws: FormatsError.self) { _ = try VectorWriter(format: .gpkg, crs: .gcj02).write([Samples.zones], to: folder + "/g.gpkg") }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import QTGeometry
+import Testing
 
 /// Buffer, centroid, point on surface, hulls, simplify, makeValid, normalize (Operations/Constructive.swift).
 @Suite("Constructive")
@@ -62,7 +62,7 @@ struct ConstructiveTests {
     func joins() throws {
         let context = try GeometryContext()
         let l = try context.make(F.line([(0, 0), (10, 0), (10, 10)]))
-        let inCorner = try context.makePoint(x: 10.9, y: -0.9)   // near the sharp corner (11, -1)
+        let inCorner = try context.makePoint(x: 10.9, y: -0.9) // near the sharp corner (11, -1)
 
         // Mitre: the whole corner square: 39 + 1 = 40, and the polygon reaches (11, -1).
         let mitre = try l.buffer(1, style: BufferStyle(cap: .flat, join: .mitre))
@@ -144,10 +144,11 @@ struct ConstructiveTests {
 
     // MARK: - Hulls
 
-    static let hullPoints: Geometry = .multiPoint(MultiPoint([
-        Point(x: 0, y: 0), Point(x: 10, y: 0), Point(x: 10, y: 10), Point(x: 0, y: 10),
-        Point(x: 5, y: 5), Point(x: 2, y: 3), Point(x: 7, y: 8), Point(x: 5, y: 1), Point(x: 2, y: 8),
-    ]))
+    static let hullPoints: Geometry = .multiPoint(
+        MultiPoint([
+            Point(x: 0, y: 0), Point(x: 10, y: 0), Point(x: 10, y: 10), Point(x: 0, y: 10),
+            Point(x: 5, y: 5), Point(x: 2, y: 3), Point(x: 7, y: 8), Point(x: 5, y: 1), Point(x: 2, y: 8)
+        ]))
 
     @Test("the convex hull of points is the square through the four extreme ones")
     func convexHull() throws {
@@ -178,14 +179,16 @@ struct ConstructiveTests {
 
     // MARK: - Simplify
 
-    @Test("simplify drops a vertex 0.01 off the line at tolerance 0.1 and keeps it at 0.001",
-          arguments: [true, false])
+    @Test(
+        "simplify drops a vertex 0.01 off the line at tolerance 0.1 and keeps it at 0.001",
+        arguments: [true, false])
     func simplifyLine(preserveTopology: Bool) throws {
         let context = try GeometryContext()
         let line = try context.make(F.line([(0, 0), (5, 0.01), (10, 0)]))
         #expect(try line.simplify(tolerance: 0.1, preserveTopology: preserveTopology).value() == F.line([(0, 0), (10, 0)]))
-        #expect(try line.simplify(tolerance: 0.001, preserveTopology: preserveTopology).value()
-            == F.line([(0, 0), (5, 0.01), (10, 0)]))
+        #expect(
+            try line.simplify(tolerance: 0.001, preserveTopology: preserveTopology).value()
+                == F.line([(0, 0), (5, 0.01), (10, 0)]))
     }
 
     @Test("simplify straightens a dented square back to area 100")
@@ -217,9 +220,11 @@ struct ConstructiveTests {
         #expect(try fixed.contains(context.makePoint(x: 0.5, y: 1)))
         #expect(try fixed.contains(context.makePoint(x: 1.5, y: 1)))
         #expect(try !fixed.intersects(context.makePoint(x: 1, y: 0.5)))
-        let expected = try context.make(.multiPolygon(MultiPolygon([
-            Polygon(exterior: F.ring([(0, 0), (1, 1), (0, 2)])), Polygon(exterior: F.ring([(2, 0), (1, 1), (2, 2)])),
-        ])))
+        let expected = try context.make(
+            .multiPolygon(
+                MultiPolygon([
+                    Polygon(exterior: F.ring([(0, 0), (1, 1), (0, 2)])), Polygon(exterior: F.ring([(2, 0), (1, 1), (2, 2)]))
+                ])))
         #expect(try fixed.topologicallyEquals(expected))
     }
 
@@ -253,8 +258,8 @@ struct ConstructiveTests {
         let snapped = try a.snapped(to: b, tolerance: 1e-6)
         guard case .polygon(let p) = try snapped.value() else { Issue.record("not a polygon"); return }
         #expect(p.rings[0].contains(Coordinate(x: 2, y: 1)))
-        #expect(p.rings[0].count == 6)  // 4 corners + the inserted vertex + the closing vertex
-        #expect(abs(try snapped.area() - 4) < 1e-12)  // the shape is unchanged
+        #expect(p.rings[0].count == 6) // 4 corners + the inserted vertex + the closing vertex
+        #expect(abs(try snapped.area() - 4) < 1e-12) // the shape is unchanged
         #expect(throws: GeometryError.self) { try a.snapped(to: b, tolerance: .nan) }
     }
 

@@ -1,5 +1,5 @@
-import Testing
 import QTGeometry
+import Testing
 
 /// Value -> GEOS -> value round trips (GeometryContext+Conversion.swift).
 @Suite("Conversion")
@@ -7,10 +7,11 @@ struct ConversionTests {
     typealias F = GeomFixture
 
     static let square = F.box(0, 0, 10, 10)
-    static let squareWithHole: Geometry = .polygon(Polygon(
-        exterior: F.boxRing(0, 0, 10, 10),
-        holes: [F.ring([(2, 2), (2, 4), (4, 4), (4, 2)])]
-    ))
+    static let squareWithHole: Geometry = .polygon(
+        Polygon(
+            exterior: F.boxRing(0, 0, 10, 10),
+            holes: [F.ring([(2, 2), (2, 4), (4, 4), (4, 2)])]
+        ))
     static let line = F.line([(0, 0), (1.5, 2.25), (-3.125, 1e-7)])
 
     /// Every geometry type, each also EMPTY, plus collections holding empty members and nested collections.
@@ -32,30 +33,43 @@ struct ConversionTests {
         .multiPoint(MultiPoint([Point(x: 1, y: 2), Point(nil)])),
         .multiPoint(MultiPoint([])),
         // Multi-line-strings
-        .multiLineString(MultiLineString([LineString([Coordinate(x: 0, y: 0), Coordinate(x: 1, y: 0)]),
-                                          LineString([Coordinate(x: 5, y: 5), Coordinate(x: 6, y: 7),
-                                                      Coordinate(x: 8, y: 5)])])),
+        .multiLineString(
+            MultiLineString([
+                LineString([Coordinate(x: 0, y: 0), Coordinate(x: 1, y: 0)]),
+                LineString([
+                    Coordinate(x: 5, y: 5), Coordinate(x: 6, y: 7),
+                    Coordinate(x: 8, y: 5)
+                ])
+            ])),
         .multiLineString(MultiLineString([LineString([]), LineString([Coordinate(x: 0, y: 0), Coordinate(x: 1, y: 0)])])),
         .multiLineString(MultiLineString([])),
         // Multi-polygons
-        .multiPolygon(MultiPolygon([Polygon(exterior: F.boxRing(0, 0, 1, 1)),
-                                    Polygon(exterior: F.boxRing(5, 5, 9, 9), holes: [F.ring([(6, 6), (6, 7), (7, 7)])])])),
+        .multiPolygon(
+            MultiPolygon([
+                Polygon(exterior: F.boxRing(0, 0, 1, 1)),
+                Polygon(exterior: F.boxRing(5, 5, 9, 9), holes: [F.ring([(6, 6), (6, 7), (7, 7)])])
+            ])),
         .multiPolygon(MultiPolygon([Polygon(rings: []), Polygon(exterior: F.boxRing(0, 0, 1, 1))])),
         .multiPolygon(MultiPolygon([])),
         // Geometry collections, nested, with empty members
         .geometryCollection(GeometryCollection([F.point(1, 1), line, squareWithHole])),
-        .geometryCollection(GeometryCollection([
-            F.point(0, 0),
-            .geometryCollection(GeometryCollection([
-                line,
-                .geometryCollection(GeometryCollection([])),
-                .geometryCollection(GeometryCollection([.multiPoint(MultiPoint([Point(x: 9, y: 9)]))])),
+        .geometryCollection(
+            GeometryCollection([
+                F.point(0, 0),
+                .geometryCollection(
+                    GeometryCollection([
+                        line,
+                        .geometryCollection(GeometryCollection([])),
+                        .geometryCollection(GeometryCollection([.multiPoint(MultiPoint([Point(x: 9, y: 9)]))]))
+                    ])),
+                .multiPolygon(MultiPolygon([Polygon(exterior: F.boxRing(0, 0, 1, 1))]))
             ])),
-            .multiPolygon(MultiPolygon([Polygon(exterior: F.boxRing(0, 0, 1, 1))])),
-        ])),
-        .geometryCollection(GeometryCollection([.point(Point(nil)), .polygon(Polygon(rings: [])),
-                                                .lineString(LineString([]))])),
-        .geometryCollection(GeometryCollection([])),
+        .geometryCollection(
+            GeometryCollection([
+                .point(Point(nil)), .polygon(Polygon(rings: [])),
+                .lineString(LineString([]))
+            ])),
+        .geometryCollection(GeometryCollection([]))
     ]
 
     @Test("value -> GEOS -> value is the identity", arguments: roundTripCases)
@@ -71,13 +85,14 @@ struct ConversionTests {
 
     @Test("geometryCount is 1 for simple geometries and the member count for collections", arguments: roundTripCases)
     func memberCount(_ geometry: Geometry) throws {
-        let expected: Int = switch geometry {
-        case .point, .lineString, .polygon: 1
-        case .multiPoint(let m): m.points.count
-        case .multiLineString(let m): m.lineStrings.count
-        case .multiPolygon(let m): m.polygons.count
-        case .geometryCollection(let g): g.geometries.count
-        }
+        let expected: Int =
+            switch geometry {
+            case .point, .lineString, .polygon: 1
+            case .multiPoint(let m): m.points.count
+            case .multiLineString(let m): m.lineStrings.count
+            case .multiPolygon(let m): m.polygons.count
+            case .geometryCollection(let g): g.geometries.count
+            }
         let context = try GeometryContext()
         #expect(try context.make(geometry).geometryCount() == expected)
     }
@@ -114,9 +129,12 @@ struct ConversionTests {
         #expect(try a.value() == F.point(1, 2))
         #expect(try b.value() == F.point(3, 4))
         let collection = try context.makeCollection(.geometryCollection, of: [multi, a])
-        #expect(try collection.value() == .geometryCollection(GeometryCollection([
-            .multiPoint(MultiPoint([Point(x: 1, y: 2), Point(x: 3, y: 4)])), F.point(1, 2),
-        ])))
+        #expect(
+            try collection.value()
+                == .geometryCollection(
+                    GeometryCollection([
+                        .multiPoint(MultiPoint([Point(x: 1, y: 2), Point(x: 3, y: 4)])), F.point(1, 2)
+                    ])))
         #expect(try context.makeCollection(.multiPolygon, of: []).value() == .multiPolygon(MultiPolygon([])))
     }
 
@@ -142,8 +160,11 @@ struct ConversionTests {
             .polygon(Polygon(exterior: F.boxRing(0, 0, 10, 10), holes: [F.ring([(2, 2), (bad, 3), (3, 3)])])),
             .multiPoint(MultiPoint([Point(x: 0, y: 0), Point(x: bad, y: bad)])),
             .multiLineString(MultiLineString([LineString([Coordinate(x: 0, y: 0), Coordinate(x: 1, y: bad)])])),
-            .geometryCollection(GeometryCollection([F.point(0, 0),
-                                                    .geometryCollection(GeometryCollection([F.point(bad, 1)]))])),
+            .geometryCollection(
+                GeometryCollection([
+                    F.point(0, 0),
+                    .geometryCollection(GeometryCollection([F.point(bad, 1)]))
+                ]))
         ]
     }
 
@@ -164,8 +185,10 @@ struct ConversionTests {
     }
 
     /// Expects `.geos(function:message:)` naming `function` with a message containing `fragment`.
-    static func expectGEOS(_ function: String, containing fragment: String, sourceLocation: SourceLocation = #_sourceLocation,
-                           _ body: () throws -> Void) {
+    static func expectGEOS(
+        _ function: String, containing fragment: String, sourceLocation: SourceLocation = #_sourceLocation,
+        _ body: () throws -> Void
+    ) {
         let error = #expect(throws: GeometryError.self, sourceLocation: sourceLocation) { try body() }
         guard case .geos(let f, let message) = error else {
             Issue.record("expected .geos(\(function), …), got \(String(describing: error))", sourceLocation: sourceLocation)
@@ -179,8 +202,11 @@ struct ConversionTests {
     func unclosedRing() throws {
         let context = try GeometryContext()
         // (0 0, 1 0, 1 1, 0 1): four points, first != last.
-        let open = Geometry.polygon(Polygon(exterior: [Coordinate(x: 0, y: 0), Coordinate(x: 1, y: 0), Coordinate(x: 1, y: 1),
-                                                       Coordinate(x: 0, y: 1)]))
+        let open = Geometry.polygon(
+            Polygon(exterior: [
+                Coordinate(x: 0, y: 0), Coordinate(x: 1, y: 0), Coordinate(x: 1, y: 1),
+                Coordinate(x: 0, y: 1)
+            ]))
         Self.expectGEOS("GEOSGeom_createLinearRing_r", containing: "Points of LinearRing do not form a closed linestring") {
             _ = try context.make(open)
         }
@@ -189,10 +215,13 @@ struct ConversionTests {
     @Test("an unclosed hole after a good shell is refused the same way, also inside a collection")
     func unclosedHole() throws {
         let context = try GeometryContext()
-        let geometry = Geometry.polygon(Polygon(exterior: F.boxRing(0, 0, 10, 10), holes: [
-            F.ring([(1, 1), (1, 2), (2, 2)]),
-            [Coordinate(x: 5, y: 5), Coordinate(x: 5, y: 6), Coordinate(x: 6, y: 6), Coordinate(x: 6, y: 5)],
-        ]))
+        let geometry = Geometry.polygon(
+            Polygon(
+                exterior: F.boxRing(0, 0, 10, 10),
+                holes: [
+                    F.ring([(1, 1), (1, 2), (2, 2)]),
+                    [Coordinate(x: 5, y: 5), Coordinate(x: 5, y: 6), Coordinate(x: 6, y: 6), Coordinate(x: 6, y: 5)]
+                ]))
         Self.expectGEOS("GEOSGeom_createLinearRing_r", containing: "closed linestring") { _ = try context.make(geometry) }
         // Nested inside a collection, the partially built members are released and the error still surfaces.
         let nested = Geometry.geometryCollection(GeometryCollection([F.point(0, 0), Self.square, geometry]))

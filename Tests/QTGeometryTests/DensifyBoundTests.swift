@@ -8,8 +8,13 @@ import Testing
     @Test func countsByHand() throws {
         let line = Geometry.lineString(LineString([Coordinate(x: 0, y: 0), Coordinate(x: 1, y: 0.5)]))
         #expect(line.verticesAddedByDensifying(step: 0.1) == 9)
-        let square = Geometry.polygon(Polygon(rings: [[Coordinate(x: 0, y: 0), Coordinate(x: 1, y: 0), Coordinate(x: 1, y: 1),
-                                                      Coordinate(x: 0, y: 1), Coordinate(x: 0, y: 0)]]))
+        let square = Geometry.polygon(
+            Polygon(rings: [
+                [
+                    Coordinate(x: 0, y: 0), Coordinate(x: 1, y: 0), Coordinate(x: 1, y: 1),
+                    Coordinate(x: 0, y: 1), Coordinate(x: 0, y: 0)
+                ]
+            ]))
         #expect(square.verticesAddedByDensifying(step: 0.3) == 12)
         #expect(Geometry.geometryCollection(GeometryCollection([line, square])).verticesAddedByDensifying(step: 0.3) == 3 + 12)
         #expect(Geometry.point(Point(x: 5, y: 5)).verticesAddedByDensifying(step: 1e-9) == 0)
@@ -22,7 +27,7 @@ import Testing
         let line = Geometry.lineString(LineString([Coordinate(x: 0, y: 0), Coordinate(x: 1, y: 0.5)]))
         #expect(line.densifyStep(0.1, maximumAddedVertices: 4) == 0.2)
         #expect(line.densifyStep(0.1, maximumAddedVertices: 9) == 0.1)
-        #expect(line.densifyStep(0.1, maximumAddedVertices: 0) == 1.6)  // ⌈1/1.6⌉ − 1 = 0 (0.8 leaves 1)
+        #expect(line.densifyStep(0.1, maximumAddedVertices: 0) == 1.6) // ⌈1/1.6⌉ − 1 = 0 (0.8 leaves 1)
     }
 
     /// The fuzzed case: one 100° edge at 1e-4° would add a million vertices; under a bound of 100,000 the

@@ -1,6 +1,6 @@
 import CGEOS
-import Testing
 import QTGeometry
+import Testing
 
 /// Pins the raw values of QTGeometry's enums to the C constants of geos_c.h they are passed as.
 /// (The test target reaches CGEOS through QTGeometry, whose module map it inherits.)
@@ -27,7 +27,7 @@ struct EnumRawValueTests {
         let pairs: [(GeometryKind, GEOSGeomTypes)] = [
             (.point, GEOS_POINT), (.lineString, GEOS_LINESTRING), (.linearRing, GEOS_LINEARRING),
             (.polygon, GEOS_POLYGON), (.multiPoint, GEOS_MULTIPOINT), (.multiLineString, GEOS_MULTILINESTRING),
-            (.multiPolygon, GEOS_MULTIPOLYGON), (.geometryCollection, GEOS_GEOMETRYCOLLECTION),
+            (.multiPolygon, GEOS_MULTIPOLYGON), (.geometryCollection, GEOS_GEOMETRYCOLLECTION)
         ]
         for (kind, constant) in pairs {
             #expect(kind.rawValue == Int32(constant.rawValue), "\(kind)")
@@ -37,10 +37,11 @@ struct EnumRawValueTests {
 
     @Test("GeometryKind descriptions are the WKT/GeoJSON names")
     func kindNames() {
-        #expect(GeometryKind.allCases.map(\.description) == [
-            "Point", "LineString", "LinearRing", "Polygon", "MultiPoint", "MultiLineString", "MultiPolygon",
-            "GeometryCollection",
-        ])
+        #expect(
+            GeometryKind.allCases.map(\.description) == [
+                "Point", "LineString", "LinearRing", "Polygon", "MultiPoint", "MultiLineString", "MultiPolygon",
+                "GeometryCollection"
+            ])
     }
 
     @Test("GEOS reports the kind QTGeometry expects for each WKT type")
@@ -50,7 +51,7 @@ struct EnumRawValueTests {
             ("POINT (0 0)", .point), ("LINESTRING (0 0, 1 1)", .lineString), ("LINEARRING (0 0, 1 0, 1 1, 0 0)", .linearRing),
             ("POLYGON ((0 0, 1 0, 1 1, 0 0))", .polygon), ("MULTIPOINT ((0 0))", .multiPoint),
             ("MULTILINESTRING ((0 0, 1 1))", .multiLineString), ("MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)))", .multiPolygon),
-            ("GEOMETRYCOLLECTION (POINT (0 0))", .geometryCollection),
+            ("GEOMETRYCOLLECTION (POINT (0 0))", .geometryCollection)
         ]
         for (text, kind) in cases {
             #expect(try context.read(wkt: text).kind() == kind, "\(text)")

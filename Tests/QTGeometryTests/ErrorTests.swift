@@ -1,4 +1,5 @@
 import Testing
+
 // @testable only for the last test of "error buffer" below, which drives the internal `call` directly to make a
 // failure GEOS does not describe; everything else uses the public API.
 @testable import QTGeometry
@@ -10,8 +11,10 @@ struct ErrorTests {
     typealias F = GeomFixture
 
     /// The function and message of a `.geos` error thrown by `body`, or a recorded issue.
-    static func geosError(sourceLocation: SourceLocation = #_sourceLocation,
-                          _ body: () throws -> Void) -> (function: String, message: String)? {
+    static func geosError(
+        sourceLocation: SourceLocation = #_sourceLocation,
+        _ body: () throws -> Void
+    ) -> (function: String, message: String)? {
         let error = #expect(throws: GeometryError.self, sourceLocation: sourceLocation) { try body() }
         guard case .geos(let function, let message) = error else {
             Issue.record("expected .geos, got \(String(describing: error))", sourceLocation: sourceLocation)
@@ -51,10 +54,12 @@ struct ErrorTests {
     @Test("coverageUnion of lines names GEOSCoverageUnion_r")
     func coverageUnionFailure() throws {
         let context = try GeometryContext()
-        let lines = try context.make(.multiLineString(MultiLineString([
-            LineString([Coordinate(x: 0, y: 0), Coordinate(x: 1, y: 1)]),
-            LineString([Coordinate(x: 1, y: 1), Coordinate(x: 2, y: 2)]),
-        ])))
+        let lines = try context.make(
+            .multiLineString(
+                MultiLineString([
+                    LineString([Coordinate(x: 0, y: 0), Coordinate(x: 1, y: 1)]),
+                    LineString([Coordinate(x: 1, y: 1), Coordinate(x: 2, y: 2)])
+                ])))
         let failure = try #require(Self.geosError { _ = try lines.coverageUnion() })
         #expect(failure.function == "GEOSCoverageUnion_r")
         #expect(failure.message.contains("Unhandled geometry type in CoverageUnion"))
@@ -97,10 +102,15 @@ struct ErrorTests {
         } else {
             Issue.record("got \(String(describing: parse))")
         }
-        let ring = try #require(Self.geosError {
-            _ = try context.make(.polygon(Polygon(exterior: [Coordinate(x: 0, y: 0), Coordinate(x: 1, y: 0), Coordinate(x: 1, y: 1),
-                                                             Coordinate(x: 0, y: 1)])))
-        })
+        let ring = try #require(
+            Self.geosError {
+                _ = try context.make(
+                    .polygon(
+                        Polygon(exterior: [
+                            Coordinate(x: 0, y: 0), Coordinate(x: 1, y: 0), Coordinate(x: 1, y: 1),
+                            Coordinate(x: 0, y: 1)
+                        ])))
+            })
         #expect(ring.function == "GEOSGeom_createLinearRing_r")
         #expect(!ring.message.contains("Unknown type"))
 
@@ -161,8 +171,9 @@ struct ErrorTests {
 
     /// GEOSGeom_createCollection_r frees the members itself when it fails ("Unsupported type request"), so a
     /// non-collection kind once led to a double free. It is now refused before GEOS is called.
-    @Test("makeCollection with a non-collection kind throws, and the member stays usable",
-          arguments: [GeometryKind.point, .lineString, .linearRing, .polygon])
+    @Test(
+        "makeCollection with a non-collection kind throws, and the member stays usable",
+        arguments: [GeometryKind.point, .lineString, .linearRing, .polygon])
     func nonCollectionKind(kind: GeometryKind) throws {
         let context = try GeometryContext()
         let point = try context.makePoint(x: 0, y: 0)

@@ -39,8 +39,11 @@ struct GeoJSONJSONValueTests {
     @Test("numbers with 17 significant digits read back exactly")
     func longNumbersAreExact() throws {
         let value = try JSONValue(parsing: "[0.30000000000000004, 120.12345678901234, 12345678901234567890, 5e-324]")
-        #expect(value == [.number(0.30000000000000004), .number(120.12345678901234),
-                          .number(12345678901234567890.0), .number(5e-324)])
+        #expect(
+            value == [
+                .number(0.30000000000000004), .number(120.12345678901234),
+                .number(12345678901234567890.0), .number(5e-324)
+            ])
     }
 
     @Test("accessors and literals")
@@ -79,7 +82,8 @@ struct GeoJSONReaderTests {
 
     @Test("a FeatureCollection with ids, properties and a null geometry")
     func featureCollection() throws {
-        let collection = try read("""
+        let collection = try read(
+            """
             {"type":"FeatureCollection","features":[
             {"type":"Feature","id":"QT-01","properties":{"name":"钱塘区","area_km2":531.7,"pop":793000,"ok":true},
              "geometry":{"type":"Point","coordinates":[120.35,30.3]}},
@@ -112,8 +116,9 @@ struct GeoJSONReaderTests {
         #expect(collection == FeatureCollection(features: [Feature(geometry: line)]))
     }
 
-    @Test("every geometry type, empty ones and nested collections",
-          arguments: GeoJSONSamples.geometries)
+    @Test(
+        "every geometry type, empty ones and nested collections",
+        arguments: GeoJSONSamples.geometries)
     func geometryTypes(_ sample: GeoJSONSample) throws {
         let geometry = try GeoJSONReader().geometry(from: JSONValue(parsing: sample.json))
         #expect(geometry == sample.geometry)
@@ -126,14 +131,17 @@ struct GeoJSONReaderTests {
         #expect(try reader.geometry(from: ["type": "LineString", "coordinates": []]) == .lineString(LineString([])))
         #expect(try reader.geometry(from: ["type": "Polygon", "coordinates": []]) == .polygon(Polygon(rings: [])))
         #expect(try reader.geometry(from: ["type": "MultiPolygon", "coordinates": []]) == .multiPolygon(MultiPolygon([])))
-        #expect(try reader.geometry(from: ["type": "GeometryCollection", "geometries": []])
+        #expect(
+            try reader.geometry(from: ["type": "GeometryCollection", "geometries": []])
                 == .geometryCollection(GeometryCollection([])))
     }
 
     @Test("the crs member: absent, null, CRS84 and EPSG:4326 are accepted")
     func wgs84CRS() throws {
-        for name in ["urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:OGC::CRS84", "urn:ogc:def:crs:EPSG::4326",
-                     "EPSG:4326", "http://www.opengis.net/def/crs/OGC/1.3/CRS84"] {
+        for name in [
+            "urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:OGC::CRS84", "urn:ogc:def:crs:EPSG::4326",
+            "EPSG:4326", "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
+        ] {
             let json = #"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"\#(name)"}},"features":[]}"#
             #expect(try read(json).features.isEmpty, "\(name)")
         }
@@ -153,13 +161,17 @@ struct GeoJSONReaderTests {
             """
         let result = try GeoJSONReader().readWithDiagnostics(data: Data(json.utf8))
         #expect(result.droppedZCount == 6)
-        #expect(result.warnings.map(\.description) == [
-            "feature 1: 2 positions had a Z value, dropped",
-            "feature 2: 4 positions had a Z value, dropped",
-        ])
-        #expect(result.collection.features[1].geometry == .lineString(LineString([
-            Coordinate(x: 1, y: 2), Coordinate(x: 3, y: 4), Coordinate(x: 5, y: 6),
-        ])))
+        #expect(
+            result.warnings.map(\.description) == [
+                "feature 1: 2 positions had a Z value, dropped",
+                "feature 2: 4 positions had a Z value, dropped"
+            ])
+        #expect(
+            result.collection.features[1].geometry
+                == .lineString(
+                    LineString([
+                        Coordinate(x: 1, y: 2), Coordinate(x: 3, y: 4), Coordinate(x: 5, y: 6)
+                    ])))
         #expect(try GeoJSONReader().read(data: Data(json.utf8)) == result.collection)
     }
 
@@ -223,8 +235,10 @@ struct GeoJSONReaderTests {
 
     @Test("a position with 1 number names the feature and the position")
     func shortPosition() throws {
-        let error = try #require(readError(secondFeature(
-            #"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0],[0,0]]]}"#)))
+        let error = try #require(
+            readError(
+                secondFeature(
+                    #"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0],[0,0]]]}"#)))
         #expect(error.description == "feature 1: geometry.coordinates[0][3]: position has 1 number, expected 2 or 3")
     }
 
@@ -282,13 +296,15 @@ struct GeoJSONReaderTests {
 
     @Test("an unclosed ring is refused, naming the feature and the ring")
     func unclosedRing() throws {
-        let polygon = #"{"type":"Polygon","coordinates":[[[0,0],[10,0],[10,10],[0,10],[0,0]],"#
+        let polygon =
+            #"{"type":"Polygon","coordinates":[[[0,0],[10,0],[10,10],[0,10],[0,0]],"#
             + #"[[2,2],[3,2],[3,3],[2,3]]]}"#
         let error = try #require(readError(secondFeature(polygon)))
         #expect(error.featureIndex == 1)
         #expect(error.path == "geometry.coordinates[1]")
-        #expect(error.description.hasPrefix(
-            "feature 1: geometry.coordinates[1]: ring 1 (hole) is not closed: first position [2, 2] differs from last [2, 3]"))
+        #expect(
+            error.description.hasPrefix(
+                "feature 1: geometry.coordinates[1]: ring 1 (hole) is not closed: first position [2, 2] differs from last [2, 3]"))
         let multi = try #require(readError(#"{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,1]]]]}"#))
         #expect(multi.description.hasPrefix("coordinates[0][0]: ring 0 (exterior) is not closed"))
     }
@@ -296,8 +312,9 @@ struct GeoJSONReaderTests {
     @Test("a ring with 3 positions is refused")
     func shortRing() throws {
         let error = try #require(readError(secondFeature(#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[0,0]]]}"#)))
-        #expect(error.description.hasPrefix(
-            "feature 1: geometry.coordinates[0]: ring 0 (exterior) has 3 positions, expected at least 4"))
+        #expect(
+            error.description.hasPrefix(
+                "feature 1: geometry.coordinates[0]: ring 0 (exterior) has 3 positions, expected at least 4"))
     }
 
     @Test("a line string with 1 position is refused")
@@ -323,10 +340,12 @@ struct GeoJSONReaderTests {
 
     @Test("a collection member's error path goes through geometries[i]")
     func collectionMemberPath() throws {
-        let json = #"{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[1,2]},"#
+        let json =
+            #"{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[1,2]},"#
             + #"{"type":"LineString","coordinates":[[1,2],[3]]}]}"#
         let error = try #require(readError(secondFeature(json)))
-        #expect(error.description
+        #expect(
+            error.description
                 == "feature 1: geometry.geometries[1].coordinates[1]: position has 1 number, expected 2 or 3")
     }
 

@@ -15,46 +15,63 @@ enum GeoJSONSamples {
     private static let square = [c(0, 0), c(1, 0), c(1, 1), c(0, 0)]
 
     static let geometries: [GeoJSONSample] = [
-        GeoJSONSample(name: "Point", json: #"{"type":"Point","coordinates":[120.35,30.3]}"#,
-                      geometry: .point(Point(x: 120.35, y: 30.3))),
+        GeoJSONSample(
+            name: "Point", json: #"{"type":"Point","coordinates":[120.35,30.3]}"#,
+            geometry: .point(Point(x: 120.35, y: 30.3))),
         GeoJSONSample(name: "empty Point", json: #"{"type":"Point","coordinates":[]}"#, geometry: .point(Point(nil))),
-        GeoJSONSample(name: "LineString",
-                      json: #"{"type":"LineString","coordinates":[[120.1,30.2],[120.2,30.25],[-120.3,-30.2]]}"#,
-                      geometry: .lineString(LineString([c(120.1, 30.2), c(120.2, 30.25), c(-120.3, -30.2)]))),
-        GeoJSONSample(name: "empty LineString", json: #"{"type":"LineString","coordinates":[]}"#,
-                      geometry: .lineString(LineString([]))),
-        GeoJSONSample(name: "Polygon with a hole",
-                      json: #"{"type":"Polygon","coordinates":[[[0,0],[10,0],[10,10],[0,10],[0,0]],"#
-                          + #"[[2,2],[2,3],[3,3],[3,2],[2,2]]]}"#,
-                      geometry: .polygon(Polygon(exterior: [c(0, 0), c(10, 0), c(10, 10), c(0, 10), c(0, 0)],
-                                                 holes: [[c(2, 2), c(2, 3), c(3, 3), c(3, 2), c(2, 2)]]))),
-        GeoJSONSample(name: "empty Polygon", json: #"{"type":"Polygon","coordinates":[]}"#,
-                      geometry: .polygon(Polygon(rings: []))),
-        GeoJSONSample(name: "MultiPoint with an empty member", json: #"{"type":"MultiPoint","coordinates":[[1,2],[],[-3.5,4]]}"#,
-                      geometry: .multiPoint(MultiPoint([Point(x: 1, y: 2), Point(nil), Point(x: -3.5, y: 4)]))),
-        GeoJSONSample(name: "empty MultiPoint", json: #"{"type":"MultiPoint","coordinates":[]}"#,
-                      geometry: .multiPoint(MultiPoint([]))),
-        GeoJSONSample(name: "MultiLineString", json: #"{"type":"MultiLineString","coordinates":[[[0,0],[1,1]],[]]}"#,
-                      geometry: .multiLineString(MultiLineString([LineString([c(0, 0), c(1, 1)]), LineString([])]))),
-        GeoJSONSample(name: "empty MultiLineString", json: #"{"type":"MultiLineString","coordinates":[]}"#,
-                      geometry: .multiLineString(MultiLineString([]))),
-        GeoJSONSample(name: "MultiPolygon", json: #"{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]],[]]}"#,
-                      geometry: .multiPolygon(MultiPolygon([Polygon(exterior: square), Polygon(rings: [])]))),
-        GeoJSONSample(name: "empty MultiPolygon", json: #"{"type":"MultiPolygon","coordinates":[]}"#,
-                      geometry: .multiPolygon(MultiPolygon([]))),
-        GeoJSONSample(name: "nested GeometryCollection",
-                      json: #"{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[1,2]},"#
-                          + #"{"type":"GeometryCollection","geometries":[{"type":"LineString","coordinates":[[0,0],[1,1]]},"#
-                          + #"{"type":"GeometryCollection","geometries":[]}]}]}"#,
-                      geometry: .geometryCollection(GeometryCollection([
-                          .point(Point(x: 1, y: 2)),
-                          .geometryCollection(GeometryCollection([
-                              .lineString(LineString([c(0, 0), c(1, 1)])),
-                              .geometryCollection(GeometryCollection([])),
-                          ])),
-                      ]))),
-        GeoJSONSample(name: "empty GeometryCollection", json: #"{"type":"GeometryCollection","geometries":[]}"#,
-                      geometry: .geometryCollection(GeometryCollection([]))),
+        GeoJSONSample(
+            name: "LineString",
+            json: #"{"type":"LineString","coordinates":[[120.1,30.2],[120.2,30.25],[-120.3,-30.2]]}"#,
+            geometry: .lineString(LineString([c(120.1, 30.2), c(120.2, 30.25), c(-120.3, -30.2)]))),
+        GeoJSONSample(
+            name: "empty LineString", json: #"{"type":"LineString","coordinates":[]}"#,
+            geometry: .lineString(LineString([]))),
+        GeoJSONSample(
+            name: "Polygon with a hole",
+            json: #"{"type":"Polygon","coordinates":[[[0,0],[10,0],[10,10],[0,10],[0,0]],"#
+                + #"[[2,2],[2,3],[3,3],[3,2],[2,2]]]}"#,
+            geometry: .polygon(
+                Polygon(
+                    exterior: [c(0, 0), c(10, 0), c(10, 10), c(0, 10), c(0, 0)],
+                    holes: [[c(2, 2), c(2, 3), c(3, 3), c(3, 2), c(2, 2)]]))),
+        GeoJSONSample(
+            name: "empty Polygon", json: #"{"type":"Polygon","coordinates":[]}"#,
+            geometry: .polygon(Polygon(rings: []))),
+        GeoJSONSample(
+            name: "MultiPoint with an empty member", json: #"{"type":"MultiPoint","coordinates":[[1,2],[],[-3.5,4]]}"#,
+            geometry: .multiPoint(MultiPoint([Point(x: 1, y: 2), Point(nil), Point(x: -3.5, y: 4)]))),
+        GeoJSONSample(
+            name: "empty MultiPoint", json: #"{"type":"MultiPoint","coordinates":[]}"#,
+            geometry: .multiPoint(MultiPoint([]))),
+        GeoJSONSample(
+            name: "MultiLineString", json: #"{"type":"MultiLineString","coordinates":[[[0,0],[1,1]],[]]}"#,
+            geometry: .multiLineString(MultiLineString([LineString([c(0, 0), c(1, 1)]), LineString([])]))),
+        GeoJSONSample(
+            name: "empty MultiLineString", json: #"{"type":"MultiLineString","coordinates":[]}"#,
+            geometry: .multiLineString(MultiLineString([]))),
+        GeoJSONSample(
+            name: "MultiPolygon", json: #"{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]],[]]}"#,
+            geometry: .multiPolygon(MultiPolygon([Polygon(exterior: square), Polygon(rings: [])]))),
+        GeoJSONSample(
+            name: "empty MultiPolygon", json: #"{"type":"MultiPolygon","coordinates":[]}"#,
+            geometry: .multiPolygon(MultiPolygon([]))),
+        GeoJSONSample(
+            name: "nested GeometryCollection",
+            json: #"{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[1,2]},"#
+                + #"{"type":"GeometryCollection","geometries":[{"type":"LineString","coordinates":[[0,0],[1,1]]},"#
+                + #"{"type":"GeometryCollection","geometries":[]}]}]}"#,
+            geometry: .geometryCollection(
+                GeometryCollection([
+                    .point(Point(x: 1, y: 2)),
+                    .geometryCollection(
+                        GeometryCollection([
+                            .lineString(LineString([c(0, 0), c(1, 1)])),
+                            .geometryCollection(GeometryCollection([]))
+                        ]))
+                ]))),
+        GeoJSONSample(
+            name: "empty GeometryCollection", json: #"{"type":"GeometryCollection","geometries":[]}"#,
+            geometry: .geometryCollection(GeometryCollection([])))
     ]
 }
 
@@ -94,15 +111,16 @@ struct GeoJSONWriterTests {
     func collectionLayout() {
         let collection = FeatureCollection(features: [
             Feature(id: 7, geometry: nil),
-            Feature(geometry: .point(Point(x: 1, y: 2)), properties: ["b": 1, "a": "x"]),
+            Feature(geometry: .point(Point(x: 1, y: 2)), properties: ["b": 1, "a": "x"])
         ])
-        #expect(writer.string(collection) == """
-            {"type":"FeatureCollection","features":[
-            {"type":"Feature","id":7,"properties":{},"geometry":null},
-            {"type":"Feature","properties":{"a":"x","b":1},"geometry":{"type":"Point","coordinates":[1,2]}}
-            ]}
+        #expect(
+            writer.string(collection) == """
+                {"type":"FeatureCollection","features":[
+                {"type":"Feature","id":7,"properties":{},"geometry":null},
+                {"type":"Feature","properties":{"a":"x","b":1},"geometry":{"type":"Point","coordinates":[1,2]}}
+                ]}
 
-            """)
+                """)
         #expect(writer.string(FeatureCollection(features: [])) == "{\"type\":\"FeatureCollection\",\"features\":[]}\n")
         #expect(writer.string(Feature(id: "a", geometry: nil)) == #"{"type":"Feature","id":"a","properties":{},"geometry":null}"#)
     }
@@ -124,20 +142,23 @@ struct GeoJSONWriterTests {
 
     @Test("property numbers: integral without a point, others shortest round-trip")
     func propertyNumbers() {
-        let feature = Feature(geometry: nil, properties: [
-            "a": 793000, "b": 0.1, "c": .number(-0.0), "d": 1e15, "e": 123456789012345, "f": 2.5, "g": 0.00001,
-            "h": -42, "i": .number(.infinity), "j": 1e16,
-        ])
+        let feature = Feature(
+            geometry: nil,
+            properties: [
+                "a": 793000, "b": 0.1, "c": .number(-0.0), "d": 1e15, "e": 123_456_789_012_345, "f": 2.5, "g": 0.00001,
+                "h": -42, "i": .number(.infinity), "j": 1e16
+            ])
         // 1e15 is not below 1e15, so it gets Swift's `description`, which writes integral values below 2^53
         // in positional form with ".0" and switches to exponent form from 2^53 on (1e16).
-        #expect(writer.string(feature) == #"{"type":"Feature","properties":{"a":793000,"b":0.1,"c":0,"#
-            + #""d":1000000000000000.0,"e":123456789012345,"f":2.5,"g":1e-05,"h":-42,"i":null,"j":1e+16},"#
-            + #""geometry":null}"#)
+        #expect(
+            writer.string(feature) == #"{"type":"Feature","properties":{"a":793000,"b":0.1,"c":0,"#
+                + #""d":1000000000000000.0,"e":123456789012345,"f":2.5,"g":1e-05,"h":-42,"i":null,"j":1e+16},"#
+                + #""geometry":null}"#)
     }
 
     @Test("integral numbers read back as exact integers")
     func integralRoundTrip() throws {
-        let feature = Feature(id: 12, geometry: nil, properties: ["population": 793000, "big": 999999999999999])
+        let feature = Feature(id: 12, geometry: nil, properties: ["population": 793000, "big": 999_999_999_999_999])
         let collection = try GeoJSONReader().read(data: writer.data(FeatureCollection(features: [feature])))
         #expect(collection.features[0].properties["population"]?.intValue == 793000)
         #expect(collection.features[0].properties["big"]?.intValue == 999_999_999_999_999)
@@ -147,7 +168,8 @@ struct GeoJSONWriterTests {
     @Test("strings: quotes, backslash and control characters escaped, Chinese as UTF-8")
     func stringEscaping() {
         let feature = Feature(geometry: nil, properties: ["s": "a\"b\\c\n\t\u{01}\u{1F}/é钱塘"])
-        #expect(writer.string(feature)
+        #expect(
+            writer.string(feature)
                 == #"{"type":"Feature","properties":{"s":"a\"b\\c\u000A\u0009\u0001\u001F/é钱塘"},"geometry":null}"#)
     }
 
@@ -155,14 +177,16 @@ struct GeoJSONWriterTests {
     func keyOrder() {
         let properties: [String: JSONValue] = [
             "zeta": true, "Alpha": nil, "area_km2": 531.7, "accuracy_m": 5, "class": "district", "name": "钱塘区",
-            "id": "QT-01", "é": 1, "Zulu": 2, "nested": ["source": "b", "b": 1, "a": 2],
+            "id": "QT-01", "é": 1, "Zulu": 2, "nested": ["source": "b", "b": 1, "a": 2]
         ]
         let feature = Feature(geometry: nil, properties: properties)
-        #expect(writer.string(feature) == #"{"type":"Feature","properties":{"id":"QT-01","name":"钱塘区","#
-            + #""class":"district","accuracy_m":5,"Alpha":null,"Zulu":2,"area_km2":531.7,"nested":{"source":"b","a":2,"b":1},"#
-            + #""zeta":true,"é":1},"geometry":null}"#)
+        #expect(
+            writer.string(feature) == #"{"type":"Feature","properties":{"id":"QT-01","name":"钱塘区","#
+                + #""class":"district","accuracy_m":5,"Alpha":null,"Zulu":2,"area_km2":531.7,"nested":{"source":"b","a":2,"b":1},"#
+                + #""zeta":true,"é":1},"geometry":null}"#)
         let custom = GeoJSONWriter(keyOrder: ["zeta", "nested"])
-        #expect(custom.string(Feature(geometry: nil, properties: ["a": 1, "nested": 2, "zeta": 3]))
+        #expect(
+            custom.string(Feature(geometry: nil, properties: ["a": 1, "nested": 2, "zeta": 3]))
                 == #"{"type":"Feature","properties":{"zeta":3,"nested":2,"a":1},"geometry":null}"#)
     }
 
@@ -172,8 +196,11 @@ struct GeoJSONWriterTests {
         for i in 0..<50 { properties["k\(i)"] = .number(Double(i) / 7) }
         let collection = FeatureCollection(features: [Feature(geometry: .point(Point(x: 1, y: 2)), properties: properties)])
         let first = writer.data(collection)
-        let reordered = FeatureCollection(features: [Feature(geometry: .point(Point(x: 1, y: 2)),
-                                                   properties: Dictionary(uniqueKeysWithValues: properties.reversed().map { ($0.key, $0.value) }))])
+        let reordered = FeatureCollection(features: [
+            Feature(
+                geometry: .point(Point(x: 1, y: 2)),
+                properties: Dictionary(uniqueKeysWithValues: properties.reversed().map { ($0.key, $0.value) }))
+        ])
         #expect(writer.data(reordered) == first)
     }
 }

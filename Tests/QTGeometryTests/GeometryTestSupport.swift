@@ -7,7 +7,7 @@ enum GeomFixture {
     static func boxRing(_ minX: Double, _ minY: Double, _ maxX: Double, _ maxY: Double) -> [Coordinate] {
         [
             Coordinate(x: minX, y: minY), Coordinate(x: maxX, y: minY), Coordinate(x: maxX, y: maxY),
-            Coordinate(x: minX, y: maxY), Coordinate(x: minX, y: minY),
+            Coordinate(x: minX, y: maxY), Coordinate(x: minX, y: minY)
         ]
     }
 
@@ -57,7 +57,8 @@ enum GeomFixture {
     static func pathLength(_ coords: [Coordinate]) -> Double {
         var total = 0.0
         for i in 0..<(coords.count - 1) {
-            total += ((coords[i + 1].x - coords[i].x) * (coords[i + 1].x - coords[i].x)
+            total +=
+                ((coords[i + 1].x - coords[i].x) * (coords[i + 1].x - coords[i].x)
                 + (coords[i + 1].y - coords[i].y) * (coords[i + 1].y - coords[i].y)).squareRoot()
         }
         return total

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QTGeometry
 
 /// The byte-level JSON parser against Foundation's `JSONSerialization` (the reference it replaces on the
@@ -36,7 +37,8 @@ import Testing
             return "[" + ws() + (0..<n).map { _ in text(&random, depth: depth + 1) }.joined(separator: ws() + "," + ws()) + ws() + "]"
         default:
             let n = Int.random(in: 0...4, using: &random)
-            return "{" + ws() + (0..<n).map { _ in string(&random) + ws() + ":" + ws() + text(&random, depth: depth + 1) }
+            return "{" + ws()
+                + (0..<n).map { _ in string(&random) + ws() + ":" + ws() + text(&random, depth: depth + 1) }
                 .joined(separator: "," + ws()) + ws() + "}"
         }
     }
@@ -48,16 +50,21 @@ import Testing
         case 2: return String(format: "%.7f", Double.random(in: 119...121, using: &random))
         case 3: return String(format: "%.17g", Double.random(in: -1...1, using: &random) * pow(10, Double(Int.random(in: -30...30, using: &random))))
         case 4: return String(format: "%de%+d", Int.random(in: -99...99, using: &random), Int.random(in: -30...30, using: &random))
-        case 5: return ["0", "-0", "0.0", "-0.0", "1E2", "1e-7", "12345678901234567890", "0.30000000000000004", "5e-324",
-                        "1.7976931348623157e308", "9007199254740993", "123456.789e-3", "1e22", "1e23"].randomElement(using: &random) ?? "0"
+        case 5:
+            return [
+                "0", "-0", "0.0", "-0.0", "1E2", "1e-7", "12345678901234567890", "0.30000000000000004", "5e-324",
+                "1.7976931348623157e308", "9007199254740993", "123456.789e-3", "1e22", "1e23"
+            ].randomElement(using: &random) ?? "0"
         case 6: return String(UInt64.random(in: 0...UInt64.max, using: &random))
         default: return String(Double(bitPattern: UInt64.random(in: 0...0x7FEF_FFFF_FFFF_FFFF, using: &random)))
         }
     }
 
     static func string(_ random: inout Random) -> String {
-        let pieces = ["a", "id", "名称", "白杨街道", "\\n", "\\\"", "\\\\", "\\/", "\\u00e9", "\\u4E2D", "\\ud83d\\ude00",
-                      "\\t", "😀", "é", " ", "\\u0000", "\\b\\f\\r"]
+        let pieces = [
+            "a", "id", "名称", "白杨街道", "\\n", "\\\"", "\\\\", "\\/", "\\u00e9", "\\u4E2D", "\\ud83d\\ude00",
+            "\\t", "😀", "é", " ", "\\u0000", "\\b\\f\\r"
+        ]
         let n = Int.random(in: 0...5, using: &random)
         return "\"" + (0..<n).map { _ in pieces.randomElement(using: &random) ?? "" }.joined() + "\""
     }
@@ -95,14 +102,16 @@ import Testing
                 declined += 1
             }
         }
-        #expect(declined > 1000)  // the damage does reach the parser
+        #expect(declined > 1000) // the damage does reach the parser
     }
 
     /// Texts Foundation reads leniently, or refuses, are declined, so Foundation's verdict and message stand.
-    @Test(arguments: ["[1,]", "{\"a\":1,}", "1\u{0}", "01", "1.", "1e", ".5", "+1", "-", "1e400", "1e-400",
-                      "\"\\ud800\"", "\"\\udc00\"", "\"a\tb\"", "\"\\x\"", "tru", "[1 2]", "{1:2}", "", " ",
-                      String(repeating: "[", count: 513) + String(repeating: "]", count: 513),
-                      "123456789012345678901234567890123456789012345", "NaN", "Infinity"])
+    @Test(arguments: [
+        "[1,]", "{\"a\":1,}", "1\u{0}", "01", "1.", "1e", ".5", "+1", "-", "1e400", "1e-400",
+        "\"\\ud800\"", "\"\\udc00\"", "\"a\tb\"", "\"\\x\"", "tru", "[1 2]", "{1:2}", "", " ",
+        String(repeating: "[", count: 513) + String(repeating: "]", count: 513),
+        "123456789012345678901234567890123456789012345", "NaN", "Infinity"
+    ])
     func nonStrictTextIsDeclined(text: String) {
         #expect(Self.fast(Array(text.utf8)) == nil)
     }
@@ -127,8 +136,10 @@ import Testing
         for _ in 0..<20_000 {
             let d = Double(bitPattern: UInt64.random(in: 0...0x7FEF_FFFF_FFFF_FFFF, using: &random)) * (Bool.random(using: &random) ? 1 : -1)
             let c = Double.random(in: -180...180, using: &random)
-            for text in [d.description, String(format: "%.17g", d), String(format: "%.7f", c), String(format: "%.3e", c),
-                         String(format: "%.15g", c)] {
+            for text in [
+                d.description, String(format: "%.17g", d), String(format: "%.7f", c), String(format: "%.3e", c),
+                String(format: "%.15g", c)
+            ] {
                 let json = text.replacingOccurrences(of: "e+", with: "e")
                 guard let expected = Double(json), expected.isFinite, expected != 0 || c == 0 else { continue }
                 guard let fast = Self.fast(Array(json.utf8)) else {

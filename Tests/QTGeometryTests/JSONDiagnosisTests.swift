@@ -22,15 +22,20 @@ import Testing
         // {"name":"幼"} with 幼 in GBK (0xD3 0xD7) instead of UTF-8.
         let bytes: [UInt8] = Array("{\"name\":\"".utf8) + [0xD3, 0xD7] + Array("\"}".utf8)
         let message = try #require(Self.message(bytes))
-        #expect(message.hasPrefix("invalid JSON: not UTF-8 text: byte 9 (0xD3) starts no valid UTF-8 sequence; JSON must be "
-                                  + "UTF-8 (RFC 8259): re-save the file as UTF-8 (it may be GBK or another legacy code page)"))
+        #expect(
+            message.hasPrefix(
+                "invalid JSON: not UTF-8 text: byte 9 (0xD3) starts no valid UTF-8 sequence; JSON must be "
+                    + "UTF-8 (RFC 8259): re-save the file as UTF-8 (it may be GBK or another legacy code page)"))
     }
 
-    @Test(arguments: [("[1,\n NaN]", "NaN at line 2, column 2"), ("[Infinity]", "Infinity at line 1, column 2"),
-                      ("{\"x\": -Infinity}", "-Infinity at line 1, column 7")])
+    @Test(arguments: [
+        ("[1,\n NaN]", "NaN at line 2, column 2"), ("[Infinity]", "Infinity at line 1, column 2"),
+        ("{\"x\": -Infinity}", "-Infinity at line 1, column 7")
+    ])
     func nonFiniteLiteralsAreNamedWhereTheyAre(text: String, location: String) throws {
         let message = try #require(Self.message(Array(text.utf8)))
-        #expect(message == "invalid JSON: \(location): NaN and Infinity are not JSON numbers (RFC 8259); write a finite "
+        #expect(
+            message == "invalid JSON: \(location): NaN and Infinity are not JSON numbers (RFC 8259); write a finite "
                 + "number, or leave the position out")
     }
 

@@ -1,5 +1,5 @@
-import Testing
 import QTGeometry
+import Testing
 
 /// Area, length and distance (Operations/Measurement.swift) against hand-worked values.
 @Suite("Measurement")
@@ -10,8 +10,8 @@ struct MeasurementTests {
     func rectangle() throws {
         let context = try GeometryContext()
         let r = try context.make(F.box(0, 0, 10, 20))
-        #expect(F.close(try r.area(), 10 * 20))            // 200
-        #expect(F.close(try r.length(), 2 * (10 + 20)))    // 60
+        #expect(F.close(try r.area(), 10 * 20)) // 200
+        #expect(F.close(try r.length(), 2 * (10 + 20))) // 60
         // The same rectangle built from an envelope, elsewhere in the plane.
         let moved = try context.makeRectangle(Envelope(minX: 500_000, minY: 3_300_000, maxX: 500_010, maxY: 3_300_020))
         #expect(F.close(try moved.area(), 200, 1e-6))
@@ -22,10 +22,13 @@ struct MeasurementTests {
     func polygonWithHole() throws {
         let context = try GeometryContext()
         // Shell 10 x 10 = 100, hole [2,4] x [2,5] = 2 x 3 = 6.
-        let g = try context.make(.polygon(Polygon(exterior: F.boxRing(0, 0, 10, 10),
-                                                  holes: [F.boxRing(2, 2, 4, 5)])))
-        #expect(F.close(try g.area(), 100 - 6))                   // 94
-        #expect(F.close(try g.length(), 4 * 10 + 2 * (2 + 3)))    // 40 + 10 = 50
+        let g = try context.make(
+            .polygon(
+                Polygon(
+                    exterior: F.boxRing(0, 0, 10, 10),
+                    holes: [F.boxRing(2, 2, 4, 5)])))
+        #expect(F.close(try g.area(), 100 - 6)) // 94
+        #expect(F.close(try g.length(), 4 * 10 + 2 * (2 + 3))) // 40 + 10 = 50
     }
 
     @Test("a right triangle and a multi-polygon")
@@ -36,9 +39,11 @@ struct MeasurementTests {
         #expect(F.close(try t.area(), 6))
         #expect(F.close(try t.length(), 12))
         // The triangle plus a disjoint unit square: 6 + 1 = 7, perimeter 12 + 4 = 16.
-        let m = try context.make(.multiPolygon(MultiPolygon([
-            Polygon(exterior: F.ring([(0, 0), (3, 0), (0, 4)])), Polygon(exterior: F.boxRing(10, 10, 11, 11)),
-        ])))
+        let m = try context.make(
+            .multiPolygon(
+                MultiPolygon([
+                    Polygon(exterior: F.ring([(0, 0), (3, 0), (0, 4)])), Polygon(exterior: F.boxRing(10, 10, 11, 11))
+                ])))
         #expect(F.close(try m.area(), 7))
         #expect(F.close(try m.length(), 16))
     }
@@ -47,7 +52,7 @@ struct MeasurementTests {
     static let irregular: [[Coordinate]] = [
         GeomFixture.ring([(0, 0), (4, 0), (4, 3), (2, 5), (0, 3)]),
         GeomFixture.ring([(1.5, -2.25), (7.75, 0.5), (6, 6.125), (3.5, 2), (0.25, 4)]),
-        GeomFixture.ring([(0, 0), (10, 0), (10, 10), (7, 10), (7, 3), (3, 3), (3, 10), (0, 10)]),
+        GeomFixture.ring([(0, 0), (10, 0), (10, 10), (7, 10), (7, 3), (3, 3), (3, 10), (0, 10)])
     ]
 
     @Test("area and perimeter agree with a shoelace loop", arguments: irregular)
@@ -66,10 +71,12 @@ struct MeasurementTests {
         #expect(F.close(try line.length(), 5 + 6))
         #expect(try line.area() == 0)
         // Two lines in a multi-line-string: 11 + 2 (from (0 -1) to (2 -1)).
-        let multi = try context.make(.multiLineString(MultiLineString([
-            LineString([Coordinate(x: 0, y: 0), Coordinate(x: 3, y: 4), Coordinate(x: 3, y: 10)]),
-            LineString([Coordinate(x: 0, y: -1), Coordinate(x: 2, y: -1)]),
-        ])))
+        let multi = try context.make(
+            .multiLineString(
+                MultiLineString([
+                    LineString([Coordinate(x: 0, y: 0), Coordinate(x: 3, y: 4), Coordinate(x: 3, y: 10)]),
+                    LineString([Coordinate(x: 0, y: -1), Coordinate(x: 2, y: -1)])
+                ])))
         #expect(F.close(try multi.length(), 13))
         let point = try context.makePoint(x: 1, y: 1)
         #expect(try point.area() == 0)

@@ -1,5 +1,5 @@
-import Testing
 import QTGeometry
+import Testing
 
 /// Overlay operations (Operations/Overlay.swift) with areas worked out by hand.
 @Suite("Overlay")
@@ -15,11 +15,11 @@ struct OverlayTests {
         let b = try context.make(F.box(1, 1, 3, 3))
 
         let intersection = try a.intersection(b)
-        #expect(F.close(try intersection.area(), 1))                        // 1 x 1
+        #expect(F.close(try intersection.area(), 1)) // 1 x 1
         #expect(try intersection.topologicallyEquals(context.make(F.box(1, 1, 2, 2))))
 
         let union = try a.union(b)
-        #expect(F.close(try union.area(), 4 + 4 - 1))                        // 7
+        #expect(F.close(try union.area(), 4 + 4 - 1)) // 7
         #expect(try union.kind() == .polygon)
         // The union's outline: (0 0) (2 0) (2 1) (3 1) (3 3) (1 3) (1 2) (0 2), perimeter 2+1+1+2+2+1+1+2 = 12.
         let outline = F.ring([(0, 0), (2, 0), (2, 1), (3, 1), (3, 3), (1, 3), (1, 2), (0, 2)])
@@ -27,13 +27,13 @@ struct OverlayTests {
         #expect(F.close(try union.length(), 12))
 
         let aMinusB = try a.difference(b)
-        #expect(F.close(try aMinusB.area(), 4 - 1))                          // 3
+        #expect(F.close(try aMinusB.area(), 4 - 1)) // 3
         let bMinusA = try b.difference(a)
-        #expect(F.close(try bMinusA.area(), 4 - 1))                          // 3
+        #expect(F.close(try bMinusA.area(), 4 - 1)) // 3
         #expect(try !aMinusB.intersects(context.makePoint(x: 1.5, y: 1.5)))
 
         let symmetric = try a.symmetricDifference(b)
-        #expect(F.close(try symmetric.area(), 7 - 1))                        // union minus intersection = 6
+        #expect(F.close(try symmetric.area(), 7 - 1)) // union minus intersection = 6
         #expect(try symmetric.topologicallyEquals(aMinusB.union(bMinusA)))
         // The operands are unchanged.
         #expect(F.close(try a.area(), 4))
@@ -52,7 +52,7 @@ struct OverlayTests {
         #expect(try union.kind() == .polygon)
         for square in squares {
             #expect(try union.covers(square))
-            #expect(F.close(try square.area(), 4))   // members are copied and stay usable
+            #expect(F.close(try square.area(), 4)) // members are copied and stay usable
         }
         // The same via pairwise unions.
         #expect(try union.topologicallyEquals(squares[0].union(squares[1]).union(squares[2])))
@@ -64,11 +64,11 @@ struct OverlayTests {
     func unionTaking() throws {
         let context = try GeometryContext()
         var squares = try [F.box(0, 0, 2, 2), F.box(1, 1, 3, 3), F.box(2, 2, 4, 4)].map(context.make)
-        let kept = squares[1]  // a second reference: this one must be cloned, not moved
+        let kept = squares[1] // a second reference: this one must be cloned, not moved
         let merged = try context.union(taking: &squares)
         #expect(squares.isEmpty)
         #expect(abs(try merged.area() - 10) < 1e-9)
-        #expect(try kept.value() == F.box(1, 1, 3, 3))  // still usable after the union
+        #expect(try kept.value() == F.box(1, 1, 3, 3)) // still usable after the union
         #expect(abs(try kept.area() - 4) < 1e-12)
     }
 
@@ -93,11 +93,13 @@ struct OverlayTests {
     @Test("unaryUnion dissolves a multi-polygon's overlaps")
     func unaryUnion() throws {
         let context = try GeometryContext()
-        let overlapping = try context.make(.multiPolygon(MultiPolygon([
-            Polygon(exterior: F.boxRing(0, 0, 2, 2)), Polygon(exterior: F.boxRing(1, 1, 3, 3)),
-        ])))
+        let overlapping = try context.make(
+            .multiPolygon(
+                MultiPolygon([
+                    Polygon(exterior: F.boxRing(0, 0, 2, 2)), Polygon(exterior: F.boxRing(1, 1, 3, 3))
+                ])))
         let dissolved = try overlapping.unaryUnion()
-        #expect(F.close(try dissolved.area(), 7))      // 4 + 4 - 1
+        #expect(F.close(try dissolved.area(), 7)) // 4 + 4 - 1
         #expect(try dissolved.kind() == .polygon)
     }
 
@@ -111,14 +113,16 @@ struct OverlayTests {
         #expect(try union.kind() == .polygon)
         #expect(try union.geometryCount() == 1)
         #expect(F.close(try union.area(), 1 + 1))
-        #expect(F.close(try union.length(), 2 * (2 + 1)))   // the shared edge is gone: perimeter 6
+        #expect(F.close(try union.length(), 2 * (2 + 1))) // the shared edge is gone: perimeter 6
         #expect(try union.topologicallyEquals(context.make(F.box(0, 0, 2, 1))))
         // The same from a multi-polygon value, with a rectangle [0,2]x[1,2] on top: [0,2]x[0,1] ∪ [0,2]x[1,2] = [0,2]^2.
         // A coverage must be noded: the top rectangle carries the vertex (1 1) that the two squares share.
-        let coverage = try context.make(.multiPolygon(MultiPolygon([
-            Polygon(exterior: F.boxRing(0, 0, 1, 1)), Polygon(exterior: F.boxRing(1, 0, 2, 1)),
-            Polygon(exterior: F.ring([(0, 1), (1, 1), (2, 1), (2, 2), (0, 2)])),
-        ])))
+        let coverage = try context.make(
+            .multiPolygon(
+                MultiPolygon([
+                    Polygon(exterior: F.boxRing(0, 0, 1, 1)), Polygon(exterior: F.boxRing(1, 0, 2, 1)),
+                    Polygon(exterior: F.ring([(0, 1), (1, 1), (2, 1), (2, 2), (0, 2)]))
+                ])))
         let whole = try coverage.coverageUnion()
         #expect(F.close(try whole.area(), 4))
         #expect(try whole.topologicallyEquals(context.make(F.box(0, 0, 2, 2))))

@@ -1,5 +1,5 @@
-import Testing
 import QTGeometry
+import Testing
 
 /// Binary predicates (Operations/Predicates.swift) on hand-made squares and points.
 @Suite("Predicates")
@@ -18,13 +18,13 @@ struct PredicateTests {
     }
 
     static let pointCases: [PointCase] = [
-        PointCase(x: 5, y: 5, intersects: true, contains: true, covers: true, touches: false),      // interior
-        PointCase(x: 10, y: 5, intersects: true, contains: false, covers: true, touches: true),     // on the east edge
-        PointCase(x: 0, y: 0, intersects: true, contains: false, covers: true, touches: true),      // a corner
-        PointCase(x: 5, y: 10, intersects: true, contains: false, covers: true, touches: true),     // on the north edge
-        PointCase(x: 11, y: 5, intersects: false, contains: false, covers: false, touches: false),  // outside
+        PointCase(x: 5, y: 5, intersects: true, contains: true, covers: true, touches: false), // interior
+        PointCase(x: 10, y: 5, intersects: true, contains: false, covers: true, touches: true), // on the east edge
+        PointCase(x: 0, y: 0, intersects: true, contains: false, covers: true, touches: true), // a corner
+        PointCase(x: 5, y: 10, intersects: true, contains: false, covers: true, touches: true), // on the north edge
+        PointCase(x: 11, y: 5, intersects: false, contains: false, covers: false, touches: false), // outside
         PointCase(x: -1e-9, y: 5, intersects: false, contains: false, covers: false, touches: false), // just outside
-        PointCase(x: 1e-9, y: 5, intersects: true, contains: true, covers: true, touches: false),    // just inside
+        PointCase(x: 1e-9, y: 5, intersects: true, contains: true, covers: true, touches: false) // just inside
     ]
 
     @Test("square vs point", arguments: pointCases)
@@ -58,26 +58,33 @@ struct PredicateTests {
 
     static let squareCases: [SquareCase] = [
         // [5,15]^2 shares the interior [5,10]^2 with A, and each has points outside the other.
-        SquareCase(name: "overlapping", box: (5, 5, 15, 15),
-                   intersects: true, aContains: false, aCovers: false, within: false, touches: false, overlaps: true, equals: false),
+        SquareCase(
+            name: "overlapping", box: (5, 5, 15, 15),
+            intersects: true, aContains: false, aCovers: false, within: false, touches: false, overlaps: true, equals: false),
         // [10,20]x[0,10] shares only the edge x = 10.
-        SquareCase(name: "edge-adjacent", box: (10, 0, 20, 10),
-                   intersects: true, aContains: false, aCovers: false, within: false, touches: true, overlaps: false, equals: false),
+        SquareCase(
+            name: "edge-adjacent", box: (10, 0, 20, 10),
+            intersects: true, aContains: false, aCovers: false, within: false, touches: true, overlaps: false, equals: false),
         // [10,20]^2 shares only the corner (10, 10).
-        SquareCase(name: "corner-adjacent", box: (10, 10, 20, 20),
-                   intersects: true, aContains: false, aCovers: false, within: false, touches: true, overlaps: false, equals: false),
+        SquareCase(
+            name: "corner-adjacent", box: (10, 10, 20, 20),
+            intersects: true, aContains: false, aCovers: false, within: false, touches: true, overlaps: false, equals: false),
         // [2,8]^2 lies in A's interior.
-        SquareCase(name: "inside", box: (2, 2, 8, 8),
-                   intersects: true, aContains: true, aCovers: true, within: true, touches: false, overlaps: false, equals: false),
+        SquareCase(
+            name: "inside", box: (2, 2, 8, 8),
+            intersects: true, aContains: true, aCovers: true, within: true, touches: false, overlaps: false, equals: false),
         // [0,5]x[0,10] lies in A and shares part of A's boundary: still contained (interiors meet).
-        SquareCase(name: "inside, sharing edges", box: (0, 0, 5, 10),
-                   intersects: true, aContains: true, aCovers: true, within: true, touches: false, overlaps: false, equals: false),
+        SquareCase(
+            name: "inside, sharing edges", box: (0, 0, 5, 10),
+            intersects: true, aContains: true, aCovers: true, within: true, touches: false, overlaps: false, equals: false),
         // [20,30]^2 is far away.
-        SquareCase(name: "disjoint", box: (20, 20, 30, 30),
-                   intersects: false, aContains: false, aCovers: false, within: false, touches: false, overlaps: false, equals: false),
+        SquareCase(
+            name: "disjoint", box: (20, 20, 30, 30),
+            intersects: false, aContains: false, aCovers: false, within: false, touches: false, overlaps: false, equals: false),
         // A itself.
-        SquareCase(name: "identical", box: (0, 0, 10, 10),
-                   intersects: true, aContains: true, aCovers: true, within: true, touches: false, overlaps: false, equals: true),
+        SquareCase(
+            name: "identical", box: (0, 0, 10, 10),
+            intersects: true, aContains: true, aCovers: true, within: true, touches: false, overlaps: false, equals: true)
     ]
 
     @Test("square vs square", arguments: squareCases)
@@ -129,9 +136,11 @@ struct PredicateTests {
         #expect(try square.topologicallyEquals(same))
         #expect(try same.topologicallyEquals(square))
         // A as two halves [0,5]x[0,10] and [5,10]x[0,10] in a multi-polygon is the same point set.
-        let halves = try context.make(.multiPolygon(MultiPolygon([
-            Polygon(exterior: F.boxRing(0, 0, 5, 10)), Polygon(exterior: F.boxRing(5, 0, 10, 10)),
-        ])))
+        let halves = try context.make(
+            .multiPolygon(
+                MultiPolygon([
+                    Polygon(exterior: F.boxRing(0, 0, 5, 10)), Polygon(exterior: F.boxRing(5, 0, 10, 10))
+                ])))
         #expect(try square.topologicallyEquals(halves))
     }
 
@@ -141,7 +150,7 @@ struct PredicateTests {
         let square = try context.make(Self.a)
         // (13, 14) is nearest A's corner (10, 10): sqrt(3^2 + 4^2) = sqrt(25) = 5 exactly.
         let p = try context.makePoint(x: 13, y: 14)
-        #expect(try square.isWithinDistance(5, of: p) == true)        // distance <= 5
+        #expect(try square.isWithinDistance(5, of: p) == true) // distance <= 5
         #expect(try square.isWithinDistance(4.999, of: p) == false)
         #expect(try p.isWithinDistance(5.001, of: square) == true)
         // [20,30]^2 to A: corner to corner, sqrt(10^2 + 10^2) = 14.1421356...
@@ -156,8 +165,10 @@ struct PredicateTests {
     func emptyGeometries() throws {
         let context = try GeometryContext()
         let square = try context.make(Self.a)
-        for empty in [Geometry.point(Point(nil)), .lineString(LineString([])), .polygon(Polygon(rings: [])),
-                      .geometryCollection(GeometryCollection([]))] {
+        for empty in [
+            Geometry.point(Point(nil)), .lineString(LineString([])), .polygon(Polygon(rings: [])),
+            .geometryCollection(GeometryCollection([]))
+        ] {
             let e = try context.make(empty)
             #expect(try square.intersects(e) == false, "\(empty)")
             #expect(try e.intersects(square) == false, "\(empty)")

@@ -1,5 +1,5 @@
-import Testing
 import QTGeometry
+import Testing
 
 /// PreparedGeometry (Operations/PreparedGeometry.swift) agrees with the plain predicates and with a hand-written
 /// point-in-U test over a grid of points.
@@ -8,9 +8,11 @@ struct PreparedTests {
     typealias F = GeomFixture
 
     /// U = [0,10]^2 minus the notch [3,7] x [3,10] (open at the top).
-    static let u: Geometry = .polygon(Polygon(exterior: GeomFixture.ring([
-        (0, 0), (10, 0), (10, 10), (7, 10), (7, 3), (3, 3), (3, 10), (0, 10),
-    ])))
+    static let u: Geometry = .polygon(
+        Polygon(
+            exterior: GeomFixture.ring([
+                (0, 0), (10, 0), (10, 10), (7, 10), (7, 3), (3, 3), (3, 10), (0, 10)
+            ])))
 
     /// Strictly inside U, written from the shape: inside the square's interior and not in the closed notch.
     static func insideU(_ x: Double, _ y: Double) -> Bool {

@@ -1,5 +1,5 @@
-import Testing
 import QTGeometry
+import Testing
 
 /// STRtree (Index/STRtree.swift) against brute-force loops over every item.
 @Suite("STRtree")
@@ -29,14 +29,14 @@ struct STRtreeTests {
     }
 
     static let queryBoxes: [Envelope] = [
-        Envelope(minX: 0, minY: 0, maxX: 1, maxY: 1),           // inside item 0 only
-        Envelope(minX: 8.5, minY: 8.5, maxX: 9.5, maxY: 9.5),   // in the gap between items: nothing
-        Envelope(minX: 8, minY: 8, maxX: 10, maxY: 10),         // touches the corners of items 0, 1, 10, 11
-        Envelope(minX: 25, minY: 35, maxX: 61, maxY: 42),       // a band across several rows and columns
+        Envelope(minX: 0, minY: 0, maxX: 1, maxY: 1), // inside item 0 only
+        Envelope(minX: 8.5, minY: 8.5, maxX: 9.5, maxY: 9.5), // in the gap between items: nothing
+        Envelope(minX: 8, minY: 8, maxX: 10, maxY: 10), // touches the corners of items 0, 1, 10, 11
+        Envelope(minX: 25, minY: 35, maxX: 61, maxY: 42), // a band across several rows and columns
         Envelope(minX: -100, minY: -100, maxX: 1000, maxY: 1000), // everything
-        Envelope(minX: 200, minY: 200, maxX: 300, maxY: 300),   // nothing
-        Envelope(minX: 45, minY: 45, maxX: 45, maxY: 45),       // a degenerate box (a point) inside item 44
-        Envelope(minX: 0, minY: 50, maxX: 95, maxY: 50),        // a degenerate box (a segment) along row 5's bottom
+        Envelope(minX: 200, minY: 200, maxX: 300, maxY: 300), // nothing
+        Envelope(minX: 45, minY: 45, maxX: 45, maxY: 45), // a degenerate box (a point) inside item 44
+        Envelope(minX: 0, minY: 50, maxX: 95, maxY: 50) // a degenerate box (a segment) along row 5's bottom
     ]
 
     @Test("query by envelope returns exactly the brute-force indices", arguments: queryBoxes)
@@ -65,8 +65,10 @@ struct STRtreeTests {
         let queries: [(Geometry, Envelope)] = [
             (GeomFixture.line([(5, 5), (33, 27)]), Envelope(minX: 5, minY: 5, maxX: 33, maxY: 27)),
             (GeomFixture.point(18.5, 4), Envelope(minX: 18.5, minY: 4, maxX: 18.5, maxY: 4)),
-            (.polygon(Polygon(exterior: GeomFixture.ring([(50, 50), (75, 52), (60, 71)]))),
-             Envelope(minX: 50, minY: 50, maxX: 75, maxY: 71)),
+            (
+                .polygon(Polygon(exterior: GeomFixture.ring([(50, 50), (75, 52), (60, 71)]))),
+                Envelope(minX: 50, minY: 50, maxX: 75, maxY: 71)
+            )
         ]
         for (geometry, envelope) in queries {
             let native = try context.make(geometry)
@@ -117,7 +119,7 @@ struct STRtreeTests {
         // Item 1: a point 5 away from the query.
         let geometries = try [
             context.make(GeomFixture.line([(0, 0), (100, 100)])),
-            context.makePoint(x: 95, y: 5),
+            context.makePoint(x: 95, y: 5)
         ]
         let tree = try STRtree(context: context, geometries: geometries)
         // Query (90, 5): to the line y = x, |90 - 5| / sqrt(2) = 60.1; to the point, 5.

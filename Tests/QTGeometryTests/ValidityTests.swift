@@ -1,5 +1,5 @@
-import Testing
 import QTGeometry
+import Testing
 
 /// isValid and validity() (Operations/Validity.swift).
 @Suite("Validity")
@@ -36,15 +36,20 @@ struct ValidityTests {
         #expect(try holeRing.distance(to: context.makePoint(x: location.x, y: location.y)) < 1e-9)
     }
 
-    @Test("valid geometries report no reason and no location", arguments: [
-        GeomFixture.box(0, 0, 10, 10),
-        .polygon(Polygon(exterior: GeomFixture.boxRing(0, 0, 10, 10), holes: [GeomFixture.boxRing(2, 2, 4, 4)])),
-        GeomFixture.line([(0, 0), (1, 1), (2, 0)]),
-        GeomFixture.point(1, 2),
-        .polygon(Polygon(rings: [])),
-        .multiPolygon(MultiPolygon([Polygon(exterior: GeomFixture.boxRing(0, 0, 1, 1)),
-                                    Polygon(exterior: GeomFixture.boxRing(2, 0, 3, 1))])),
-    ] as [Geometry])
+    @Test(
+        "valid geometries report no reason and no location",
+        arguments: [
+            GeomFixture.box(0, 0, 10, 10),
+            .polygon(Polygon(exterior: GeomFixture.boxRing(0, 0, 10, 10), holes: [GeomFixture.boxRing(2, 2, 4, 4)])),
+            GeomFixture.line([(0, 0), (1, 1), (2, 0)]),
+            GeomFixture.point(1, 2),
+            .polygon(Polygon(rings: [])),
+            .multiPolygon(
+                MultiPolygon([
+                    Polygon(exterior: GeomFixture.boxRing(0, 0, 1, 1)),
+                    Polygon(exterior: GeomFixture.boxRing(2, 0, 3, 1))
+                ]))
+        ] as [Geometry])
     func valid(_ geometry: Geometry) throws {
         let context = try GeometryContext()
         let g = try context.make(geometry)
@@ -56,9 +61,11 @@ struct ValidityTests {
     func otherInvalid() throws {
         let context = try GeometryContext()
         // Members [0,2]^2 and [1,3]^2 overlap: a multi-polygon's members may only touch at points.
-        let overlapping = try context.make(.multiPolygon(MultiPolygon([
-            Polygon(exterior: F.boxRing(0, 0, 2, 2)), Polygon(exterior: F.boxRing(1, 1, 3, 3)),
-        ])))
+        let overlapping = try context.make(
+            .multiPolygon(
+                MultiPolygon([
+                    Polygon(exterior: F.boxRing(0, 0, 2, 2)), Polygon(exterior: F.boxRing(1, 1, 3, 3))
+                ])))
         #expect(try overlapping.isValid() == false)
         #expect(try overlapping.validity().reason != nil)
         // Hole [8,12] x [4,6] crosses the shell's east edge x = 10.

@@ -1,5 +1,5 @@
-import Testing
 import QTGeometry
+import Testing
 
 /// WKT and WKB reading and writing (IO/WKT.swift).
 @Suite("WKT and WKB")
@@ -12,22 +12,35 @@ struct WKTWKBTests {
         ("POINT EMPTY", .point(Point(nil))),
         ("LINESTRING (0 0, 1.5 2.25, -3 4)", F.line([(0, 0), (1.5, 2.25), (-3, 4)])),
         ("LINESTRING EMPTY", .lineString(LineString([]))),
-        ("POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0), (2 2, 2 4, 4 4, 4 2, 2 2))",
-         .polygon(Polygon(exterior: F.boxRing(0, 0, 10, 10), holes: [F.ring([(2, 2), (2, 4), (4, 4), (4, 2)])]))),
+        (
+            "POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0), (2 2, 2 4, 4 4, 4 2, 2 2))",
+            .polygon(Polygon(exterior: F.boxRing(0, 0, 10, 10), holes: [F.ring([(2, 2), (2, 4), (4, 4), (4, 2)])]))
+        ),
         ("POLYGON EMPTY", .polygon(Polygon(rings: []))),
         ("MULTIPOINT ((1 2), (3 4))", .multiPoint(MultiPoint([Point(x: 1, y: 2), Point(x: 3, y: 4)]))),
-        ("MULTILINESTRING ((0 0, 1 1), (2 2, 3 3))", .multiLineString(MultiLineString([
-            LineString([Coordinate(x: 0, y: 0), Coordinate(x: 1, y: 1)]),
-            LineString([Coordinate(x: 2, y: 2), Coordinate(x: 3, y: 3)]),
-        ]))),
-        ("MULTIPOLYGON (((0 0, 1 0, 1 1, 0 1, 0 0)), ((5 5, 6 5, 6 6, 5 5)))", .multiPolygon(MultiPolygon([
-            Polygon(exterior: F.boxRing(0, 0, 1, 1)), Polygon(exterior: F.ring([(5, 5), (6, 5), (6, 6)])),
-        ]))),
-        ("GEOMETRYCOLLECTION (POINT (1 2), GEOMETRYCOLLECTION (LINESTRING (0 0, 1 1)), POLYGON EMPTY)",
-         .geometryCollection(GeometryCollection([
-             F.point(1, 2), .geometryCollection(GeometryCollection([F.line([(0, 0), (1, 1)])])), .polygon(Polygon(rings: [])),
-         ]))),
-        ("GEOMETRYCOLLECTION EMPTY", .geometryCollection(GeometryCollection([]))),
+        (
+            "MULTILINESTRING ((0 0, 1 1), (2 2, 3 3))",
+            .multiLineString(
+                MultiLineString([
+                    LineString([Coordinate(x: 0, y: 0), Coordinate(x: 1, y: 1)]),
+                    LineString([Coordinate(x: 2, y: 2), Coordinate(x: 3, y: 3)])
+                ]))
+        ),
+        (
+            "MULTIPOLYGON (((0 0, 1 0, 1 1, 0 1, 0 0)), ((5 5, 6 5, 6 6, 5 5)))",
+            .multiPolygon(
+                MultiPolygon([
+                    Polygon(exterior: F.boxRing(0, 0, 1, 1)), Polygon(exterior: F.ring([(5, 5), (6, 5), (6, 6)]))
+                ]))
+        ),
+        (
+            "GEOMETRYCOLLECTION (POINT (1 2), GEOMETRYCOLLECTION (LINESTRING (0 0, 1 1)), POLYGON EMPTY)",
+            .geometryCollection(
+                GeometryCollection([
+                    F.point(1, 2), .geometryCollection(GeometryCollection([F.line([(0, 0), (1, 1)])])), .polygon(Polygon(rings: []))
+                ]))
+        ),
+        ("GEOMETRYCOLLECTION EMPTY", .geometryCollection(GeometryCollection([])))
     ]
 
     @Test("WKT reads to the hand-made value, and write/read is a round trip", arguments: wktCases.indices)
@@ -58,8 +71,10 @@ struct WKTWKBTests {
     @Test("typical coordinates survive a WKT round trip exactly")
     func fullPrecision() throws {
         let context = try GeometryContext()
-        let awkward = [0.1, 1.0 / 3.0, 123_456.789_012_345, -2.5e-7, 1e15 + 0.5, 120.123_456_789_012_34, 30.25,
-                       3_352_178.123_456_7, 1.0 + 2.220446049250313e-16]
+        let awkward = [
+            0.1, 1.0 / 3.0, 123_456.789_012_345, -2.5e-7, 1e15 + 0.5, 120.123_456_789_012_34, 30.25,
+            3_352_178.123_456_7, 1.0 + 2.220446049250313e-16
+        ]
         for v in awkward {
             let g = try context.makePoint(x: v, y: -v)
             let text = try g.wkt()
@@ -92,9 +107,11 @@ struct WKTWKBTests {
         #expect(try square.wkt(decimals: 2) == "POLYGON ((0 0, 0.33 0, 0.33 0.67, 0 0.67, 0 0))")
     }
 
-    @Test("garbage WKT throws .parse(format: \"WKT\") with GEOS's message", arguments: [
-        "POLYGON((0 0, 1", "HELLO", "", "POINT (1)", "LINESTRING (0 0, 1 1", "POLYGON ((a b))",
-    ])
+    @Test(
+        "garbage WKT throws .parse(format: \"WKT\") with GEOS's message",
+        arguments: [
+            "POLYGON((0 0, 1", "HELLO", "", "POINT (1)", "LINESTRING (0 0, 1 1", "POLYGON ((a b))"
+        ])
     func garbageWKT(_ text: String) throws {
         let context = try GeometryContext()
         let error = #expect(throws: GeometryError.self) { try context.read(wkt: text) }
@@ -111,8 +128,11 @@ struct WKTWKBTests {
     @Test("GEOS's messages for the two garbage inputs of the brief")
     func garbageMessages() throws {
         let context = try GeometryContext()
-        #expect(throws: GeometryError.parse(format: "WKT",
-                                            message: "ParseException: Expected number but encountered end of stream")) {
+        #expect(
+            throws: GeometryError.parse(
+                format: "WKT",
+                message: "ParseException: Expected number but encountered end of stream")
+        ) {
             try context.read(wkt: "POLYGON((0 0, 1")
         }
         #expect(throws: GeometryError.parse(format: "WKT", message: "ParseException: Unknown type: 'HELLO'")) {
@@ -120,10 +140,12 @@ struct WKTWKBTests {
         }
     }
 
-    @Test("WKT with a non-finite ordinate throws .nonFiniteCoordinate", arguments: [
-        "POINT (nan 1)", "POINT (1 NaN)", "POINT (inf 1)", "POINT (1 -inf)", "POINT (1e400 1)",
-        "LINESTRING (0 0, nan 1)", "POLYGON ((0 0, 1 0, 1 inf, 0 0))", "GEOMETRYCOLLECTION (POINT (1 2), POINT (3 nan))",
-    ])
+    @Test(
+        "WKT with a non-finite ordinate throws .nonFiniteCoordinate",
+        arguments: [
+            "POINT (nan 1)", "POINT (1 NaN)", "POINT (inf 1)", "POINT (1 -inf)", "POINT (1e400 1)",
+            "LINESTRING (0 0, nan 1)", "POLYGON ((0 0, 1 0, 1 inf, 0 0))", "GEOMETRYCOLLECTION (POINT (1 2), POINT (3 nan))"
+        ])
     func nonFiniteWKT(_ text: String) throws {
         let context = try GeometryContext()
         let error = #expect(throws: GeometryError.self, "\(text)") { try context.read(wkt: text) }
@@ -167,8 +189,8 @@ struct WKTWKBTests {
         let bytes = try context.make(value).wkb()
         // byte order 1 + type 4 + ring count 4 + 2 rings x (point count 4 + 5 points x 16) = 9 + 2 * 84 = 177.
         #expect(bytes.count == 1 + 4 + 4 + 2 * (4 + 5 * 16))
-        #expect(bytes[0] == 0x01)                          // little-endian
-        #expect(Array(bytes[1..<5]) == [3, 0, 0, 0])       // wkbPolygon
+        #expect(bytes[0] == 0x01) // little-endian
+        #expect(Array(bytes[1..<5]) == [3, 0, 0, 0]) // wkbPolygon
         #expect(try context.read(wkb: bytes).value() == value)
         #expect(try context.read(wkb: bytes).wkb() == bytes)
     }
@@ -183,11 +205,13 @@ struct WKTWKBTests {
         #expect(try back.wkb() == bytes)
     }
 
-    @Test("garbage bytes throw .parse(format: \"WKB\")", arguments: [
-        [], [0x01, 0x02, 0x03], [0x01, 0x01, 0x00, 0x00, 0x00, 0x00],
-        [0x01, 0x63, 0x00, 0x00, 0x00] + [UInt8](repeating: 0, count: 16),  // geometry type 99
-        [0x07] + [UInt8](repeating: 0xFF, count: 20),                        // byte order 7
-    ] as [[UInt8]])
+    @Test(
+        "garbage bytes throw .parse(format: \"WKB\")",
+        arguments: [
+            [], [0x01, 0x02, 0x03], [0x01, 0x01, 0x00, 0x00, 0x00, 0x00],
+            [0x01, 0x63, 0x00, 0x00, 0x00] + [UInt8](repeating: 0, count: 16), // geometry type 99
+            [0x07] + [UInt8](repeating: 0xFF, count: 20) // byte order 7
+        ] as [[UInt8]])
     func garbageWKB(_ bytes: [UInt8]) throws {
         let context = try GeometryContext()
         let error = #expect(throws: GeometryError.self) { try context.read(wkb: bytes) }

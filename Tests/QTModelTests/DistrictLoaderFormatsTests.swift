@@ -16,15 +16,18 @@ import Testing
     static func district(in folder: String, boundary: String, entry: [String: String] = [:]) throws {
         var layer = entry
         layer["file"] = boundary
-        let manifest: [String: Any] = ["name": "方块区", "name_en": "Square", "official_area_km2": 1.0, "metric_crs": "EPSG:4549",
-                                       "residents": 0, "layers": ["boundary": layer]]
+        let manifest: [String: Any] = [
+            "name": "方块区", "name_en": "Square", "official_area_km2": 1.0, "metric_crs": "EPSG:4549",
+            "residents": 0, "layers": ["boundary": layer]
+        ]
         try JSONSerialization.data(withJSONObject: manifest).write(to: URL(fileURLWithPath: folder + "/district.json"))
     }
 
     static func temporaryFolder() throws -> String { try Tool.temporaryFolder("model-formats") }
 
     /// A 1 km square in EPSG:4549, as a closed line (what a CAD drawing holds).
-    static let squareLine = #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"b"},"geometry":{"type":"LineString","coordinates":[[533000,3353000],[534000,3353000],[534000,3354000],[533000,3354000],[533000,3353000]]}}]}"#
+    static let squareLine =
+        #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"b"},"geometry":{"type":"LineString","coordinates":[[533000,3353000],[534000,3353000],[534000,3354000],[533000,3354000],[533000,3353000]]}}]}"#
 
     @Test("a DXF boundary: closed polylines become polygons (said), in the manifest's CRS; area 1 km² less the scale error")
     func dxfBoundary() throws {
@@ -34,7 +37,7 @@ import Testing
         let made = try Self.run(["ogr2ogr", "-f", "DXF", folder + "/boundary.dxf", folder + "/square.geojson"])
         #expect(made.status == 0, "\(made.output)")
         try Self.district(in: folder, boundary: "boundary.dxf")
-        #expect(throws: DistrictError.self) { _ = try DistrictLoader().load(directory: folder) }  // no CRS: refused
+        #expect(throws: DistrictError.self) { _ = try DistrictLoader().load(directory: folder) } // no CRS: refused
         try Self.district(in: folder, boundary: "boundary.dxf", entry: ["crs": "EPSG:4549"])
         let (district, warnings) = try DistrictLoader().load(directory: folder)
         #expect(warnings.contains { $0.message == "1 closed lines read as polygons" }, "\(warnings)")
@@ -50,7 +53,8 @@ import Testing
     func shapefileEncoding() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let square = #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"b","name":"钱塘区"},"geometry":{"type":"Polygon","coordinates":[[[120.30,30.30],[120.31,30.30],[120.31,30.31],[120.30,30.31],[120.30,30.30]]]}}]}"#
+        let square =
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"b","name":"钱塘区"},"geometry":{"type":"Polygon","coordinates":[[[120.30,30.30],[120.31,30.30],[120.31,30.31],[120.30,30.31],[120.30,30.30]]]}}]}"#
         try square.write(toFile: folder + "/square.geojson", atomically: true, encoding: .utf8)
         let made = try Self.run(["ogr2ogr", "-f", "ESRI Shapefile", "-lco", "ENCODING=CP936", folder + "/boundary.shp", folder + "/square.geojson"])
         #expect(made.status == 0, "\(made.output)")
@@ -77,7 +81,8 @@ import Testing
     func entryErrors() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let manifest = #"{"name":"x","name_en":"x","official_area_km2":1,"metric_crs":"EPSG:4549","residents":0,"layers":{"boundary":{"file":"b.gpkg","layer":3}}}"#
+        let manifest =
+            #"{"name":"x","name_en":"x","official_area_km2":1,"metric_crs":"EPSG:4549","residents":0,"layers":{"boundary":{"file":"b.gpkg","layer":3}}}"#
         try manifest.write(toFile: folder + "/district.json", atomically: true, encoding: .utf8)
         #expect(throws: DistrictError.invalidData(path: folder + "/district.json", detail: "field 'layers.boundary.layer': expected a string, found 3")) {
             _ = try DistrictLoader().load(directory: folder)

@@ -28,16 +28,20 @@ import Testing
     }
 
     @Test func aLayerOverTheDefaultLimitIsRefusedBeforeItIsRead() throws {
-        let folder = try Self.folder(sparseBoundaryBytes: 3 << 30)  // 3 GiB
+        let folder = try Self.folder(sparseBoundaryBytes: 3 << 30) // 3 GiB
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let start = Date()
-        #expect(throws: DistrictError.invalidData(path: folder + "/boundary.geojson", detail:
-            // The library names the setting; the CLI names it by its flag (--max-layer-bytes).
-            "3,221,225,472 bytes, over the limit of 100,663,296 bytes (\(setting: .maximumLayerBytes)); reading GeoJSON takes up to "
-                + "28 times the file's size in memory: raise the limit only if the machine has it, or split the layer")) {
+        #expect(
+            throws: DistrictError.invalidData(
+                path: folder + "/boundary.geojson",
+                detail:
+                    // The library names the setting; the CLI names it by its flag (--max-layer-bytes).
+                    "3,221,225,472 bytes, over the limit of 100,663,296 bytes (\(setting: .maximumLayerBytes)); reading GeoJSON takes up to "
+                    + "28 times the file's size in memory: raise the limit only if the machine has it, or split the layer")
+        ) {
             _ = try DistrictLoader().load(directory: folder)
         }
-        #expect(Date().timeIntervalSince(start) < 5)  // refused from its size, not after reading 3 GiB
+        #expect(Date().timeIntervalSince(start) < 5) // refused from its size, not after reading 3 GiB
     }
 
     @Test func theLimitIsInclusiveAndCanBeRaised() throws {
@@ -48,17 +52,24 @@ import Testing
     }
 
     @Test(arguments: [
-        ("[[[30.30,120.30],[30.30,120.31],[30.31,120.31],[30.31,120.30],[30.30,120.30]]]",
-         "feature 0: position 30.3, 120.3: latitude 120.3 is outside -90…90; the axes look swapped (latitude first): "
-            + "GeoJSON positions are longitude first (RFC 7946)"),
-        ("[[[533668.3,3353421.8],[534668.3,3353421.8],[534668.3,3354421.8],[533668.3,3353421.8]]]",
-         "feature 0: position 533668.3, 3353421.8 looks like projected coordinates (metres), not longitude/latitude: "
-            + "GeoJSON layers must be WGS84 longitude/latitude (RFC 7946); reproject it (qtplan transform --from EPSG:n --to WGS84)"),
-        ("[[[120.30,30.30],[1203.1,30.30],[120.31,30.31],[120.30,30.30]]]",
-         "feature 0: position 1203.1, 30.3: longitude 1203.1 is outside -180…180"),
+        (
+            "[[[30.30,120.30],[30.30,120.31],[30.31,120.31],[30.31,120.30],[30.30,120.30]]]",
+            "feature 0: position 30.3, 120.3: latitude 120.3 is outside -90…90; the axes look swapped (latitude first): "
+                + "GeoJSON positions are longitude first (RFC 7946)"
+        ),
+        (
+            "[[[533668.3,3353421.8],[534668.3,3353421.8],[534668.3,3354421.8],[533668.3,3353421.8]]]",
+            "feature 0: position 533668.3, 3353421.8 looks like projected coordinates (metres), not longitude/latitude: "
+                + "GeoJSON layers must be WGS84 longitude/latitude (RFC 7946); reproject it (qtplan transform --from EPSG:n --to WGS84)"
+        ),
+        (
+            "[[[120.30,30.30],[1203.1,30.30],[120.31,30.31],[120.30,30.30]]]",
+            "feature 0: position 1203.1, 30.3: longitude 1203.1 is outside -180…180"
+        )
     ])
     func positionsOutOfRangeAreRefusedWithTheirLikelyCause(rings: String, detail: String) throws {
-        let layer = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},"
+        let layer =
+            "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},"
             + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":\(rings)}}]}"
         let folder = try Self.folder(boundary: Data(layer.utf8))
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -75,14 +86,19 @@ import Testing
         }
         let none = try Self.folder(boundary: Data("{\"type\":\"FeatureCollection\",\"features\":[]}".utf8))
         defer { try? FileManager.default.removeItem(atPath: none) }
-        #expect(throws: DistrictError.invalidData(path: none + "/boundary.geojson", detail:
-            "no features: the boundary layer needs at least one Polygon or MultiPolygon")) {
+        #expect(
+            throws: DistrictError.invalidData(
+                path: none + "/boundary.geojson",
+                detail:
+                    "no features: the boundary layer needs at least one Polygon or MultiPolygon")
+        ) {
             _ = try DistrictLoader().load(directory: none)
         }
     }
 
     @Test func threeDimensionalPositionsAreAWarning() throws {
-        let layer = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},\"geometry\":"
+        let layer =
+            "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},\"geometry\":"
             + "{\"type\":\"Polygon\",\"coordinates\":[[[120.3,30.3,5],[120.31,30.3,5],[120.31,30.31,5],[120.3,30.3,5]]]}}]}"
         let folder = try Self.folder(boundary: Data(layer.utf8))
         defer { try? FileManager.default.removeItem(atPath: folder) }

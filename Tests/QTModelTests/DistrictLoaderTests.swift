@@ -5,7 +5,7 @@ import QTProjection
 import Testing
 
 enum Fixtures {
-    static let root = URL(fileURLWithPath: #filePath)  // Tests/QTModelTests/DistrictLoaderTests.swift
+    static let root = URL(fileURLWithPath: #filePath) // Tests/QTModelTests/DistrictLoaderTests.swift
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static func district(_ name: String) -> String { root.appendingPathComponent("Tests/Fixtures/districts/\(name)").path }
     static var bundled: String { root.appendingPathComponent("geodata/qiantang").path }
@@ -18,7 +18,7 @@ enum Fixtures {
         #expect(district.manifest.name == "方块区")
         #expect(district.manifest.metricCRS == "EPSG:4549")
         #expect(district.features(.boundary).count == 1)
-        #expect(district.features(.facilities).isEmpty)  // optional layers may be absent
+        #expect(district.features(.facilities).isEmpty) // optional layers may be absent
     }
 
     @Test func missingFolder() {

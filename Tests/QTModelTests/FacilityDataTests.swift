@@ -8,14 +8,16 @@ import Testing
 /// calibration to the 2020 column of seed 001's table 2 recomputed from the features themselves.
 @Suite struct FacilityDataTests {
     /// Types that must never stand on industrial land.
-    static let keptOffIndustrial: Set<String> = ["childcare", "kindergarten", "primary_school", "middle_school",
-                                                  "elderly_daycare", "elderly_care_home"]
+    static let keptOffIndustrial: Set<String> = [
+        "childcare", "kindergarten", "primary_school", "middle_school",
+        "elderly_daycare", "elderly_care_home"
+    ]
 
     /// The numeric attributes each type must carry (all ≥ 0), and its string attributes.
     static let numbers: [String: [String]] = [
         "childcare": ["places"], "kindergarten": ["places"], "primary_school": ["places"], "middle_school": ["places"],
         "hospital": ["beds", "physicians"], "community_health_centre": ["physicians"], "elderly_care_home": ["beds"],
-        "sports_ground": ["area_m2"], "culture_facility": ["area_m2"], "fire_station": ["staff"],
+        "sports_ground": ["area_m2"], "culture_facility": ["area_m2"], "fire_station": ["staff"]
     ]
     static let strings: [String: [String]] = ["hospital": ["grade"], "sports_ground": ["size_class"], "park": ["size_class"]]
 
@@ -72,8 +74,10 @@ import Testing
             residents[p.properties["subdistrict"]?.stringValue ?? "", default: 0] += p.properties["population"]?.doubleValue ?? 0
         }
         func count(_ type: String, _ level: String, _ sub: String) -> Int {
-            features.filter { self.type($0) == type && $0.properties["level"]?.stringValue == level
-                && $0.properties["subdistrict"]?.stringValue == sub && operating($0) }.count
+            features.filter {
+                self.type($0) == type && $0.properties["level"]?.stringValue == level
+                    && $0.properties["subdistrict"]?.stringValue == sub && operating($0)
+            }.count
         }
         #expect(residents.count == 7)
         for (sub, people) in residents {

@@ -59,7 +59,8 @@ import Testing
     @Test func aFeatureOverTheVertexLimitIsRefused() throws {
         // A ring of 1,003 positions, 40 kB, far under any byte limit.
         let ring = (0...1000).map { i in "[\(120.3 + Double(i) * 1e-5),\(i % 2 == 0 ? 30.3 : 30.3001)]" } + ["[120.31,30.31]", "[120.3,30.3]"]
-        let layer = "{\"type\":\"Feature\",\"properties\":{\"id\":\"zz\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[["
+        let layer =
+            "{\"type\":\"Feature\",\"properties\":{\"id\":\"zz\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[["
             + ring.joined(separator: ",") + "]]}}"
         let folder = try Self.district(boundary: Data(layer.utf8))
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -83,7 +84,7 @@ import Testing
             let folder = try Self.district(layers: ", \"facilities\": {\"file\": \"\(file)\"}")
             defer { try? FileManager.default.removeItem(atPath: folder) }
             try FileManager.default.createSymbolicLink(atPath: folder + "/link.geojson", withDestinationPath: outside + "/boundary.geojson")
-            _ = try DistrictLoader().load(directory: folder)  // without --confine: read
+            _ = try DistrictLoader().load(directory: folder) // without --confine: read
             let detail = try #require(Self.detail { try DistrictLoader(confine: true).load(directory: folder) }, "\(file)")
             #expect(detail.contains("outside the district folder"), "\(detail)")
         }
@@ -98,9 +99,10 @@ import Testing
         let folder = try Self.district(boundary: Data(Self.square.replacingOccurrences(of: "\"id\":\"sq\"", with: "\"id\":\"a\",\"id\":\"sq\"").utf8))
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let (district, warnings) = try DistrictLoader().load(directory: folder)
-        #expect(district.features(.boundary).first?.properties["id"] == .string("sq"))  // the last, as GDAL and Python read it
+        #expect(district.features(.boundary).first?.properties["id"] == .string("sq")) // the last, as GDAL and Python read it
         #expect(warnings.contains { $0.message.hasPrefix("duplicate key 'id' at line 1, column ") })
-        let manifest = Self.manifest.replacingOccurrences(of: "LAYERS", with: "").replacingOccurrences(of: "\"residents\": 0", with: "\"residents\": 0, \"residents\": 9")
+        let manifest = Self.manifest.replacingOccurrences(of: "LAYERS", with: "").replacingOccurrences(
+            of: "\"residents\": 0", with: "\"residents\": 0, \"residents\": 9")
         try Data(manifest.utf8).write(to: URL(fileURLWithPath: folder + "/district.json"))
         let detail = try #require(Self.detail { try DistrictLoader().load(directory: folder) })
         #expect(detail.contains("duplicate key 'residents' at line 1"), "\(detail)")
@@ -130,8 +132,12 @@ import Testing
     @Test func aBowTieBoundaryIsRepairedWithAWarningAndMeasuresHalfTheSquare() throws {
         let folder = Fixtures.root.appendingPathComponent("Tests/Fixtures/bad/geometry-boundary-bowtie").path
         let (district, warnings) = try DistrictLoader().load(directory: folder)
-        #expect(warnings.contains { $0.message.hasPrefix("feature 0 'b': invalid Polygon: Self-intersection at 120.3050000,30.3050000: "
-                                                          + "repaired with make-valid (its polygonal part, 2 polygons)") })
+        #expect(
+            warnings.contains {
+                $0.message.hasPrefix(
+                    "feature 0 'b': invalid Polygon: Self-intersection at 120.3050000,30.3050000: "
+                        + "repaired with make-valid (its polygonal part, 2 polygons)")
+            })
         let square = try DistrictLoader().load(directory: Fixtures.district("square")).district
         let half = try Geodesic.wgs84.area(of: square.boundary) / 2
         let repaired = try Geodesic.wgs84.area(of: district.boundary)

@@ -45,9 +45,10 @@ import Testing
     /// Seed 002: built-up area 124 km² by 2025 (urban construction land, within 10%); seed 001: 90,000 亩 of
     /// grain land (60 km²), so at least that much cropland; the river is water.
     @Test func seedFiguresHold() throws {
-        let builtUp = try areaKm2(district.features(.landuse).filter {
-            LandUseClass(rawValue: $0.properties["class"]?.stringValue ?? "")?.isUrbanConstruction == true
-        })
+        let builtUp = try areaKm2(
+            district.features(.landuse).filter {
+                LandUseClass(rawValue: $0.properties["class"]?.stringValue ?? "")?.isUrbanConstruction == true
+            })
         #expect(abs(builtUp - 124) / 124 < 0.10, "built-up \(builtUp) km²")
         #expect(try areaKm2(parcels(.cropland)) >= 60)
         let river = district.features(.landuse).filter { $0.properties["id"]?.stringValue?.hasPrefix("river-") == true }

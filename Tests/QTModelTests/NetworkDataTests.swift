@@ -10,7 +10,7 @@ import Testing
     /// "九纵十横" as seed 002 lists it (002_b544defbb9dd6eba.txt).
     static let nineByTen = [
         "文渊路", "文海北路", "云涛北路", "文津路", "河庄大道", "青六路", "梅林大道", "新世纪大道", "青西三路",
-        "德胜快速路-江东大道", "20号大街", "银海街", "江东三路", "义隆路", "向阳路", "江东一路", "红十五线", "北一路", "金沙大道",
+        "德胜快速路-江东大道", "20号大街", "银海街", "江东三路", "义隆路", "向阳路", "江东一路", "红十五线", "北一路", "金沙大道"
     ]
 
     struct Loaded {
@@ -22,8 +22,9 @@ import Testing
 
     static func load() throws -> Loaded {
         let (district, _) = try DistrictLoader().load(directory: Fixtures.bundled)
-        return Loaded(district: district, edges: district.features(.network), context: try GeometryContext(),
-                    toMetric: try Transformer(from: .wgs84, to: .cgcs2000GK120))
+        return Loaded(
+            district: district, edges: district.features(.network), context: try GeometryContext(),
+            toMetric: try Transformer(from: .wgs84, to: .cgcs2000GK120))
     }
 
     static func line(_ f: Feature) -> [Coordinate]? {
@@ -82,8 +83,9 @@ import Testing
     @Test func everyNineByTenArterialIsPresent() throws {
         let d = try Self.load()
         let plans = Set(d.edges.compactMap { $0.properties["plan_name"]?.stringValue })
-        let arterialNames = Set(d.edges.filter { $0.properties["road_class"]?.stringValue == "arterial" }
-            .compactMap { $0.properties["name"]?.stringValue })
+        let arterialNames = Set(
+            d.edges.filter { $0.properties["road_class"]?.stringValue == "arterial" }
+                .compactMap { $0.properties["name"]?.stringValue })
         for name in Self.nineByTen {
             #expect(plans.contains(name), "\(name) missing")
             if name != "德胜快速路-江东大道" { #expect(arterialNames.contains(name), "no arterial edge named \(name)") }

@@ -1,5 +1,6 @@
 import QTGeometry
 import Testing
+
 @testable import QTModel
 
 /// The head-count rule the validator and the analyses share: whole numbers from 0 to 10 billion.
@@ -15,7 +16,7 @@ import Testing
         (.number(999.5), "population is 999.5, must be a whole number"),
         (.number(10_000_000_001), "population is 10000000001, more than 10,000,000,000 (more than the world's population: a mistyped count?)"),
         (.number(1e300), "population is 1e+300, more than 10,000,000,000 (more than the world's population: a mistyped count?)"),
-        (.string("1000"), "'population' must be a number, found a string"),
+        (.string("1000"), "'population' must be a number, found a string")
     ])
     func refusedCounts(_ value: JSONValue, _ message: String) {
         #expect(PopulationCount.value(value) == nil)
@@ -31,6 +32,6 @@ import Testing
     /// The bound keeps reported sums within Int: 900 million features at the maximum.
     @Test func theBoundKeepsSumsWithinInt() {
         #expect(Double(PopulationCount.maximum) * 900_000_000 < Double(Int.max))
-        #expect(Double(PopulationCount.maximum) * 1_000_000_000 > Double(Int.max))  // and the claim is tight
+        #expect(Double(PopulationCount.maximum) * 1_000_000_000 > Double(Int.max)) // and the claim is tight
     }
 }

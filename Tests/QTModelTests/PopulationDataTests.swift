@@ -84,9 +84,10 @@ enum BundledDistrict {
         let district = try BundledDistrict.get()
         let context = try GeometryContext()
         let toMetric = try Transformer(from: .wgs84, to: .cgcs2000GK120)
-        let residential = try BundledDistrict.metric(district.features(.landuse).filter {
-            ["residential", "rural_residential"].contains($0.properties["class"]?.stringValue ?? "")
-        }, context, toMetric)
+        let residential = try BundledDistrict.metric(
+            district.features(.landuse).filter {
+                ["residential", "rural_residential"].contains($0.properties["class"]?.stringValue ?? "")
+            }, context, toMetric)
         let tree = try STRtree(context: context, geometries: residential.map(\.1))
         for (feature, geometry) in try BundledDistrict.metric(district.features(.population), context, toMetric) {
             let candidates = try tree.query(geometry).map { residential[$0].1 }

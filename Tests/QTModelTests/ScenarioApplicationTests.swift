@@ -18,16 +18,17 @@ struct ScenarioApplicationTests {
 
     @Test func aStreetEndNearANodeTakesItsCoordinateAndAJunctionSplitsTheEdge() throws {
         // From 2 m east of the node (120.31, 30.302) northwards to the middle of edge-06 (120.302–120.31 at 30.308).
-        let street = Feature(geometry: Self.line([(120.31002, 30.302), (120.306, 30.308)]),
-                             properties: ["layer": "network", "id": "new", "road_class": "local", "junction": true])
+        let street = Feature(
+            geometry: Self.line([(120.31002, 30.302), (120.306, 30.308)]),
+            properties: ["layer": "network", "id": "new", "road_class": "local", "junction": true])
         let applied = try Self.district().applying(try Self.plan([street]))
         let network = applied.district.features(.network)
         let ids = network.compactMap { $0.properties["id"]?.stringValue }
         #expect(ids.contains("edge-06-a") && ids.contains("edge-06-b") && !ids.contains("edge-06"))
-        #expect(network.count == 17 + 1 + 1)  // one edge split in two, one new street
+        #expect(network.count == 17 + 1 + 1) // one edge split in two, one new street
         let new = try #require(network.first { $0.properties["id"]?.stringValue == "new" })
         guard case .lineString(let l)? = new.geometry else { Issue.record("not a line"); return }
-        #expect(l.coordinates[0] == Coordinate(x: 120.31, y: 30.302))  // snapped to the node exactly
+        #expect(l.coordinates[0] == Coordinate(x: 120.31, y: 30.302)) // snapped to the node exactly
         // The nearest point of edge-06 (to floating point: t is found in the metric CRS), where both halves now meet.
         let junction = l.coordinates[1]
         #expect(abs(junction.x - 120.306) < 1e-8 && abs(junction.y - 30.308) < 1e-12)
@@ -50,16 +51,21 @@ struct ScenarioApplicationTests {
     }
 
     @Test func residentsFromFloorAreaAndTheDefaultsSaid() throws {
-        let square: Geometry = .polygon(Polygon(rings: [[Coordinate(x: 120.313, y: 30.3045), Coordinate(x: 120.315, y: 30.3045),
-                                                         Coordinate(x: 120.315, y: 30.3055), Coordinate(x: 120.313, y: 30.3055),
-                                                         Coordinate(x: 120.313, y: 30.3045)]]))
+        let square: Geometry = .polygon(
+            Polygon(rings: [
+                [
+                    Coordinate(x: 120.313, y: 30.3045), Coordinate(x: 120.315, y: 30.3045),
+                    Coordinate(x: 120.315, y: 30.3055), Coordinate(x: 120.313, y: 30.3055),
+                    Coordinate(x: 120.313, y: 30.3045)
+                ]
+            ]))
         // 36,000 m² of floor at 40 m² per resident: 900 residents.
         let parcel = Feature(geometry: square, properties: ["layer": "population", "id": "p", "floor_area_m2": 36_000, "floor_area_per_person_m2": 40])
         let applied = try Self.district().applying(try Self.plan([parcel]))
         let added = try #require(applied.district.features(.population).first { $0.properties["id"]?.stringValue == "p" })
         #expect(added.properties["population"]?.doubleValue == 900)
         #expect(added.properties["population_basis"]?.stringValue == "floor area 36,000 m² ÷ 40 m² per resident")
-        #expect(added.properties["aged_60_plus_share"]?.doubleValue == 0.15)  // every fixture parcel has 0.15
+        #expect(added.properties["aged_60_plus_share"]?.doubleValue == 0.15) // every fixture parcel has 0.15
         #expect(applied.district.manifest.residents == 4000 + 900)
         #expect(applied.notes.contains("p: aged_60_plus_share not given, set to the district's 15.00%"))
         #expect(applied.touch.population)

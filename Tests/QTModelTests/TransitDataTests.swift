@@ -37,7 +37,7 @@ import Testing
 
     @Test func twentyMetroStations() {
         #expect(stations.count == 20)
-        #expect(Set(stations.map(name)).count == 20)  // interchanges appear once
+        #expect(Set(stations.map(name)).count == 20) // interchanges appear once
         #expect(lines.map { $0.properties["line"]?.stringValue } == ["1", "7", "8"])
     }
 
@@ -114,7 +114,7 @@ import Testing
         #expect(name(hub) == "钱塘站")
         #expect([Status.planned, .underConstruction].map(\.rawValue).contains(hub.properties["status"]?.stringValue ?? ""))
         #expect(hub.properties["source"]?.stringValue == "reference:places.csv")
-        #expect((hub.properties["accuracy_m"]?.doubleValue ?? 0) >= 500)  // a proxy point, and it says so
+        #expect((hub.properties["accuracy_m"]?.doubleValue ?? 0) >= 500) // a proxy point, and it says so
         let rail = try #require(transit.first { $0.properties["kind"]?.stringValue == TransitKind.railLine.rawValue })
         #expect(name(rail) == "下沙至长安城际铁路")
         #expect([Status.planned, .underConstruction].map(\.rawValue).contains(rail.properties["status"]?.stringValue ?? ""))
@@ -122,7 +122,7 @@ import Testing
         #expect(rail.properties["basis"]?.stringValue?.contains("seed:") == true)
         let context = try GeometryContext()
         let line = try context.make(try #require(rail.geometry))
-        #expect(try context.make(district.boundary).buffer(1e-6).covers(line))  // clipped to the boundary
+        #expect(try context.make(district.boundary).buffer(1e-6).covers(line)) // clipped to the boundary
     }
 
     /// Hand-checked positions: the WGS84 columns (lon_wgs84, lat_wgs84) of shared/reference/qiantang_metro_stations.csv,
@@ -130,7 +130,7 @@ import Testing
     @Test(arguments: [
         ("文海南路", Coordinate(lon: 120.370463, lat: 30.313265)),
         ("江东二路", Coordinate(lon: 120.49035, lat: 30.326035)),
-        ("新湾路", Coordinate(lon: 120.536205, lat: 30.297199)),
+        ("新湾路", Coordinate(lon: 120.536205, lat: 30.297199))
     ])
     func stationMatchesTheReference(station: String, reference: Coordinate) throws {
         let feature = try #require(stations.first { name($0) == station })

@@ -7,8 +7,9 @@ import Testing
     @Test func populationTotalMustMatchResidents() throws {
         let report = try Validation.report("broken-population")
         #expect(report.issues.map(\.check) == ["population.total"])
-        #expect(report.issues.first?.message.hasSuffix(
-            "broken-population/population.geojson: population totals 990, but the manifest's residents are 1,000 (-10)") == true)
+        #expect(
+            report.issues.first?.message.hasSuffix(
+                "broken-population/population.geojson: population totals 990, but the manifest's residents are 1,000 (-10)") == true)
         let row = Validation.check(report, "population")
         #expect(Validation.figure(row, "population") == 990 && Validation.figure(row, "residents") == 1000)
     }
@@ -23,7 +24,7 @@ import Testing
     @Test func idsMayRepeatAcrossLayers() throws {
         let district = Validation.district([
             .facilities: [Validation.feature("x", .point(Point(x: 120.305, y: 30.305)), ["type": "park"])],
-            .constraints: [Validation.feature("x", .point(Point(x: 120.306, y: 30.306)), ["kind": "hazardous_site", "industry": "c"])],
+            .constraints: [Validation.feature("x", .point(Point(x: 120.306, y: 30.306)), ["kind": "hazardous_site", "industry": "c"])]
         ])
         #expect(try DistrictValidator().validate(district).issues.isEmpty)
     }
@@ -35,9 +36,11 @@ import Testing
     }
 
     @Test func landUseCodeMustMatchItsClass() throws {
-        let district = Validation.district([.landuse: [
-            Validation.feature("all", Validation.box(120.3, 30.3, 120.31, 30.31), ["class": "residential", "code": "07"]),
-        ]])
+        let district = Validation.district([
+            .landuse: [
+                Validation.feature("all", Validation.box(120.3, 30.3, 120.31, 30.31), ["class": "residential", "code": "07"])
+            ]
+        ])
         let report = try DistrictValidator().validate(district)
         #expect(report.issues.map(\.message) == ["/memory/landuse.geojson: feature 0 'all': code '07' does not match class 'residential' (its code is 0701)"])
     }
@@ -49,12 +52,17 @@ import Testing
     }
 
     @Test func populationMissingOrFractionalAndShareOutOfRange() throws {
-        let district = Validation.district([.population: [
-            Validation.feature("a", Validation.box(120.3, 30.3, 120.305, 30.305),
-                               ["aged_60_plus_share": 1.2, "urban": true, "future_community": false]),
-            Validation.feature("b", Validation.box(120.305, 30.3, 120.31, 30.305),
-                               ["population": 999.5, "aged_60_plus_share": 0.2, "urban": true, "future_community": false]),
-        ]], residents: 0)
+        let district = Validation.district(
+            [
+                .population: [
+                    Validation.feature(
+                        "a", Validation.box(120.3, 30.3, 120.305, 30.305),
+                        ["aged_60_plus_share": 1.2, "urban": true, "future_community": false]),
+                    Validation.feature(
+                        "b", Validation.box(120.305, 30.3, 120.31, 30.305),
+                        ["population": 999.5, "aged_60_plus_share": 0.2, "urban": true, "future_community": false])
+                ]
+            ], residents: 0)
         let report = try DistrictValidator().validate(district)
         #expect(report.issues.map(\.check) == ["counts.missing", "counts.range", "counts.type"])
         #expect(report.issues.map(\.featureId) == ["a", "a", "b"])
@@ -71,12 +79,16 @@ import Testing
         let second = try DistrictValidator().validate(Validation.district([.facilities: [odd]]))
         #expect(second.issues.map(\.severity) == [.warning, .error])
         #expect(second.issues.map(\.check) == ["provenance.source_form", "provenance.accuracy"])
-        #expect(second.issues[0].message.hasSuffix("source 'wikipedia' is not seed:<file>, reference:<dataset>, modelled, "
-                                                   + "osm:<node|way|relation>/<id> or poi:, parcels:, census:, raster:<file>"))
+        #expect(
+            second.issues[0].message.hasSuffix(
+                "source 'wikipedia' is not seed:<file>, reference:<dataset>, modelled, "
+                    + "osm:<node|way|relation>/<id> or poi:, parcels:, census:, raster:<file>"))
     }
 
-    @Test(arguments: [("modelled", true), ("seed:000_abc.txt", true), ("reference:places.csv", true),
-                      ("reference:", false), ("Modelled", false), ("seed", false)])
+    @Test(arguments: [
+        ("modelled", true), ("seed:000_abc.txt", true), ("reference:places.csv", true),
+        ("reference:", false), ("Modelled", false), ("seed", false)
+    ])
     func sourceForms(source: String, wellFormed: Bool) throws {
         let feature = Validation.feature("f", .point(Point(x: 120.305, y: 30.305)), ["type": "park", "source": .string(source)])
         let report = try DistrictValidator().validate(Validation.district([.facilities: [feature]]))
@@ -84,10 +96,13 @@ import Testing
     }
 
     @Test func requiredFieldsAndTheirTypes() throws {
-        let district = Validation.district([.network: [
-            Validation.feature("e", .lineString(LineString([Coordinate(x: 120.301, y: 30.301), Coordinate(x: 120.302, y: 30.301)])),
-                               ["road_class": "local", "length_m": 96, "walk": "yes", "drive": true, "speed_kmh": 0]),
-        ]])
+        let district = Validation.district([
+            .network: [
+                Validation.feature(
+                    "e", .lineString(LineString([Coordinate(x: 120.301, y: 30.301), Coordinate(x: 120.302, y: 30.301)])),
+                    ["road_class": "local", "length_m": 96, "walk": "yes", "drive": true, "speed_kmh": 0])
+            ]
+        ])
         let report = try DistrictValidator().validate(district)
         #expect(report.issues.map(\.check) == ["fields.type", "fields.missing", "counts.zero"])
         #expect(report.issues[0].message.hasSuffix("'walk' must be true or false, found a string"))
@@ -98,10 +113,12 @@ import Testing
 /// The documented `source` forms (geodata/README.md), the OpenStreetMap and planner's-data ones included.
 @Suite struct SourceFormTests {
     @Test func documentedFormsAreKnownOthersAreNot() {
-        for (source, kind) in [("modelled", "modelled"), ("seed:001.txt", "seed"), ("reference:datav", "reference"),
-                               ("osm:node/1", "osm"), ("osm:way/684443849", "osm"), ("osm:relation/920", "osm"),
-                               ("poi:amap.csv", "poi"), ("parcels:plan.shp", "parcels"), ("census:zones.csv", "census"),
-                               ("raster:worldpop.tif", "raster")] {
+        for (source, kind) in [
+            ("modelled", "modelled"), ("seed:001.txt", "seed"), ("reference:datav", "reference"),
+            ("osm:node/1", "osm"), ("osm:way/684443849", "osm"), ("osm:relation/920", "osm"),
+            ("poi:amap.csv", "poi"), ("parcels:plan.shp", "parcels"), ("census:zones.csv", "census"),
+            ("raster:worldpop.tif", "raster")
+        ] {
             #expect(FeatureSource.kind(source) == kind, "\(source)")
         }
         for source in ["osm:way/", "osm:way/12a", "osm:area/5", "osm:way/1/2", "poi:", "poi:  ", "wikipedia", "reference:", "Modelled"] {

@@ -1,7 +1,8 @@
 import Foundation
 import QTGeometry
-@testable import QTModel
 import Testing
+
+@testable import QTModel
 
 @Suite struct ValidationGeometryTests {
     /// The bow-tie park (120.302,30.302)→(120.304,30.304)→(120.304,30.302)→(120.302,30.304): its two
@@ -12,23 +13,34 @@ import Testing
         #expect(invalid.count == 1)
         let issue = try #require(invalid.first)
         #expect(issue.layer == .industrialParks && issue.featureIndex == 0 && issue.featureId == "bowtie")
-        #expect(issue.message.hasSuffix(
-            "broken-self-intersection/industrial_parks.geojson: feature 0 'bowtie': invalid Polygon: Self-intersection at "
-                + "120.3030000,30.3030000; make-valid would repair it (into a valid MultiPolygon of 2 parts)"))
+        #expect(
+            issue.message.hasSuffix(
+                "broken-self-intersection/industrial_parks.geojson: feature 0 'bowtie': invalid Polygon: Self-intersection at "
+                    + "120.3030000,30.3030000; make-valid would repair it (into a valid MultiPolygon of 2 parts)"))
         #expect(report.issues.count == 1)
     }
 
     /// The validator's densifying adds exactly the vertices Geometry.verticesAddedByDensifying counts (the
     /// bound is decided on the count), and an ordinary feature keeps the 1e-4° step.
     @Test func densifyingAddsWhatTheBoundCounts() throws {
-        let parcel = Geometry.polygon(Polygon(rings: [[Coordinate(x: 120.3, y: 30.3), Coordinate(x: 120.31, y: 30.3),
-                                                      Coordinate(x: 120.31, y: 30.3013), Coordinate(x: 120.3, y: 30.3)]]))
+        let parcel = Geometry.polygon(
+            Polygon(rings: [
+                [
+                    Coordinate(x: 120.3, y: 30.3), Coordinate(x: 120.31, y: 30.3),
+                    Coordinate(x: 120.31, y: 30.3013), Coordinate(x: 120.3, y: 30.3)
+                ]
+            ]))
         let plain = parcel.densified(step: ValidationWorkspace.densifyStepDegrees)
         #expect(plain.coordinateCount - parcel.coordinateCount == Int(parcel.verticesAddedByDensifying(step: 1e-4)))
         #expect(ValidationWorkspace.densified(parcel).coordinateCount == plain.coordinateCount)
         // One vertex mistyped (20.31 for 120.31): the bound holds.
-        let mistyped = Geometry.polygon(Polygon(rings: [[Coordinate(x: 120.3, y: 30.3), Coordinate(x: 20.31, y: 30.3),
-                                                        Coordinate(x: 120.31, y: 30.3013), Coordinate(x: 120.3, y: 30.3)]]))
+        let mistyped = Geometry.polygon(
+            Polygon(rings: [
+                [
+                    Coordinate(x: 120.3, y: 30.3), Coordinate(x: 20.31, y: 30.3),
+                    Coordinate(x: 120.31, y: 30.3013), Coordinate(x: 120.3, y: 30.3)
+                ]
+            ]))
         let bounded = ValidationWorkspace.densified(mistyped)
         #expect(bounded.coordinateCount - mistyped.coordinateCount <= ValidationWorkspace.maximumAddedVertices)
         #expect(bounded.coordinateCount - mistyped.coordinateCount > ValidationWorkspace.maximumAddedVertices / 2)
@@ -41,16 +53,23 @@ import Testing
     }
 
     @Test func geometryTypesDependOnTheTransitKind() throws {
-        let district = Validation.district([.transit: [
-            Validation.feature("line", .point(Point(x: 120.305, y: 30.305)),
-                               ["kind": "metro_line", "status": "operating", "line": "1", "stations": []]),
-            Validation.feature("rail", .multiLineString(MultiLineString([
-                LineString([Coordinate(x: 120.301, y: 30.301), Coordinate(x: 120.302, y: 30.302)])])),
-                               ["kind": "rail_line", "status": "planned"]),
-        ]])
+        let district = Validation.district([
+            .transit: [
+                Validation.feature(
+                    "line", .point(Point(x: 120.305, y: 30.305)),
+                    ["kind": "metro_line", "status": "operating", "line": "1", "stations": []]),
+                Validation.feature(
+                    "rail",
+                    .multiLineString(
+                        MultiLineString([
+                            LineString([Coordinate(x: 120.301, y: 30.301), Coordinate(x: 120.302, y: 30.302)])
+                        ])),
+                    ["kind": "rail_line", "status": "planned"])
+            ]
+        ])
         let report = try DistrictValidator().validate(district)
         let types = Validation.issues(report, "geometry.type")
-        #expect(types.map(\.featureId) == ["line"])  // a rail line may be a MultiLineString, a metro line not
+        #expect(types.map(\.featureId) == ["line"]) // a rail line may be a MultiLineString, a metro line not
         #expect(types.first?.message.hasSuffix("geometry is a Point, expected LineString") == true)
     }
 
@@ -66,15 +85,18 @@ import Testing
         let report = try Validation.report("broken-outside")
         let outside = Validation.issues(report, "inside.outside")
         #expect(outside.map(\.featureId) == ["far"])
-        #expect(outside.first?.message.hasSuffix(
-            "broken-outside/facilities.geojson: feature 3 'far': lies outside the boundary, up to 961.9 m beyond it (tolerance 1 m)") == true)
+        #expect(
+            outside.first?.message.hasSuffix(
+                "broken-outside/facilities.geojson: feature 3 'far': lies outside the boundary, up to 961.9 m beyond it (tolerance 1 m)") == true)
         #expect(report.issues.count == 1)
     }
 
     @Test func partlyOutsideSaysItReachesOut() throws {
-        let district = Validation.district([.industrialParks: [
-            Validation.feature("p", Validation.box(120.309, 30.309, 120.311, 30.311), ["kind": "platform", "industries": "x"]),
-        ]])
+        let district = Validation.district([
+            .industrialParks: [
+                Validation.feature("p", Validation.box(120.309, 30.309, 120.311, 30.311), ["kind": "platform", "industries": "x"])
+            ]
+        ])
         let report = try DistrictValidator().validate(district)
         let outside = Validation.issues(report, "inside.outside")
         #expect(outside.count == 1)
@@ -86,8 +108,9 @@ import Testing
     @Test func stationOffItsLine() throws {
         let report = try Validation.report("broken-station")
         #expect(report.issues.map(\.check) == ["stations.off_line"])
-        #expect(report.issues.first?.message.hasSuffix(
-            "transit.geojson: feature 2 'S2': lies 22.2 m from line '1' (feature 0 'L1'); a station must lie within 5 m of each line it lists") == true)
+        #expect(
+            report.issues.first?.message.hasSuffix(
+                "transit.geojson: feature 2 'S2': lies 22.2 m from line '1' (feature 0 'L1'); a station must lie within 5 m of each line it lists") == true)
         let row = Validation.check(report, "stations")
         #expect(abs(try #require(Validation.figure(row, "farthest_m")) - 22.17) < 0.02)
     }
@@ -95,19 +118,25 @@ import Testing
     @Test func stationOrdersMustBeConsecutive() throws {
         let report = try Validation.report("broken-order")
         #expect(report.issues.map(\.check) == ["stations.order"])
-        #expect(report.issues.first?.message.hasSuffix(
-            "broken-order/transit.geojson: line '1': station orders 1, 2, 4 are not consecutive (missing 3)") == true)
+        #expect(
+            report.issues.first?.message.hasSuffix(
+                "broken-order/transit.geojson: line '1': station orders 1, 2, 4 are not consecutive (missing 3)") == true)
     }
 
     @Test func stationListingAnUnknownLineOrARepeatedOrder() throws {
-        let district = Validation.district([.transit: [
-            Validation.feature("L1", .lineString(LineString([Coordinate(x: 120.301, y: 30.305), Coordinate(x: 120.309, y: 30.305)])),
-                               ["kind": "metro_line", "status": "operating", "line": "1", "stations": ["a", "b"]]),
-            Validation.feature("a", .point(Point(x: 120.302, y: 30.305)),
-                               ["kind": "metro_station", "status": "operating", "lines": ["1", "9"], "order": ["1": 1, "9": 1]]),
-            Validation.feature("b", .point(Point(x: 120.303, y: 30.305)),
-                               ["kind": "metro_station", "status": "operating", "lines": ["1"], "order": ["1": 1]]),
-        ]])
+        let district = Validation.district([
+            .transit: [
+                Validation.feature(
+                    "L1", .lineString(LineString([Coordinate(x: 120.301, y: 30.305), Coordinate(x: 120.309, y: 30.305)])),
+                    ["kind": "metro_line", "status": "operating", "line": "1", "stations": ["a", "b"]]),
+                Validation.feature(
+                    "a", .point(Point(x: 120.302, y: 30.305)),
+                    ["kind": "metro_station", "status": "operating", "lines": ["1", "9"], "order": ["1": 1, "9": 1]]),
+                Validation.feature(
+                    "b", .point(Point(x: 120.303, y: 30.305)),
+                    ["kind": "metro_station", "status": "operating", "lines": ["1"], "order": ["1": 1]])
+            ]
+        ])
         let report = try DistrictValidator().validate(district)
         #expect(Validation.issues(report, "stations.unknown_line").map(\.featureId) == ["a"])
         let repeated = Validation.issues(report, "stations.order")

@@ -8,10 +8,10 @@ import Testing
     @Test func twoHalvesAreAnError() throws {
         let report = try Validation.report("broken-network")
         let components = Validation.issues(report, "network.components")
-        #expect(components.map(\.severity) == [.error, .error])  // walk, then drive
+        #expect(components.map(\.severity) == [.error, .error]) // walk, then drive
         #expect(components.first?.message.contains("the walk network has 2 components: 50.0% of its edge length") == true)
         #expect(components.first?.message.hasSuffix("the largest must hold at least 95%") == true)
-        #expect(components.first?.featureId == "x1")  // the first edge of the other component
+        #expect(components.first?.featureId == "x1") // the first edge of the other component
         let walk = Validation.check(report, "network.walk")
         #expect(Validation.figure(walk, "components") == 2)
         #expect(abs(try #require(Validation.figure(walk, "outside_share")) - 0.5) < 1e-6)
@@ -44,15 +44,20 @@ import Testing
     /// Modes are separate graphs: a walk-only path joins two drive components into one walk component.
     @Test func modesAreSeparateGraphs() throws {
         func edge(_ id: String, _ a: (Double, Double), _ b: (Double, Double), walk: Bool, drive: Bool) -> Feature {
-            Validation.feature(id, .lineString(LineString([Coordinate(x: a.0, y: a.1), Coordinate(x: b.0, y: b.1)])),
-                               ["road_class": "local", "length_m": 100, "walk": .bool(walk), "drive": .bool(drive),
-                                "oneway": false, "speed_kmh": 30])
+            Validation.feature(
+                id, .lineString(LineString([Coordinate(x: a.0, y: a.1), Coordinate(x: b.0, y: b.1)])),
+                [
+                    "road_class": "local", "length_m": 100, "walk": .bool(walk), "drive": .bool(drive),
+                    "oneway": false, "speed_kmh": 30
+                ])
         }
-        let district = Validation.district([.network: [
-            edge("a", (120.301, 30.301), (120.304, 30.301), walk: true, drive: true),
-            edge("b", (120.305, 30.301), (120.308, 30.301), walk: true, drive: true),
-            edge("path", (120.304, 30.301), (120.305, 30.301), walk: true, drive: false),
-        ]])
+        let district = Validation.district([
+            .network: [
+                edge("a", (120.301, 30.301), (120.304, 30.301), walk: true, drive: true),
+                edge("b", (120.305, 30.301), (120.308, 30.301), walk: true, drive: true),
+                edge("path", (120.304, 30.301), (120.305, 30.301), walk: true, drive: false)
+            ]
+        ])
         let report = try DistrictValidator().validate(district)
         #expect(Validation.figure(Validation.check(report, "network.walk"), "components") == 1)
         #expect(Validation.figure(Validation.check(report, "network.drive"), "components") == 2)
@@ -63,8 +68,9 @@ import Testing
     /// End points match after rounding to 7 decimals: 120.30400004 and 120.304 are the same node.
     @Test func endPointsMatchAfterRoundingToSevenDecimals() throws {
         func edge(_ id: String, _ a: Double, _ b: Double) -> Feature {
-            Validation.feature(id, .lineString(LineString([Coordinate(x: a, y: 30.305), Coordinate(x: b, y: 30.305)])),
-                               ["road_class": "local", "length_m": 100, "walk": true, "drive": true, "oneway": true, "speed_kmh": 30])
+            Validation.feature(
+                id, .lineString(LineString([Coordinate(x: a, y: 30.305), Coordinate(x: b, y: 30.305)])),
+                ["road_class": "local", "length_m": 100, "walk": true, "drive": true, "oneway": true, "speed_kmh": 30])
         }
         let district = Validation.district([.network: [edge("a", 120.301, 120.304), edge("b", 120.30400004, 120.308)]])
         let report = try DistrictValidator().validate(district)

@@ -15,14 +15,18 @@ enum Validation {
     static func district(_ layers: [LayerName: [Feature]], residents: Int = 1000) -> District {
         var collections = layers.mapValues { FeatureCollection(features: $0) }
         collections[.boundary] = FeatureCollection(features: [feature("sq", box(120.3, 30.3, 120.31, 30.31))])
-        let manifest = DistrictManifest(name: "方块区", nameEn: "Square Test District", officialAreaKm2: 1.1,
-                                        metricCRS: "EPSG:4549", residents: residents, layers: [:])
+        let manifest = DistrictManifest(
+            name: "方块区", nameEn: "Square Test District", officialAreaKm2: 1.1,
+            metricCRS: "EPSG:4549", residents: residents, layers: [:])
         return District(directory: "/memory", manifest: manifest, layers: collections)
     }
 
     static func box(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> Geometry {
-        .polygon(Polygon(exterior: [Coordinate(x: x0, y: y0), Coordinate(x: x1, y: y0), Coordinate(x: x1, y: y1),
-                                    Coordinate(x: x0, y: y1), Coordinate(x: x0, y: y0)]))
+        .polygon(
+            Polygon(exterior: [
+                Coordinate(x: x0, y: y0), Coordinate(x: x1, y: y0), Coordinate(x: x1, y: y1),
+                Coordinate(x: x0, y: y1), Coordinate(x: x0, y: y0)
+            ]))
     }
 
     static func feature(_ id: String, _ geometry: Geometry?, _ properties: [String: JSONValue] = [:]) -> Feature {
@@ -85,8 +89,11 @@ enum Validation {
         let report = try Validation.report("square")
         #expect(report.issues.isEmpty)
         let absent = report.checks.filter { !$0.present }.map(\.title)
-        #expect(absent == ["subdistricts tiling", "landuse tiling", "stations on lines", "walk network", "drive network",
-                           "population total"])
+        #expect(
+            absent == [
+                "subdistricts tiling", "landuse tiling", "stations on lines", "walk network", "drive network",
+                "population total"
+            ])
         #expect(report.checks.filter { !$0.present }.allSatisfy { $0.status == "not_present" })
         #expect(Validation.check(report, "parse")?.summary.contains("not present: subdistricts") == true)
     }
@@ -94,7 +101,7 @@ enum Validation {
     @Test func strictTurnsWarningsIntoFailure() throws {
         let report = try Validation.report("broken-network-island")
         #expect(report.errorCount == 0)
-        #expect(report.warningCount == 2)  // walk and drive
+        #expect(report.warningCount == 2) // walk and drive
         #expect(report.passes(strict: false))
         #expect(!report.passes(strict: true))
     }
@@ -115,8 +122,12 @@ enum Validation {
     @Test func loadFailureIsOneParseError() {
         let error = DistrictError.invalidData(path: "/x/facilities.geojson", detail: "feature 0: bad")
         let report = DistrictValidator.loadFailure(directory: "/x", error: error)
-        #expect(report.issues == [ValidationIssue(severity: .error, layer: nil, check: "parse.failed",
-                                                  message: "/x/facilities.geojson: feature 0: bad")])
+        #expect(
+            report.issues == [
+                ValidationIssue(
+                    severity: .error, layer: nil, check: "parse.failed",
+                    message: "/x/facilities.geojson: feature 0: bad")
+            ])
         #expect(!report.passes(strict: false))
     }
 }

@@ -5,7 +5,7 @@ import Testing
 
 /// The fixtures: Tests/Fixtures/osm (see its README).
 enum OSMFixture {
-    static let folder = URL(fileURLWithPath: #filePath)  // Tests/QTOSMTests/OSMReaderTests.swift
+    static let folder = URL(fileURLWithPath: #filePath) // Tests/QTOSMTests/OSMReaderTests.swift
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/osm")
     static func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 }
@@ -25,8 +25,11 @@ enum OSMFixture {
         let park = try #require(data.ways.first { $0.id == 131 })
         #expect(park.isClosed)
         let route = try #require(data.relations.first { $0.id == 930 })
-        #expect(route.members == [OSMMember(kind: .node, ref: 53, role: "stop"), OSMMember(kind: .node, ref: 54, role: "stop"),
-                                  OSMMember(kind: .way, ref: 120, role: "")])
+        #expect(
+            route.members == [
+                OSMMember(kind: .node, ref: 53, role: "stop"), OSMMember(kind: .node, ref: 54, role: "stop"),
+                OSMMember(kind: .way, ref: 120, role: "")
+            ])
         #expect(route.tags["name"] == "地铁1号线")
         let position = try #require(data.nodes.position(of: 64))
         #expect(position.lon == 120.3012 && position.lat == 30.3055)
@@ -39,8 +42,8 @@ enum OSMFixture {
         let data = try OSMReader(keys: ["highway"]).read(path: OSMFixture.path("small.osm"))
         #expect(data.ways.first { $0.id == 101 }?.tags == ["highway": "residential"])
         #expect(data.ways.first { $0.id == 131 }?.tags == [:])
-        #expect(data.taggedNodes.map(\.id) == [30, 32, 33, 34])  // the bus stops
-        #expect(data.nodes.count == 105)  // every position is kept
+        #expect(data.taggedNodes.map(\.id) == [30, 32, 33, 34]) // the bus stops
+        #expect(data.nodes.count == 105) // every position is kept
     }
 
     /// The same extract as PBF (written by osmium, an independent program) and bzip2-compressed XML read the
@@ -65,8 +68,13 @@ enum OSMFixture {
         }
         // Concatenated bzip2 streams (parallel compressors write them) are read whole.
         let twice = (folder as NSString).appendingPathComponent("twice.osm.bz2")
-        let halves = try Tool.run("sh", ["-c", "head -c 6000 '\(OSMFixture.path("small.osm"))' | bzip2 -c > '\(twice)' && "
-                                        + "tail -c +6001 '\(OSMFixture.path("small.osm"))' | bzip2 -c >> '\(twice)'"])
+        let halves = try Tool.run(
+            "sh",
+            [
+                "-c",
+                "head -c 6000 '\(OSMFixture.path("small.osm"))' | bzip2 -c > '\(twice)' && "
+                    + "tail -c +6001 '\(OSMFixture.path("small.osm"))' | bzip2 -c >> '\(twice)'"
+            ])
         #expect(halves.status == 0)
         #expect(Set(try OSMReader().read(path: twice).ways) == Set(xml.ways))
     }
@@ -123,7 +131,8 @@ enum OSMFixture {
         let bz2 = (folder as NSString).appendingPathComponent("cut.osm.bz2")
         _ = try Tool.run("sh", ["-c", "bzip2 -c '\(OSMFixture.path("small.osm"))' | head -c 2000 > '\(bz2)'"])
         #expect(failure(bz2)?.description.contains("ends part-way") == true)
-        #expect(failure((folder as NSString).appendingPathComponent("absent.osm")) == .missingFile(path: (folder as NSString).appendingPathComponent("absent.osm")))
+        #expect(
+            failure((folder as NSString).appendingPathComponent("absent.osm")) == .missingFile(path: (folder as NSString).appendingPathComponent("absent.osm")))
         let named = try write("extract.geojson", Data("x".utf8))
         #expect(failure(named) == .unsupportedName(path: named))
         #expect(failure(folder).map { "\($0)" }?.contains("is a folder") == true)

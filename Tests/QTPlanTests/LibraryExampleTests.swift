@@ -18,6 +18,8 @@ struct LibraryExampleTests {
         let radius = CoverageRequest(selection: ServiceSelection(.types(["kindergarten"]), mode: .radius), profile: "gb50180")
         let straight = try await CoverageJob(radius, standards: standards).run(on: district).results[0]
         #expect(kindergartens.total.covered <= straight.total.covered)
-        #expect(outcome.table(by: .district).hasPrefix("service       mode  measure   circle  facilities  residents  covered  share  target    target share\nkindergarten  walk  distance  300 m"))
+        #expect(
+            outcome.table(by: .district).hasPrefix(
+                "service       mode  measure   circle  facilities  residents  covered  share  target    target share\nkindergarten  walk  distance  300 m"))
     }
 }

@@ -46,9 +46,9 @@ import Testing
     }
 
     @Test(arguments: [
-        (120.389257, 30.322654, 120.382805, 30.316524),  // 浙江经贸职业技术学院
-        (120.401773, 30.327743, 120.395266, 30.321846),  // 浙江财经大学(下沙校区)
-        (120.395661, 30.314678, 120.389173, 30.308664),  // 浙江工商大学
+        (120.389257, 30.322654, 120.382805, 30.316524), // 浙江经贸职业技术学院
+        (120.401773, 30.327743, 120.395266, 30.321846), // 浙江财经大学(下沙校区)
+        (120.395661, 30.314678, 120.389173, 30.308664) // 浙江工商大学
     ])
     func qiantangUniversitiesFromBaidu(bdLon: Double, bdLat: Double, gcjLon: Double, gcjLat: Double) {
         let gcj = BD09.toGCJ02(Coordinate(lon: bdLon, lat: bdLat))
@@ -66,7 +66,7 @@ import Testing
         // BD-09 to a projected CRS and back.
         let metric = try Transformer(from: .bd09, to: .cgcs2000GK120).transform(bd)
         let back = try Transformer(from: .cgcs2000GK120, to: .bd09).transform(metric)
-        #expect(abs(back.x - bd.x) < 2e-6 && abs(back.y - bd.y) < 2e-6)  // the published pair's own round trip: ~1e-6°
+        #expect(abs(back.x - bd.x) < 2e-6 && abs(back.y - bd.y) < 2e-6) // the published pair's own round trip: ~1e-6°
         // In Qiantang BD-09 lies about 1 km from WGS84 (GCJ-02's ≈ 500 m and Baidu's ≈ 700 m more).
         let metres = Geodesic.wgs84.distance(from: bd, to: viaTransformer)
         #expect(metres > 800 && metres < 1400)

@@ -6,9 +6,9 @@ import Testing
 /// station reference data (Python, 6 decimals, so pairs agree to about 1e-6 degrees ≈ 0.1 m).
 @Suite struct GCJ02Tests {
     static let pairs: [(wgs: Coordinate, gcj: Coordinate)] = [
-        (Coordinate(lon: 120.30803, lat: 30.312309), Coordinate(lon: 120.312534, lat: 30.309918)),  // 下沙西
-        (Coordinate(lon: 120.321197, lat: 30.311613), Coordinate(lon: 120.32572, lat: 30.309246)),  // 金沙湖
-        (Coordinate(lon: 120.345495, lat: 30.31238), Coordinate(lon: 120.350055, lat: 30.310059)),  // 文泽路
+        (Coordinate(lon: 120.30803, lat: 30.312309), Coordinate(lon: 120.312534, lat: 30.309918)), // 下沙西
+        (Coordinate(lon: 120.321197, lat: 30.311613), Coordinate(lon: 120.32572, lat: 30.309246)), // 金沙湖
+        (Coordinate(lon: 120.345495, lat: 30.31238), Coordinate(lon: 120.350055, lat: 30.310059)) // 文泽路
     ]
 
     @Test(arguments: 0..<3)

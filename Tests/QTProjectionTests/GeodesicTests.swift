@@ -20,8 +20,10 @@ import Testing
     }
 
     static func square(_ lon: Double, _ lat: Double, _ d: Double, clockwise: Bool = false) -> [Coordinate] {
-        let ring = [Coordinate(x: lon, y: lat), Coordinate(x: lon + d, y: lat), Coordinate(x: lon + d, y: lat + d),
-                    Coordinate(x: lon, y: lat + d), Coordinate(x: lon, y: lat)]
+        let ring = [
+            Coordinate(x: lon, y: lat), Coordinate(x: lon + d, y: lat), Coordinate(x: lon + d, y: lat + d),
+            Coordinate(x: lon, y: lat + d), Coordinate(x: lon, y: lat)
+        ]
         return clockwise ? ring.reversed() : ring
     }
 
@@ -31,14 +33,15 @@ import Testing
         let expected = Self.quadrangleArea(lon0: 120.3, lat0: 30.3, lon1: 120.31, lat1: 30.31)
         let area = try Geodesic.wgs84.area(of: polygon)
         #expect(abs(area - expected) / expected < 1e-4)
-        #expect(area > 1_000_000 && area < 1_100_000)  // about 0.962 km × 1.109 km
+        #expect(area > 1_000_000 && area < 1_100_000) // about 0.962 km × 1.109 km
     }
 
     @Test func holesAreSubtracted() throws {
         let outer = Self.square(120.3, 30.3, 0.02)
         let hole = Self.square(120.305, 30.305, 0.01)
         let polygon = Geometry.polygon(Polygon(exterior: outer, holes: [hole]))
-        let expected = Self.quadrangleArea(lon0: 120.3, lat0: 30.3, lon1: 120.32, lat1: 30.32)
+        let expected =
+            Self.quadrangleArea(lon0: 120.3, lat0: 30.3, lon1: 120.32, lat1: 30.32)
             - Self.quadrangleArea(lon0: 120.305, lat0: 30.305, lon1: 120.315, lat1: 30.315)
         #expect(abs(try Geodesic.wgs84.area(of: polygon) - expected) / expected < 1e-4)
     }
@@ -61,12 +64,16 @@ import Testing
 @Suite struct GeodesicInputTests {
     /// A projected geometry passed by mistake (northings in the millions) is an error, not NaN.
     @Test func projectedCoordinatesAreRefused() {
-        let projected = Geometry.polygon(Polygon(exterior: [
-            Coordinate(x: 533_000, y: 3_353_000), Coordinate(x: 534_000, y: 3_353_000),
-            Coordinate(x: 534_000, y: 3_354_000), Coordinate(x: 533_000, y: 3_353_000),
-        ]))
-        #expect(throws: ProjectionError.coordinate(index: 0, x: 533_000, y: 3_353_000,
-                                                   message: "not a longitude/latitude in degrees")) {
+        let projected = Geometry.polygon(
+            Polygon(exterior: [
+                Coordinate(x: 533_000, y: 3_353_000), Coordinate(x: 534_000, y: 3_353_000),
+                Coordinate(x: 534_000, y: 3_354_000), Coordinate(x: 533_000, y: 3_353_000)
+            ]))
+        #expect(
+            throws: ProjectionError.coordinate(
+                index: 0, x: 533_000, y: 3_353_000,
+                message: "not a longitude/latitude in degrees")
+        ) {
             _ = try Geodesic.wgs84.area(of: projected)
         }
         #expect(throws: ProjectionError.self) { _ = try Geodesic.wgs84.length(of: projected) }

@@ -1,5 +1,6 @@
 import QTGeometry
 import Testing
+
 @testable import QTProjection
 
 /// Transformers built from a cached pipeline against transformers that resolve the pair in PROJ's database
@@ -7,7 +8,7 @@ import Testing
 @Suite struct PipelineCacheTests {
     static let pairs: [(CRS, CRS)] = [
         (.wgs84, .cgcs2000GK120), (.cgcs2000GK120, .wgs84), (.wgs84, .epsg(3857)), (.gcj02, .cgcs2000GK120),
-        (.cgcs2000GK120, .gcj02), (.wgs84, .epsg(4490)), (.epsg(32651), .epsg(4549)),
+        (.cgcs2000GK120, .gcj02), (.wgs84, .epsg(4490)), (.epsg(32651), .epsg(4549))
     ]
 
     @Test(arguments: 0..<7)

@@ -32,10 +32,11 @@ import Testing
 
     @Test func geometryKeepsItsStructure() throws {
         let t = try Transformer(from: .wgs84, to: .epsg(4549))
-        let square = Geometry.polygon(Polygon(exterior: [
-            Coordinate(x: 120.3, y: 30.3), Coordinate(x: 120.31, y: 30.3), Coordinate(x: 120.31, y: 30.31),
-            Coordinate(x: 120.3, y: 30.31), Coordinate(x: 120.3, y: 30.3),
-        ]))
+        let square = Geometry.polygon(
+            Polygon(exterior: [
+                Coordinate(x: 120.3, y: 30.3), Coordinate(x: 120.31, y: 30.3), Coordinate(x: 120.31, y: 30.31),
+                Coordinate(x: 120.3, y: 30.31), Coordinate(x: 120.3, y: 30.3)
+            ]))
         let projected = try t.transform(square)
         guard case .polygon(let p) = projected else { Issue.record("not a polygon"); return }
         #expect(p.rings.count == 1 && p.rings[0].count == 5)
@@ -75,7 +76,7 @@ import Testing
 
     @Test(arguments: [
         ("EPSG:4549", CRS.epsg(4549)), ("epsg:4326", CRS.epsg(4326)), ("GCJ02", CRS.gcj02), ("gcj-02", CRS.gcj02),
-        ("WGS84", CRS.wgs84), ("+proj=longlat +datum=WGS84", CRS.definition("+proj=longlat +datum=WGS84")),
+        ("WGS84", CRS.wgs84), ("+proj=longlat +datum=WGS84", CRS.definition("+proj=longlat +datum=WGS84"))
     ])
     func parsesCRSNames(name: String, expected: CRS) throws {
         #expect(try CRS(parsing: name) == expected)

@@ -1,8 +1,9 @@
 import Foundation
 import QTGeometry
 import QTProjection
-@testable import QTReport
 import Testing
+
+@testable import QTReport
 
 /// Maps of a hand-made case: a 1 km grid square in EPSG:4549, whose place on the page is worked by hand.
 @Suite("Maps")
@@ -21,16 +22,22 @@ struct MapDocumentTests {
 
     @Test("the square is fitted into the frame: 1,060 m (3% margin each side) across 624 px, centred")
     func fitting() throws {
-        let map = MapDocument(title: "方块 Square", layers: [MapLayer(id: "b", title: "区界", features: [try Self.square()],
-                                                                  style: MapStyle(stroke: "#000"))], metricCRS: .cgcs2000GK120)
+        let map = MapDocument(
+            title: "方块 Square",
+            layers: [
+                MapLayer(
+                    id: "b", title: "区界", features: [try Self.square()],
+                    style: MapStyle(stroke: "#000"))
+            ], metricCRS: .cgcs2000GK120)
         let svg = try map.svg()
         // Frame: x 16…734 (1000 − 250 legend − 32), y 52…676 (720 − 52 title − 44 foot): 718 × 624 px. The
         // height limits: 624 px / 1,060 m = 0.58868 px/m, so the square's side is 588.68 px, centred at
         // (16 + 359, 52 + 312) = (375, 364): corners at 375 ± 294.34 and 364 ± 294.34.
-        let d = try #require(svg.components(separatedBy: "<g class=\"layer layer-b\">\n<path d=\"").dropFirst().first?
-            .prefix { $0 != "\"" })
+        let d = try #require(
+            svg.components(separatedBy: "<g class=\"layer layer-b\">\n<path d=\"").dropFirst().first?
+                .prefix { $0 != "\"" })
         let values = Self.numbers(in: String(d))
-        #expect(values.count == 8, "\(d)")  // four corners, the closing one dropped (Z closes)
+        #expect(values.count == 8, "\(d)") // four corners, the closing one dropped (Z closes)
         let xs = stride(from: 0, to: values.count, by: 2).map { values[$0] }
         let ys = stride(from: 1, to: values.count, by: 2).map { values[$0] }
         let half = 500 * 624 / 1060.0
@@ -40,8 +47,10 @@ struct MapDocumentTests {
 
     @Test("the scale bar is 200 m (the round length under a quarter of the frame: 718/4 px ÷ 0.5887 px/m = 305 m)")
     func scaleBar() throws {
-        let svg = try MapDocument(title: "s", layers: [MapLayer(id: "b", title: "b", features: [try Self.square()])],
-                                  metricCRS: .cgcs2000GK120).svg()
+        let svg = try MapDocument(
+            title: "s", layers: [MapLayer(id: "b", title: "b", features: [try Self.square()])],
+            metricCRS: .cgcs2000GK120
+        ).svg()
         #expect(svg.contains("data-metres=\"200\">200 m</text>"), "\(svg)")
         #expect(svg.contains("data-metres=\"100\">100 m</text>"))
         // 200 m at 0.58868 px/m: the two halves are 58.87 px wide each.
@@ -53,9 +62,11 @@ struct MapDocumentTests {
         let feature = try Self.square()
         let svg = try MapDocument(title: "n", layers: [MapLayer(id: "b", title: "b", features: [feature])], metricCRS: .cgcs2000GK120).svg()
         var lon = 0.0, lat = 0.0, n = 0.0
-        feature.geometry?.forEachCoordinate { lon += $0.x; lat += $0.y; n += 1 }
+        feature.geometry?.forEachCoordinate {
+            lon += $0.x; lat += $0.y; n += 1
+        }
         lon /= n; lat /= n
-        let gamma = atan(tan((lon - 120) * .pi / 180) * sin(lat * .pi / 180)) * 180 / .pi  // ≈ 0.176°
+        let gamma = atan(tan((lon - 120) * .pi / 180) * sin(lat * .pi / 180)) * 180 / .pi // ≈ 0.176°
         let text = try #require(svg.components(separatedBy: "rotate(").dropFirst().first?.prefix { $0 != ")" })
         let angle = try #require(Double(text))
         #expect(abs(angle - -gamma) < 0.01, "rotate(\(angle)) vs −\(gamma)")
@@ -63,18 +74,24 @@ struct MapDocumentTests {
 
     @Test("labels are escaped and keep Chinese; the legend lists the classes drawn, with the swatch of their kind")
     func labelsAndLegend() throws {
-        let zones = MapLayer(id: "z", title: "街道 Zones", features: [try Self.square(properties: ["name": "白杨 & <东>"])],
-                             style: MapStyle(stroke: "#555"), label: { $0.string("name") })
-        let point = Feature(geometry: .point(Point(try Transformer(from: .cgcs2000GK120, to: .wgs84)
-            .transform(Coordinate(x: 533_500, y: 3_353_500)))), properties: ["type": "park"])
-        let classes = MapLayer(id: "f", title: "设施", features: [point], classes: [
-            MapClass(title: "公园 park", style: MapStyle(fill: "#0a0")) { $0.string("type") == "park" },
-            MapClass(title: "学校 school", style: MapStyle(fill: "#00a")) { $0.string("type") == "school" },
-        ], tooltip: { _ in "公园 \"A\"" })
+        let zones = MapLayer(
+            id: "z", title: "街道 Zones", features: [try Self.square(properties: ["name": "白杨 & <东>"])],
+            style: MapStyle(stroke: "#555"), label: { $0.string("name") })
+        let point = Feature(
+            geometry: .point(
+                Point(
+                    try Transformer(from: .cgcs2000GK120, to: .wgs84)
+                        .transform(Coordinate(x: 533_500, y: 3_353_500)))), properties: ["type": "park"])
+        let classes = MapLayer(
+            id: "f", title: "设施", features: [point],
+            classes: [
+                MapClass(title: "公园 park", style: MapStyle(fill: "#0a0")) { $0.string("type") == "park" },
+                MapClass(title: "学校 school", style: MapStyle(fill: "#00a")) { $0.string("type") == "school" }
+            ], tooltip: { _ in "公园 \"A\"" })
         let svg = try MapDocument(title: "L", layers: [zones, classes], metricCRS: .cgcs2000GK120).svg()
         #expect(svg.contains(">白杨 &amp; &lt;东&gt;</text>"))
         #expect(svg.contains(">公园 park</text>") && !svg.contains("学校 school"))
-        #expect(svg.contains("<circle cx=\"375\" cy=\"364\""), "\(svg)")  // the point at the square's centre
+        #expect(svg.contains("<circle cx=\"375\" cy=\"364\""), "\(svg)") // the point at the square's centre
         #expect(svg.contains("data-tip=\"公园 &quot;A&quot;\"><title>公园 &quot;A&quot;</title>"))
         // Inline (in the report) the script shows data-tip; no <title> to show a second tooltip.
         #expect(!(try MapDocument(title: "L", layers: [zones, classes], metricCRS: .cgcs2000GK120).svg(standalone: false)).contains("<title>"))

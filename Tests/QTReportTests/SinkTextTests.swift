@@ -1,12 +1,14 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import QTGeometry
 import QTProjection
-@testable import QTReport
 import QTText
 import Testing
+
+@testable import QTReport
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Text escaped for each sink it goes to (issue 19, class 6): XML (maps, the report), a terminal (tables and
 /// error lines), CSV (formulas), JSON (controls). Expected values are written out by hand from the rules in
@@ -28,8 +30,9 @@ struct SinkTextTests {
         let toWGS = try Transformer(from: .cgcs2000GK120, to: .wgs84)
         let ring = try corners.map { try toWGS.transform(Coordinate(x: $0.0, y: $0.1)) }
         let feature = Feature(geometry: .polygon(Polygon(exterior: ring)), properties: ["name": .string("西\u{01}区\u{1B}[2J")])
-        let layer = MapLayer(id: "b", title: "区界\u{08}", features: [feature], style: MapStyle(stroke: "#000"),
-                             label: { $0.string("name") }, tooltip: { $0.string("name") })
+        let layer = MapLayer(
+            id: "b", title: "区界\u{08}", features: [feature], style: MapStyle(stroke: "#000"),
+            label: { $0.string("name") }, tooltip: { $0.string("name") })
         let svg = try MapDocument(title: "方块\u{0B} Square", layers: [layer], metricCRS: .cgcs2000GK120).svg()
         #expect(!svg.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" })
         let document = try XMLDocument(data: Data(svg.utf8), options: [])

@@ -23,7 +23,8 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
     /// The entries of cases.json, well-formed or not (a malformed one must fail a test, not vanish).
     static func entries() -> [[String: Any]] {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("cases.json").path),
-              let list = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]] else { return [] }
+            let list = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]]
+        else { return [] }
         return list
     }
 
@@ -32,9 +33,11 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
     static let all: [BadInputCase] = {
         entries().compactMap { item in
             guard let name = item["name"] as? String, let args = item["args"] as? [String],
-                  let status = item["status"] as? Int, let stderr = item["stderr"] as? String else { return nil }
-            return BadInputCase(name: name, args: args, status: Int32(status), stderr: stderr, stdin: item["stdin"] as? String,
-                                seconds: item["seconds"] as? Double)
+                let status = item["status"] as? Int, let stderr = item["stderr"] as? String
+            else { return nil }
+            return BadInputCase(
+                name: name, args: args, status: Int32(status), stderr: stderr, stdin: item["stdin"] as? String,
+                seconds: item["seconds"] as? Double)
         }
     }()
 
@@ -49,8 +52,9 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
         for item in BadInputCase.all {
             var isDirectory: ObjCBool = false
             let path = BadInputCase.folder.appendingPathComponent(item.name).path
-            #expect(FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue,
-                    "no folder for \(item.name)")
+            #expect(
+                FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue,
+                "no folder for \(item.name)")
         }
     }
 
@@ -58,8 +62,9 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
     func badInputGivesItsExitCodeAndMessage(_ item: BadInputCase) throws {
         var stdin = ""
         if let file = item.stdin {
-            stdin = try String(contentsOf: BadInputCase.folder.appendingPathComponent(item.name).appendingPathComponent(file),
-                               encoding: .utf8)
+            stdin = try String(
+                contentsOf: BadInputCase.folder.appendingPathComponent(item.name).appendingPathComponent(file),
+                encoding: .utf8)
         }
         let start = Date()
         let result = try CLI.run(item.args.map(item.expand), stdin: stdin)
@@ -70,7 +75,7 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
         }
         #expect(result.status == item.status, "stderr: \(result.stderr)")
         if item.stderr.isEmpty {
-            #expect(result.stderr.isEmpty, "stderr: \(result.stderr)")  // ("".contains("") is false)
+            #expect(result.stderr.isEmpty, "stderr: \(result.stderr)") // ("".contains("") is false)
         } else {
             #expect(result.stderr.contains(item.expand(item.stderr)), "stderr: \(result.stderr)")
         }
@@ -113,8 +118,10 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
         for command in ["info", "validate", "landuse", "indicators"] {
             let result = try CLI.run([command, "--district", folder.path])
             #expect(result.status == 65, "\(command): \(result.stderr)")
-            #expect(result.stderr.contains("\(layer.path): 3,221,225,472 bytes, over the limit of 100,663,296 bytes "
-                                           + "(--max-layer-bytes)"), "\(command): \(result.stderr)")
+            #expect(
+                result.stderr.contains(
+                    "\(layer.path): 3,221,225,472 bytes, over the limit of 100,663,296 bytes "
+                        + "(--max-layer-bytes)"), "\(command): \(result.stderr)")
         }
         #expect(Date().timeIntervalSince(start) < 30)
 

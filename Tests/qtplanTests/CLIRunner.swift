@@ -9,7 +9,7 @@ struct CLIResult {
 
 enum CLI {
     /// The repository root, found from this file's location.
-    static let root = URL(fileURLWithPath: #filePath)  // Tests/qtplanTests/CLIRunner.swift
+    static let root = URL(fileURLWithPath: #filePath) // Tests/qtplanTests/CLIRunner.swift
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// A fixture district folder under Tests/Fixtures/districts.
@@ -34,8 +34,10 @@ enum CLI {
 
     /// Runs `qtplan` (or `executable`) with `arguments`, feeding `stdin`, with `QTPLAN_DISTRICT` unset and
     /// `environment` added.
-    static func run(_ arguments: [String], stdin: String = "", environment extra: [String: String] = [:],
-                    executable: URL = binary) throws -> CLIResult {
+    static func run(
+        _ arguments: [String], stdin: String = "", environment extra: [String: String] = [:],
+        executable: URL = binary
+    ) throws -> CLIResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -61,7 +63,8 @@ enum CLI {
         let out = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let err = FileManager.default.contents(atPath: errorsPath) ?? Data()
-        return CLIResult(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                         stderr: String(decoding: err, as: UTF8.self))
+        return CLIResult(
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self))
     }
 }

@@ -73,8 +73,10 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let gaps = folder.appendingPathComponent("gaps.geojson").path, areas = folder.appendingPathComponent("areas.geojson").path
-        let result = try CLI.run(["coverage", "--district", Self.district, "--type", "kindergarten", "--gaps", gaps,
-                                  "--areas", areas, "--dissolve"])
+        let result = try CLI.run([
+            "coverage", "--district", Self.district, "--type", "kindergarten", "--gaps", gaps,
+            "--areas", areas, "--dissolve"
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let gapJSON = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: gaps))) as? [String: Any])
         let gapFeatures = try #require(gapJSON["features"] as? [[String: Any]])
@@ -101,7 +103,7 @@ import Testing
             (["--type", "kindergarten", "--minutes", "600"], 64, "600 minutes is over the limit of 120 minutes"),
             (["--type", "kindergarten", "--minutes", "five"], 64, "--minutes: 'five' is not a number of minutes > 0"),
             (["--type", "university"], 64, "profile gb50180 has no circle for 'university'; give --minutes"),
-            (["--type", "kindergarten", "--standards", "/nonexistent/standards.json"], 66, "standards file not found"),
+            (["--type", "kindergarten", "--standards", "/nonexistent/standards.json"], 66, "standards file not found")
         ]
         for (arguments, status, message) in cases {
             let result = try CLI.run(["coverage", "--district", Self.district] + arguments)

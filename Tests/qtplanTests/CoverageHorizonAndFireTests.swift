@@ -37,13 +37,13 @@ import Testing
         #expect(walk.values.allSatisfy { $0["minutes"] as? Double == 10 && $0["horizon_minutes"] as? Double == 20 })
         #expect(abs((walk["pop-w2"]?["nearest_minutes"] as? Double ?? 0) - 17.6) <= 0.1)
         #expect(abs((walk["pop-e2"]?["nearest_minutes"] as? Double ?? 0) - 17.7) <= 0.1)
-        #expect(walk["pop-e1"]?["nearest_minutes"] is NSNull)  // 28.7 minutes: beyond the 20-minute horizon
+        #expect(walk["pop-e1"]?["nearest_minutes"] is NSNull) // 28.7 minutes: beyond the 20-minute horizon
         // gb50180's own measure: metres along the streets, searched to twice the 700 m asked for.
         let walked = try Self.gaps(["--type", "kindergarten", "--distance", "700"])
         #expect(walked.values.allSatisfy { $0["distance_m"] as? Double == 700 && $0["horizon_m"] as? Double == 1400 })
         #expect(abs((walked["pop-w2"]?["nearest_m"] as? Double ?? 0) - 1323) <= 2)
         #expect(abs((walked["pop-e2"]?["nearest_m"] as? Double ?? 0) - 1327) <= 2)
-        #expect(walked["pop-e1"]?["nearest_m"] is NSNull)  // 2,149 m: beyond the horizon
+        #expect(walked["pop-e1"]?["nearest_m"] is NSNull) // 2,149 m: beyond the horizon
         let radius = try Self.gaps(["--type", "kindergarten", "--mode", "radius", "--distance", "400"])
         #expect(radius["pop-w2"]?["horizon_m"] as? Double == 800)
         #expect(abs((radius["pop-w2"]?["nearest_m"] as? Double ?? 0) - 621) <= 2)
@@ -54,15 +54,19 @@ import Testing
         let plain = try CLI.run(["coverage", "--district", Self.district, "--type", "kindergarten", "--minutes", "10", "--format", "json"])
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qtplan-horizon-\(UUID().uuidString).geojson")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let withGaps = try CLI.run(["coverage", "--district", Self.district, "--type", "kindergarten", "--minutes", "10",
-                                    "--format", "json", "--gaps", folder.path])
+        let withGaps = try CLI.run([
+            "coverage", "--district", Self.district, "--type", "kindergarten", "--minutes", "10",
+            "--format", "json", "--gaps", folder.path
+        ])
         #expect(plain.status == 0 && withGaps.status == 0)
         #expect(plain.stdout == withGaps.stdout)
     }
 
     @Test func fireStationsInRadiusModeUseTheSevenSquareKilometreDistrict() throws {
-        let result = try CLI.run(["coverage", "--district", Self.district, "--type", "fire_station", "--mode", "radius",
-                                  "--format", "json"])
+        let result = try CLI.run([
+            "coverage", "--district", Self.district, "--type", "fire_station", "--mode", "radius",
+            "--format", "json"
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let rows = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         // √(7 km² / π) = 1,493 m: w2, e1 and e2 are within it, w1 (1,618 m) is not.
@@ -74,18 +78,21 @@ import Testing
         let cases: [[String]] = [
             ["--type", "fire_station", "--mode", "radius", "--standard", "qiantang-plan"],
             ["--all", "--mode", "radius", "--standard", "qiantang-plan"],
-            ["--type", "fire_station", "--mode", "radius", "--minutes", "10"],
+            ["--type", "fire_station", "--mode", "radius", "--minutes", "10"]
         ]
         for arguments in cases {
             let result = try CLI.run(["coverage", "--district", Self.district] + arguments)
             #expect(result.status == 64, "\(arguments): \(result.stderr)")
-            #expect(result.stderr.hasPrefix("qtplan: error: ") && result.stderr.contains("fire_station")
+            #expect(
+                result.stderr.hasPrefix("qtplan: error: ") && result.stderr.contains("fire_station")
                     && result.stderr.contains("--mode drive") && result.stderr.contains("--distance"), "\(result.stderr)")
             #expect(result.stdout.isEmpty)
         }
         // With a distance of its own it is measured: 2,000 m reaches every resident.
-        let given = try CLI.run(["coverage", "--district", Self.district, "--type", "fire_station", "--mode", "radius",
-                                 "--standard", "qiantang-plan", "--distance", "2000", "--format", "json"])
+        let given = try CLI.run([
+            "coverage", "--district", Self.district, "--type", "fire_station", "--mode", "radius",
+            "--standard", "qiantang-plan", "--distance", "2000", "--format", "json"
+        ])
         #expect(given.status == 0, "\(given.stderr)")
         let rows = try #require(JSONSerialization.jsonObject(with: Data(given.stdout.utf8)) as? [[String: Any]])
         #expect(rows.first?["covered"] as? Double == 4000)

@@ -49,7 +49,7 @@ import Testing
         for mode in ["drive", "radius"] {
             let fire = try #require(try Self.json(["--type", "fire_station", "--mode", mode]).first)
             #expect(fire["hazardous_sites"] as? Int == 2 && fire["hazardous_sites_reached"] as? Int == 1, "\(mode)")
-            #expect(fire["covered"] as? Double == 3000)  // the residents' figure is unchanged by the sites
+            #expect(fire["covered"] as? Double == 3000) // the residents' figure is unchanged by the sites
         }
         let kg = try #require(try Self.json(["--type", "kindergarten"]).first)
         #expect(kg["hazardous_sites"] is NSNull)
@@ -77,24 +77,30 @@ import Testing
         let rows = try Self.json(["--all", "--mode", "walk"])
         let fire = try #require(rows.first { $0["type"] as? String == "fire_station" })
         #expect(fire["mode"] as? String == "drive" && fire["mode_from_profile"] as? Bool == true && fire["measure"] as? String == "time")
-        #expect(rows.filter { $0["type"] as? String != "fire_station" }.allSatisfy { $0["mode"] as? String == "walk" && $0["measure"] as? String == "distance" })
+        #expect(
+            rows.filter { $0["type"] as? String != "fire_station" }.allSatisfy { $0["mode"] as? String == "walk" && $0["measure"] as? String == "distance" })
         let table = try CLI.run(["coverage", "--district", Self.district, "--all", "--mode", "walk"])
         let line = try #require(table.stdout.split(separator: "\n").first { $0.hasPrefix("fire_station") })
         #expect(line.contains("drive (profile)") && line.contains("time") && line.contains("5 min"), "\(line)")
         #expect(table.stdout.contains("Measure") && table.stdout.contains("distance along the streets"))
         let csv = try CLI.run(["coverage", "--district", Self.district, "--type", "kindergarten", "--format", "csv"])
-        #expect(csv.stdout.hasPrefix("profile,label,type,mode,measure,minutes,minutes_rural,distance_m,subdistrict,population,covered,share,target_group,target_population,target_covered,target_share\n"))
+        #expect(
+            csv.stdout.hasPrefix(
+                "profile,label,type,mode,measure,minutes,minutes_rural,distance_m,subdistrict,population,covered,share,target_group,target_population,target_covered,target_share\n"
+            ))
         #expect(csv.stdout.contains("gb50180,kindergarten,kindergarten,walk,distance,5,,300.0,,4000,1000,0.250000,aged_3_5,220,50,0.227273"), "\(csv.stdout)")
         // The plan's profile times its circles; --measure overrides either way.
         let plan = try #require(try Self.json(["--type", "kindergarten", "--standard", "qiantang-plan"]).first)
         #expect(plan["measure"] as? String == "time" && plan["distance_m"] is NSNull)
         let timed = try #require(try Self.json(["--type", "kindergarten", "--measure", "time"]).first)
-        #expect(timed["measure"] as? String == "time" && timed["covered"] as? Double == 1000)  // 78 m is 62 s: inside 5 minutes
+        #expect(timed["measure"] as? String == "time" && timed["covered"] as? Double == 1000) // 78 m is 62 s: inside 5 minutes
     }
 
     @Test func contradictoryMeasuresAreUsageErrors() throws {
-        for (arguments, message) in [(["--mode", "drive", "--measure", "distance"], "--measure distance: a drive is measured by time"),
-                                     (["--mode", "radius", "--measure", "time"], "--measure time: --mode radius is a straight-line distance")] {
+        for (arguments, message) in [
+            (["--mode", "drive", "--measure", "distance"], "--measure distance: a drive is measured by time"),
+            (["--mode", "radius", "--measure", "time"], "--measure time: --mode radius is a straight-line distance")
+        ] {
             let result = try CLI.run(["coverage", "--district", Self.district, "--type", "kindergarten"] + arguments)
             #expect(result.status == 64 && result.stderr.contains(message) && result.stdout.isEmpty, "\(result.stderr)")
         }

@@ -14,7 +14,7 @@ import Testing
         ["coverage", "--format", "json", "--all", "--by", "subdistrict", "--district", "{fixtures}/districts/coverage-small"],
         ["coverage", "--format", "csv", "--type", "metro_station,bus_stop", "--mode", "radius", "--by", "subdistrict"],
         ["isochrone", "--district", "{fixtures}/districts/coverage-small", "--at", "120.3025,30.3021", "--minutes", "2,4,6"],
-        ["transform", "--from", "WGS84", "--to", "EPSG:4549", "--format", "json", "120.35,30.30", "120.3,30.31"],
+        ["transform", "--from", "WGS84", "--to", "EPSG:4549", "--format", "json", "120.35,30.30", "120.3,30.31"]
     ])
     func twoRunsGiveTheSameBytes(_ arguments: [String]) throws {
         let fixtures = CLI.root.appendingPathComponent("Tests/Fixtures").path
@@ -34,17 +34,23 @@ import Testing
     @Test(arguments: [
         ["validate", "--district", "{fixtures}/districts/broken-overlap", "--problems", "{out}/problems.geojson"],
         ["landuse", "--district", "{fixtures}/districts/landuse-gaps", "--by", "class", "--gaps", "{out}/gaps.geojson"],
-        ["coverage", "--district", "{fixtures}/districts/coverage-small", "--all", "--areas", "{out}/areas.geojson",
-         "--gaps", "{out}/gaps.geojson"],
-        ["coverage", "--district", "{fixtures}/districts/coverage-small", "--type", "kindergarten", "--mode", "radius",
-         "--areas", "{out}/areas.geojson", "--dissolve"],
-        ["isochrone", "--district", "{fixtures}/districts/coverage-small", "--at", "120.3025,30.3021", "--minutes", "2,4,6",
-         "--mode", "drive", "-o", "{out}/bands.geojson"],
+        [
+            "coverage", "--district", "{fixtures}/districts/coverage-small", "--all", "--areas", "{out}/areas.geojson",
+            "--gaps", "{out}/gaps.geojson"
+        ],
+        [
+            "coverage", "--district", "{fixtures}/districts/coverage-small", "--type", "kindergarten", "--mode", "radius",
+            "--areas", "{out}/areas.geojson", "--dissolve"
+        ],
+        [
+            "isochrone", "--district", "{fixtures}/districts/coverage-small", "--at", "120.3025,30.3021", "--minutes", "2,4,6",
+            "--mode", "drive", "-o", "{out}/bands.geojson"
+        ],
         ["export", "--layer", "facilities,subdistricts", "-o", "{out}/layers.gpkg", "--crs", "EPSG:4549"],
         ["export", "--layer", "facilities", "-o", "{out}/facilities.fgb"],
         ["export", "--layer", "facilities", "-o", "{out}/facilities.csv", "--crs", "EPSG:4549"],
         ["map", "--coverage", "kindergarten", "-o", "{out}/map.svg"],
-        ["report", "-o", "{out}/report.html"],
+        ["report", "-o", "{out}/report.html"]
     ])
     func twoRunsWriteTheSameFiles(_ arguments: [String]) throws {
         let fixtures = CLI.root.appendingPathComponent("Tests/Fixtures").path

@@ -34,10 +34,13 @@ import Testing
         #expect(info.stdout.contains("Data              Contains data © OpenStreetMap contributors"))
         let coverage = try CLI.run(["coverage", "--district", folder, "--type", "bus_stop", "--mode", "radius"])
         #expect(coverage.status == 0, "\(coverage.stderr)")
-        #expect(coverage.stdout.contains("Outside        facilities outside the boundary (within the build's margin) serving residents inside: bus_stop 0 of 1"))
-        for command in [["landuse", "--by", "class"], ["indicators"], ["export", "--all", "-o", (scratch as NSString).appendingPathComponent("all.gpkg")],
-                        ["map", "--layers", "landuse,parks,network,transit", "-o", (scratch as NSString).appendingPathComponent("m.svg")],
-                        ["report", "-o", (scratch as NSString).appendingPathComponent("r.html")]] {
+        #expect(
+            coverage.stdout.contains("Outside        facilities outside the boundary (within the build's margin) serving residents inside: bus_stop 0 of 1"))
+        for command in [
+            ["landuse", "--by", "class"], ["indicators"], ["export", "--all", "-o", (scratch as NSString).appendingPathComponent("all.gpkg")],
+            ["map", "--layers", "landuse,parks,network,transit", "-o", (scratch as NSString).appendingPathComponent("m.svg")],
+            ["report", "-o", (scratch as NSString).appendingPathComponent("r.html")]
+        ] {
             let run = try CLI.run(command + ["--district", folder])
             #expect(run.status == 0, "\(command): \(run.stderr)")
         }
@@ -55,8 +58,11 @@ import Testing
         #expect(try build(a).status == 0)
         #expect(try build(b).status == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: a).sorted()
-        #expect(files == ["ATTRIBUTION.md", "boundary.geojson", "district.json", "facilities.geojson", "landuse.geojson",
-                          "network.geojson", "parks.geojson", "population.geojson", "transit.geojson"])
+        #expect(
+            files == [
+                "ATTRIBUTION.md", "boundary.geojson", "district.json", "facilities.geojson", "landuse.geojson",
+                "network.geojson", "parks.geojson", "population.geojson", "transit.geojson"
+            ])
         #expect(try FileManager.default.contentsOfDirectory(atPath: b).sorted() == files)
         for file in files {
             let left = try Data(contentsOf: URL(fileURLWithPath: (a as NSString).appendingPathComponent(file)))
@@ -123,8 +129,10 @@ import Testing
         let process = Process()
         process.executableURL = CLI.binary
         process.currentDirectoryURL = CLI.root
-        process.arguments = ["district", "build", "-o", folder, "--boundary", "tools/helsinki/boundary.geojson",
-                             "--osm", "Tests/Fixtures/osm/Helsinki.osm.pbf", "--margin", "200"]
+        process.arguments = [
+            "district", "build", "-o", folder, "--boundary", "tools/helsinki/boundary.geojson",
+            "--osm", "Tests/Fixtures/osm/Helsinki.osm.pbf", "--margin", "200"
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -134,8 +142,10 @@ import Testing
         let files = try FileManager.default.contentsOfDirectory(atPath: bundled).sorted()
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == files)
         for file in files {
-            #expect(try Data(contentsOf: URL(fileURLWithPath: (bundled as NSString).appendingPathComponent(file)))
-                    == Data(contentsOf: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(file))), "\(file) differs: rerun tools/build-helsinki.sh")
+            #expect(
+                try Data(contentsOf: URL(fileURLWithPath: (bundled as NSString).appendingPathComponent(file)))
+                    == Data(contentsOf: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(file))),
+                "\(file) differs: rerun tools/build-helsinki.sh")
         }
         let coverage = try CLI.run(["coverage", "--district", bundled, "--all", "--mode", "walk"])
         #expect(coverage.status == 0, "\(coverage.stderr)")

@@ -65,7 +65,7 @@ struct ExportCommandTests {
         let full = try Self.tool("ogrinfo", ["-ro", "-al", out + "/subdistricts.shp"]).output
         #expect(full.contains("= 白杨街道") && full.contains("= 临江街道"), "\(full.prefix(2000))")
         let renamed = result.stderr.split(separator: "\n").filter { $0.contains("fields renamed to fit a Shapefile's 10 characters") }
-        #expect(renamed.count == 2, "\(result.stderr)")  // one line per file with long names
+        #expect(renamed.count == 2, "\(result.stderr)") // one line per file with long names
     }
 
     @Test("FlatGeobuf and CSV: one layer each, read back with their CRS", arguments: ["fgb", "csv"])
@@ -76,7 +76,7 @@ struct ExportCommandTests {
         let result = try CLI.run(["export", "--layer", "facilities", "-o", path, "--crs", "EPSG:4549"])
         #expect(result.status == 0, "\(result.stderr)")
         let layers = try Self.ogrLayers(path)
-        let facilities = try Self.ogrLayers("\(Self.bundled)/facilities.geojson").values.first?.count  // GDAL's count of the source
+        let facilities = try Self.ogrLayers("\(Self.bundled)/facilities.geojson").values.first?.count // GDAL's count of the source
         #expect(layers["facilities"]?.count == facilities && layers["facilities"]?.epsg == 4549)
         #expect(try Self.tool("ogrinfo", ["-ro", "-al", path]).output.contains("金沙湖社区卫生服务中心"))
     }
@@ -87,7 +87,8 @@ struct ExportCommandTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try CLI.run(["export", "--layer", "facilities", "-o", folder + "/facilities.geojson"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(try Self.ogrLayers(folder + "/facilities.geojson").values.first?.count
+        #expect(
+            try Self.ogrLayers(folder + "/facilities.geojson").values.first?.count
                 == Self.ogrLayers("\(Self.bundled)/facilities.geojson").values.first?.count)
         // The bundled file is written by the same writer from the same values: a round trip is byte-identical.
         let original = try Data(contentsOf: URL(fileURLWithPath: Self.bundled + "/facilities.geojson"))
@@ -151,7 +152,7 @@ struct ExportCommandTests {
         #expect(result.status == 73)
         #expect(result.stderr.contains("\(fifo): cannot write the export: is a device, socket or pipe, not a file"), "\(result.stderr)")
         var status = stat()
-        #expect(lstat(fifo, &status) == 0 && (status.st_mode & S_IFMT) == S_IFIFO)  // still the pipe
+        #expect(lstat(fifo, &status) == 0 && (status.st_mode & S_IFMT) == S_IFIFO) // still the pipe
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["pipe.geojson"])
     }
 
@@ -179,7 +180,8 @@ struct ExportCommandTests {
     /// was sent while the output was being written. Polling the folder, rather than sleeping a fraction of a
     /// timed run, lands the signal inside the writing however loaded the machine is.
     static func signalWhileWriting(_ arguments: [String], in folder: String, signal: Int32, prefix: [String] = []) throws
-        -> (process: Process, duringWriting: Bool) {
+        -> (process: Process, duringWriting: Bool)
+    {
         let process = Process()
         process.executableURL = prefix.isEmpty ? CLI.binary : URL(fileURLWithPath: prefix[0])
         process.arguments = Array(prefix.dropFirst()) + (prefix.isEmpty ? [] : [CLI.binary.path]) + arguments
@@ -216,7 +218,7 @@ struct ExportCommandTests {
             process.standardError = FileHandle.nullDevice
             try process.run()
             Thread.sleep(forTimeInterval: delay)
-            process.interrupt()  // SIGINT, as Ctrl-C sends
+            process.interrupt() // SIGINT, as Ctrl-C sends
             process.waitUntilExit()
             if process.terminationReason == .uncaughtSignal || process.terminationStatus == 130 {
                 #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == previous, "interrupted after \(delay) s: the previous file changed")
@@ -250,8 +252,9 @@ struct ExportCommandTests {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/all.gpkg"
-        let (kept, keptDuring) = try Self.signalWhileWriting(["export", "--all", "-o", path], in: folder, signal: SIGHUP,
-                                                             prefix: ["/usr/bin/nohup"])
+        let (kept, keptDuring) = try Self.signalWhileWriting(
+            ["export", "--all", "-o", path], in: folder, signal: SIGHUP,
+            prefix: ["/usr/bin/nohup"])
         #expect(keptDuring)
         #expect(kept.terminationReason == .exit && kept.terminationStatus == 0, "status \(kept.terminationStatus)")
         #expect(try Self.ogrLayers(path).count == Self.bundledLayerCount)

@@ -33,12 +33,14 @@ import Testing
     @Test func tableSaysWhatIsMissingAndThatInputsAreModelled() throws {
         let result = try CLI.run(["indicators", "--district", CLI.fixture("indicators-small")])
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        for text in ["needs 800 m² more sports ground", "needs 300 m² more public cultural facility floor area",
-                     "needs 1 more licensed physician\n", "needs 3 more graded general hospitals",
-                     "needs 2 more elderly-care beds", "needs 8 more future communities",
-                     "needs 1 more station with a bus stop within 150 m", "district level only",
-                     "not computed: network: layer not in the district (coverage needs it)", "Not counted (not operating): 规划体育场",
-                     "二站 399 m", "Modelled inputs: population (3 of 3 features modelled), transit (1 of 8"] {
+        for text in [
+            "needs 800 m² more sports ground", "needs 300 m² more public cultural facility floor area",
+            "needs 1 more licensed physician\n", "needs 3 more graded general hospitals",
+            "needs 2 more elderly-care beds", "needs 8 more future communities",
+            "needs 1 more station with a bus stop within 150 m", "district level only",
+            "not computed: network: layer not in the district (coverage needs it)", "Not counted (not operating): 规划体育场",
+            "二站 399 m", "Modelled inputs: population (3 of 3 features modelled), transit (1 of 8"
+        ] {
             #expect(result.stdout.contains(text), "\(text)")
         }
     }
@@ -52,8 +54,10 @@ import Testing
         #expect(lines.contains(",指标区,sports_ground_area_per_resident,m² per resident,2.4000,2.0000,not_met,800,m²,4000.00,2000.00,,true"))
     }
 
-    @Test(arguments: [("negative-target.json", "indicators[2].target"), ("unknown-id.json", "indicators[1].id"),
-                      ("not-json.json", "invalid JSON")])
+    @Test(arguments: [
+        ("negative-target.json", "indicators[2].target"), ("unknown-id.json", "indicators[1].id"),
+        ("not-json.json", "invalid JSON")
+    ])
     func badTargetsFileExits65(file: String, field: String) throws {
         let path = CLI.fixture("indicators-bad-targets") + "/" + file
         let result = try CLI.run(["indicators", "--district", CLI.fixture("indicators-small"), "--targets", path])

@@ -12,7 +12,7 @@ import Testing
         #expect(json["name"] as? String == "方块区")
         #expect(json["official_area_km2"] as? Double == 1.1)
         let area = try #require(json["area_km2"] as? Double)
-        #expect(abs(area - 1.066338) < 0.0005 + 1e-4)  // printed with 3 decimals
+        #expect(abs(area - 1.066338) < 0.0005 + 1e-4) // printed with 3 decimals
         #expect((json["layers"] as? [String: Int]) == ["boundary": 1])
         // Planar area in Gauss-Kruger CM 120E, 30 km from the central meridian: scale error ~1e-5.
         let planar = try #require(json["planar_area_km2"] as? Double)
@@ -34,7 +34,7 @@ import Testing
         #expect(json["name"] as? String == "钱塘区")
         #expect(json["official_area_km2"] as? Double == 531.7)
         let area = try #require(json["area_km2"] as? Double)
-        #expect(area > 520 && area < 525)  // the DataV outline is ~1.8% under the official 531.7
+        #expect(area > 520 && area < 525) // the DataV outline is ~1.8% under the official 531.7
     }
 
     /// Results built on modelled layers must say so: info names the source of every layer's features.

@@ -86,8 +86,10 @@ import Testing
         let gap = Self.quadrangle(lon0: 120.31, lat0: 30.308, lon1: 120.32, lat1: 30.31)
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("landuse-gaps-\(getpid()).geojson").path
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let json = try Self.json(["landuse", "--district", CLI.fixture("landuse-gaps"), "--by", "class", "--format", "json",
-                                  "--gaps", out])
+        let json = try Self.json([
+            "landuse", "--district", CLI.fixture("landuse-gaps"), "--by", "class", "--format", "json",
+            "--gaps", out
+        ])
         let overlapM2 = try #require(json["overlap_area_m2"] as? Double), gapM2 = try #require(json["gap_area_m2"] as? Double)
         #expect(abs(overlapM2 - overlap) / overlap < 1e-4, "overlap \(overlapM2) vs \(overlap)")
         #expect(abs(gapM2 - gap) / gap < 1e-4, "gap \(gapM2) vs \(gap)")
@@ -138,13 +140,14 @@ import Testing
         let folder = CLI.root.appendingPathComponent("Tests/Fixtures/bad/landuse-bowtie-repaired").path
         let result = try CLI.run(["landuse", "--district", folder, "--by", "class", "--format", "json"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stderr == "qtplan: warning: \(folder)/landuse.geojson: feature 0 'p1': invalid geometry (Ring Self-intersection), "
+        #expect(
+            result.stderr == "qtplan: warning: \(folder)/landuse.geojson: feature 0 'p1': invalid geometry (Ring Self-intersection), "
                 + "repaired with make-valid (its polygonal part) for this computation; the file is unchanged (qtplan validate reports it)\n")
         let json = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let half = Self.quadrangle(lon0: 120.30, lat0: 30.30, lon1: 120.31, lat1: 30.31) / 2 / 1e6
         let total = try #require(json["total"] as? Double)
         #expect(abs(total - half) / half < 1e-4, "total \(total) km², half the square \(half) km²")
-        #expect(abs((json["gap_area"] as? Double ?? 0) - half) / half < 1e-4)  // the east and west quarters
+        #expect(abs((json["gap_area"] as? Double ?? 0) - half) / half < 1e-4) // the east and west quarters
     }
 
     /// The bundled district: the table says the layer is modelled and reconciles with the boundary.
@@ -156,9 +159,9 @@ import Testing
         let json = try Self.json(["landuse", "--format", "json"])
         #expect(json["modelled"] as? Bool == true)
         let total = try #require(json["total"] as? Double), boundary = try #require(json["boundary_area"] as? Double)
-        #expect(abs(total - boundary) < 1e-5)  // validate: gap 0.0371 m², no overlap
+        #expect(abs(total - boundary) < 1e-5) // validate: gap 0.0371 m², no overlap
         let rows = try #require(json["rows"] as? [[String: Any]])
         let sum = rows.reduce(0.0) { $0 + ($1["area"] as? Double ?? 0) }
-        #expect(abs(sum - total) < 1e-4)  // 6-decimal rounding of ~100 rows
+        #expect(abs(sum - total) < 1e-4) // 6-decimal rounding of ~100 rows
     }
 }

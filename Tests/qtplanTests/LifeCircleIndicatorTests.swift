@@ -31,17 +31,21 @@ import Testing
 
     @Test func combinedSharesMatchTheHandWorkedCase() throws {
         let scopes = try Self.rows([])
-        #expect(scopes.count == 3)  // district, w, e
+        #expect(scopes.count == 3) // district, w, e
         let five = Self.row(scopes[0], "life_circle_5min")
         #expect(five["value"] as? Double == 25 && five["amount"] as? Double == 1000 && five["base"] as? Double == 4000)
         #expect(five["status"] as? String == "no_target")
-        #expect((five["reason"] as? String)?.contains("gb50180 service set: residents reaching every one of kindergarten, elderly_daycare, sports_ground_small, culture_station, park_5min") == true)
+        #expect(
+            (five["reason"] as? String)?.contains(
+                "gb50180 service set: residents reaching every one of kindergarten, elderly_daycare, sports_ground_small, culture_station, park_5min") == true)
         #expect(abs((Self.row(scopes[1], "life_circle_5min")["value"] as? Double ?? 0) - 66.6667) < 1e-3)
         #expect(Self.row(scopes[2], "life_circle_5min")["value"] as? Double == 0)
         // The plan's 15分钟公共服务圈 is measured over qiantang-plan's set (no health centre here), whatever --standard says.
         let fifteen = Self.row(scopes[0], "life_circle_15min")
         #expect(fifteen["value"] as? Double == 0 && fifteen["status"] as? String == "not_met" && fifteen["shortfall"] as? Int == 4000)
-        #expect((fifteen["reason"] as? String)?.hasPrefix("qiantang-plan service set: residents reaching every one of kindergarten, childcare, community_health_centre") == true)
+        #expect(
+            (fifteen["reason"] as? String)?.hasPrefix(
+                "qiantang-plan service set: residents reaching every one of kindergarten, childcare, community_health_centre") == true)
         #expect(fifteen["needs"] as? String == "needs 4,000 more residents covered")
         #expect(Self.row(scopes[0], "life_circle_10min")["value"] as? Double == 0)
         // The combined share is not the share of any one service: elderly day care alone reaches 1,500.
@@ -55,7 +59,7 @@ import Testing
         let ten = Self.row(scopes[0], "life_circle_10min")
         #expect(ten["status"] as? String == "not_computed" && ten["reason"] as? String == "qiantang-plan has no 10-minute life-circle services")
         let fifteen = Self.row(scopes[0], "life_circle_15min")
-        #expect(fifteen["value"] as? Double == 0)  // no health centre, care home or culture centre in the district
+        #expect(fifteen["value"] as? Double == 0) // no health centre, care home or culture centre in the district
         let result = try CLI.run(["indicators", "--district", Self.district, "--standard", "qiantang-plan"])
         #expect(result.stdout.contains("Life circles: residents reaching every required (▲) life-circle service of the circle, walking (qiantang-plan profile"))
         let unknown = try CLI.run(["indicators", "--district", Self.district, "--standard", "nope"])
@@ -68,7 +72,8 @@ import Testing
         #expect(row["status"] as? String == "not_computed")
         #expect(row["reason"] as? String == "not computed: network: layer not in the district (coverage needs it)")
         let skipped = try Self.rows(["--no-life-circles"])
-        #expect(Self.row(skipped[0], "life_circle_5min")["reason"] as? String
+        #expect(
+            Self.row(skipped[0], "life_circle_5min")["reason"] as? String
                 == "not computed here: qtplan coverage --all gives each service's share")
     }
 }

@@ -13,17 +13,23 @@ struct MapReportCommandTests {
         let info = try ExportCommandTests.tool("gdalinfo", ["-stats", png])
         #expect(info.status == 0, "\(info.output)")
         try? FileManager.default.removeItem(atPath: png + ".aux.xml")
-        let size = info.output.components(separatedBy: "Size is ").dropFirst().first?.prefix { $0 != "\n" }
+        let size =
+            info.output.components(separatedBy: "Size is ").dropFirst().first?.prefix { $0 != "\n" }
             .split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? []
-        let stddev = info.output.components(separatedBy: "STATISTICS_STDDEV=").dropFirst().first
+        let stddev =
+            info.output.components(separatedBy: "STATISTICS_STDDEV=").dropFirst().first
             .flatMap { Double($0.prefix { $0 != "\n" }) } ?? -1
         return (size.first ?? 0, size.last ?? 0, stddev)
     }
 
     /// Runs headless chromium on `url` with `arguments`.
     static func chromium(_ arguments: [String], _ url: String) throws -> (status: Int32, output: String) {
-        try ExportCommandTests.tool("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                                                 "--user-data-dir=\(NSTemporaryDirectory())qtplan-chromium-\(getpid())"] + arguments + [url])
+        try ExportCommandTests.tool(
+            "chromium",
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                "--user-data-dir=\(NSTemporaryDirectory())qtplan-chromium-\(getpid())"
+            ] + arguments + [url])
     }
 
     @Test("an SVG map of the hand-worked district, rendered by rsvg-convert: a picture, not a blank page")
@@ -31,8 +37,10 @@ struct MapReportCommandTests {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let svg = folder + "/map.svg"
-        let result = try CLI.run(["map", "--district", CLI.fixture("coverage-small"), "--layers", "population,boundary,facilities",
-                                  "--coverage", "community_health_centre", "-o", svg])
+        let result = try CLI.run([
+            "map", "--district", CLI.fixture("coverage-small"), "--layers", "population,boundary,facilities",
+            "--coverage", "community_health_centre", "-o", svg
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let text = try String(contentsOfFile: svg, encoding: .utf8)
         #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\""))
@@ -52,7 +60,7 @@ struct MapReportCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         let spread = try Self.pixelSpread(folder + "/qiantang.png")
         #expect(spread.width == 800 && spread.height == 600 && spread.stddev > 10, "\(spread)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["qiantang.png"])  // no staging left
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["qiantang.png"]) // no staging left
         for name in ["a.svg", "b.svg"] { #expect(try CLI.run(["map", "-o", folder + "/" + name]).status == 0) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/a.svg")) == Data(contentsOf: URL(fileURLWithPath: folder + "/b.svg")))
     }
@@ -110,7 +118,8 @@ struct MapReportCommandTests {
         var shots: [Data] = []
         for (name, text) in [("cjk", "钱塘区"), ("tofu", "\u{E000}\u{E001}\u{E002}")] {
             let probe = folder + "/\(name).html"
-            try "<!DOCTYPE html><meta charset=\"utf-8\"><body style=\"margin:0;background:#fff\"><p style=\"font-family:\(stack);font-size:60px;margin:10px\">\(text)</p>"
+            try
+                "<!DOCTYPE html><meta charset=\"utf-8\"><body style=\"margin:0;background:#fff\"><p style=\"font-family:\(stack);font-size:60px;margin:10px\">\(text)</p>"
                 .write(toFile: probe, atomically: true, encoding: .utf8)
             _ = try Self.chromium(["--window-size=300,120", "--screenshot=\(folder)/\(name).png"], URL(fileURLWithPath: probe).absoluteString)
             shots.append(try Data(contentsOf: URL(fileURLWithPath: "\(folder)/\(name).png")))

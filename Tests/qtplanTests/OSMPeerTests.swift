@@ -16,14 +16,20 @@ import Testing
         let scratch = try Tool.temporaryFolder("osm-peers-graph")
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let boundary = (scratch as NSString).appendingPathComponent("all.geojson")
-        try Data("""
+        try Data(
+            """
             {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"Helsinki extract"},"geometry":{"type":"Polygon","coordinates":[[[24.93,60.16],[24.96,60.16],[24.96,60.185],[24.93,60.185],[24.93,60.16]]]}}]}
-            """.utf8).write(to: URL(fileURLWithPath: boundary))
+            """.utf8
+        ).write(to: URL(fileURLWithPath: boundary))
         let folder = (scratch as NSString).appendingPathComponent("d")
         let built = try CLI.run(["district", "build", "-o", folder, "--boundary", boundary, "--osm", Self.extract, "--margin", "0"])
         #expect(built.status == 0, "\(built.stderr)")
-        let check = try Tool.run("python3", [Self.script("graph_check.py"), "--district", folder, "--osm", Self.extract,
-                                             "--mode", mode, "--pyrosm"])
+        let check = try Tool.run(
+            "python3",
+            [
+                Self.script("graph_check.py"), "--district", folder, "--osm", Self.extract,
+                "--mode", mode, "--pyrosm"
+            ])
         print(check.output)
         #expect(check.status == 0, "\(check.output)")
         #expect(check.output.contains("\"edge_ends_are_junctions\": true"))
@@ -48,13 +54,17 @@ import Testing
             .replacingOccurrences(of: "\"values\": [\"residential\", \"apartments\"", with: "\"values\": [\"yes\", \"residential\", \"apartments\"")
         try Data(text.utf8).write(to: URL(fileURLWithPath: table))
         let folder = (scratch as NSString).appendingPathComponent("d")
-        let built = try CLI.run(["district", "build", "-o", folder, "--boundary", CLI.root.appendingPathComponent("tools/helsinki/boundary.geojson").path,
-                                 "--osm", Self.extract, "--margin", "200", "--standards", standards])
+        let built = try CLI.run([
+            "district", "build", "-o", folder, "--boundary", CLI.root.appendingPathComponent("tools/helsinki/boundary.geojson").path,
+            "--osm", Self.extract, "--margin", "200", "--standards", standards
+        ])
         #expect(built.status == 0, "\(built.stderr)")
         #expect(built.stdout.contains("Layer population  167 features"))
         // Timed (--minutes, --measure time) and walked distance (--metres: gb50180's measure, issue 15).
-        let check = try Tool.run("python3", [Self.script("coverage_check.py"), "--district", folder, "--type", "bus_stop"]
-                                 + circle + ["--qtplan", CLI.binary.path])
+        let check = try Tool.run(
+            "python3",
+            [Self.script("coverage_check.py"), "--district", folder, "--type", "bus_stop"]
+                + circle + ["--qtplan", CLI.binary.path])
         print(check.output)
         #expect(check.status == 0, "\(check.output)")
     }

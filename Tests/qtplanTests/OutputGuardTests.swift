@@ -31,25 +31,35 @@ import Testing
     func everyCommandIsGuarded() throws {
         let (root, d) = try Self.district()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        try expectRefused(["validate", "--district", d, "--problems", d + "/boundary.geojson"], output: d + "/boundary.geojson",
-                          input: d + "/boundary.geojson")
-        try expectRefused(["landuse", "--district", d, "--gaps", d + "/landuse.geojson"], output: d + "/landuse.geojson",
-                          input: d + "/landuse.geojson")
-        try expectRefused(["coverage", "--district", d, "--type", "kindergarten", "--areas", d + "/facilities.geojson"],
-                          output: d + "/facilities.geojson", input: d + "/facilities.geojson")
-        try expectRefused(["coverage", "--district", d, "--type", "kindergarten", "--gaps", d + "/population.geojson"],
-                          output: d + "/population.geojson", input: d + "/population.geojson")
-        try expectRefused(["isochrone", "--district", d, "--facility", "kg-1", "--minutes", "5", "-o", d + "/network.geojson"],
-                          output: d + "/network.geojson", input: d + "/network.geojson")
-        try expectRefused(["site-suggest", "--district", d, "--type", "middle_school", "--mode", "radius", "--count", "1",
-                           "-o", d + "/subdistricts.geojson"], output: d + "/subdistricts.geojson", input: d + "/subdistricts.geojson")
+        try expectRefused(
+            ["validate", "--district", d, "--problems", d + "/boundary.geojson"], output: d + "/boundary.geojson",
+            input: d + "/boundary.geojson")
+        try expectRefused(
+            ["landuse", "--district", d, "--gaps", d + "/landuse.geojson"], output: d + "/landuse.geojson",
+            input: d + "/landuse.geojson")
+        try expectRefused(
+            ["coverage", "--district", d, "--type", "kindergarten", "--areas", d + "/facilities.geojson"],
+            output: d + "/facilities.geojson", input: d + "/facilities.geojson")
+        try expectRefused(
+            ["coverage", "--district", d, "--type", "kindergarten", "--gaps", d + "/population.geojson"],
+            output: d + "/population.geojson", input: d + "/population.geojson")
+        try expectRefused(
+            ["isochrone", "--district", d, "--facility", "kg-1", "--minutes", "5", "-o", d + "/network.geojson"],
+            output: d + "/network.geojson", input: d + "/network.geojson")
+        try expectRefused(
+            [
+                "site-suggest", "--district", d, "--type", "middle_school", "--mode", "radius", "--count", "1",
+                "-o", d + "/subdistricts.geojson"
+            ], output: d + "/subdistricts.geojson", input: d + "/subdistricts.geojson")
         try FileManager.default.createSymbolicLink(atPath: root + "/report.html", withDestinationPath: d + "/population.geojson")
         try expectRefused(["report", "--district", d, "-o", root + "/report.html"], output: root + "/report.html", input: d + "/population.geojson")
         try FileManager.default.createSymbolicLink(atPath: root + "/map.svg", withDestinationPath: d + "/district.json")
-        try expectRefused(["map", "--district", d, "--layers", "boundary", "-o", root + "/map.svg"], output: root + "/map.svg",
-                          input: d + "/district.json")
-        try expectRefused(["export", "--district", d, "--layer", "boundary", "-o", d + "/landuse.geojson"], output: d + "/landuse.geojson",
-                          input: d + "/landuse.geojson")
+        try expectRefused(
+            ["map", "--district", d, "--layers", "boundary", "-o", root + "/map.svg"], output: root + "/map.svg",
+            input: d + "/district.json")
+        try expectRefused(
+            ["export", "--district", d, "--layer", "boundary", "-o", d + "/landuse.geojson"], output: d + "/landuse.geojson",
+            input: d + "/landuse.geojson")
     }
 
     @Test("the files given to a command are inputs too: candidates, plan, standards, targets")
@@ -57,15 +67,19 @@ import Testing
         let (root, d) = try Self.district()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let candidates = d + "/plans/candidates.geojson"
-        try expectRefused(["site-suggest", "--district", d, "--type", "middle_school", "--mode", "radius", "--count", "1",
-                           "--candidates", candidates, "-o", candidates], output: candidates, input: candidates)
+        try expectRefused(
+            [
+                "site-suggest", "--district", d, "--type", "middle_school", "--mode", "radius", "--count", "1",
+                "--candidates", candidates, "-o", candidates
+            ], output: candidates, input: candidates)
         let targets = root + "/targets.json"
         try FileManager.default.copyItem(atPath: CLI.root.path + "/geodata/standards/targets.json", toPath: targets)
         try expectRefused(["landuse", "--district", d, "--targets", targets, "--gaps", targets], output: targets, input: targets)
         let standards = root + "/life-circles.json"
         try FileManager.default.copyItem(atPath: CLI.root.path + "/geodata/standards/life-circles.json", toPath: standards)
-        try expectRefused(["coverage", "--district", d, "--type", "kindergarten", "--standards", standards, "--areas", standards],
-                          output: standards, input: standards)
+        try expectRefused(
+            ["coverage", "--district", d, "--type", "kindergarten", "--standards", standards, "--areas", standards],
+            output: standards, input: standards)
     }
 
     @Test("the same file reached another way: `..`, a symbolic link, a linked folder, a hard link")
@@ -78,13 +92,15 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: root + "/link.geojson", withDestinationPath: boundary)
         try expectRefused(["validate", "--district", d, "--problems", root + "/link.geojson"], output: root + "/link.geojson", input: boundary)
         try FileManager.default.createSymbolicLink(atPath: root + "/same", withDestinationPath: d)
-        try expectRefused(["validate", "--district", d, "--problems", root + "/same/boundary.geojson"],
-                          output: root + "/same/boundary.geojson", input: boundary)
+        try expectRefused(
+            ["validate", "--district", d, "--problems", root + "/same/boundary.geojson"],
+            output: root + "/same/boundary.geojson", input: boundary)
         #expect(link(boundary, root + "/hard.geojson") == 0)
         try expectRefused(["validate", "--district", d, "--problems", root + "/hard.geojson"], output: root + "/hard.geojson", input: boundary)
         // The district read through a link to its folder: its files are the same files.
-        try expectRefused(["landuse", "--district", root + "/same", "--gaps", d + "/landuse.geojson"], output: d + "/landuse.geojson",
-                          input: root + "/same/landuse.geojson")
+        try expectRefused(
+            ["landuse", "--district", root + "/same", "--gaps", d + "/landuse.geojson"], output: d + "/landuse.geojson",
+            input: root + "/same/landuse.geojson")
     }
 
     @Test("a layer is all its files: a Shapefile's members, a CSV's .prj and .csvt; an output Shapefile's members too")
@@ -106,8 +122,9 @@ import Testing
         try expectRefused(["landuse", "--district", d, "--gaps", d + "/parcels.shp"], output: d + "/parcels.shp", input: d + "/parcels.prj")
         // An input Shapefile reached through a linked folder: its .shp and, through it, its members.
         try FileManager.default.createSymbolicLink(atPath: root + "/alias", withDestinationPath: d)
-        try expectRefused(["landuse", "--district", d, "--gaps", root + "/alias/people.shp"], output: root + "/alias/people.shp",
-                          input: d + "/people.shp")
+        try expectRefused(
+            ["landuse", "--district", d, "--gaps", root + "/alias/people.shp"], output: root + "/alias/people.shp",
+            input: d + "/people.shp")
         // Nothing of a refused output is left behind.
         #expect(try FileManager.default.contentsOfDirectory(atPath: d).filter { $0.hasPrefix(".qtplan-") }.isEmpty)
     }
@@ -123,7 +140,8 @@ import Testing
         let before = try Data(contentsOf: URL(fileURLWithPath: extract))
         let result = try CLI.run(["district", "build", "-o", folder, "--force", "--boundary", "osm:relation/920", "--osm", extract])
         #expect(result.status == 73, "\(result.stderr)")
-        #expect(result.stderr == "qtplan: error: \(folder): replacing this folder would remove \(extract), the OpenStreetMap extract, "
+        #expect(
+            result.stderr == "qtplan: error: \(folder): replacing this folder would remove \(extract), the OpenStreetMap extract, "
                 + "an input of this run; refusing to replace it (write to another folder)\n", "\(result.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: extract)) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["extract.osm"])

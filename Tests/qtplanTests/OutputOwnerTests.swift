@@ -47,11 +47,15 @@ struct OutputOwnerTests {
         let path = folder + "/roots.geojson"
         try Data("old".utf8).write(to: URL(fileURLWithPath: path))
         #expect(chmod(path, 0o644) == 0)
-        let result = try CLI.run(["--reuid=\(Self.nobody)", "--regid=\(Self.nobody)", "--clear-groups", CLI.binary.path,
-                                  "export", "--layer", "boundary", "--district", folder + "/square", "-o", path],
-                                 executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+        let result = try CLI.run(
+            [
+                "--reuid=\(Self.nobody)", "--regid=\(Self.nobody)", "--clear-groups", CLI.binary.path,
+                "export", "--layer", "boundary", "--district", folder + "/square", "-o", path
+            ],
+            executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
         #expect(result.status == 73, "\(result.stderr)")
-        #expect(result.stderr == "qtplan: error: \(path): cannot write the export: \(path) belongs to root:root and this user cannot "
+        #expect(
+            result.stderr == "qtplan: error: \(path): cannot write the export: \(path) belongs to root:root and this user cannot "
                 + "give a new file that owner; refusing to replace it (run as its owner, or remove it first)\n")
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data("old".utf8))
         #expect(Self.status(path).st_uid == 0)
@@ -60,9 +64,12 @@ struct OutputOwnerTests {
         let own = folder + "/own.geojson"
         try Data("old".utf8).write(to: URL(fileURLWithPath: own))
         #expect(chown(own, Self.nobody, Self.nobody) == 0 && chmod(own, 0o600) == 0)
-        let written = try CLI.run(["--reuid=\(Self.nobody)", "--regid=\(Self.nobody)", "--clear-groups", CLI.binary.path,
-                                   "export", "--layer", "boundary", "--district", folder + "/square", "-o", own],
-                                  executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+        let written = try CLI.run(
+            [
+                "--reuid=\(Self.nobody)", "--regid=\(Self.nobody)", "--clear-groups", CLI.binary.path,
+                "export", "--layer", "boundary", "--district", folder + "/square", "-o", own
+            ],
+            executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
         #expect(written.status == 0, "\(written.stderr)")
         #expect(Self.status(own).st_mode & 0o7777 == 0o600 && Self.status(own).st_uid == Self.nobody)
         // One file per layer into a shared folder of root's that nobody may write: the folder is not replaced, so
@@ -70,9 +77,12 @@ struct OutputOwnerTests {
         let shared = folder + "/shared"
         try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: false)
         #expect(chmod(shared, 0o777) == 0)
-        let merged = try CLI.run(["--reuid=\(Self.nobody)", "--regid=\(Self.nobody)", "--clear-groups", CLI.binary.path,
-                                  "export", "--all", "--district", folder + "/square", "-o", shared, "--format", "geojson"],
-                                 executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+        let merged = try CLI.run(
+            [
+                "--reuid=\(Self.nobody)", "--regid=\(Self.nobody)", "--clear-groups", CLI.binary.path,
+                "export", "--all", "--district", folder + "/square", "-o", shared, "--format", "geojson"
+            ],
+            executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
         #expect(merged.status == 0, "\(merged.stderr)")
         #expect(Self.status(shared + "/boundary.geojson").st_uid == Self.nobody && Self.status(shared).st_uid == 0)
     }

@@ -19,8 +19,10 @@ import Testing
         let built = try build(folder, ["--pois", Self.planner("amap-pois.csv"), "--poi-schema", "amap"])
         #expect(built.status == 0, "\(built.stderr)")
         #expect(built.stdout.contains("Layer facilities  15 features"))
-        #expect(built.stdout.contains("Planner's file    amap-pois.csv (GCJ-02, the amap schema's default (GCJ02)): 12 POIs: 7 facilities "
-            + "added, 3 merged with one already built, 1 no life-circle service, 1 unmapped, 1 beyond the margin"))
+        #expect(
+            built.stdout.contains(
+                "Planner's file    amap-pois.csv (GCJ-02, the amap schema's default (GCJ02)): 12 POIs: 7 facilities "
+                    + "added, 3 merged with one already built, 1 no life-circle service, 1 unmapped, 1 beyond the margin"))
         #expect(built.stdout.contains("pois: code 050100 (餐饮服务;中餐厅;中餐厅) [amap-pois.csv] 1"))
         let validate = try CLI.run(["validate", "--district", folder, "--strict"])
         #expect(validate.status == 0, "\(validate.stdout)")
@@ -64,11 +66,17 @@ import Testing
         let scratch = try Tool.temporaryFolder("planner-parcels")
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let folder = (scratch as NSString).appendingPathComponent("d")
-        let built = try build(folder, ["--parcels", Self.planner("parcels.dxf"), "--landuse-codes", "gb50137",
-                                       "--parcels-crs", "EPSG:4549", "--code-layer", "CODES"])
+        let built = try build(
+            folder,
+            [
+                "--parcels", Self.planner("parcels.dxf"), "--landuse-codes", "gb50137",
+                "--parcels-crs", "EPSG:4549", "--code-layer", "CODES"
+            ])
         #expect(built.status == 0, "\(built.stderr)")
-        #expect(built.stdout.contains("Planner's file    parcels.dxf (gb50137, texts inside the polylines on layer CODES, --parcels-crs EPSG:4549): "
-            + "4 parcels: 4 in the land-use layer (1 mixed), 0 left out"))
+        #expect(
+            built.stdout.contains(
+                "Planner's file    parcels.dxf (gb50137, texts inside the polylines on layer CODES, --parcels-crs EPSG:4549): "
+                    + "4 parcels: 4 in the land-use layer (1 mixed), 0 left out"))
         let validate = try CLI.run(["validate", "--district", folder, "--strict"])
         #expect(validate.status == 0, "\(validate.stdout)")
         #expect(validate.stdout.contains("parcels 4"))
@@ -86,8 +94,12 @@ import Testing
         let scratch = try Tool.temporaryFolder("planner-census")
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let folder = (scratch as NSString).appendingPathComponent("d")
-        let built = try build(folder, ["--census", Self.planner("census.csv"), "--census-zones", Self.planner("census-zones.geojson"),
-                                       "--zone-field", "code", "--buildings", Self.planner("buildings.gpkg")])
+        let built = try build(
+            folder,
+            [
+                "--census", Self.planner("census.csv"), "--census-zones", Self.planner("census-zones.geojson"),
+                "--zone-field", "code", "--buildings", Self.planner("buildings.gpkg")
+            ])
         #expect(built.status == 0, "\(built.stderr)")
         #expect(built.stdout.contains("Residents         1,500 (census: census.csv, 2 zones, spread over residential floor area of buildings.gpkg"))
         let validate = try CLI.run(["validate", "--district", folder, "--strict"])

@@ -14,8 +14,10 @@ import Testing
         let scratch = try Tool.temporaryFolder("planner-raster")
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let folder = (scratch as NSString).appendingPathComponent("d")
-        let built = try CLI.run(["district", "build", "-o", folder, "--boundary", "osm:relation/920", "--osm", Self.small,
-                                 "--margin", "200", "--population", Self.planner("\(name).tif")])
+        let built = try CLI.run([
+            "district", "build", "-o", folder, "--boundary", "osm:relation/920", "--osm", Self.small,
+            "--margin", "200", "--population", Self.planner("\(name).tif")
+        ])
         #expect(built.status == 0, "\(built.stderr)")
         // "… sum 446.707, residents 447"
         let line = try #require(built.stdout.split(separator: "\n").first { $0.hasPrefix("Planner's file") })
@@ -23,8 +25,12 @@ import Testing
         let sum = try #require(Double(sumText.replacingOccurrences(of: ",", with: "")))
         let residentsText = try #require(line.components(separatedBy: "residents ").last)
         #expect(Int(residentsText.replacingOccurrences(of: ",", with: "")) == Int(sum.rounded()))
-        let peer = try Tool.run("python3", [CLI.root.appendingPathComponent("tools/planner-peers/raster_zonal.py").path,
-                                            "--asc", Self.planner("\(name).asc"), "--crs", "EPSG:4549", "--district", folder])
+        let peer = try Tool.run(
+            "python3",
+            [
+                CLI.root.appendingPathComponent("tools/planner-peers/raster_zonal.py").path,
+                "--asc", Self.planner("\(name).asc"), "--crs", "EPSG:4549", "--district", folder
+            ])
         #expect(peer.status == 0, "\(peer.output)")
         let shapely = try #require(Double(peer.output.trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(shapely > 100)
@@ -41,21 +47,30 @@ import Testing
     @Test func helsinkiWithARasterAndWithACensus() throws {
         let scratch = try Tool.temporaryFolder("planner-helsinki")
         defer { try? FileManager.default.removeItem(atPath: scratch) }
-        let base = ["district", "build", "--boundary", CLI.root.appendingPathComponent("tools/helsinki/boundary.geojson").path,
-                    "--osm", CLI.root.appendingPathComponent("Tests/Fixtures/osm/Helsinki.osm.pbf").path, "--margin", "200"]
+        let base = [
+            "district", "build", "--boundary", CLI.root.appendingPathComponent("tools/helsinki/boundary.geojson").path,
+            "--osm", CLI.root.appendingPathComponent("Tests/Fixtures/osm/Helsinki.osm.pbf").path, "--margin", "200"
+        ]
         let rasterFolder = (scratch as NSString).appendingPathComponent("r")
         let raster = try CLI.run(base + ["-o", rasterFolder, "--population", Self.planner("helsinki/population-100m.tif")])
         #expect(raster.status == 0, "\(raster.stderr)")
         let line = try #require(raster.stdout.split(separator: "\n").first { $0.hasPrefix("Planner's file") })
         let sumText = try #require(line.components(separatedBy: "sum ").last?.components(separatedBy: ",").first)
         let sum = try #require(Double(sumText))
-        let peer = try Tool.run("python3", [CLI.root.appendingPathComponent("tools/planner-peers/raster_zonal.py").path,
-                                            "--asc", Self.planner("helsinki/population-100m.asc"), "--crs", "EPSG:32635", "--district", rasterFolder])
+        let peer = try Tool.run(
+            "python3",
+            [
+                CLI.root.appendingPathComponent("tools/planner-peers/raster_zonal.py").path,
+                "--asc", Self.planner("helsinki/population-100m.asc"), "--crs", "EPSG:32635", "--district", rasterFolder
+            ])
         let shapely = try #require(Double(peer.output.trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(abs(sum - shapely) / shapely < 0.001, "qtplan \(sum), shapely \(shapely)")
         let censusFolder = (scratch as NSString).appendingPathComponent("c")
-        let census = try CLI.run(base + ["-o", censusFolder, "--census", Self.planner("helsinki/census.csv"),
-                                         "--census-zones", Self.planner("helsinki/zones.geojson"), "--zone-field", "zone"])
+        let census = try CLI.run(
+            base + [
+                "-o", censusFolder, "--census", Self.planner("helsinki/census.csv"),
+                "--census-zones", Self.planner("helsinki/zones.geojson"), "--zone-field", "zone"
+            ])
         #expect(census.status == 0, "\(census.stderr)")
         #expect(census.stdout.contains("Residents         500 (census: census.csv, 2 zones"))
         for folder in [rasterFolder, censusFolder] {

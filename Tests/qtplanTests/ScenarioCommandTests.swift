@@ -47,21 +47,36 @@ struct ScenarioCommandTests {
     func planEqualsHandEditedFolder() throws {
         let folder = try Tool.temporaryFolder("scenario")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let kindergarten: [String: Any] = ["id": "kg-3", "type": "kindergarten", "name": "东幼儿园", "status": "operating",
-                                           "source": "plan:handy", "accuracy_m": 0]
-        let street: [String: Any] = ["id": "edge-new", "road_class": "local", "walk": true, "drive": true, "oneway": false,
-                                     "speed_kmh": 30, "source": "plan:handy", "accuracy_m": 0]
+        let kindergarten: [String: Any] = [
+            "id": "kg-3", "type": "kindergarten", "name": "东幼儿园", "status": "operating",
+            "source": "plan:handy", "accuracy_m": 0
+        ]
+        let street: [String: Any] = [
+            "id": "edge-new", "road_class": "local", "walk": true, "drive": true, "oneway": false,
+            "speed_kmh": 30, "source": "plan:handy", "accuracy_m": 0
+        ]
         let streetLine: [String: Any] = ["type": "LineString", "coordinates": [[120.31, 30.302], [120.314, 30.305]]]
-        let parcel: [String: Any] = ["id": "pop-new", "population": 800, "subdistrict": "e", "urban": true, "future_community": false,
-                                     "aged_60_plus_share": 0.15, "source": "plan:handy", "accuracy_m": 0]
-        let parcelShape: [String: Any] = ["type": "Polygon", "coordinates": [[[120.313, 30.3045], [120.315, 30.3045], [120.315, 30.3055],
-                                                                              [120.313, 30.3055], [120.313, 30.3045]]]]
-        let plan = try Self.plan(folder, "plan.geojson", name: "handy", [
-            Self.feature(["layer": "facilities", "action": "close", "id": "kg-1"]),
-            Self.feature(kindergarten.merging(["layer": "facilities"]) { $1 }, Self.point(120.3125, 30.3025)),
-            Self.feature(street.merging(["layer": "network"]) { $1 }, streetLine),
-            Self.feature(parcel.merging(["layer": "population"]) { $1 }, parcelShape),
-        ])
+        let parcel: [String: Any] = [
+            "id": "pop-new", "population": 800, "subdistrict": "e", "urban": true, "future_community": false,
+            "aged_60_plus_share": 0.15, "source": "plan:handy", "accuracy_m": 0
+        ]
+        let parcelShape: [String: Any] = [
+            "type": "Polygon",
+            "coordinates": [
+                [
+                    [120.313, 30.3045], [120.315, 30.3045], [120.315, 30.3055],
+                    [120.313, 30.3055], [120.313, 30.3045]
+                ]
+            ]
+        ]
+        let plan = try Self.plan(
+            folder, "plan.geojson", name: "handy",
+            [
+                Self.feature(["layer": "facilities", "action": "close", "id": "kg-1"]),
+                Self.feature(kindergarten.merging(["layer": "facilities"]) { $1 }, Self.point(120.3125, 30.3025)),
+                Self.feature(street.merging(["layer": "network"]) { $1 }, streetLine),
+                Self.feature(parcel.merging(["layer": "population"]) { $1 }, parcelShape)
+            ])
         // The same changes by hand, in a copy of the folder.
         let edited = folder + "/edited"
         try FileManager.default.copyItem(atPath: Self.fixture, toPath: edited)
@@ -94,8 +109,10 @@ struct ScenarioCommandTests {
         let services = try #require(root["services"] as? [[String: Any]])
         return try services.map { service in
             let plan = try #require((service["plans"] as? [[String: Any]])?.first)
-            return (try #require(plan["change_pp"] as? Double), try #require(plan["newly_covered"] as? Double),
-                    try #require(plan["newly_lost"] as? Double))
+            return (
+                try #require(plan["change_pp"] as? Double), try #require(plan["newly_covered"] as? Double),
+                try #require(plan["newly_lost"] as? Double)
+            )
         }
     }
 
@@ -103,13 +120,17 @@ struct ScenarioCommandTests {
     func noOpPlansLeaveTheBaseline() throws {
         let folder = try Tool.temporaryFolder("scenario")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let twin = try Self.plan(folder, "twin.geojson", name: "twin", [
-            Self.feature(["layer": "facilities", "id": "kg-1-twin", "type": "kindergarten"], Self.point(120.3025, 30.3021)),
-        ])
-        let again = try Self.plan(folder, "again.geojson", name: "again", [
-            Self.feature(["layer": "facilities", "action": "close", "id": "kg-1"]),
-            Self.feature(["layer": "facilities", "id": "kg-1-rebuilt", "type": "kindergarten", "status": "operating"], Self.point(120.3025, 30.3021)),
-        ])
+        let twin = try Self.plan(
+            folder, "twin.geojson", name: "twin",
+            [
+                Self.feature(["layer": "facilities", "id": "kg-1-twin", "type": "kindergarten"], Self.point(120.3025, 30.3021))
+            ])
+        let again = try Self.plan(
+            folder, "again.geojson", name: "again",
+            [
+                Self.feature(["layer": "facilities", "action": "close", "id": "kg-1"]),
+                Self.feature(["layer": "facilities", "id": "kg-1-rebuilt", "type": "kindergarten", "status": "operating"], Self.point(120.3025, 30.3021))
+            ])
         for plan in [twin, again] {
             let result = try CLI.run(["compare", "--all", "--format", "json", "--district", Self.fixture, "--plan", plan, "--fail-if-worse"])
             #expect(result.status == 0, "\(result.stderr)")
@@ -123,13 +144,18 @@ struct ScenarioCommandTests {
     func shortcutEqualsFullRecompute() throws {
         let folder = try Tool.temporaryFolder("scenario")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let kindergartens = try Self.plan(folder, "kg.geojson", name: "kg", [
-            Self.feature(["layer": "facilities", "id": "kg-east", "type": "kindergarten", "cost": 8_000_000], Self.point(120.3145, 30.3049)),
-        ])
-        let streets = try Self.plan(folder, "streets.geojson", name: "streets", [
-            Self.feature(["layer": "network", "id": "cut-through", "road_class": "local", "junction": true],
-                         ["type": "LineString", "coordinates": [[120.306, 30.302], [120.306, 30.308]]]),
-        ])
+        let kindergartens = try Self.plan(
+            folder, "kg.geojson", name: "kg",
+            [
+                Self.feature(["layer": "facilities", "id": "kg-east", "type": "kindergarten", "cost": 8_000_000], Self.point(120.3145, 30.3049))
+            ])
+        let streets = try Self.plan(
+            folder, "streets.geojson", name: "streets",
+            [
+                Self.feature(
+                    ["layer": "network", "id": "cut-through", "road_class": "local", "junction": true],
+                    ["type": "LineString", "coordinates": [[120.306, 30.302], [120.306, 30.308]]])
+            ])
         let arguments = ["compare", "--all", "--format", "json", "--district", Self.fixture, "--plan", kindergartens, "--plan", streets]
         let quick = try CLI.run(arguments), full = try CLI.run(arguments + ["--recompute-all"])
         #expect(quick.status == 0 && full.status == 0, "\(quick.stderr) \(full.stderr)")
@@ -158,11 +184,21 @@ struct ScenarioCommandTests {
         #expect(worse.stdout.contains("WORSE: a covered count falls by at least one resident"))
         #expect(try CLI.run(["compare", "--type", "kindergarten", "--district", Self.fixture, "--plan", closing]).status == 0)
         // 300 households × 2.5 persons = 750 new residents: the district's total grows to 4,750.
-        let estate = try Self.plan(folder, "estate.geojson", name: "estate", [
-            Self.feature(["layer": "population", "id": "estate", "households": 300, "persons_per_household": 2.5, "subdistrict": "e"],
-                         ["type": "Polygon", "coordinates": [[[120.313, 30.3045], [120.315, 30.3045], [120.315, 30.3055],
-                                                              [120.313, 30.3055], [120.313, 30.3045]]]]),
-        ])
+        let estate = try Self.plan(
+            folder, "estate.geojson", name: "estate",
+            [
+                Self.feature(
+                    ["layer": "population", "id": "estate", "households": 300, "persons_per_household": 2.5, "subdistrict": "e"],
+                    [
+                        "type": "Polygon",
+                        "coordinates": [
+                            [
+                                [120.313, 30.3045], [120.315, 30.3045], [120.315, 30.3055],
+                                [120.313, 30.3055], [120.313, 30.3045]
+                            ]
+                        ]
+                    ])
+            ])
         let grown = try CLI.run(["coverage", "--type", "kindergarten", "--format", "json", "--district", Self.fixture, "--plan", estate])
         #expect(grown.status == 0, "\(grown.stderr)")
         #expect(grown.stdout.contains("\"population\": 4750"))
@@ -174,9 +210,11 @@ struct ScenarioCommandTests {
         let folder = try Tool.temporaryFolder("scenario")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         // Beside the 2,000 residents of pop-e1 (120.317–120.318, 30.307–30.3078), whom no kindergarten reaches.
-        let plan = try Self.plan(folder, "east.geojson", name: "east-kindergarten", [
-            Self.feature(["layer": "facilities", "id": "kg-east", "type": "kindergarten"], Self.point(120.3178, 30.3079)),
-        ])
+        let plan = try Self.plan(
+            folder, "east.geojson", name: "east-kindergarten",
+            [
+                Self.feature(["layer": "facilities", "id": "kg-east", "type": "kindergarten"], Self.point(120.3178, 30.3079))
+            ])
         let output = folder + "/report.html"
         let plain = try CLI.run(["report", "--district", Self.fixture, "-o", folder + "/plain.html", "--map-type", "kindergarten"])
         let result = try CLI.run(["report", "--district", Self.fixture, "-o", output, "--map-type", "kindergarten", "--plan", plan])
@@ -185,7 +223,10 @@ struct ScenarioCommandTests {
         let html = try String(contentsOfFile: output, encoding: .utf8)
         #expect(html.contains("<section id=\"plans\">\n<h2>方案比选 Plans compared</h2>"))
         #expect(html.contains("<th class=\"num\">east-kindergarten</th>"))
-        #expect(html.contains("<tr><td>kindergarten</td><td class=\"num\">25.0%</td><td class=\"num\">75.0%</td><td class=\"num\">+50.0</td><td class=\"num\">+2,000 / −0</td></tr>"))
+        #expect(
+            html.contains(
+                "<tr><td>kindergarten</td><td class=\"num\">25.0%</td><td class=\"num\">75.0%</td><td class=\"num\">+50.0</td><td class=\"num\">+2,000 / −0</td></tr>"
+            ))
         let figures = { (text: String) in text.components(separatedBy: "<figure class=\"map\"").count - 1 }
         #expect(figures(html) == figures(try String(contentsOfFile: folder + "/plain.html", encoding: .utf8)) + 1)
         #expect(html.contains("新覆盖 newly covered"))

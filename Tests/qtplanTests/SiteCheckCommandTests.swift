@@ -111,7 +111,7 @@ import Testing
             (["--type", "park", "--at", "120.3,30.3", "--rules", badRules], 65, "field 'rules[0].title': missing"),
             (["--sites", Self.plan("no-type.geojson")], 65, "feature 0 'x': no 'type' property"),
             (["--sites", Self.plan("unknown-type.geojson")], 65, "unknown facility type 'castle'"),
-            (["--sites", Self.plan("line.geojson")], 65, "expected a Point geometry"),
+            (["--sites", Self.plan("line.geojson")], 65, "expected a Point geometry")
         ]
         for (arguments, status, message) in cases {
             let r = try Self.run(arguments)

@@ -66,7 +66,7 @@ import Testing
             (["--count", "1", "--grid", "1"], 64, "--grid must be between"),
             (["--count", "1", "--candidates", "/nowhere/c.geojson"], 66, "/nowhere/c.geojson: candidates file not found"),
             (["--count", "1", "--candidates", CLI.fixture("siting-small/plans/mixed.geojson")], 65, "is not the requested 'middle_school'"),
-            (["--count", "1", "--candidates", Self.candidates, "-o", "/nowhere/out.geojson"], 73, "/nowhere/out.geojson: cannot write"),
+            (["--count", "1", "--candidates", Self.candidates, "-o", "/nowhere/out.geojson"], 73, "/nowhere/out.geojson: cannot write")
         ]
         for (arguments, status, message) in cases {
             let r = try Self.run(arguments)

@@ -37,7 +37,7 @@ import Testing
         #expect(r["hazardous_sites"] as? Int == 2 && r["hazardous_sites_existing"] as? Int == 1, "\(r)")
         let picks = try #require(r["picks"] as? [[String: Any]])
         #expect(picks.first?["id"] as? String == "west-station" && r["hazardous_sites_reached"] as? Int == 2, "\(r)")
-        #expect(picks.first?["gain"] as? Double == 1000)  // residents only: pop-w1
+        #expect(picks.first?["gain"] as? Double == 1000) // residents only: pop-w1
         let table = try CLI.run(["site-suggest", "--district", Self.district, "--count", "1", "--type", "fire_station", "--candidates", candidates])
         #expect(table.stdout.contains("2 sites in the constraints layer; 1 reached by an existing station, 2 with the picks"), "\(table.stdout)")
     }

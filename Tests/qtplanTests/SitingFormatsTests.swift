@@ -14,9 +14,10 @@ struct SitingFormatsTests {
     static func verdicts(_ json: String) throws -> [String: String] {
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         let sites = object?["sites"] as? [[String: Any]] ?? []
-        return Dictionary(uniqueKeysWithValues: sites.compactMap { s in
-            (s["id"] as? String).flatMap { id in (s["verdict"] as? String).map { (id, $0) } }
-        })
+        return Dictionary(
+            uniqueKeysWithValues: sites.compactMap { s in
+                (s["id"] as? String).flatMap { id in (s["verdict"] as? String).map { (id, $0) } }
+            })
     }
 
     @Test("a plan as a GeoPackage or Shapefile gets the same verdicts as the GeoJSON it was made from", arguments: ["gpkg", "shp"])
@@ -28,7 +29,7 @@ struct SitingFormatsTests {
         #expect(made.status == 0, "\(made.output)")
         let original = try CLI.run(["site-check", "--district", Self.district, "--sites", Self.plan, "--format", "json"])
         let other = try CLI.run(["site-check", "--district", Self.district, "--sites", converted, "--format", "json"])
-        #expect(original.status == 1 && other.status == 1, "\(other.stderr)")  // the plan has a failing site
+        #expect(original.status == 1 && other.status == 1, "\(other.stderr)") // the plan has a failing site
         let expected = try Self.verdicts(original.stdout)
         #expect(expected.count == 3)
         #expect(try Self.verdicts(other.stdout) == expected)
@@ -39,8 +40,10 @@ struct SitingFormatsTests {
         let folder = try Tool.temporaryFolder("suggest-gpkg")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/picks.gpkg"
-        let result = try CLI.run(["site-suggest", "--district", Self.district, "--type", "middle_school", "--mode", "radius",
-                                  "--candidates", CLI.fixture("siting-small/plans/candidates.geojson"), "--count", "2", "-o", path])
+        let result = try CLI.run([
+            "site-suggest", "--district", Self.district, "--type", "middle_school", "--mode", "radius",
+            "--candidates", CLI.fixture("siting-small/plans/candidates.geojson"), "--count", "2", "-o", path
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let info = try Tool.run("ogrinfo", ["-ro", "-al", path])
         #expect(info.status == 0 && info.output.contains("Layer name: suggested_sites"), "\(info.output)")
@@ -62,7 +65,7 @@ struct SitingFormatsTests {
         #expect(html.contains("<h3>kg-farm") && html.contains("<tr class=\"fail\">"), "\(html.suffix(3000))")
         #expect(html.contains("规划选址 Plan sites by verdict"))
         let check = try CLI.run(["site-check", "--district", Self.district, "--sites", Self.plan])
-        #expect(check.status == 1)  // site-check itself fails the plan; the report only describes it
+        #expect(check.status == 1) // site-check itself fails the plan; the report only describes it
         let missing = try CLI.run(["report", "--district", Self.district, "--sites", folder + "/none.geojson", "-o", folder + "/again.html"])
         #expect(missing.status == 66, "\(missing.stderr)")
     }

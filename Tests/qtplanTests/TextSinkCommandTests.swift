@@ -1,9 +1,10 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import QTTestSupport
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Names that hold control characters, escape sequences and formulas, through the built binary (issue 19,
 /// class 6). Before: the SVG was XML no parser accepted (exit 0), the PNG failed (exit 73), tables and error
@@ -18,16 +19,29 @@ import Testing
         let folder = try Tool.temporaryFolder("text-sink")
         let manifest: [String: Any] = [
             "name": districtName, "name_en": "Square \u{9B}31m", "official_area_km2": 1.1, "metric_crs": "EPSG:4549",
-            "residents": 1000, "layers": ["boundary": ["file": "boundary.geojson"], "facilities": ["file": "facilities.geojson"]]]
+            "residents": 1000, "layers": ["boundary": ["file": "boundary.geojson"], "facilities": ["file": "facilities.geojson"]]
+        ]
         try JSONSerialization.data(withJSONObject: manifest).write(to: URL(fileURLWithPath: folder + "/district.json"))
         let ring = [[120.3, 30.3], [120.31, 30.3], [120.31, 30.31], [120.3, 30.31], [120.3, 30.3]]
-        let boundary: [String: Any] = ["type": "FeatureCollection", "features": [[
-            "type": "Feature", "geometry": ["type": "Polygon", "coordinates": [ring]],
-            "properties": ["id": "sq\u{1B}]0;pwned\u{07}", "name": boundaryName, "source": "modelled", "accuracy_m": 0]]]]
+        let boundary: [String: Any] = [
+            "type": "FeatureCollection",
+            "features": [
+                [
+                    "type": "Feature", "geometry": ["type": "Polygon", "coordinates": [ring]],
+                    "properties": ["id": "sq\u{1B}]0;pwned\u{07}", "name": boundaryName, "source": "modelled", "accuracy_m": 0]
+                ]
+            ]
+        ]
         try JSONSerialization.data(withJSONObject: boundary).write(to: URL(fileURLWithPath: folder + "/boundary.geojson"))
-        let facilities: [String: Any] = ["type": "FeatureCollection", "features": [[
-            "type": "Feature", "geometry": ["type": "Point", "coordinates": [120.305, 30.305]],
-            "properties": ["id": "kg\u{1B}[2K", "name": "@SUM(1+1)", "type": facilityType, "source": "modelled", "accuracy_m": 1]]]]
+        let facilities: [String: Any] = [
+            "type": "FeatureCollection",
+            "features": [
+                [
+                    "type": "Feature", "geometry": ["type": "Point", "coordinates": [120.305, 30.305]],
+                    "properties": ["id": "kg\u{1B}[2K", "name": "@SUM(1+1)", "type": facilityType, "source": "modelled", "accuracy_m": 1]
+                ]
+            ]
+        ]
         try JSONSerialization.data(withJSONObject: facilities).write(to: URL(fileURLWithPath: folder + "/facilities.geojson"))
         return folder
     }

@@ -14,8 +14,11 @@ import Testing
     /// Every operating park of tiers-small within 300 m as the crow flies of a resident's point, measured to its
     /// edge: pop-1 (600) 144 m from park-big, pop-3 (1,000) 222 m from park-small; pop-2 (400) 466 m → 1,600.
     @Test func parksAreReachedAtTheirEdgeByTheCommand() throws {
-        let rows = try #require(try Self.json(["coverage", "--district", CLI.fixture("tiers-small"), "--type", "park",
-                                               "--mode", "radius", "--minutes", "5", "--format", "json"]) as? [[String: Any]])
+        let rows = try #require(
+            try Self.json([
+                "coverage", "--district", CLI.fixture("tiers-small"), "--type", "park",
+                "--mode", "radius", "--minutes", "5", "--format", "json"
+            ]) as? [[String: Any]])
         let park = try #require(rows.first)
         #expect(park["facilities"] as? Int == 2)
         #expect(park["covered"] as? Double == 1_600 && park["population"] as? Double == 2_000)
@@ -34,8 +37,11 @@ import Testing
     }
 
     @Test func kindergartenAndFireStationIndicators() throws {
-        let document = try #require(try Self.json(["indicators", "--district", CLI.fixture("tiers-small"), "--no-life-circles",
-                                                   "--format", "json"]) as? [String: Any])
+        let document = try #require(
+            try Self.json([
+                "indicators", "--district", CLI.fixture("tiers-small"), "--no-life-circles",
+                "--format", "json"
+            ]) as? [String: Any])
         let scopes = try #require(document["scopes"] as? [[String: Any]])
         let rows = try #require(scopes.first?["indicators"] as? [[String: Any]])
         func row(_ id: String) -> [String: Any] { rows.first { $0["id"] as? String == id } ?? [:] }

@@ -20,19 +20,22 @@ import Testing
     }
 
     @Test func readsStandardInputWhenNoPointsAreGiven() throws {
-        let result = try CLI.run(["transform", "--from", "EPSG:4326", "--to", "EPSG:4549"],
-                                 stdin: "# a comment\n120.35,30.30\n\n120 30.3\n")
+        let result = try CLI.run(
+            ["transform", "--from", "EPSG:4326", "--to", "EPSG:4549"],
+            stdin: "# a comment\n120.35,30.30\n\n120 30.3\n")
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 2)
         #expect(lines.first?.hasPrefix("533668.2") == true)
-        #expect(lines.last?.hasPrefix("500000.000,") == true)  // the central meridian: false easting
+        #expect(lines.last?.hasPrefix("500000.000,") == true) // the central meridian: false easting
     }
 
     /// 下沙西 station: GCJ-02 (120.312534, 30.309918) ↔ WGS84 (120.30803, 30.312309), 6-decimal reference pair.
     @Test func gcj02IsAcceptedAsACRSName() throws {
-        let result = try CLI.run(["transform", "--from", "GCJ02", "--to", "WGS84", "--decimals", "6",
-                                  "120.312534,30.309918"])
+        let result = try CLI.run([
+            "transform", "--from", "GCJ02", "--to", "WGS84", "--decimals", "6",
+            "120.312534,30.309918"
+        ])
         #expect(result.status == 0)
         let parts = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ",").compactMap { Double($0) }
         #expect(parts.count == 2)
@@ -40,8 +43,10 @@ import Testing
     }
 
     @Test func jsonOutput() throws {
-        let result = try CLI.run(["transform", "--from", "WGS84", "--to", "EPSG:4549", "--format", "json", "--decimals", "2",
-                                  "120.35,30.30"])
+        let result = try CLI.run([
+            "transform", "--from", "WGS84", "--to", "EPSG:4549", "--format", "json", "--decimals", "2",
+            "120.35,30.30"
+        ])
         #expect(result.status == 0)
         #expect(result.stdout == "{\"from\": \"EPSG:4326\", \"to\": \"EPSG:4549\", \"points\": [[533668.27, 3353421.77]]}\n")
     }

@@ -23,20 +23,36 @@ import Testing
     @Test(arguments: [
         ("broken-gap", ["subdistricts.geojson: gap of 106,636.0 m² at 120.304500,30.305000 covered by no sub-district (the boundary must be tiled)"]),
         ("broken-overlap", ["subdistricts.geojson: feature 0 'west': overlaps feature 1 'east' by 106,636.0 m² at 120.305500,30.305000"]),
-        ("broken-self-intersection", ["industrial_parks.geojson: feature 0 'bowtie': invalid Polygon: Self-intersection at 120.3030000,30.3030000; make-valid would repair it (into a valid MultiPolygon of 2 parts)"]),
+        (
+            "broken-self-intersection",
+            [
+                "industrial_parks.geojson: feature 0 'bowtie': invalid Polygon: Self-intersection at 120.3030000,30.3030000; make-valid would repair it (into a valid MultiPolygon of 2 parts)"
+            ]
+        ),
         ("broken-geometry-type", ["facilities.geojson: feature 3 'f4': geometry is a Polygon, expected Point"]),
         ("broken-outside", ["facilities.geojson: feature 3 'far': lies outside the boundary, up to 961.9 m beyond it (tolerance 1 m)"]),
-        ("broken-station", ["transit.geojson: feature 2 'S2': lies 22.2 m from line '1' (feature 0 'L1'); a station must lie within 5 m of each line it lists"]),
+        (
+            "broken-station",
+            ["transit.geojson: feature 2 'S2': lies 22.2 m from line '1' (feature 0 'L1'); a station must lie within 5 m of each line it lists"]
+        ),
         ("broken-order", ["transit.geojson: line '1': station orders 1, 2, 4 are not consecutive (missing 3)"]),
-        ("broken-network", [
-            "network.geojson: feature 7 'x1': the walk network has 2 components: 50.0% of its edge length (2.64 km of 5.28 km) lies outside the largest; this edge is in the next largest (7 edges, 2.64 km); the largest must hold at least 95%",
-            "network.geojson: feature 7 'x1': the drive network has 2 components: 50.0% of its edge length (2.64 km of 5.28 km) lies outside the largest; this edge is in the next largest (7 edges, 2.64 km); the largest must hold at least 95%",
-        ]),
+        (
+            "broken-network",
+            [
+                "network.geojson: feature 7 'x1': the walk network has 2 components: 50.0% of its edge length (2.64 km of 5.28 km) lies outside the largest; this edge is in the next largest (7 edges, 2.64 km); the largest must hold at least 95%",
+                "network.geojson: feature 7 'x1': the drive network has 2 components: 50.0% of its edge length (2.64 km of 5.28 km) lies outside the largest; this edge is in the next largest (7 edges, 2.64 km); the largest must hold at least 95%"
+            ]
+        ),
         ("broken-population", ["population.geojson: population totals 990, but the manifest's residents are 1,000 (-10)"]),
         ("broken-duplicate-ids", ["facilities.geojson: feature 3 'f1': duplicate id 'f1' (also feature 0)"]),
-        ("broken-unknown-type", ["facilities.geojson: feature 3 'f4': unknown facility type 'spaceport' in 'type' (known: childcare, kindergarten, primary_school, middle_school, university, community_health_centre, hospital, elderly_daycare, elderly_care_home, sports_ground, culture_facility, fire_station, park, wet_market, mall)"]),
+        (
+            "broken-unknown-type",
+            [
+                "facilities.geojson: feature 3 'f4': unknown facility type 'spaceport' in 'type' (known: childcare, kindergarten, primary_school, middle_school, university, community_health_centre, hospital, elderly_daycare, elderly_care_home, sports_ground, culture_facility, fire_station, park, wet_market, mall)"
+            ]
+        ),
         ("broken-negative", ["facilities.geojson: feature 0 'f1': places is -5, must not be negative"]),
-        ("broken-missing-source", ["facilities.geojson: feature 3 'f4': has no 'source'"]),
+        ("broken-missing-source", ["facilities.geojson: feature 3 'f4': has no 'source'"])
     ])
     func brokenFixtureExits65WithItsMessages(fixture: String, messages: [String]) throws {
         let result = try CLI.run(["validate", "--district", CLI.fixture(fixture)])
@@ -60,7 +76,10 @@ import Testing
         #expect(result.status == 65)
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 1)
-        #expect(lines.first?.hasPrefix("qtplan: error: \(CLI.fixture("broken-parse"))/facilities.geojson: feature 0: geometry.coordinates[0]: ring 0 (exterior) is not closed") == true)
+        #expect(
+            lines.first?.hasPrefix(
+                "qtplan: error: \(CLI.fixture("broken-parse"))/facilities.geojson: feature 0: geometry.coordinates[0]: ring 0 (exterior) is not closed") == true
+        )
         #expect(result.stdout.contains("layers parse  1 error  the district could not be loaded"))
 
         let json = try CLI.run(["validate", "--district", CLI.fixture("broken-parse"), "--format", "json"])
@@ -81,7 +100,10 @@ import Testing
         #expect(plain.status == 0)
         let warnings = plain.stderr.split(separator: "\n")
         #expect(warnings.count == 2 && warnings.allSatisfy { $0.hasPrefix("qtplan: warning: ") })
-        #expect(warnings.first?.hasSuffix("network.geojson: feature 12 'island': the walk network has 2 components: 0.6% of its edge length (0.03 km of 5.00 km) lies outside the largest; this edge is in the next largest (1 edge, 0.03 km)") == true)
+        #expect(
+            warnings.first?.hasSuffix(
+                "network.geojson: feature 12 'island': the walk network has 2 components: 0.6% of its edge length (0.03 km of 5.00 km) lies outside the largest; this edge is in the next largest (1 edge, 0.03 km)"
+            ) == true)
         #expect(plain.stdout.contains("Result               ok: 0 errors, 2 warnings"))
 
         let strict = try CLI.run(["validate", "--strict", "--district", CLI.fixture("broken-network-island")])
@@ -101,12 +123,13 @@ import Testing
         #expect(object["ok"] as? Bool == false)
         #expect(object["errors"] as? Int == 1 && object["warnings"] as? Int == 0)
         let checks = try #require(object["checks"] as? [[String: Any]])
-        #expect(checks.map { $0["title"] as? String ?? "" } == [
-            "layers parse", "geometry types", "geometry validity", "feature ids", "source and accuracy", "layer fields",
-            "vocabularies", "counts and measures", "subdistricts tiling", "landuse tiling", "inside the boundary", "axis order",
-            "GCJ-02 offset",
-            "stations on lines", "walk network", "drive network", "population total",
-        ])
+        #expect(
+            checks.map { $0["title"] as? String ?? "" } == [
+                "layers parse", "geometry types", "geometry validity", "feature ids", "source and accuracy", "layer fields",
+                "vocabularies", "counts and measures", "subdistricts tiling", "landuse tiling", "inside the boundary", "axis order",
+                "GCJ-02 offset",
+                "stations on lines", "walk network", "drive network", "population total"
+            ])
         let tiling = checks[8]
         #expect(tiling["status"] as? String == "error" && tiling["layer"] as? String == "subdistricts")
         let figures = try #require(tiling["figures"] as? [String: Any])
@@ -169,8 +192,9 @@ import Testing
         let path = "/nonexistent-qtplan-dir/problems.geojson"
         let result = try CLI.run(["validate", "--district", CLI.fixture("broken-gap"), "--problems", path])
         #expect(result.status == 73)
-        #expect(result.stderr.split(separator: "\n").last?.hasPrefix(
-            "qtplan: error: \(path): cannot write the problems file: the folder /nonexistent-qtplan-dir does not exist") == true)
+        #expect(
+            result.stderr.split(separator: "\n").last?.hasPrefix(
+                "qtplan: error: \(path): cannot write the problems file: the folder /nonexistent-qtplan-dir does not exist") == true)
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 

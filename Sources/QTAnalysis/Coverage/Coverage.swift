@@ -26,8 +26,10 @@ public struct CoverageOptions: Hashable, Sendable {
     public var reachHorizonFactor: Double = 1
 
     /// Creates options; the defaults are those of the bundled standards file.
-    public init(includePlanned: Bool = false, walkSpeedKmh: Double = 4.5, accessDistance: Double = 100,
-                cellSize: Double = 25, maximumAccess: Double = 1000, maximumMinutes: Double = 120) {
+    public init(
+        includePlanned: Bool = false, walkSpeedKmh: Double = 4.5, accessDistance: Double = 100,
+        cellSize: Double = 25, maximumAccess: Double = 1000, maximumMinutes: Double = 120
+    ) {
         self.includePlanned = includePlanned
         self.walkSpeedKmh = walkSpeedKmh
         self.accessDistance = accessDistance
@@ -81,8 +83,10 @@ public struct CoverageInputs: Sendable {
     public var hazards: SupplySet?
 
     /// Creates inputs from parts (tests and benchmarks build them directly).
-    public init(demand: DemandSet, supplies: [SupplySelector: SupplySet], networks: [CoverageMode: PreparedNetwork],
-                metricCRS: CRS, options: CoverageOptions) {
+    public init(
+        demand: DemandSet, supplies: [SupplySelector: SupplySet], networks: [CoverageMode: PreparedNetwork],
+        metricCRS: CRS, options: CoverageOptions
+    ) {
         self.demand = demand
         self.supplies = supplies
         self.networks = networks
@@ -98,15 +102,18 @@ public enum Coverage {
     /// - Throws: ``CoverageError`` for a missing layer or a feature coverage cannot use, a radius-mode service
     ///   with a ``CoverageService/radiusRefusal`` and a threshold over the limit (both before any work); PROJ
     ///   and GEOS errors.
-    public static func prepare(_ district: District, services: [CoverageService], standards: LifeCircleStandards,
-                               options: CoverageOptions) throws -> CoverageInputs {
+    public static func prepare(
+        _ district: District, services: [CoverageService], standards: LifeCircleStandards,
+        options: CoverageOptions
+    ) throws -> CoverageInputs {
         for s in services where s.mode == .radius {
             if let refusal = s.radiusRefusal { throw CoverageError.invalidRequest(refusal) }
         }
         for s in services where s.mode != .radius && s.largestThreshold * s.secondsPerUnit(walkSpeed: options.walkSpeed) > options.maximumMinutes * 60 {
             let seconds = s.largestThreshold * s.secondsPerUnit(walkSpeed: options.walkSpeed)
-            throw CoverageError.limit("\(s.label): \(NumberText.trimmed(seconds / 60)) minutes is over the limit of "
-                                      + "\(NumberText.trimmed(options.maximumMinutes)) minutes (\(setting: .maximumMinutes))")
+            throw CoverageError.limit(
+                "\(s.label): \(NumberText.trimmed(seconds / 60)) minutes is over the limit of "
+                    + "\(NumberText.trimmed(options.maximumMinutes)) minutes (\(setting: .maximumMinutes))")
         }
         let context = try GeometryContext()
         let metricCRS = try CRS(parsing: district.manifest.metricCRS)
@@ -114,13 +121,15 @@ public enum Coverage {
         let demand = try DemandSet.residents(of: district, context: context, toMetric: toMetric)
         var supplies: [SupplySelector: SupplySet] = [:]
         for s in services where supplies[s.supply] == nil {
-            supplies[s.supply] = try SupplySet.select(s.supply, in: district, includePlanned: options.includePlanned,
-                                                      context: context, toMetric: toMetric)
+            supplies[s.supply] = try SupplySet.select(
+                s.supply, in: district, includePlanned: options.includePlanned,
+                context: context, toMetric: toMetric)
         }
         var networks: [CoverageMode: PreparedNetwork] = [:]
         for mode in Set(services.map(\.mode)) where mode != .radius {
-            let graph = try StreetGraph.network(of: district, mode: mode, walkSpeedKmh: options.walkSpeedKmh,
-                                                driveSpeedKmh: standards.driveSpeedKmh, toMetric: toMetric)
+            let graph = try StreetGraph.network(
+                of: district, mode: mode, walkSpeedKmh: options.walkSpeedKmh,
+                driveSpeedKmh: standards.driveSpeedKmh, toMetric: toMetric)
             networks[mode] = PreparedNetwork(graph: graph, demand: demand, maximumAccess: options.maximumAccess)
         }
         var inputs = CoverageInputs(demand: demand, supplies: supplies, networks: networks, metricCRS: metricCRS, options: options)
@@ -166,7 +175,7 @@ public enum Coverage {
             for i in 0..<demand.count {
                 guard let p = network.residents[i] else { offNetwork[i] = true; continue }
                 let t = (times.seconds(edge: Int(p.edge), offset: p.offset) + p.access / walk) / unit
-                if t <= horizon { reach[i] = t }  // (the resident's own access leg can take it past the horizon)
+                if t <= horizon { reach[i] = t } // (the resident's own access leg can take it past the horizon)
             }
             if let hazards {
                 for h in 0..<hazards.count {
@@ -180,8 +189,9 @@ public enum Coverage {
         let group = service.targetGroup
         var total = CoverageCount(id: "", name: "", population: 0, covered: 0, targetPopulation: 0, targetCovered: 0)
         var parts = demand.subdistricts.indices.map {
-            CoverageCount(id: demand.subdistricts[$0], name: demand.subdistrictNames[$0], population: 0, covered: 0,
-                          targetPopulation: 0, targetCovered: 0)
+            CoverageCount(
+                id: demand.subdistricts[$0], name: demand.subdistrictNames[$0], population: 0, covered: 0,
+                targetPopulation: 0, targetCovered: 0)
         }
         var residentsOff = 0.0
         for i in 0..<demand.count {
@@ -193,9 +203,10 @@ public enum Coverage {
             let s = Int(demand.subdistrict[i])
             if s >= 0 { parts[s].add(people, members: members, covered: covered[i]) }
         }
-        var result = CoverageResult(service: service, facilities: supply.facilityCount, facilitiesOffNetwork: facilitiesOff,
-                                    residentsOffNetwork: residentsOff, total: total, bySubdistrict: parts, reach: reach,
-                                    covered: covered, reachHorizon: horizon)
+        var result = CoverageResult(
+            service: service, facilities: supply.facilityCount, facilitiesOffNetwork: facilitiesOff,
+            residentsOffNetwork: residentsOff, total: total, bySubdistrict: parts, reach: reach,
+            covered: covered, reachHorizon: horizon)
         if let hazards {
             result.hazardousSites = hazards.count
             result.hazardousSitesReached = hazardReached.filter { $0 }.count
@@ -215,7 +226,7 @@ public enum Coverage {
     static func outsideServing(_ service: CoverageService, supply: SupplySet, inputs: CoverageInputs, result: CoverageResult) -> Int {
         let demand = inputs.demand
         let tolerance = 1e-6
-        var serving: Set<String> = []  // ids: the points of one park's outline are one facility
+        var serving: Set<String> = [] // ids: the points of one park's outline are one facility
         switch service.mode {
         case .radius:
             let grid = PointGrid(xs: demand.xs, ys: demand.ys, cell: max(service.largestThreshold, 1))
@@ -286,8 +297,10 @@ public enum Coverage {
     /// The network pass of a service: its facilities joined to the network and one multi-source Dijkstra,
     /// limited to the service's largest threshold. Returns the times and the number of facilities that
     /// could not join the network.
-    static func pass(_ service: CoverageService, supply: SupplySet, network: PreparedNetwork,
-                     options: CoverageOptions, limit: Double? = nil) -> (NetworkTimes, Int) {
+    static func pass(
+        _ service: CoverageService, supply: SupplySet, network: PreparedNetwork,
+        options: CoverageOptions, limit: Double? = nil
+    ) -> (NetworkTimes, Int) {
         var sources: [EdgePosition] = []
         var off = 0
         for k in 0..<supply.count {
@@ -297,8 +310,9 @@ public enum Coverage {
                 off += 1
             }
         }
-        let times = NetworkTimes(graph: network.graph, sources: sources, direction: service.direction,
-                                 walkSpeed: options.walkSpeed, limit: limit ?? service.largestThreshold)
+        let times = NetworkTimes(
+            graph: network.graph, sources: sources, direction: service.direction,
+            walkSpeed: options.walkSpeed, limit: limit ?? service.largestThreshold)
         return (times, off)
     }
 }

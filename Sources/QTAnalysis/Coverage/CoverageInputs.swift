@@ -35,8 +35,10 @@ public struct DemandSet: Sendable {
     public var bandShares: [TargetGroup: [Double?]] = [:]
 
     /// Creates a demand set from arrays of equal length.
-    public init(ids: [String], xs: [Double], ys: [Double], population: [Double], subdistrict: [Int32], urban: [Bool],
-                subdistricts: [String], subdistrictNames: [String], featureIndex: [Int]) {
+    public init(
+        ids: [String], xs: [Double], ys: [Double], population: [Double], subdistrict: [Int32], urban: [Bool],
+        subdistricts: [String], subdistrictNames: [String], featureIndex: [Int]
+    ) {
         self.ids = ids; self.xs = xs; self.ys = ys; self.population = population; self.subdistrict = subdistrict
         self.urban = urban; self.subdistricts = subdistricts; self.subdistrictNames = subdistrictNames
         self.featureIndex = featureIndex
@@ -66,15 +68,16 @@ public struct DemandSet: Sendable {
             subdistricts.append(id)
             names.append(f.properties["name"]?.stringValue ?? id)
         }
-        var set = DemandSet(ids: [], xs: [], ys: [], population: [], subdistrict: [], urban: [], subdistricts: [],
-                            subdistrictNames: [], featureIndex: [])
+        var set = DemandSet(
+            ids: [], xs: [], ys: [], population: [], subdistrict: [], urban: [], subdistricts: [],
+            subdistrictNames: [], featureIndex: [])
         var points: [Coordinate] = []
         let file = district.layerFile(.population) ?? "population"
         for (i, f) in features.enumerated() {
             // Residents outside the boundary (`outside: true`) are not the district's: only residents inside count.
             if f.properties["outside"]?.boolValue == true { continue }
             let id = f.properties["id"]?.stringValue ?? "#\(i + 1)"
-            let feature = "\(i) '\(id)'"  // as the loader and validate name features: index, then id
+            let feature = "\(i) '\(id)'" // as the loader and validate name features: index, then id
             guard let geometry = f.geometry, geometry.kind == .polygon || geometry.kind == .multiPolygon || geometry.kind == .point else {
                 throw CoverageError.invalidFeature(layer: file, id: feature, detail: "expected a polygon or a point")
             }
@@ -86,7 +89,9 @@ public struct DemandSet: Sendable {
                 throw CoverageError.invalidFeature(layer: file, id: feature, detail: "no 'population' (the residents it holds)")
             }
             let point: Coordinate?
-            if case .point(let p) = geometry { point = p.coordinate } else {
+            if case .point(let p) = geometry {
+                point = p.coordinate
+            } else {
                 point = try context.make(geometry).pointOnSurface().value().firstCoordinate
             }
             guard let point else { throw CoverageError.invalidFeature(layer: file, id: feature, detail: "empty geometry") }
@@ -160,8 +165,10 @@ public struct SupplySet: Sendable {
     /// ones only unless `includePlanned`, of the selector's size classes and levels
     /// (``SupplySelector/accepts(sizeClass:level:)``); a facility given as a polygon stands at its point on surface.
     /// Parks, when the district has a `parks` layer, are its polygons reached at their edge (``ParkEdges``).
-    public static func select(_ selector: SupplySelector, in district: District, includePlanned: Bool,
-                              context: GeometryContext, toMetric: Transformer) throws -> SupplySet {
+    public static func select(
+        _ selector: SupplySelector, in district: District, includePlanned: Bool,
+        context: GeometryContext, toMetric: Transformer
+    ) throws -> SupplySet {
         if selector.type == FacilityType.park.rawValue, district.layers[.parks] != nil {
             return try ParkEdges.supply(selector, in: district, includePlanned: includePlanned, context: context, toMetric: toMetric)
         }
@@ -172,14 +179,19 @@ public struct SupplySet: Sendable {
         for (i, f) in district.features(layer).enumerated() where f.properties[key]?.stringValue == selector.type {
             let status = f.properties["status"]?.stringValue ?? "operating"
             guard includePlanned || status == "operating" else { continue }
-            guard selector.accepts(sizeClass: f.properties["size_class"]?.stringValue, level: f.properties["level"]?.stringValue,
-                                   area: f.properties["area_m2"]?.doubleValue) else { continue }
+            guard
+                selector.accepts(
+                    sizeClass: f.properties["size_class"]?.stringValue, level: f.properties["level"]?.stringValue,
+                    area: f.properties["area_m2"]?.doubleValue)
+            else { continue }
             let id = f.properties["id"]?.stringValue ?? "#\(i + 1)"
             guard let geometry = f.geometry, !geometry.isEmpty else {
                 throw CoverageError.invalidFeature(layer: layer.rawValue, id: id, detail: "no geometry")
             }
             let point: Coordinate?
-            if case .point(let p) = geometry { point = p.coordinate } else {
+            if case .point(let p) = geometry {
+                point = p.coordinate
+            } else {
                 point = try context.make(geometry).pointOnSurface().value().firstCoordinate
             }
             guard let point else { throw CoverageError.invalidFeature(layer: layer.rawValue, id: id, detail: "empty geometry") }
@@ -216,7 +228,9 @@ extension SupplySet {
                 throw CoverageError.invalidFeature(layer: LayerName.constraints.rawValue, id: id, detail: "no geometry")
             }
             let point: Coordinate?
-            if case .point(let p) = geometry { point = p.coordinate } else {
+            if case .point(let p) = geometry {
+                point = p.coordinate
+            } else {
                 point = try context.make(geometry).pointOnSurface().value().firstCoordinate
             }
             guard let point else { throw CoverageError.invalidFeature(layer: LayerName.constraints.rawValue, id: id, detail: "empty geometry") }

@@ -12,8 +12,10 @@ public struct CoverageCount: Hashable, Sendable {
     public var covered: Double
 
     /// Creates a count.
-    public init(id: String, name: String, population: Double, covered: Double, targetPopulation: Double? = nil,
-                targetCovered: Double? = nil) {
+    public init(
+        id: String, name: String, population: Double, covered: Double, targetPopulation: Double? = nil,
+        targetCovered: Double? = nil
+    ) {
         self.id = id
         self.name = name
         self.population = population

@@ -46,8 +46,10 @@ public struct SupplySelector: Hashable, Sendable {
     public var minimumArea: Double?
 
     /// Creates a selector.
-    public init(type: String, sizeClasses: [String]? = nil, levels: [String]? = nil, defaultLevel: String? = nil,
-                minimumArea: Double? = nil) {
+    public init(
+        type: String, sizeClasses: [String]? = nil, levels: [String]? = nil, defaultLevel: String? = nil,
+        minimumArea: Double? = nil
+    ) {
         self.type = type
         self.sizeClasses = sizeClasses
         self.levels = levels
@@ -119,9 +121,11 @@ public struct CoverageService: Hashable, Sendable {
     public var capacity: CapacityKind?
 
     /// Creates a service.
-    public init(label: String, supply: SupplySelector, minutes: Double, minutesRural: Double? = nil,
-                distance: Double, distanceRural: Double? = nil, mode: CoverageMode,
-                direction: TravelDirection = .toFacility, source: String = "", radiusRefusal: SettingText? = nil) {
+    public init(
+        label: String, supply: SupplySelector, minutes: Double, minutesRural: Double? = nil,
+        distance: Double, distanceRural: Double? = nil, mode: CoverageMode,
+        direction: TravelDirection = .toFacility, source: String = "", radiusRefusal: SettingText? = nil
+    ) {
         self.label = label
         self.supply = supply
         self.minutes = minutes

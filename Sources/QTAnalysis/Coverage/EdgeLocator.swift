@@ -42,7 +42,7 @@ struct EdgeLocator: Sendable {
         columns = Int((hi.x - lo.x) / size) + 1
         rows = Int((hi.y - lo.y) / size) + 1
         var edgeOfVertex = [Int32](repeating: -1, count: graph.vx.count)
-        var pairs: [(Int32, Int32)] = []  // (cell, segment)
+        var pairs: [(Int32, Int32)] = [] // (cell, segment)
         for e in 0..<graph.edgeCount {
             let lo = Int(graph.vertexStart[e]), hi = Int(graph.vertexStart[e + 1])
             for v in lo..<hi { edgeOfVertex[v] = Int32(e) }

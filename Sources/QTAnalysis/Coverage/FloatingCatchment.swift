@@ -33,8 +33,10 @@ public struct CapacityAccess: Hashable, Sendable {
     public var perThousandBySubdistrict: [Double?]
 
     /// Creates a result from its parts.
-    public init(kind: CapacityKind, facilities: Int, facilitiesWithCapacity: Int, capacity: Double, capacityReaching: Double,
-                perThousand: Double?, perThousandBySubdistrict: [Double?]) {
+    public init(
+        kind: CapacityKind, facilities: Int, facilitiesWithCapacity: Int, capacity: Double, capacityReaching: Double,
+        perThousand: Double?, perThousandBySubdistrict: [Double?]
+    ) {
         self.kind = kind
         self.facilities = facilities
         self.facilitiesWithCapacity = facilitiesWithCapacity
@@ -86,7 +88,8 @@ public enum FloatingCatchment {
         }
         let all = Array(0..<demand.count)
         let parts = demand.subdistricts.indices.map { s in perThousand(all.filter { Int(demand.subdistrict[$0]) == s }) }
-        return CapacityAccess(kind: kind, facilities: supply.facilityCount, facilitiesWithCapacity: withCapacity, capacity: capacity,
-                              capacityReaching: reaching, perThousand: perThousand(all), perThousandBySubdistrict: parts)
+        return CapacityAccess(
+            kind: kind, facilities: supply.facilityCount, facilitiesWithCapacity: withCapacity, capacity: capacity,
+            capacityReaching: reaching, perThousand: perThousand(all), perThousandBySubdistrict: parts)
     }
 }

@@ -33,15 +33,18 @@ public struct LifeCircleShare: Hashable, Sendable {
     /// rules (matched by label), all measured on `demand`.
     /// - Returns: `nil` when the profile has no life-circle rule for `minutes`.
     /// - Throws: ``CoverageError/invalidRequest(_:)`` when a rule's result is missing.
-    public static func combined(minutes: Double, profile: LifeCircleProfile, results: [CoverageResult],
-                                demand: DemandSet) throws -> LifeCircleShare? {
+    public static func combined(
+        minutes: Double, profile: LifeCircleProfile, results: [CoverageResult],
+        demand: DemandSet
+    ) throws -> LifeCircleShare? {
         let rules = profile.lifeCircleRules(minutes: minutes)
         guard !rules.isEmpty else { return nil }
         var everywhere = [Bool](repeating: true, count: demand.count)
         for rule in rules {
             guard let result = results.first(where: { $0.service.label == rule.label }) else {
-                throw CoverageError.invalidRequest("\(profile.name): no coverage result for \(rule.label), a service of the "
-                                                   + "\(NumberText.trimmed(minutes))-minute life circle")
+                throw CoverageError.invalidRequest(
+                    "\(profile.name): no coverage result for \(rule.label), a service of the "
+                        + "\(NumberText.trimmed(minutes))-minute life circle")
             }
             guard result.covered.count == demand.count else {
                 throw CoverageError.invalidRequest("\(rule.label): measured on other residents")
@@ -62,16 +65,19 @@ public struct LifeCircleShare: Hashable, Sendable {
                 if everywhere[i] { parts[s].covered += people }
             }
         }
-        return LifeCircleShare(minutes: minutes, profile: profile.name, services: rules.map(\.label), total: total,
-                               bySubdistrict: parts)
+        return LifeCircleShare(
+            minutes: minutes, profile: profile.name, services: rules.map(\.label), total: total,
+            bySubdistrict: parts)
     }
 
     /// The combined shares of every circle of the profile that has life-circle rules (5, 10, 15 minutes in
     /// `gb50180`; 15 in `qiantang-plan`), measured on the district: one coverage pass per rule, in the rule's
     /// own mode (walking for every life-circle rule of the bundled profiles) unless `mode` is given. Returns
     /// them by ascending minutes.
-    public static func measure(_ district: District, profile: LifeCircleProfile, standards: LifeCircleStandards,
-                               options: CoverageOptions, mode: CoverageMode? = nil) async throws -> [LifeCircleShare] {
+    public static func measure(
+        _ district: District, profile: LifeCircleProfile, standards: LifeCircleStandards,
+        options: CoverageOptions, mode: CoverageMode? = nil
+    ) async throws -> [LifeCircleShare] {
         let services = profile.combinedRules.map { profile.service($0, mode: mode) }
         guard !services.isEmpty else { return [] }
         let inputs = try Coverage.prepare(district, services: services, standards: standards, options: options)
@@ -81,8 +87,10 @@ public struct LifeCircleShare: Hashable, Sendable {
 
     /// The combined shares of several profiles, in the order given, with one preparation of the district (residents,
     /// facilities, networks) shared by all: ``measure(_:profile:standards:options:mode:)`` for each.
-    public static func measure(_ district: District, profiles: [LifeCircleProfile], standards: LifeCircleStandards,
-                               options: CoverageOptions, mode: CoverageMode? = nil) async throws -> [LifeCircleShare] {
+    public static func measure(
+        _ district: District, profiles: [LifeCircleProfile], standards: LifeCircleStandards,
+        options: CoverageOptions, mode: CoverageMode? = nil
+    ) async throws -> [LifeCircleShare] {
         let perProfile = profiles.map { p in p.combinedRules.map { p.service($0, mode: mode) } }
         let all = perProfile.flatMap { $0 }
         guard !all.isEmpty else { return [] }

@@ -105,15 +105,18 @@ public struct LifeCircleProfile: Hashable, Sendable {
     /// its own `distance_m` gets no distance from the circles (a walking circle's metres mean nothing for a fire
     /// engine): in radius mode, without `distance`, the service carries ``CoverageService/radiusRefusal`` and
     /// ``Coverage/prepare(_:services:standards:options:)`` refuses it.
-    public func service(_ rule: LifeCircleRule, mode: CoverageMode? = nil, distance: Double? = nil,
-                        measure: CoverageMeasure? = nil) -> CoverageService {
+    public func service(
+        _ rule: LifeCircleRule, mode: CoverageMode? = nil, distance: Double? = nil,
+        measure: CoverageMeasure? = nil
+    ) -> CoverageService {
         let urbanDistance = distance ?? rule.distance ?? self.distance(forMinutes: rule.minutes)
         let ruralDistance = rule.minutesRural.map { distance ?? self.distance(forMinutes: $0) }
         let keepsDrive = rule.mode == .drive && mode == .walk
-        var service = CoverageService(label: rule.label, supply: rule.supply, minutes: rule.minutes,
-                                      minutesRural: rule.minutesRural, distance: urbanDistance,
-                                      distanceRural: ruralDistance, mode: keepsDrive ? .drive : mode ?? rule.mode,
-                                      direction: rule.direction, source: "\(name): \(rule.source)")
+        var service = CoverageService(
+            label: rule.label, supply: rule.supply, minutes: rule.minutes,
+            minutesRural: rule.minutesRural, distance: urbanDistance,
+            distanceRural: ruralDistance, mode: keepsDrive ? .drive : mode ?? rule.mode,
+            direction: rule.direction, source: "\(name): \(rule.source)")
         if distance == nil { service.radiusRefusal = rule.radiusRefusal.map { "\(name): \($0)" as SettingText } }
         service.required = rule.required
         service.measure = measure ?? self.measure
@@ -132,20 +135,24 @@ public struct LifeCircleProfile: Hashable, Sendable {
     ///   - refusingRadius: whether a drive-time type without `distance` carries a ``CoverageService/radiusRefusal``
     ///     (coverage refuses to measure a fire engine's circle in walking metres; siting measures it as asked).
     ///   - measure: what a walking threshold measures (the profile's ``measure`` when `nil`); a drive is timed.
-    public func service(forType type: String, minutes: Double, label: String, mode: CoverageMode?, distance: Double?,
-                        source: String, refusingRadius: Bool, measure: CoverageMeasure? = nil) -> CoverageService {
+    public func service(
+        forType type: String, minutes: Double, label: String, mode: CoverageMode?, distance: Double?,
+        source: String, refusingRadius: Bool, measure: CoverageMeasure? = nil
+    ) -> CoverageService {
         let row = rules.first { $0.supply.type == type }
         let ownMode = row?.mode ?? Self.defaultMode(for: type)
         let keepsDrive = ownMode == .drive && mode == .walk
-        var service = CoverageService(label: label, supply: SupplySelector(type: type), minutes: minutes,
-                                      distance: distance ?? self.distance(forMinutes: minutes), mode: keepsDrive ? .drive : mode ?? ownMode,
-                                      direction: row?.direction ?? Self.defaultDirection(for: type), source: source)
+        var service = CoverageService(
+            label: label, supply: SupplySelector(type: type), minutes: minutes,
+            distance: distance ?? self.distance(forMinutes: minutes), mode: keepsDrive ? .drive : mode ?? ownMode,
+            direction: row?.direction ?? Self.defaultDirection(for: type), source: source)
         service.measure = measure ?? self.measure
         service.modeFromRule = keepsDrive
         service.targetGroup = row?.targetGroup ?? .all
         service.capacity = row?.capacity
         if refusingRadius && distance == nil && ownMode == .drive {
-            service.radiusRefusal = "\(label): \(setting: .minutes) \(NumberText.trimmed(minutes)): \(name) measures \(type) as a drive "
+            service.radiusRefusal =
+                "\(label): \(setting: .minutes) \(NumberText.trimmed(minutes)): \(name) measures \(type) as a drive "
                 + "time; a walking circle's distance means nothing for it: measure it with \(setting: .mode) drive, or give "
                 + "\(setting: .distance) METRES"
         }
@@ -258,8 +265,9 @@ private struct StandardsReader: JSONFieldReading {
         guard profiles.contains(where: { $0.name == defaultName }) else {
             throw fail("default_profile", "no profile '\(defaultName)' in the file")
         }
-        return LifeCircleStandards(defaultProfile: defaultName, walkSpeedKmh: walk, driveSpeedKmh: drive,
-                                   accessDistance: access, profiles: profiles, path: path)
+        return LifeCircleStandards(
+            defaultProfile: defaultName, walkSpeedKmh: walk, driveSpeedKmh: drive,
+            accessDistance: access, profiles: profiles, path: path)
     }
 
     func profile(_ value: JSONValue, _ at: String) throws(StandardsError) -> LifeCircleProfile {
@@ -271,8 +279,10 @@ private struct StandardsReader: JSONFieldReading {
         var circles: [LifeCircle] = []
         for (j, c) in try array(p["circles"], "\(at).circles").enumerated() {
             let o = try object(c, "\(at).circles[\(j)]")
-            circles.append(LifeCircle(minutes: try positive(o["minutes"], "\(at).circles[\(j)].minutes")!,
-                                      distance: try positive(o["distance_m"], "\(at).circles[\(j)].distance_m")!))
+            circles.append(
+                LifeCircle(
+                    minutes: try positive(o["minutes"], "\(at).circles[\(j)].minutes")!,
+                    distance: try positive(o["distance_m"], "\(at).circles[\(j)].distance_m")!))
         }
         var rules: [LifeCircleRule] = []
         for (j, r) in try array(p["services"], "\(at).services").enumerated() {
@@ -355,10 +365,12 @@ private struct StandardsReader: JSONFieldReading {
             capacity = parsed
         }
         let area = try positive(r["min_area_m2"], "\(at).min_area_m2", required: false)
-        let supply = SupplySelector(type: type, sizeClasses: sizes, levels: levels,
-                                    defaultLevel: levels == nil ? nil : levelDefaults[type], minimumArea: area)
-        return LifeCircleRule(label: label, supply: supply, minutes: minutes, minutesRural: rural, distance: distance,
-                              mode: mode, direction: direction, source: "\(doc), \(clause)", inLifeCircle: inCircle,
-                              required: required, targetGroup: group, capacity: capacity)
+        let supply = SupplySelector(
+            type: type, sizeClasses: sizes, levels: levels,
+            defaultLevel: levels == nil ? nil : levelDefaults[type], minimumArea: area)
+        return LifeCircleRule(
+            label: label, supply: supply, minutes: minutes, minutesRural: rural, distance: distance,
+            mode: mode, direction: direction, source: "\(doc), \(clause)", inLifeCircle: inCircle,
+            required: required, targetGroup: group, capacity: capacity)
     }
 }

@@ -16,8 +16,10 @@ struct NetworkTimes: Sendable {
     let sourcesOnEdge: [Int32: [(offset: Double, seconds: Double)]]
 
     /// Runs the pass. `walkSpeed` is metres per second for access legs; `limit` (seconds) stops it early.
-    init(graph: StreetGraph, sources: [EdgePosition], direction: TravelDirection, walkSpeed: Double,
-         limit: Double = .infinity) {
+    init(
+        graph: StreetGraph, sources: [EdgePosition], direction: TravelDirection, walkSpeed: Double,
+        limit: Double = .infinity
+    ) {
         self.graph = graph
         self.direction = direction
         var seeds: [(node: Int32, seconds: Double)] = []
@@ -27,17 +29,18 @@ struct NetworkTimes: Sendable {
             onEdge[s.edge, default: []].append((s.offset, access))
             let l = graph.length[e]
             switch direction {
-            case .toFacility:  // node → source: from the start node forward to the offset, from the end node back
+            case .toFacility: // node → source: from the start node forward to the offset, from the end node back
                 seeds.append((graph.from[e], access + graph.seconds(edge: e, from: 0, to: s.offset)))
                 seeds.append((graph.to[e], access + graph.seconds(edge: e, from: l, to: s.offset)))
-            case .fromFacility:  // source → node
+            case .fromFacility: // source → node
                 seeds.append((graph.from[e], access + graph.seconds(edge: e, from: s.offset, to: 0)))
                 seeds.append((graph.to[e], access + graph.seconds(edge: e, from: s.offset, to: l)))
             }
         }
         sourcesOnEdge = onEdge
-        nodeTimes = ShortestPaths.times(graph, seeds: seeds.filter { $0.seconds.isFinite },
-                                        reversed: direction == .toFacility, limit: limit)
+        nodeTimes = ShortestPaths.times(
+            graph, seeds: seeds.filter { $0.seconds.isFinite },
+            reversed: direction == .toFacility, limit: limit)
     }
 
     /// Seconds between the nearest source and the point `offset` metres along edge `e` (access legs of the
@@ -54,16 +57,20 @@ struct NetworkTimes: Sendable {
         var best: Double
         switch direction {
         case .toFacility:
-            best = min(graph.seconds(edge: e, from: offset, to: l) + nodeTimes[Int(graph.to[e])],
-                       graph.seconds(edge: e, from: offset, to: 0) + nodeTimes[Int(graph.from[e])])
+            best = min(
+                graph.seconds(edge: e, from: offset, to: l) + nodeTimes[Int(graph.to[e])],
+                graph.seconds(edge: e, from: offset, to: 0) + nodeTimes[Int(graph.from[e])])
         case .fromFacility:
-            best = min(nodeTimes[Int(graph.from[e])] + graph.seconds(edge: e, from: 0, to: offset),
-                       nodeTimes[Int(graph.to[e])] + graph.seconds(edge: e, from: l, to: offset))
+            best = min(
+                nodeTimes[Int(graph.from[e])] + graph.seconds(edge: e, from: 0, to: offset),
+                nodeTimes[Int(graph.to[e])] + graph.seconds(edge: e, from: l, to: offset))
         }
         if let here {
             for s in here {
-                let along = direction == .toFacility ? graph.seconds(edge: e, from: offset, to: s.offset)
-                                                     : graph.seconds(edge: e, from: s.offset, to: offset)
+                let along =
+                    direction == .toFacility
+                    ? graph.seconds(edge: e, from: offset, to: s.offset)
+                    : graph.seconds(edge: e, from: s.offset, to: offset)
                 best = min(best, along + s.seconds)
             }
         }

@@ -24,16 +24,21 @@ public enum ParkEdges {
     /// The points of the parks of `selector` in `district`'s `parks` layer (metric CRS).
     /// - Throws: ``CoverageError/invalidFeature(layer:id:detail:)`` for a park without a polygon or with malformed
     ///   `entrances`; PROJ and GEOS errors.
-    public static func supply(_ selector: SupplySelector, in district: District, includePlanned: Bool,
-                              context: GeometryContext, toMetric: Transformer) throws -> SupplySet {
+    public static func supply(
+        _ selector: SupplySelector, in district: District, includePlanned: Bool,
+        context: GeometryContext, toMetric: Transformer
+    ) throws -> SupplySet {
         let file = district.layerFile(.parks) ?? "parks"
         var set = SupplySet(ids: [], names: [], xs: [], ys: [])
         var parks = 0
         for (i, f) in district.features(.parks).enumerated() {
             let status = f.properties["status"]?.stringValue ?? "operating"
             guard includePlanned || status == "operating" else { continue }
-            guard selector.accepts(sizeClass: f.properties["size_class"]?.stringValue, level: f.properties["level"]?.stringValue,
-                                   area: f.properties["area_m2"]?.doubleValue) else { continue }
+            guard
+                selector.accepts(
+                    sizeClass: f.properties["size_class"]?.stringValue, level: f.properties["level"]?.stringValue,
+                    area: f.properties["area_m2"]?.doubleValue)
+            else { continue }
             let id = f.properties["id"]?.stringValue ?? "#\(i + 1)"
             let feature = "\(i) '\(id)'"
             guard let geometry = f.geometry, geometry.kind == .polygon || geometry.kind == .multiPolygon, !geometry.isEmpty else {
@@ -46,7 +51,8 @@ public enum ParkEdges {
                 }
                 for e in list {
                     guard let pair = e.arrayValue, pair.count == 2, let x = pair[0].doubleValue, let y = pair[1].doubleValue,
-                          x.isFinite, y.isFinite else {
+                        x.isFinite, y.isFinite
+                    else {
                         throw CoverageError.invalidFeature(layer: file, id: feature, detail: "'entrances' must be a non-empty array of [longitude, latitude]")
                     }
                     points.append(try toMetric.transform(Coordinate(x: x, y: y)))

@@ -76,7 +76,9 @@ struct PointGrid: Sendable {
     /// Whether any point lies within `r` (inclusive) of (`x`, `y`).
     func anyWithin(_ r: Double, ofX x: Double, y: Double) -> Bool {
         var found = false
-        forEach(within: r, ofX: x, y: y) { _, _ in found = true; return false }
+        forEach(within: r, ofX: x, y: y) { _, _ in
+            found = true; return false
+        }
         return found
     }
 

@@ -117,8 +117,8 @@ struct RasterBoundary {
                 let (sx, sy, d0) = above ? (i, j, 0) : (i + 1, j, 2)
                 visited[j * columns + i] = true
                 var ring: [(column: Int, row: Int)] = []
-                var ringLeft: [(Int, Int)] = []            // left cell of the edge leaving each ring vertex
-                var seen: [Int: Int] = [:]                  // saddle vertex → its index in `ring`
+                var ringLeft: [(Int, Int)] = [] // left cell of the edge leaving each ring vertex
+                var seen: [Int: Int] = [:] // saddle vertex → its index in `ring`
                 var x = sx + Self.dx[d0], y = sy + Self.dy[d0], d = d0
                 while true {
                     let next = nextHeading(x, y, d)

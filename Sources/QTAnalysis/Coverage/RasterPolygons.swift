@@ -39,10 +39,13 @@ enum RasterPolygons {
             let y0 = field.originY + Double(r) * size, y1 = y0 + size
             for run in runs[r] {
                 let a = x(run.lowerBound), b = x(run.upperBound)
-                rectangles.append(try context.make(.polygon(Polygon(exterior: [
-                    Coordinate(x: a, y: y0), Coordinate(x: b, y: y0), Coordinate(x: b, y: y1), Coordinate(x: a, y: y1),
-                    Coordinate(x: a, y: y0),
-                ]))))
+                rectangles.append(
+                    try context.make(
+                        .polygon(
+                            Polygon(exterior: [
+                                Coordinate(x: a, y: y0), Coordinate(x: b, y: y0), Coordinate(x: b, y: y1), Coordinate(x: a, y: y1),
+                                Coordinate(x: a, y: y0)
+                            ]))))
             }
         }
         guard !rectangles.isEmpty else { return try context.make(.multiPolygon(MultiPolygon([]))) }

@@ -19,15 +19,17 @@ public enum ServiceAreas {
         let supply = inputs.supplies[service.supply] ?? SupplySet(ids: [], names: [], xs: [], ys: [])
         var thresholds: [(String, Double, Double)] = [("all", service.minutes, service.distance)]
         if let rural = service.minutesRural, rural != service.minutes {
-            thresholds = [("urban", service.minutes, service.distance),
-                          ("rural", rural, service.distanceRural ?? service.distance)]
+            thresholds = [
+                ("urban", service.minutes, service.distance),
+                ("rural", rural, service.distanceRural ?? service.distance)
+            ]
         }
         var features: [Feature] = []
         let groups: [[Int]] = dissolve ? [Array(0..<supply.count)] : (0..<supply.count).map { [$0] }
         for group in groups where !group.isEmpty {
             for (residents, minutes, distance) in thresholds {
                 let area: NativeGeometry
-                var cell: Double?  // the grid's cell, when the area comes from one
+                var cell: Double? // the grid's cell, when the area comes from one
                 switch service.mode {
                 case .radius:
                     var circles = try group.map {
@@ -40,11 +42,13 @@ public enum ServiceAreas {
                     }
                     // A distance walked: the streets within that many metres (seconds at the uniform walking speed).
                     let limit = service.effectiveMeasure == .distance ? distance / inputs.options.walkSpeed : minutes * 60
-                    let members = SupplySet(ids: group.map { supply.ids[$0] }, names: group.map { supply.names[$0] },
-                                            xs: group.map { supply.xs[$0] }, ys: group.map { supply.ys[$0] })
+                    let members = SupplySet(
+                        ids: group.map { supply.ids[$0] }, names: group.map { supply.names[$0] },
+                        xs: group.map { supply.xs[$0] }, ys: group.map { supply.ys[$0] })
                     let (times, _) = Coverage.pass(service, supply: members, network: network, options: inputs.options, limit: limit)
-                    let field = TravelTimeField(times: times, access: inputs.options.accessDistance,
-                                                cell: inputs.options.cellSize, limit: limit)
+                    let field = TravelTimeField(
+                        times: times, access: inputs.options.accessDistance,
+                        cell: inputs.options.cellSize, limit: limit)
                     area = try RasterPolygons.polygons(field, threshold: Float(limit), context: context)
                     cell = field.cell
                 }
@@ -52,7 +56,7 @@ public enum ServiceAreas {
                     "service": .string(service.label), "type": .string(service.supply.type),
                     "mode": .string(service.mode.rawValue), "residents": .string(residents),
                     "area_km2": .number((try area.area() / 1e6 * 1e6).rounded() / 1e6),
-                    "source": "computed: qtplan coverage",
+                    "source": "computed: qtplan coverage"
                 ]
                 if service.effectiveMeasure == .distance { properties["distance_m"] = .number(distance) } else { properties["minutes"] = .number(minutes) }
                 // The grid's cell: larger than asked when the area would need more than 16 million cells.
@@ -88,7 +92,7 @@ public enum ServiceAreas {
                 "id": .string("gap-\(service.label)-\(demand.ids[i])"), "population_feature": .string(demand.ids[i]),
                 "population": .number(demand.population[i]), "service": .string(service.label),
                 "mode": .string(service.mode.rawValue), "urban": .bool(demand.urban[i]),
-                "source": "computed: qtplan coverage",
+                "source": "computed: qtplan coverage"
             ]
             let s = Int(demand.subdistrict[i])
             if s >= 0 { p["subdistrict"] = .string(demand.subdistricts[s]) }

@@ -4,8 +4,10 @@ enum ShortestPaths {
     /// Seconds from the nearest seed to every node along outgoing arcs (`reversed: false`), or from every
     /// node to the nearest seed (`reversed: true`, a pass over the incoming arcs). Nodes beyond `limit`
     /// seconds are left at `.infinity` (the pass stops there).
-    static func times(_ graph: StreetGraph, seeds: [(node: Int32, seconds: Double)], reversed: Bool,
-                      limit: Double = .infinity) -> [Double] {
+    static func times(
+        _ graph: StreetGraph, seeds: [(node: Int32, seconds: Double)], reversed: Bool,
+        limit: Double = .infinity
+    ) -> [Double] {
         var dist = [Double](repeating: .infinity, count: graph.nodeCount)
         var heap = MinHeap()
         for s in seeds where s.seconds < dist[Int(s.node)] && s.seconds <= limit {
@@ -21,7 +23,7 @@ enum ShortestPaths {
                     dist.withUnsafeMutableBufferPointer { dist in
                         while let (d, n) = heap.pop() {
                             let u = Int(n)
-                            if d > dist[u] { continue }  // a stale entry
+                            if d > dist[u] { continue } // a stale entry
                             for k in Int(start[u])..<Int(start[u + 1]) {
                                 let v = Int(other[k])
                                 let nd = d + cost[k]

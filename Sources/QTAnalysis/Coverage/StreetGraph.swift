@@ -80,7 +80,7 @@ public struct StreetGraph: Sendable {
         nodeCount = nodeOf.count
         self.from = from; self.to = to; self.length = length; self.forward = forward; self.backward = backward
         self.vertexStart = vertexStart; self.vx = vx; self.vy = vy; vertexOffset = offsets
-        var arcs: [(Int32, Int32, Double)] = []  // (tail, head, seconds)
+        var arcs: [(Int32, Int32, Double)] = [] // (tail, head, seconds)
         for e in from.indices {
             if forward[e].isFinite { arcs.append((from[e], to[e], forward[e])) }
             if backward[e].isFinite { arcs.append((to[e], from[e], backward[e])) }
@@ -113,8 +113,10 @@ public struct StreetGraph: Sendable {
     /// standards' speed for the road class), first → last vertex only when `oneway` is true.
     /// - Throws: ``CoverageError/missingLayer(_:)`` when the district has no network;
     ///   ``CoverageError/invalidFeature(layer:id:detail:)`` for an edge that is not a line or has no speed.
-    public static func network(of district: District, mode: CoverageMode, walkSpeedKmh: Double,
-                               driveSpeedKmh: [String: Double], toMetric: Transformer) throws -> StreetGraph {
+    public static func network(
+        of district: District, mode: CoverageMode, walkSpeedKmh: Double,
+        driveSpeedKmh: [String: Double], toMetric: Transformer
+    ) throws -> StreetGraph {
         precondition(mode != .radius, "radius mode has no graph")
         let features = district.features(.network)
         guard !features.isEmpty else { throw CoverageError.missingLayer("network") }
@@ -154,8 +156,10 @@ public struct StreetGraph: Sendable {
             let cs = Array(metric[k..<(k + l.count)])
             k += l.count
             var len = 0.0
-            for j in 1..<cs.count { len += ((cs[j].x - cs[j - 1].x) * (cs[j].x - cs[j - 1].x) + (cs[j].y - cs[j - 1].y) * (cs[j].y - cs[j - 1].y)).squareRoot() }
-            let (fwd, back) = times[i]  // metres per second
+            for j in 1..<cs.count {
+                len += ((cs[j].x - cs[j - 1].x) * (cs[j].x - cs[j - 1].x) + (cs[j].y - cs[j - 1].y) * (cs[j].y - cs[j - 1].y)).squareRoot()
+            }
+            let (fwd, back) = times[i] // metres per second
             edges.append(StreetEdge(coordinates: cs, forwardSeconds: len / fwd, backwardSeconds: back.isFinite ? len / back : .infinity))
         }
         return StreetGraph(edges: edges)

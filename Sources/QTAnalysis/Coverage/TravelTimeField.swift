@@ -67,8 +67,8 @@ struct TravelTimeField: Sendable {
                         let py = oy + (Double(r) + 0.5) * size - ay
                         for c in c0...c1 {
                             let px = ox + (Double(c) + 0.5) * size - ax
-                            let t = px * ux + py * uy              // along the segment's line
-                            let h2 = px * px + py * py - t * t     // squared distance to the line
+                            let t = px * ux + py * uy // along the segment's line
+                            let h2 = px * px + py * py - t * t // squared distance to the line
                             guard h2 <= d2 else { continue }
                             let w = max(0, d2 - h2).squareRoot()
                             let s0 = max(0, t - w), s1 = min(segment, t + w)

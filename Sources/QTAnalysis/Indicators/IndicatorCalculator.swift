@@ -67,8 +67,10 @@ public struct IndicatorCalculator: Sendable {
     public static let coverageReason = "not computed here: qtplan coverage --all gives each service's share"
 
     /// Facility types whose `beds` are elderly-care beds.
-    public static let elderlyCareTypes: Set<String> = [FacilityType.elderlyCareHome.rawValue,
-                                                       FacilityType.elderlyDaycare.rawValue]
+    public static let elderlyCareTypes: Set<String> = [
+        FacilityType.elderlyCareHome.rawValue,
+        FacilityType.elderlyDaycare.rawValue
+    ]
 
     /// What the life-circle rows are computed from.
     public enum LifeCircleFigures: Sendable, Hashable {
@@ -94,7 +96,8 @@ public struct IndicatorCalculator: Sendable {
         for feature in district.features(.subdistricts) {
             guard let id = feature.properties["id"]?.stringValue, subdistrictNames[id] == nil else { continue }
             subdistrictOrder.append(id)
-            subdistrictNames[id] = feature.properties["name"]?.stringValue
+            subdistrictNames[id] =
+                feature.properties["name"]?.stringValue
                 ?? feature.properties["name_en"]?.stringValue ?? id
         }
         var extraSubdistricts: Set<String> = []
@@ -137,18 +140,20 @@ public struct IndicatorCalculator: Sendable {
             residents = Int(residentsTotal.rounded())
             residentsSource = "population layer"
             if residents != district.manifest.residents {
-                notes.append("the population layer sums to \(residents) residents; the manifest says "
-                             + "\(district.manifest.residents); the population layer is used")
+                notes.append(
+                    "the population layer sums to \(residents) residents; the manifest says "
+                        + "\(district.manifest.residents); the population layer is used")
             }
         } else {
             residents = district.manifest.residents
             residentsSource = "manifest"
-            notes.append("no population layer: residents are the manifest's \(residents); residents aged 60+, "
-                         + "future communities and sub-district values per resident are not computed")
+            notes.append(
+                "no population layer: residents are the manifest's \(residents); residents aged 60+, "
+                    + "future communities and sub-district values per resident are not computed")
         }
 
         // Facilities.
-        var amounts: [IndicatorID: [String: Double]] = [:]  // indicator → sub-district ("" = district) → amount
+        var amounts: [IndicatorID: [String: Double]] = [:] // indicator → sub-district ("" = district) → amount
         func add(_ id: IndicatorID, _ value: Double?, _ subdistrict: String?) {
             guard let value else { return }
             amounts[id, default: [:]]["", default: 0] += value
@@ -164,9 +169,10 @@ public struct IndicatorCalculator: Sendable {
             let subdistrict = p["subdistrict"]?.stringValue
             let status = p["status"]?.stringValue ?? Status.operating.rawValue
             guard status == Status.operating.rawValue else {
-                notCounted.append(NotCountedFeature(
-                    layer: .facilities, id: p["id"]?.stringValue ?? "?", name: p["name"]?.stringValue, type: type,
-                    status: status, subdistrict: subdistrict))
+                notCounted.append(
+                    NotCountedFeature(
+                        layer: .facilities, id: p["id"]?.stringValue ?? "?", name: p["name"]?.stringValue, type: type,
+                        status: status, subdistrict: subdistrict))
                 continue
             }
             note(subdistrict: subdistrict)
@@ -206,7 +212,9 @@ public struct IndicatorCalculator: Sendable {
         }
         func rows(subdistrict: String?) -> [IndicatorRow] {
             let key = subdistrict ?? ""
-            let scopeResidents: Double? = subdistrict == nil ? Double(residents)
+            let scopeResidents: Double? =
+                subdistrict == nil
+                ? Double(residents)
                 : (hasPopulation ? residentsBy[key] ?? 0 : nil)
             let scopeElderly: Double? = hasPopulation ? (subdistrict == nil ? elderlyTotal : elderlyBy[key] ?? 0) : nil
             return targets.indicators.map { target in
@@ -225,8 +233,9 @@ public struct IndicatorCalculator: Sendable {
                 case .railStationsBusWithin50m, .railStationsBusWithin150m:
                     let limit = target.id == .railStationsBusWithin50m ? 50.0 : 150.0
                     let within = stations.filter { ($0.distanceM ?? .infinity) <= limit }.count
-                    return Self.ratioRow(target, amount: Double(within), base: Double(stations.count), scale: 100,
-                                         noBase: "no rail stations")
+                    return Self.ratioRow(
+                        target, amount: Double(within), base: Double(stations.count), scale: 100,
+                        noBase: "no rail stations")
                 case .lifeCircle15min, .lifeCircle15minStandard, .lifeCircle10min, .lifeCircle5min:
                     if case .unavailable(let reason)? = lifeCircles {
                         return IndicatorRow(target: target, status: .notComputed, reason: reason)
@@ -234,11 +243,13 @@ public struct IndicatorCalculator: Sendable {
                     return Self.lifeCircleRow(target, shares: measuredShares, subdistrict: subdistrict)
                 case .elderlyCareBedsPer1000Elderly:
                     guard let scopeElderly else {
-                        return IndicatorRow(target: target, status: .notComputed,
-                                            reason: "no population layer (residents aged 60+ unknown)")
+                        return IndicatorRow(
+                            target: target, status: .notComputed,
+                            reason: "no population layer (residents aged 60+ unknown)")
                     }
-                    return Self.ratioRow(target, amount: amounts[target.id]?[key] ?? 0, base: scopeElderly,
-                                         scale: 1_000, noBase: "no residents aged 60+")
+                    return Self.ratioRow(
+                        target, amount: amounts[target.id]?[key] ?? 0, base: scopeElderly,
+                        scale: 1_000, noBase: "no residents aged 60+")
                 case .parkGreenShare, .greenCoverShare:
                     return Self.greenRow(target, land: land)
                 case .kindergartenPublicShare, .kindergartenInclusiveShare:
@@ -247,39 +258,48 @@ public struct IndicatorCalculator: Sendable {
                     let amount = byOwner.filter { owners.contains($0.key) }.values.reduce(0, +)
                     let base = byOwner.values.reduce(0, +)
                     let unknown = kindergartensUnknown[key] ?? 0
-                    var row = Self.ratioRow(target, amount: amount, base: base, scale: 100,
-                                            noBase: unknown > 0 ? "no kindergarten says its ownership (\(unknown) without)" : "no kindergarten places")
+                    var row = Self.ratioRow(
+                        target, amount: amount, base: base, scale: 100,
+                        noBase: unknown > 0 ? "no kindergarten says its ownership (\(unknown) without)" : "no kindergarten places")
                     if unknown > 0 && base > 0 {
                         row.reason = "\(unknown) kindergarten\(unknown == 1 ? "" : "s") without an ownership left out of the base"
                     }
                     return row
                 case .subdistrictsWithFireRescueStation:
                     if let subdistrict {
-                        return Self.ratioRow(target, amount: (fireStations[subdistrict] ?? 0) > 0 ? 1 : 0, base: 1, scale: 100,
-                                             noBase: "no sub-district")
+                        return Self.ratioRow(
+                            target, amount: (fireStations[subdistrict] ?? 0) > 0 ? 1 : 0, base: 1, scale: 100,
+                            noBase: "no sub-district")
                     }
                     let ids = subdistrictOrder
                     let with = ids.filter { (fireStations[$0] ?? 0) > 0 }.count
-                    return Self.ratioRow(target, amount: Double(with), base: Double(ids.count), scale: 100,
-                                         noBase: "no sub-districts")
+                    return Self.ratioRow(
+                        target, amount: Double(with), base: Double(ids.count), scale: 100,
+                        noBase: "no sub-districts")
                 case .sportsGroundAreaPerResident, .cultureAreaPer10000, .childcarePlacesPer1000, .physiciansPer1000:
                     guard let scopeResidents else {
-                        return IndicatorRow(target: target, status: .notComputed,
-                                            reason: "no population layer (sub-district residents unknown)")
+                        return IndicatorRow(
+                            target: target, status: .notComputed,
+                            reason: "no population layer (sub-district residents unknown)")
                     }
                     guard case .ratio(let scale) = rule.kind else { fatalError("ratio indicator without a scale") }
-                    return Self.ratioRow(target, amount: amounts[target.id]?[key] ?? 0, base: scopeResidents,
-                                         scale: scale, noBase: "no residents")
+                    return Self.ratioRow(
+                        target, amount: amounts[target.id]?[key] ?? 0, base: scopeResidents,
+                        scale: scale, noBase: "no residents")
                 }
             }
         }
-        var scopes = [IndicatorScope(id: nil, name: district.manifest.name, residents: residents,
-                                     elderly: hasPopulation ? elderlyTotal : nil, rows: rows(subdistrict: nil))]
+        var scopes = [
+            IndicatorScope(
+                id: nil, name: district.manifest.name, residents: residents,
+                elderly: hasPopulation ? elderlyTotal : nil, rows: rows(subdistrict: nil))
+        ]
         for id in subdistrictOrder {
-            scopes.append(IndicatorScope(
-                id: id, name: subdistrictNames[id] ?? id,
-                residents: hasPopulation ? Int((residentsBy[id] ?? 0).rounded()) : nil,
-                elderly: hasPopulation ? elderlyBy[id] ?? 0 : nil, rows: rows(subdistrict: id)))
+            scopes.append(
+                IndicatorScope(
+                    id: id, name: subdistrictNames[id] ?? id,
+                    residents: hasPopulation ? Int((residentsBy[id] ?? 0).rounded()) : nil,
+                    elderly: hasPopulation ? elderlyBy[id] ?? 0 : nil, rows: rows(subdistrict: id)))
         }
 
         let inputs = [LayerName.population, .facilities, .transit].compactMap { layer -> LayerProvenance? in
@@ -310,12 +330,13 @@ public struct IndicatorCalculator: Sendable {
             s.rows = scope.rows.map { row in
                 switch row.target.id {
                 case .sportsGroundAreaPerResident, .cultureAreaPer10000, .childcarePlacesPer1000, .physiciansPer1000,
-                     .elderlyCareBedsPer1000Elderly:
+                    .elderlyCareBedsPer1000Elderly:
                     guard let base = row.base, let amount = row.amount, case .ratio(let scale) = row.rule.kind else { return row }
                     return Self.ratioRow(row.target, amount: amount, base: base * factor, scale: scale, noBase: row.reason ?? "no residents")
                 case .lifeCircle15min, .lifeCircle15minStandard, .lifeCircle10min, .lifeCircle5min:
-                    return IndicatorRow(target: row.target, status: .notComputed,
-                                        reason: "not computed at this population (where the new residents will live is not known)")
+                    return IndicatorRow(
+                        target: row.target, status: .notComputed,
+                        reason: "not computed at this population (where the new residents will live is not known)")
                 default:
                     return row
                 }
@@ -341,9 +362,11 @@ public struct IndicatorCalculator: Sendable {
             row.reason = "the parks layer's polygons (unioned) ÷ urban construction land, planar m²"
             return row
         }
-        var row = ratioRow(target, amount: land.greenSpaceArea, base: land.urbanConstructionArea, scale: 100,
-                           noBase: "no urban construction land")
-        row.reason = "green and open space land (class 14) ÷ urban construction land; green inside other parcels "
+        var row = ratioRow(
+            target, amount: land.greenSpaceArea, base: land.urbanConstructionArea, scale: 100,
+            noBase: "no urban construction land")
+        row.reason =
+            "green and open space land (class 14) ÷ urban construction land; green inside other parcels "
             + "and street trees are not in the land-use layer"
         return row
     }
@@ -365,12 +388,14 @@ public struct IndicatorCalculator: Sendable {
         let wanted = target.profile ?? shares.first?.profile
         guard let share = shares.first(where: { $0.minutes == minutes && $0.profile == wanted }) else {
             let profile = wanted ?? "the profile"
-            return IndicatorRow(target: target, status: .notComputed,
-                                reason: "\(profile) has no \(NumberText.trimmed(minutes))-minute life-circle services")
+            return IndicatorRow(
+                target: target, status: .notComputed,
+                reason: "\(profile) has no \(NumberText.trimmed(minutes))-minute life-circle services")
         }
         let count = subdistrict.map { id in share.bySubdistrict.first { $0.id == id } } ?? share.total
-        var row = ratioRow(target, amount: count?.covered ?? 0, base: count?.population ?? 0, scale: 100,
-                           noBase: "no residents")
+        var row = ratioRow(
+            target, amount: count?.covered ?? 0, base: count?.population ?? 0, scale: 100,
+            noBase: "no residents")
         row.reason = "\(share.profile) service set: residents reaching every one of \(share.services.joined(separator: ", "))"
         return row
     }
@@ -396,12 +421,15 @@ public struct IndicatorCalculator: Sendable {
             return IndicatorRow(target: target, status: .noTarget, value: count, amount: count)
         }
         let need = shortfall(goal - count)
-        return IndicatorRow(target: target, status: need == 0 ? .met : .notMet, value: count, amount: count,
-                            shortfall: need)
+        return IndicatorRow(
+            target: target, status: need == 0 ? .met : .notMet, value: count, amount: count,
+            shortfall: need)
     }
 
-    static func ratioRow(_ target: IndicatorTarget, amount: Double, base: Double, scale: Double,
-                         noBase: String) -> IndicatorRow {
+    static func ratioRow(
+        _ target: IndicatorTarget, amount: Double, base: Double, scale: Double,
+        noBase: String
+    ) -> IndicatorRow {
         guard base > 0 else {
             return IndicatorRow(target: target, status: .notComputed, amount: amount, base: base, reason: noBase)
         }
@@ -410,8 +438,9 @@ public struct IndicatorCalculator: Sendable {
             return IndicatorRow(target: target, status: .noTarget, value: value, amount: amount, base: base)
         }
         let need = shortfall(goal * base / scale - amount)
-        return IndicatorRow(target: target, status: need == 0 ? .met : .notMet, value: value, amount: amount,
-                            base: base, shortfall: need)
+        return IndicatorRow(
+            target: target, status: need == 0 ? .met : .notMet, value: value, amount: amount,
+            base: base, shortfall: need)
     }
 
     /// The counted rail stations with their nearest counted bus stop, and the stations and stops left out.
@@ -422,14 +451,16 @@ public struct IndicatorCalculator: Sendable {
         for feature in district.features(.transit) {
             let p = feature.properties
             guard let kind = p["kind"]?.stringValue.flatMap(TransitKind.init(rawValue:)),
-                  [.metroStation, .railStation, .busStop].contains(kind),
-                  case .point(let point)? = feature.geometry, let at = point.coordinate else { continue }
+                [.metroStation, .railStation, .busStop].contains(kind),
+                case .point(let point)? = feature.geometry, let at = point.coordinate
+            else { continue }
             let status = p["status"]?.stringValue ?? Status.operating.rawValue
             guard status == Status.operating.rawValue else {
                 if kind != .busStop {
-                    notCounted.append(NotCountedFeature(
-                        layer: .transit, id: p["id"]?.stringValue ?? "?", name: p["name"]?.stringValue,
-                        type: kind.rawValue, status: status, subdistrict: p["subdistrict"]?.stringValue))
+                    notCounted.append(
+                        NotCountedFeature(
+                            layer: .transit, id: p["id"]?.stringValue ?? "?", name: p["name"]?.stringValue,
+                            type: kind.rawValue, status: status, subdistrict: p["subdistrict"]?.stringValue))
                 }
                 continue
             }
@@ -441,10 +472,12 @@ public struct IndicatorCalculator: Sendable {
         }
         guard !stations.isEmpty else { return ([], notCounted) }
         func transfer(_ s: (feature: Feature, kind: TransitKind, at: Coordinate), _ stop: String?, _ d: Double?)
-            -> StationTransfer {
-            StationTransfer(id: s.feature.properties["id"]?.stringValue ?? "?",
-                            name: s.feature.properties["name"]?.stringValue, kind: s.kind, nearestStop: stop,
-                            distanceM: d)
+            -> StationTransfer
+        {
+            StationTransfer(
+                id: s.feature.properties["id"]?.stringValue ?? "?",
+                name: s.feature.properties["name"]?.stringValue, kind: s.kind, nearestStop: stop,
+                distanceM: d)
         }
         guard !stops.isEmpty else { return (stations.map { transfer($0, nil, nil) }, notCounted) }
 
@@ -453,7 +486,7 @@ public struct IndicatorCalculator: Sendable {
         let stopMetric = try transformer.transform(stops.map(\.at))
         let tree = try STRtree(context: context, geometries: try stopMetric.map { try context.makePoint(x: $0.x, y: $0.y) })
         let geodesic = Geodesic.wgs84
-        let radius = 150.0  // the largest distance a share is asked for
+        let radius = 150.0 // the largest distance a share is asked for
         var result: [StationTransfer] = []
         for station in stations {
             let here = try transformer.transform(station.at)
@@ -462,8 +495,9 @@ public struct IndicatorCalculator: Sendable {
             let east = Coordinate(x: station.at.x + 0.001, y: station.at.y)
             let north = Coordinate(x: station.at.x, y: station.at.y + 0.001)
             let (e, n) = (try transformer.transform(east), try transformer.transform(north))
-            let scale = max(hypot(e.x - here.x, e.y - here.y) / geodesic.distance(from: station.at, to: east),
-                            hypot(n.x - here.x, n.y - here.y) / geodesic.distance(from: station.at, to: north))
+            let scale = max(
+                hypot(e.x - here.x, e.y - here.y) / geodesic.distance(from: station.at, to: east),
+                hypot(n.x - here.x, n.y - here.y) / geodesic.distance(from: station.at, to: north))
             let r = radius * scale * 1.01 + 1
             let candidates = try tree.query(Envelope(minX: here.x - r, minY: here.y - r, maxX: here.x + r, maxY: here.y + r))
             var best: (index: Int, distance: Double)?

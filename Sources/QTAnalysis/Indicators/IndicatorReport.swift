@@ -44,9 +44,11 @@ public struct IndicatorRule: Sendable, Hashable {
     /// The phrase for a shortfall of `n`: "1 more licensed physician", "872 more licensed physicians".
     public func shortfallPhrase(for n: Int) -> String {
         guard n == 1 else { return shortfallPhrase }
-        for (plural, singular) in [("places", "place"), ("physicians", "physician"), ("hospitals", "hospital"),
-                                   ("beds", "bed"), ("communities", "community"), ("stations", "station"),
-                                   ("residents", "resident")] where shortfallPhrase.contains(plural) {
+        for (plural, singular) in [
+            ("places", "place"), ("physicians", "physician"), ("hospitals", "hospital"),
+            ("beds", "bed"), ("communities", "community"), ("stations", "station"),
+            ("residents", "resident")
+        ] where shortfallPhrase.contains(plural) {
             return shortfallPhrase.replacingOccurrences(of: plural, with: singular)
         }
         return shortfallPhrase
@@ -56,49 +58,63 @@ public struct IndicatorRule: Sendable, Hashable {
     public static func rule(for id: IndicatorID) -> IndicatorRule {
         switch id {
         case .sportsGroundAreaPerResident:
-            IndicatorRule(kind: .ratio(scale: 1), districtOnly: false, amountUnit: "m²",
-                          shortfallPhrase: "m² more sports ground", valueDecimals: 2)
+            IndicatorRule(
+                kind: .ratio(scale: 1), districtOnly: false, amountUnit: "m²",
+                shortfallPhrase: "m² more sports ground", valueDecimals: 2)
         case .cultureAreaPer10000:
-            IndicatorRule(kind: .ratio(scale: 10_000), districtOnly: false, amountUnit: "m²",
-                          shortfallPhrase: "m² more public cultural facility floor area", valueDecimals: 0)
+            IndicatorRule(
+                kind: .ratio(scale: 10_000), districtOnly: false, amountUnit: "m²",
+                shortfallPhrase: "m² more public cultural facility floor area", valueDecimals: 0)
         case .childcarePlacesPer1000:
-            IndicatorRule(kind: .ratio(scale: 1_000), districtOnly: false, amountUnit: "places",
-                          shortfallPhrase: "more childcare places", valueDecimals: 2)
+            IndicatorRule(
+                kind: .ratio(scale: 1_000), districtOnly: false, amountUnit: "places",
+                shortfallPhrase: "more childcare places", valueDecimals: 2)
         case .physiciansPer1000:
-            IndicatorRule(kind: .ratio(scale: 1_000), districtOnly: false, amountUnit: "physicians",
-                          shortfallPhrase: "more licensed physicians", valueDecimals: 2)
+            IndicatorRule(
+                kind: .ratio(scale: 1_000), districtOnly: false, amountUnit: "physicians",
+                shortfallPhrase: "more licensed physicians", valueDecimals: 2)
         case .generalHospitals:
-            IndicatorRule(kind: .count, districtOnly: true, amountUnit: "hospitals",
-                          shortfallPhrase: "more graded general hospitals", valueDecimals: 0)
+            IndicatorRule(
+                kind: .count, districtOnly: true, amountUnit: "hospitals",
+                shortfallPhrase: "more graded general hospitals", valueDecimals: 0)
         case .elderlyCareBedsPer1000Elderly:
-            IndicatorRule(kind: .ratio(scale: 1_000), districtOnly: false, amountUnit: "beds",
-                          shortfallPhrase: "more elderly-care beds", valueDecimals: 1)
+            IndicatorRule(
+                kind: .ratio(scale: 1_000), districtOnly: false, amountUnit: "beds",
+                shortfallPhrase: "more elderly-care beds", valueDecimals: 1)
         case .futureCommunities:
-            IndicatorRule(kind: .count, districtOnly: true, amountUnit: "communities",
-                          shortfallPhrase: "more future communities", valueDecimals: 0)
+            IndicatorRule(
+                kind: .count, districtOnly: true, amountUnit: "communities",
+                shortfallPhrase: "more future communities", valueDecimals: 0)
         case .railStationsBusWithin50m, .railStationsBusWithin150m:
-            IndicatorRule(kind: .share, districtOnly: true, amountUnit: "stations",
-                          shortfallPhrase: id == .railStationsBusWithin50m
-                              ? "more stations with a bus stop within 50 m"
-                              : "more stations with a bus stop within 150 m", valueDecimals: 1)
+            IndicatorRule(
+                kind: .share, districtOnly: true, amountUnit: "stations",
+                shortfallPhrase: id == .railStationsBusWithin50m
+                    ? "more stations with a bus stop within 50 m"
+                    : "more stations with a bus stop within 150 m", valueDecimals: 1)
         case .lifeCircle15min, .lifeCircle15minStandard, .lifeCircle10min, .lifeCircle5min:
-            IndicatorRule(kind: .coverage, districtOnly: false, amountUnit: "residents",
-                          shortfallPhrase: "more residents covered", valueDecimals: 1)
+            IndicatorRule(
+                kind: .coverage, districtOnly: false, amountUnit: "residents",
+                shortfallPhrase: "more residents covered", valueDecimals: 1)
         case .parkGreenShare:
-            IndicatorRule(kind: .share, districtOnly: true, amountUnit: "m²",
-                          shortfallPhrase: "m² more park green space", valueDecimals: 1)
+            IndicatorRule(
+                kind: .share, districtOnly: true, amountUnit: "m²",
+                shortfallPhrase: "m² more park green space", valueDecimals: 1)
         case .greenCoverShare:
-            IndicatorRule(kind: .share, districtOnly: true, amountUnit: "m²",
-                          shortfallPhrase: "m² more green cover (lower bound)", valueDecimals: 1)
+            IndicatorRule(
+                kind: .share, districtOnly: true, amountUnit: "m²",
+                shortfallPhrase: "m² more green cover (lower bound)", valueDecimals: 1)
         case .kindergartenPublicShare:
-            IndicatorRule(kind: .share, districtOnly: false, amountUnit: "places",
-                          shortfallPhrase: "more public (公办) kindergarten places", valueDecimals: 1)
+            IndicatorRule(
+                kind: .share, districtOnly: false, amountUnit: "places",
+                shortfallPhrase: "more public (公办) kindergarten places", valueDecimals: 1)
         case .kindergartenInclusiveShare:
-            IndicatorRule(kind: .share, districtOnly: false, amountUnit: "places",
-                          shortfallPhrase: "more inclusive (普惠) kindergarten places", valueDecimals: 1)
+            IndicatorRule(
+                kind: .share, districtOnly: false, amountUnit: "places",
+                shortfallPhrase: "more inclusive (普惠) kindergarten places", valueDecimals: 1)
         case .subdistrictsWithFireRescueStation:
-            IndicatorRule(kind: .share, districtOnly: false, amountUnit: "sub-districts",
-                          shortfallPhrase: "more sub-district fire and rescue stations", valueDecimals: 1)
+            IndicatorRule(
+                kind: .share, districtOnly: false, amountUnit: "sub-districts",
+                shortfallPhrase: "more sub-district fire and rescue stations", valueDecimals: 1)
         }
     }
 }
@@ -123,8 +139,10 @@ public struct IndicatorRow: Sendable, Hashable {
 
     public var rule: IndicatorRule { IndicatorRule.rule(for: target.id) }
 
-    public init(target: IndicatorTarget, status: IndicatorStatus, value: Double? = nil, amount: Double? = nil,
-                base: Double? = nil, shortfall: Int? = nil, reason: String? = nil) {
+    public init(
+        target: IndicatorTarget, status: IndicatorStatus, value: Double? = nil, amount: Double? = nil,
+        base: Double? = nil, shortfall: Int? = nil, reason: String? = nil
+    ) {
         self.target = target
         self.status = status
         self.value = value
@@ -249,9 +267,11 @@ public struct IndicatorReport: Sendable, Hashable {
         return (value * scale).rounded() == (baseline * scale).rounded()
     }
 
-    public init(districtName: String, districtNameEn: String, year: Int, residentsSource: String,
-                scopes: [IndicatorScope], notCounted: [NotCountedFeature], stations: [StationTransfer],
-                inputs: [LayerProvenance], notes: [String], lifeCircleProfile: String? = nil) {
+    public init(
+        districtName: String, districtNameEn: String, year: Int, residentsSource: String,
+        scopes: [IndicatorScope], notCounted: [NotCountedFeature], stations: [StationTransfer],
+        inputs: [LayerProvenance], notes: [String], lifeCircleProfile: String? = nil
+    ) {
         self.districtName = districtName
         self.districtNameEn = districtNameEn
         self.year = year

@@ -145,8 +145,10 @@ public struct IndicatorTarget: Hashable, Sendable {
     /// `nil`: the profile the command is asked for (`--standard`).
     public var profile: String?
 
-    public init(id: IndicatorID, name: String, nameZh: String? = nil, unit: String, target: Double?,
-                baseline2020: Double? = nil, note: String? = nil, source: TargetSource, profile: String? = nil) {
+    public init(
+        id: IndicatorID, name: String, nameZh: String? = nil, unit: String, target: Double?,
+        baseline2020: Double? = nil, note: String? = nil, source: TargetSource, profile: String? = nil
+    ) {
         self.profile = profile
         self.id = id
         self.name = name
@@ -227,7 +229,8 @@ public struct IndicatorTargets: Hashable, Sendable {
             let at = "indicators[\(i)]"
             guard let entry = item.objectValue else { throw fail(at, "expected an object, found \(item.typeDescription)") }
             func string(_ key: String, in object: [String: JSONValue], at prefix: String, required: Bool = true)
-                throws(IndicatorTargetsError) -> String? {
+                throws(IndicatorTargetsError) -> String?
+            {
                 guard let value = object[key], !value.isNull else {
                     if required { throw fail("\(prefix).\(key)", "missing") }
                     return nil
@@ -247,8 +250,10 @@ public struct IndicatorTargets: Hashable, Sendable {
             }
             let rawID = try string("id", in: entry, at: at)!
             guard let id = IndicatorID(rawValue: rawID) else {
-                throw fail("\(at).id", "unknown indicator '\(rawID)' (known: "
-                           + IndicatorID.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+                throw fail(
+                    "\(at).id",
+                    "unknown indicator '\(rawID)' (known: "
+                        + IndicatorID.allCases.map(\.rawValue).joined(separator: ", ") + ")")
             }
             guard seen.insert(id).inserted else { throw fail("\(at).id", "'\(rawID)' appears twice") }
             let name = try string("name", in: entry, at: at)!
@@ -268,19 +273,22 @@ public struct IndicatorTargets: Hashable, Sendable {
             let seed = try string("seed", in: sourceObject, at: "\(at).source")!
             let location = try string("where", in: sourceObject, at: "\(at).source")!
             let wording = try string("wording", in: sourceObject, at: "\(at).source", required: false)
-            indicators.append(IndicatorTarget(
-                id: id, name: name, nameZh: try string("name_zh", in: entry, at: at, required: false), unit: unit,
-                target: target, baseline2020: baseline, note: try string("note", in: entry, at: at, required: false),
-                source: TargetSource(seed: seed, location: location, wording: wording),
-                profile: try string("profile", in: entry, at: at, required: false)))
+            indicators.append(
+                IndicatorTarget(
+                    id: id, name: name, nameZh: try string("name_zh", in: entry, at: at, required: false), unit: unit,
+                    target: target, baseline2020: baseline, note: try string("note", in: entry, at: at, required: false),
+                    source: TargetSource(seed: seed, location: location, wording: wording),
+                    profile: try string("profile", in: entry, at: at, required: false)))
         }
-        return IndicatorTargets(year: year, indicators: indicators, land: try landTargets(object["land"], fail: fail),
-                                planPopulation: try planPopulation(object["plan_population"], fail: fail))
+        return IndicatorTargets(
+            year: year, indicators: indicators, land: try landTargets(object["land"], fail: fail),
+            planPopulation: try planPopulation(object["plan_population"], fail: fail))
     }
 
     /// The `plan_population` object: `{"year", "residents", "source": {"seed", "where", "wording"?}}`.
     private static func planPopulation(_ value: JSONValue?, fail: (String, String) -> IndicatorTargetsError)
-        throws(IndicatorTargetsError) -> PlanPopulation? {
+        throws(IndicatorTargetsError) -> PlanPopulation?
+    {
         guard let value, !value.isNull else { return nil }
         guard let o = value.objectValue else { throw fail("plan_population", "expected an object, found \(value.typeDescription)") }
         guard let year = o["year"]?.intValue, (2000...2100).contains(year) else { throw fail("plan_population.year", "expected a whole year") }
@@ -296,7 +304,8 @@ public struct IndicatorTargets: Hashable, Sendable {
     /// The `land` object: `{"urban_construction_km2" | "cropland_mu" | "park_green_share_percent": {"name", "unit",
     /// "target", "source": {"seed", "where", "wording"?}, "note"?}}`, all three or none.
     private static func landTargets(_ value: JSONValue?, fail: (String, String) -> IndicatorTargetsError)
-        throws(IndicatorTargetsError) -> LandTargets? {
+        throws(IndicatorTargetsError) -> LandTargets?
+    {
         guard let value, !value.isNull else { return nil }
         guard let object = value.objectValue else { throw fail("land", "expected an object, found \(value.typeDescription)") }
         func text(_ o: [String: JSONValue], _ key: String, _ at: String, required: Bool = true) throws(IndicatorTargetsError) -> String? {
@@ -313,12 +322,15 @@ public struct IndicatorTargets: Hashable, Sendable {
             guard let o = v.objectValue else { throw fail(at, "expected an object, found \(v.typeDescription)") }
             guard let t = o["target"]?.doubleValue, t.isFinite, t >= 0 else { throw fail("\(at).target", "expected a number ≥ 0") }
             guard let s = o["source"]?.objectValue else { throw fail("\(at).source", "expected an object {seed, where, wording}") }
-            return LandTarget(name: try text(o, "name", at)!, unit: try text(o, "unit", at)!, target: t,
-                              source: TargetSource(seed: try text(s, "seed", "\(at).source")!, location: try text(s, "where", "\(at).source")!,
-                                                   wording: try text(s, "wording", "\(at).source", required: false)),
-                              note: try text(o, "note", at, required: false))
+            return LandTarget(
+                name: try text(o, "name", at)!, unit: try text(o, "unit", at)!, target: t,
+                source: TargetSource(
+                    seed: try text(s, "seed", "\(at).source")!, location: try text(s, "where", "\(at).source")!,
+                    wording: try text(s, "wording", "\(at).source", required: false)),
+                note: try text(o, "note", at, required: false))
         }
-        return LandTargets(urbanConstructionKm2: try entry("urban_construction_km2"), croplandMu: try entry("cropland_mu"),
-                           parkGreenSharePercent: try entry("park_green_share_percent"))
+        return LandTargets(
+            urbanConstructionKm2: try entry("urban_construction_km2"), croplandMu: try entry("cropland_mu"),
+            parkGreenSharePercent: try entry("park_green_share_percent"))
     }
 }

@@ -24,10 +24,14 @@ public struct LandFigures: Sendable, Hashable {
     /// - Throws: ``LandUseError`` for a missing land-use layer or a parcel that cannot be used; ``CoverageError``
     ///   (`invalidFeature`) for a park without a polygon; PROJ and GEOS errors.
     public static func measure(_ district: District) throws -> LandFigures {
-        let landUse = try LandUse.compute(district, options: LandUseOptions(grouping: LandUseGrouping(byClass: true, zone: nil),
-                                                                            method: .planar))
-        return LandFigures(urbanConstructionArea: landUse.derived.urbanConstructionArea,
-                           greenSpaceArea: landUse.derived.greenSpaceArea, parkArea: try parkArea(of: district))
+        let landUse = try LandUse.compute(
+            district,
+            options: LandUseOptions(
+                grouping: LandUseGrouping(byClass: true, zone: nil),
+                method: .planar))
+        return LandFigures(
+            urbanConstructionArea: landUse.derived.urbanConstructionArea,
+            greenSpaceArea: landUse.derived.greenSpaceArea, parkArea: try parkArea(of: district))
     }
 
     /// The unioned planar area of the parks layer's polygons (edges densified every ~10 m before projecting),
@@ -38,12 +42,15 @@ public struct LandFigures: Sendable, Hashable {
         let context = try GeometryContext()
         let toMetric = try Transformer(from: .wgs84, to: try CRS(parsing: district.manifest.metricCRS))
         var parts: [NativeGeometry] = []
-        for (i, f) in layer.features.enumerated() where f.properties["outside"]?.boolValue != true
-            && (f.properties["status"]?.stringValue ?? "operating") == "operating" {
+        for (i, f) in layer.features.enumerated()
+        where f.properties["outside"]?.boolValue != true
+            && (f.properties["status"]?.stringValue ?? "operating") == "operating"
+        {
             guard let g = f.geometry, g.kind == .polygon || g.kind == .multiPolygon, !g.isEmpty else {
                 let id = f.properties["id"]?.stringValue ?? "#\(i + 1)"
-                throw CoverageError.invalidFeature(layer: district.layerFile(.parks) ?? "parks", id: "\(i) '\(id)'",
-                                                   detail: "expected a Polygon or MultiPolygon (the park's area)")
+                throw CoverageError.invalidFeature(
+                    layer: district.layerFile(.parks) ?? "parks", id: "\(i) '\(id)'",
+                    detail: "expected a Polygon or MultiPolygon (the park's area)")
             }
             parts.append(try context.make(try toMetric.transform(g.densified(step: 0.0001))))
         }

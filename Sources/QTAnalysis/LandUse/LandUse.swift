@@ -14,8 +14,10 @@ public struct LandUseOptions: Sendable {
     public var densifyStepDegrees: Double
 
     /// Creates options: by class and sub-district, geodesic, densified every 0.001°.
-    public init(grouping: LandUseGrouping = LandUseGrouping(byClass: true, zone: .subdistrict),
-                method: AreaMethod = .geodesic, densifyStepDegrees: Double = LandUse.defaultDensifyStepDegrees) {
+    public init(
+        grouping: LandUseGrouping = LandUseGrouping(byClass: true, zone: .subdistrict),
+        method: AreaMethod = .geodesic, densifyStepDegrees: Double = LandUse.defaultDensifyStepDegrees
+    ) {
         self.grouping = grouping
         self.method = method
         self.densifyStepDegrees = densifyStepDegrees
@@ -113,8 +115,9 @@ final class LandUseComputation {
             guard let raw = feature.properties["class"]?.stringValue, let landClass = LandUseClass(rawValue: raw) else {
                 let value = feature.properties["class"]
                 let shown = value?.stringValue.map { "'\($0)'" } ?? value?.typeDescription ?? "missing"
-                throw LandUseError.invalidFeature(layer: .landuse, index: index, id: LandUse.featureId(feature),
-                                                  detail: "class \(shown) is not a land-use class")
+                throw LandUseError.invalidFeature(
+                    layer: .landuse, index: index, id: LandUse.featureId(feature),
+                    detail: "class \(shown) is not a land-use class")
             }
             classIndex.append(classes.firstIndex(of: landClass)!)
         }
@@ -136,12 +139,14 @@ final class LandUseComputation {
         if let layer = options.grouping.zone?.zoneLayer {
             let zoneFeatures = district.features(layer)
             zones = zoneFeatures.enumerated().map { index, feature in
-                LandUseZone(id: LandUse.featureId(feature) ?? "#\(index)", name: feature.properties["name"]?.stringValue,
-                            nameEn: feature.properties["name_en"]?.stringValue)
+                LandUseZone(
+                    id: LandUse.featureId(feature) ?? "#\(index)", name: feature.properties["name"]?.stringValue,
+                    nameEn: feature.properties["name_en"]?.stringValue)
             }
             let zoneGeometries = try metricGeometries(zoneFeatures, layer: layer).geometries
-            (cells, cutCount) = try assign(parcels: parcels, areas: areas, classIndex: classIndex,
-                                           zones: zoneGeometries)
+            (cells, cutCount) = try assign(
+                parcels: parcels, areas: areas, classIndex: classIndex,
+                zones: zoneGeometries)
         } else {
             cells = Array(repeating: [0], count: classes.count)
             for i in parcels.indices { cells[classIndex[i]][0] += areas[i] }
@@ -175,18 +180,24 @@ final class LandUseComputation {
                 let zoneTotal = cells.reduce(0) { $0 + $1[z] }
                 if options.grouping.byClass {
                     for c in classes.indices where cells[c][z] > 0 {
-                        rows.append(LandUseRow(landClass: classes[c], zone: zone, isOutside: zone == nil,
-                                               area: cells[c][z], share: zoneTotal > 0 ? cells[c][z] / zoneTotal : 0))
+                        rows.append(
+                            LandUseRow(
+                                landClass: classes[c], zone: zone, isOutside: zone == nil,
+                                area: cells[c][z], share: zoneTotal > 0 ? cells[c][z] / zoneTotal : 0))
                     }
                 } else if zoneTotal > 0 || zone != nil {
-                    rows.append(LandUseRow(landClass: nil, zone: zone, isOutside: zone == nil, area: zoneTotal,
-                                           share: total > 0 ? zoneTotal / total : 0))
+                    rows.append(
+                        LandUseRow(
+                            landClass: nil, zone: zone, isOutside: zone == nil, area: zoneTotal,
+                            share: total > 0 ? zoneTotal / total : 0))
                 }
             }
         } else {
             for c in classes.indices where cells[c][0] > 0 {
-                rows.append(LandUseRow(landClass: classes[c], zone: nil, area: cells[c][0],
-                                       share: total > 0 ? cells[c][0] / total : 0))
+                rows.append(
+                    LandUseRow(
+                        landClass: classes[c], zone: nil, area: cells[c][0],
+                        share: total > 0 ? cells[c][0] / total : 0))
             }
         }
 
@@ -219,9 +230,11 @@ final class LandUseComputation {
         var all: [Coordinate] = []
         for (index, feature) in features.enumerated() {
             guard let geometry = feature.geometry, geometry.kind == .polygon || geometry.kind == .multiPolygon,
-                  !geometry.isEmpty else {
-                throw LandUseError.invalidFeature(layer: layer, index: index, id: LandUse.featureId(feature),
-                                                  detail: "not a Polygon or MultiPolygon")
+                !geometry.isEmpty
+            else {
+                throw LandUseError.invalidFeature(
+                    layer: layer, index: index, id: LandUse.featureId(feature),
+                    detail: "not a Polygon or MultiPolygon")
             }
             let d = geometry.densified(step: options.densifyStepDegrees, maximumAddedVertices: LandUse.maximumAddedVertices)
             d.forEachCoordinate { all.append($0) }
@@ -245,12 +258,15 @@ final class LandUseComputation {
                     let reason = try native.validity().reason ?? "invalid"
                     made.append(try native.makeValid().polygonalPart())
                     repaired.insert(index)
-                    repairs.append(GeometryRepair(layer: layer, index: index, id: LandUse.featureId(features[index]),
-                                                  reason: reason))
+                    repairs.append(
+                        GeometryRepair(
+                            layer: layer, index: index, id: LandUse.featureId(features[index]),
+                            reason: reason))
                 }
             } catch let error as GeometryError {
-                throw LandUseError.invalidFeature(layer: layer, index: index, id: LandUse.featureId(features[index]),
-                                                  detail: "\(error)")
+                throw LandUseError.invalidFeature(
+                    layer: layer, index: index, id: LandUse.featureId(features[index]),
+                    detail: "\(error)")
             }
         }
         return (made, repaired)
@@ -270,8 +286,10 @@ final class LandUseComputation {
     // MARK: Cutting parcels by zones
 
     /// Area per class and zone (the last zone column is outside every zone), and how many parcels were cut.
-    func assign(parcels: [NativeGeometry], areas: [Double], classIndex: [Int],
-                zones: [NativeGeometry]) throws -> (cells: [[Double]], cut: Int) {
+    func assign(
+        parcels: [NativeGeometry], areas: [Double], classIndex: [Int],
+        zones: [NativeGeometry]
+    ) throws -> (cells: [[Double]], cut: Int) {
         let classCount = LandUseClass.allCases.count
         var cells = Array(repeating: [Double](repeating: 0, count: zones.count + 1), count: classCount)
         var whole = [[Int]](repeating: [], count: parcels.count)
@@ -310,12 +328,15 @@ final class LandUseComputation {
     /// For each cut parcel, the area of its piece in each zone it crosses and of the rest. Runs on the
     /// caller's context: a parallel version (workers with their own contexts over DispatchQueue.concurrentPerform)
     /// was slower on 2 cores and hung under the test runner, so it was taken out.
-    func cut(_ indices: [Int], parcels: [NativeGeometry], crossing: [[Int]],
-             zones: [NativeGeometry]) throws -> [(Int, [(Int, Double)], Double)] {
+    func cut(
+        _ indices: [Int], parcels: [NativeGeometry], crossing: [[Int]],
+        zones: [NativeGeometry]
+    ) throws -> [(Int, [(Int, Double)], Double)] {
         var out: [(Int, [(Int, Double)], Double)] = []
         for i in indices {
-            let (zoneAreas, rest) = try LandUseCutter.cut(parcels[i], zones: crossing[i].map { ($0, zones[$0]) },
-                                                           measure: measure)
+            let (zoneAreas, rest) = try LandUseCutter.cut(
+                parcels[i], zones: crossing[i].map { ($0, zones[$0]) },
+                measure: measure)
             out.append((i, zoneAreas, rest))
         }
         return out
@@ -340,7 +361,8 @@ final class LandUseComputation {
         let tolerance = 1e-3 + 1e-10 * sum
         var union: NativeGeometry?
         if let coverage = try? context.coverageUnion(of: parcels), (try? coverage.isValid()) == true,
-           let area = try? coverage.area(), abs(area - sum) <= tolerance {
+            let area = try? coverage.area(), abs(area - sum) <= tolerance
+        {
             union = coverage
         }
         var pieces: [Feature] = []
@@ -353,9 +375,12 @@ final class LandUseComputation {
                     let area = try measure(piece)
                     guard area > 0 else { continue }
                     overlap += area
-                    pieces.append(try feature(piece, kind: "overlap", area: area, extra: [
-                        "features": .array([a, b].map { LandUse.featureId(features[$0]).map(JSONValue.string) ?? .number(Double($0)) }),
-                    ]))
+                    pieces.append(
+                        try feature(
+                            piece, kind: "overlap", area: area,
+                            extra: [
+                                "features": .array([a, b].map { LandUse.featureId(features[$0]).map(JSONValue.string) ?? .number(Double($0)) })
+                            ]))
                 }
             }
         }
@@ -375,8 +400,9 @@ final class LandUseComputation {
             outside += area
             pieces.append(try feature(piece, kind: "outside_boundary", area: area))
         }
-        return Reconciliation(boundaryArea: boundaryArea, gap: gap, overlap: overlap, outsideBoundary: outside,
-                              pieces: pieces)
+        return Reconciliation(
+            boundaryArea: boundaryArea, gap: gap, overlap: overlap, outsideBoundary: outside,
+            pieces: pieces)
     }
 
     /// Pairs of parcels whose interiors meet, with the shared piece.
@@ -410,4 +436,3 @@ extension LandUse {
     /// rounding sliver, still reported as ``LandUseReport/outsideZonesArea``.
     public static let outsideRowThresholdM2 = 1.0
 }
-

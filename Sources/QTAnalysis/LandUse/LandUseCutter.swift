@@ -5,8 +5,10 @@ import QTProjection
 enum LandUseCutter {
     /// The parcel's piece in each zone (intersection) and the rest (the parcel minus each zone in turn),
     /// measured by `measure`. Zones may overlap (industrial parks do): each gets its whole piece.
-    static func cut(_ parcel: NativeGeometry, zones: [(Int, NativeGeometry)],
-                    measure: (NativeGeometry) throws -> Double) throws -> ([(Int, Double)], Double) {
+    static func cut(
+        _ parcel: NativeGeometry, zones: [(Int, NativeGeometry)],
+        measure: (NativeGeometry) throws -> Double
+    ) throws -> ([(Int, Double)], Double) {
         var rest = parcel
         var out: [(Int, Double)] = []
         for (z, zone) in zones {

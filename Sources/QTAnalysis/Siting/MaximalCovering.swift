@@ -113,7 +113,7 @@ public enum MaximalCovering {
                 evaluations += 1
                 guard g > 0 else { continue }
                 if let next = heap.first, Self.before((next.bound, next.candidate), (g, top.candidate)) {
-                    push((g, top.candidate))  // its bound is now exact; a better one may be waiting
+                    push((g, top.candidate)) // its bound is now exact; a better one may be waiting
                     continue
                 }
                 chosen.append(top.candidate)
@@ -164,7 +164,7 @@ public enum MaximalCovering {
     static func bestSwap(_ problem: CoveringProblem, chosen: [Int]) -> (position: Int, candidate: Int, delta: Double)? {
         let n = problem.weights.count
         var count = [Int32](repeating: 0, count: n)
-        var owner = [Int32](repeating: -1, count: n)  // the position of the only chosen site covering d
+        var owner = [Int32](repeating: -1, count: n) // the position of the only chosen site covering d
         for (k, c) in chosen.enumerated() {
             for d in problem.sets[c] {
                 count[Int(d)] += 1
@@ -213,7 +213,8 @@ public enum MaximalCovering {
             picks.append(c)
             gains.append(bestGain)
         }
-        return CoveringSolution(picks: picks, gains: gains, covered: gains.reduce(0, +), greedyCovered: greedyCovered,
-                                swaps: swaps, evaluations: evaluations)
+        return CoveringSolution(
+            picks: picks, gains: gains, covered: gains.reduce(0, +), greedyCovered: greedyCovered,
+            swaps: swaps, evaluations: evaluations)
     }
 }

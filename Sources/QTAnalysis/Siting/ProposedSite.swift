@@ -69,17 +69,23 @@ public enum SitePlan {
                 throw SitingError.invalidSite(path: path, feature: label, detail: "no 'type' property (a facility type such as kindergarten)")
             }
             guard FacilityType(rawValue: type) != nil else {
-                throw SitingError.invalidSite(path: path, feature: label, detail: "unknown facility type '\(type)' (known: \(FacilityType.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw SitingError.invalidSite(
+                    path: path, feature: label,
+                    detail: "unknown facility type '\(type)' (known: \(FacilityType.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             if let defaultType, type != defaultType {
                 throw SitingError.invalidSite(path: path, feature: label, detail: "type '\(type)' is not the requested '\(defaultType)'")
             }
             guard seen.insert(id).inserted else { throw SitingError.invalidSite(path: path, feature: label, detail: "id '\(id)' appears twice") }
             if crs == .wgs84 || crs.isChineseOffset, abs(c.x) > 180 || abs(c.y) > 90 {
-                throw SitingError.invalidSite(path: path, feature: label, detail: "position \(c.x), \(c.y) is not longitude/latitude (give \(setting: .inputCRS) for projected coordinates)")
+                throw SitingError.invalidSite(
+                    path: path, feature: label,
+                    detail: "position \(c.x), \(c.y) is not longitude/latitude (give \(setting: .inputCRS) for projected coordinates)")
             }
-            sites.append(ProposedSite(id: id, name: f.properties["name"]?.stringValue, type: type, location: c,
-                                      sizeClass: f.properties["size_class"]?.stringValue))
+            sites.append(
+                ProposedSite(
+                    id: id, name: f.properties["name"]?.stringValue, type: type, location: c,
+                    sizeClass: f.properties["size_class"]?.stringValue))
             positions.append(c)
         }
         let wgs = try toWGS84(positions, from: crs)

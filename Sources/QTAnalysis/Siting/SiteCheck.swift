@@ -16,13 +16,16 @@ public enum SiteCheck {
     /// and the plan's other sites (for distances and spacing; coverage gain is each site's own).
     /// - Throws: ``SitingError/invalidRequest(_:)`` for an empty plan or duplicate ids; ``CoverageError`` for
     ///   population or network features the coverage engine cannot use; GEOS and PROJ errors.
-    public static func check(_ sites: [ProposedSite], in district: District, rules: SitingRules,
-                             options: SitingOptions) throws -> SiteCheckReport {
+    public static func check(
+        _ sites: [ProposedSite], in district: District, rules: SitingRules,
+        options: SitingOptions
+    ) throws -> SiteCheckReport {
         guard !sites.isEmpty else { throw SitingError.invalidRequest("no sites to check") }
         var ids: Set<String> = []
         for s in sites where !ids.insert(s.id).inserted { throw SitingError.invalidRequest("site id '\(s.id)' appears twice") }
         for s in sites where FacilityType(rawValue: s.type) == nil {
-            throw SitingError.invalidRequest("site \(s.id): unknown facility type '\(s.type)' (known: \(FacilityType.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw SitingError.invalidRequest(
+                "site \(s.id): unknown facility type '\(s.type)' (known: \(FacilityType.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         let checker = try SiteChecker(district: district, rules: rules, options: options, types: sites.map(\.type))
         let results = try sites.map { try checker.check($0, alongside: sites) }
@@ -32,7 +35,8 @@ public enum SiteCheck {
                 circles.append(SiteCircle(type: s.type, service: c))
             }
         }
-        return SiteCheckReport(sites: results, rulesPath: rules.path, profile: options.profile.name, circles: circles,
-                               modelledData: checker.modelledData)
+        return SiteCheckReport(
+            sites: results, rulesPath: rules.path, profile: options.profile.name, circles: circles,
+            modelledData: checker.modelledData)
     }
 }

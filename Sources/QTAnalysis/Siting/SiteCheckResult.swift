@@ -42,8 +42,10 @@ public struct SiteRuleResult: Hashable, Sendable {
     public var bySubdistrict: [SubdistrictGain]
 
     /// Creates a result.
-    public init(rule: String, title: String, verdict: SiteVerdict, value: Double?, unit: String, measured: String,
-                limit: String, limitValue: Double?, clause: String, verified: Bool, bySubdistrict: [SubdistrictGain] = []) {
+    public init(
+        rule: String, title: String, verdict: SiteVerdict, value: Double?, unit: String, measured: String,
+        limit: String, limitValue: Double?, clause: String, verified: Bool, bySubdistrict: [SubdistrictGain] = []
+    ) {
         self.rule = rule
         self.title = title
         self.verdict = verdict

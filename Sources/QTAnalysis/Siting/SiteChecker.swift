@@ -44,7 +44,8 @@ public final class SiteChecker {
         var fireMinutes: Set<Double> = []
         for type in Set(types).sorted() {
             let rows = options.profile.rules.filter { $0.supply.type == type }
-            let sizes: [String?] = rows.isEmpty ? [nil] : rows.map { row in row.label.hasPrefix(type + "_") ? String(row.label.dropFirst(type.count + 1)) : nil }
+            let sizes: [String?] =
+                rows.isEmpty ? [nil] : rows.map { row in row.label.hasPrefix(type + "_") ? String(row.label.dropFirst(type.count + 1)) : nil }
             for size in sizes {
                 if let s = options.service(for: type, sizeClass: size), !services.contains(s) { services.append(s) }
             }
@@ -79,11 +80,14 @@ public final class SiteChecker {
 
     // MARK: - Rules
 
-    private func result(_ rule: SitingRule, _ verdict: SiteVerdict, value: Double?, unit: String, measured: String,
-                        limit: String, bySubdistrict: [SubdistrictGain] = []) -> SiteRuleResult {
-        SiteRuleResult(rule: rule.id, title: rule.title, verdict: verdict, value: value, unit: unit, measured: measured,
-                       limit: limit, limitValue: rule.failBelow ?? rule.failAbove ?? rule.warnBelow ?? rule.warnAbove,
-                       clause: rule.citation, verified: rule.verified, bySubdistrict: bySubdistrict)
+    private func result(
+        _ rule: SitingRule, _ verdict: SiteVerdict, value: Double?, unit: String, measured: String,
+        limit: String, bySubdistrict: [SubdistrictGain] = []
+    ) -> SiteRuleResult {
+        SiteRuleResult(
+            rule: rule.id, title: rule.title, verdict: verdict, value: value, unit: unit, measured: measured,
+            limit: limit, limitValue: rule.failBelow ?? rule.failAbove ?? rule.warnBelow ?? rule.warnAbove,
+            clause: rule.citation, verified: rule.verified, bySubdistrict: bySubdistrict)
     }
 
     /// A rule that could not be checked: a warning saying why.
@@ -91,14 +95,17 @@ public final class SiteChecker {
         result(rule, .warn, value: nil, unit: "", measured: "not checked: \(why)", limit: limit)
     }
 
-    private func evaluate(_ rule: SitingRule, site: ProposedSite, at p: Coordinate,
-                          others: [(ProposedSite, Coordinate)]) throws -> SiteRuleResult? {
+    private func evaluate(
+        _ rule: SitingRule, site: ProposedSite, at p: Coordinate,
+        others: [(ProposedSite, Coordinate)]
+    ) throws -> SiteRuleResult? {
         switch rule.kind {
         case .insideBoundary:
             let limit = "inside the boundary"
             guard let d = try layers.outsideDistance(p) else { return unchecked(rule, "no boundary polygon", limit: limit) }
-            return d == 0 ? result(rule, .pass, value: 0, unit: "m", measured: "inside", limit: limit)
-                          : result(rule, rule.severity, value: d, unit: "m", measured: "outside, \(SitingText.metres(d)) from the boundary", limit: limit)
+            return d == 0
+                ? result(rule, .pass, value: 0, unit: "m", measured: "inside", limit: limit)
+                : result(rule, rule.severity, value: d, unit: "m", measured: "outside, \(SitingText.metres(d)) from the boundary", limit: limit)
 
         case .landUseClass(let classes):
             let limit = "not on " + classes.map(SitingText.landUse).joined(separator: ", ")
@@ -153,29 +160,33 @@ public final class SiteChecker {
                 return result(rule, .pass, value: nil, unit: "m", measured: "none in the district", limit: limit)
             }
             let name = SitingText.label(id: best.id, name: best.name)
-            return result(rule, rule.verdict(for: best.distance), value: best.distance, unit: "m",
-                          measured: "\(SitingText.metres(best.distance)) to \(name)", limit: limit)
+            return result(
+                rule, rule.verdict(for: best.distance), value: best.distance, unit: "m",
+                measured: "\(SitingText.metres(best.distance)) to \(name)", limit: limit)
 
         case .fireDistrictArea(let minutes):
             let limit = SitingText.limits(rule, unit: "km2")
             if let why = coverage.networkUnavailable { return unchecked(rule, why, limit: limit) }
             guard coverage.inputs != nil else { return unchecked(rule, coverage.unavailable ?? "no population layer", limit: limit) }
             guard let d = coverage.fireDistrict(at: p, minutes: minutes) else {
-                return result(rule, .fail, value: nil, unit: "km2",
-                              measured: "more than \(SitingText.metres(options.coverage.maximumAccess)) from every drive street: reaches nothing",
-                              limit: limit)
+                return result(
+                    rule, .fail, value: nil, unit: "km2",
+                    measured: "more than \(SitingText.metres(options.coverage.maximumAccess)) from every drive street: reaches nothing",
+                    limit: limit)
             }
-            return result(rule, rule.verdict(for: d.firstDueKm2), value: d.firstDueKm2, unit: "km2",
-                          measured: "\(SitingText.km2(d.firstDueKm2)) reached first within \(NumberText.trimmed(minutes)) min "
-                                    + "(\(SitingText.km2(d.reachKm2)) reached in all)", limit: limit)
+            return result(
+                rule, rule.verdict(for: d.firstDueKm2), value: d.firstDueKm2, unit: "km2",
+                measured: "\(SitingText.km2(d.firstDueKm2)) reached first within \(NumberText.trimmed(minutes)) min "
+                    + "(\(SitingText.km2(d.reachKm2)) reached in all)", limit: limit)
 
         case .serviceRadius(let radii):
             guard let radius = radii[site.type] else { return nil }
             let limit = SitingText.limits(rule, unit: "residents")
             guard let inputs = coverage.inputs else { return unchecked(rule, coverage.unavailable ?? "no population layer", limit: limit) }
             let people = coverage.residents(within: radius, of: p).reduce(0.0) { $0 + inputs.demand.population[$1] }
-            return result(rule, rule.verdict(for: people), value: people, unit: "residents",
-                          measured: "\(SitingText.people(people)) residents within \(SitingText.metres(radius))", limit: limit)
+            return result(
+                rule, rule.verdict(for: people), value: people, unit: "residents",
+                measured: "\(SitingText.people(people)) residents within \(SitingText.metres(radius))", limit: limit)
 
         case .spacing(let multiple):
             // A drive circle (fire stations) has no straight-line radius to space by: its districts do that.
@@ -205,32 +216,39 @@ public final class SiteChecker {
             let circleText = SitingText.circle(service)
             guard let inside = coverage.covered(by: p, service) else {
                 let why = "more than \(SitingText.metres(options.coverage.maximumAccess)) from every \(service.mode.rawValue) street: covers nobody"
-                return duplicate ? unchecked(rule, why, limit: limit)
-                                 : result(rule, rule.verdict(for: 0), value: 0, unit: "residents", measured: why, limit: limit)
+                return duplicate
+                    ? unchecked(rule, why, limit: limit)
+                    : result(rule, rule.verdict(for: 0), value: 0, unit: "residents", measured: why, limit: limit)
             }
             let demand = inputs.demand
             var total = 0.0, already = 0.0
             var parts = [Double](repeating: 0, count: demand.subdistricts.count)
             for i in inside {
                 total += demand.population[i]
-                if existing.covered[i] { already += demand.population[i] } else if demand.subdistrict[i] >= 0 {
+                if existing.covered[i] {
+                    already += demand.population[i]
+                } else if demand.subdistrict[i] >= 0 {
                     parts[Int(demand.subdistrict[i])] += demand.population[i]
                 }
             }
             if duplicate {
-                guard total > 0 else { return result(rule, .pass, value: nil, unit: "share", measured: "no residents inside its \(circleText) circle", limit: limit) }
+                guard total > 0 else {
+                    return result(rule, .pass, value: nil, unit: "share", measured: "no residents inside its \(circleText) circle", limit: limit)
+                }
                 let share = already / total
-                return result(rule, rule.verdict(for: share), value: share, unit: "share",
-                              measured: "\(SitingText.percent(share)) of the \(SitingText.people(total)) residents inside its \(circleText) circle already covered",
-                              limit: limit)
+                return result(
+                    rule, rule.verdict(for: share), value: share, unit: "share",
+                    measured: "\(SitingText.percent(share)) of the \(SitingText.people(total)) residents inside its \(circleText) circle already covered",
+                    limit: limit)
             }
             let gain = total - already
             let bySubdistrict = demand.subdistricts.indices.compactMap { k in
                 parts[k] > 0 ? SubdistrictGain(id: demand.subdistricts[k], name: demand.subdistrictNames[k], residents: parts[k]) : nil
             }
-            return result(rule, rule.verdict(for: gain), value: gain, unit: "residents",
-                          measured: "\(SitingText.people(gain)) residents newly inside the \(circleText) circle (\(SitingText.people(total)) inside)",
-                          limit: limit, bySubdistrict: bySubdistrict)
+            return result(
+                rule, rule.verdict(for: gain), value: gain, unit: "residents",
+                measured: "\(SitingText.people(gain)) residents newly inside the \(circleText) circle (\(SitingText.people(total)) inside)",
+                limit: limit, bySubdistrict: bySubdistrict)
         }
     }
 }

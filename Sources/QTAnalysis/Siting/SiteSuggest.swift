@@ -26,8 +26,10 @@ public struct SiteSuggestRequest: Hashable, Sendable {
     public var weighByTargetGroup = true
 
     /// Creates a request; give `count` or `targetShare`.
-    public init(type: String, count: Int? = nil, targetShare: Double? = nil, candidates: [ProposedSite]? = nil,
-                gridMetres: Double? = nil, improve: Bool = true, maximumCandidates: Int = 200_000) {
+    public init(
+        type: String, count: Int? = nil, targetShare: Double? = nil, candidates: [ProposedSite]? = nil,
+        gridMetres: Double? = nil, improve: Bool = true, maximumCandidates: Int = 200_000
+    ) {
         self.type = type
         self.count = count
         self.targetShare = targetShare
@@ -113,10 +115,13 @@ public enum SiteSuggest {
     /// - Throws: ``SitingError/invalidRequest(_:)`` for an unknown type, no count or share, a type without a
     ///   circle, too many candidates; ``CoverageError/missingLayer(_:)`` without a population layer (the
     ///   network too, in a network mode); GEOS and PROJ errors.
-    public static func suggest(_ request: SiteSuggestRequest, in district: District, rules: SitingRules,
-                               options: SitingOptions) throws -> SiteSuggestResult {
+    public static func suggest(
+        _ request: SiteSuggestRequest, in district: District, rules: SitingRules,
+        options: SitingOptions
+    ) throws -> SiteSuggestResult {
         guard FacilityType(rawValue: request.type) != nil else {
-            throw SitingError.invalidRequest("unknown facility type '\(request.type)' (known: \(FacilityType.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw SitingError.invalidRequest(
+                "unknown facility type '\(request.type)' (known: \(FacilityType.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         guard (request.count != nil) != (request.targetShare != nil) else { throw SitingError.invalidRequest("give a count or a target share, not both") }
         if let k = request.count, k < 1 { throw SitingError.invalidRequest("the count must be at least 1") }
@@ -136,8 +141,11 @@ public enum SiteSuggest {
         // over any number of residents (the sites first, then the residents).
         let hazardCount = inputs.hazards?.count ?? 0
         let hazardWeighted = request.weighByTargetGroup && request.type == FacilityType.fireStation.rawValue && hazardCount > 0
-        let candidates = try request.candidates ?? grid(for: request.type, spacing: request.gridMetres ?? rules.candidateGridMetres,
-                                                        rules: rules, layers: checker.layers, limit: request.maximumCandidates)
+        let candidates =
+            try request.candidates
+            ?? grid(
+                for: request.type, spacing: request.gridMetres ?? rules.candidateGridMetres,
+                rules: rules, layers: checker.layers, limit: request.maximumCandidates)
         guard candidates.count <= request.maximumCandidates else {
             throw SitingError.invalidRequest("\(candidates.count) candidates, over the limit of \(request.maximumCandidates)")
         }
@@ -158,8 +166,12 @@ public enum SiteSuggest {
             let inside = checker.coverage.covered(by: p, service) ?? []
             // Fire stations: the hazardous sites it would reach, as demand entries after the residents.
             let hazards = hazardWeighted ? checker.coverage.hazardsReached(by: p, service).filter { !existing.hazardousReached[$0] } : []
-            passing.append((c, check, inside.filter { !existing.covered[$0] }.map(Int32.init)
-                                + hazards.map { Int32(inputs.demand.count + $0) }))
+            passing.append(
+                (
+                    c, check,
+                    inside.filter { !existing.covered[$0] }.map(Int32.init)
+                        + hazards.map { Int32(inputs.demand.count + $0) }
+                ))
         }
 
         let demand = inputs.demand
@@ -169,7 +181,7 @@ public enum SiteSuggest {
         let byGroup = request.weighByTargetGroup && group != .all && members.allSatisfy { $0 != nil }
         let people = byGroup ? members.map { $0! } : demand.population
         let population = people.reduce(0, +)
-        let hazardWeight = population + 1  // more than every resident together
+        let hazardWeight = population + 1 // more than every resident together
         var weights = demand.indices.map { existing.covered[$0] ? 0 : people[$0] }
         if hazardWeighted { weights += (0..<hazardCount).map { existing.hazardousReached[$0] ? 0 : hazardWeight } }
         let problem = CoveringProblem(weights: weights, sets: passing.map(\.covers))
@@ -181,8 +193,10 @@ public enum SiteSuggest {
         } else {
             // (With hazardous sites: the share of residents, and every site some candidate can reach.)
             let reachable = Set(passing.flatMap { $0.covers.filter { Int($0) >= demand.count } }).count
-            solution = MaximalCovering.solve(problem, targetWeight: request.targetShare! * population - already
-                                             + Double(reachable) * (hazardWeighted ? hazardWeight : 0))
+            solution = MaximalCovering.solve(
+                problem,
+                targetWeight: request.targetShare! * population - already
+                    + Double(reachable) * (hazardWeighted ? hazardWeight : 0))
         }
 
         var picks: [SitePick] = []
@@ -204,22 +218,25 @@ public enum SiteSuggest {
             let bySubdistrict = demand.subdistricts.indices.compactMap { k in
                 parts[k] > 0 ? SubdistrictGain(id: demand.subdistricts[k], name: demand.subdistrictNames[k], residents: parts[k]) : nil
             }
-            picks.append(SitePick(rank: rank + 1, site: passing[c].site, gain: gain, bySubdistrict: bySubdistrict,
-                                  coveredAfter: running, shareAfter: population > 0 ? running / population : 0,
-                                  warnings: passing[c].check.warnings, hazardsGained: hazardsGained))
+            picks.append(
+                SitePick(
+                    rank: rank + 1, site: passing[c].site, gain: gain, bySubdistrict: bySubdistrict,
+                    coveredAfter: running, shareAfter: population > 0 ? running / population : 0,
+                    warnings: passing[c].check.warnings, hazardsGained: hazardsGained))
         }
         let order = rules.rules.map(\.id)
         let rejections = order.compactMap { id in rejected[id].map { SiteRejection(rule: id, candidates: $0) } }
         let reached: Bool? = request.targetShare.map { population > 0 && running / population >= $0 - 1e-12 }
-        return SiteSuggestResult(type: request.type, service: service, picks: picks, population: population,
-                                 existingCovered: already, covered: running,
-                                 greedyCovered: already + (hazardWeighted ? solution.greedyCovered.truncatingRemainder(dividingBy: hazardWeight) : solution.greedyCovered),
-                                 swaps: solution.swaps, candidates: candidates.count, passing: passing.count,
-                                 rejections: rejections, targetReached: reached, modelledData: checker.modelledData,
-                                 weightedBy: byGroup ? group : .all,
-                                 targetGroupUnknown: request.weighByTargetGroup && group != .all && !byGroup,
-                                 hazardousSites: hazardWeighted ? hazardCount : nil, hazardousExisting: hazardWeighted ? hazardsAlready : nil,
-                                 hazardousReached: hazardWeighted ? hazardsRunning : nil)
+        return SiteSuggestResult(
+            type: request.type, service: service, picks: picks, population: population,
+            existingCovered: already, covered: running,
+            greedyCovered: already + (hazardWeighted ? solution.greedyCovered.truncatingRemainder(dividingBy: hazardWeight) : solution.greedyCovered),
+            swaps: solution.swaps, candidates: candidates.count, passing: passing.count,
+            rejections: rejections, targetReached: reached, modelledData: checker.modelledData,
+            weightedBy: byGroup ? group : .all,
+            targetGroupUnknown: request.weighByTargetGroup && group != .all && !byGroup,
+            hazardousSites: hazardWeighted ? hazardCount : nil, hazardousExisting: hazardWeighted ? hazardsAlready : nil,
+            hazardousReached: hazardWeighted ? hazardsRunning : nil)
     }
 
     /// Grid candidates: points every `spacing` metres (at multiples of the spacing in the metric CRS, so
@@ -233,7 +250,8 @@ public enum SiteSuggest {
         let rows = Int((box.maxY / spacing).rounded(.down) - (box.minY / spacing).rounded(.up)) + 1
         guard columns > 0, rows > 0 else { return [] }
         guard columns * rows <= 20 * limit else {
-            throw SitingError.invalidRequest("a \(NumberText.trimmed(spacing)) m grid has \(columns * rows) points over the district: give a coarser \(setting: .candidateGrid)")
+            throw SitingError.invalidRequest(
+                "a \(NumberText.trimmed(spacing)) m grid has \(columns * rows) points over the district: give a coarser \(setting: .candidateGrid)")
         }
         let x0 = (box.minX / spacing).rounded(.up) * spacing, y0 = (box.minY / spacing).rounded(.up) * spacing
         var points: [Coordinate] = []

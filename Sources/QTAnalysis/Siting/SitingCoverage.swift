@@ -26,15 +26,17 @@ final class SitingCoverage {
 
     /// The service of the fire-district rule at `minutes`: a drive from the station.
     static func fireDistrictService(minutes: Double) -> CoverageService {
-        CoverageService(label: "fire_district", supply: SupplySelector(type: FacilityType.fireStation.rawValue),
-                        minutes: minutes, distance: 0, mode: .drive, direction: .fromFacility)
+        CoverageService(
+            label: "fire_district", supply: SupplySelector(type: FacilityType.fireStation.rawValue),
+            minutes: minutes, distance: 0, mode: .drive, direction: .fromFacility)
     }
 
     /// Prepares `services` (and the drive network when `fireMinutes` is given) on `district`.
     init(district: District, services: [CoverageService], fireMinutes: [Double], options: SitingOptions) throws {
-        let standards = LifeCircleStandards(defaultProfile: options.profile.name, walkSpeedKmh: options.coverage.walkSpeedKmh,
-                                            driveSpeedKmh: options.driveSpeedKmh, accessDistance: options.coverage.accessDistance,
-                                            profiles: [options.profile], path: "")
+        let standards = LifeCircleStandards(
+            defaultProfile: options.profile.name, walkSpeedKmh: options.coverage.walkSpeedKmh,
+            driveSpeedKmh: options.driveSpeedKmh, accessDistance: options.coverage.accessDistance,
+            profiles: [options.profile], path: "")
         let all = services + fireMinutes.map(Self.fireDistrictService)
         var inputs: CoverageInputs?
         var unavailable: String?, networkUnavailable: String?
@@ -44,8 +46,9 @@ final class SitingCoverage {
             unavailable = "no population layer in the district"
         } catch CoverageError.missingLayer(let layer) where layer == "network" {
             networkUnavailable = "no network layer in the district"
-            inputs = try Coverage.prepare(district, services: all.filter { $0.mode == .radius }, standards: standards,
-                                          options: options.coverage)
+            inputs = try Coverage.prepare(
+                district, services: all.filter { $0.mode == .radius }, standards: standards,
+                options: options.coverage)
         }
         self.inputs = inputs
         self.unavailable = unavailable
@@ -73,7 +76,9 @@ final class SitingCoverage {
     func residents(within radius: Double, of p: Coordinate) -> [Int] {
         guard let demandGrid else { return [] }
         var out: [Int] = []
-        demandGrid.forEach(within: radius, ofX: p.x, y: p.y) { i, _ in out.append(i); return true }
+        demandGrid.forEach(within: radius, ofX: p.x, y: p.y) { i, _ in
+            out.append(i); return true
+        }
         return out.sorted()
     }
 
@@ -100,10 +105,11 @@ final class SitingCoverage {
             guard let network = inputs.networks[service.mode] else { return [] }
             let options = inputs.options
             guard let start = network.locate(x: p.x, y: p.y, maximumAccess: options.maximumAccess) else { return nil }
-            let unit = service.secondsPerUnit(walkSpeed: options.walkSpeed)  // seconds per metre for a distance walked
+            let unit = service.secondsPerUnit(walkSpeed: options.walkSpeed) // seconds per metre for a distance walked
             let limit = service.largestThreshold * unit
-            let times = NetworkTimes(graph: network.graph, sources: [start], direction: service.direction,
-                                     walkSpeed: options.walkSpeed, limit: limit)
+            let times = NetworkTimes(
+                graph: network.graph, sources: [start], direction: service.direction,
+                walkSpeed: options.walkSpeed, limit: limit)
             // Nobody farther than the limit at the network's fastest speed (access legs walked) can be reached:
             // only those residents are timed.
             let speed = fastest[service.mode] ?? max(network.graph.fastestSpeed, options.walkSpeed)
@@ -134,8 +140,9 @@ final class SitingCoverage {
             let options = inputs.options
             guard let start = network.locate(x: p.x, y: p.y, maximumAccess: options.maximumAccess) else { return [] }
             let unit = service.secondsPerUnit(walkSpeed: options.walkSpeed)
-            let times = NetworkTimes(graph: network.graph, sources: [start], direction: service.direction,
-                                     walkSpeed: options.walkSpeed, limit: threshold * unit)
+            let times = NetworkTimes(
+                graph: network.graph, sources: [start], direction: service.direction,
+                walkSpeed: options.walkSpeed, limit: threshold * unit)
             return (0..<hazards.count).filter { h in
                 guard let q = network.locate(x: hazards.xs[h], y: hazards.ys[h], maximumAccess: options.maximumAccess) else { return false }
                 return times.seconds(edge: Int(q.edge), offset: q.offset) + q.access / options.walkSpeed <= threshold * unit
@@ -156,8 +163,9 @@ final class SitingCoverage {
         let options = inputs.options
         guard let start = network.locate(x: p.x, y: p.y, maximumAccess: options.maximumAccess) else { return nil }
         let limit = minutes * 60
-        let times = NetworkTimes(graph: network.graph, sources: [start], direction: .fromFacility,
-                                 walkSpeed: options.walkSpeed, limit: limit)
+        let times = NetworkTimes(
+            graph: network.graph, sources: [start], direction: .fromFacility,
+            walkSpeed: options.walkSpeed, limit: limit)
         let field = TravelTimeField(times: times, access: options.accessDistance, cell: options.cellSize, limit: limit)
         let existing = existingFireField(minutes: minutes, network: network, inputs: inputs)
         var reach = 0, firstDue = 0

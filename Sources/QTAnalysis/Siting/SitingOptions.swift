@@ -24,9 +24,11 @@ public struct SitingOptions: Hashable, Sendable {
     public var minutesName: String
 
     /// Creates options.
-    public init(profile: LifeCircleProfile, mode: CoverageMode? = nil, minutes: Double? = nil, distance: Double? = nil,
-                coverage: CoverageOptions = CoverageOptions(), driveSpeedKmh: [String: Double] = [:],
-                settingNames: SettingNames = .library) {
+    public init(
+        profile: LifeCircleProfile, mode: CoverageMode? = nil, minutes: Double? = nil, distance: Double? = nil,
+        coverage: CoverageOptions = CoverageOptions(), driveSpeedKmh: [String: Double] = [:],
+        settingNames: SettingNames = .library
+    ) {
         self.profile = profile
         self.mode = mode
         self.minutes = minutes
@@ -43,8 +45,9 @@ public struct SitingOptions: Hashable, Sendable {
     public func service(for type: String, sizeClass: String? = nil) -> CoverageService? {
         let rows = profile.rules.filter { $0.supply.type == type }
         if let minutes {
-            return profile.service(forType: type, minutes: minutes, label: type, mode: mode, distance: distance,
-                                   source: minutesSource, refusingRadius: false)
+            return profile.service(
+                forType: type, minutes: minutes, label: type, mode: mode, distance: distance,
+                source: minutesSource, refusingRadius: false)
         }
         let row = sizeClass.flatMap { size in rows.first { $0.label == "\(type)_\(size)" } } ?? rows.first
         return row.map { profile.service($0, mode: mode, distance: distance) }

@@ -85,7 +85,9 @@ struct SitingRulesReader: JSONFieldReading {
             var kinds: [ConstraintKind] = []
             for (k, name) in try strings(r["constraint_kinds"], "\(at).constraint_kinds").enumerated() {
                 guard let c = ConstraintKind(rawValue: name), c != .hazardousSite else {
-                    throw fail("\(at).constraint_kinds[\(k)]", "expected ecological_red_line or basic_farmland, found '\(name)' (hazardous sites are points: use a distance_from rule)")
+                    throw fail(
+                        "\(at).constraint_kinds[\(k)]",
+                        "expected ecological_red_line or basic_farmland, found '\(name)' (hazardous sites are points: use a distance_from rule)")
                 }
                 kinds.append(c)
             }
@@ -150,8 +152,10 @@ struct SitingRulesReader: JSONFieldReading {
             limits.wb = try number(r["warn_below_residents"], "\(at).warn_below_residents")
             limits.fb = try number(r["fail_below_residents"], "\(at).fail_below_residents")
         default:
-            throw fail("\(at).kind", "unknown kind '\(kindName)' (known: inside_boundary, landuse_class, constraint_zone, "
-                       + "landuse_compatibility, distance_from, fire_district_area, service_radius, spacing, duplicate_coverage, coverage_gain)")
+            throw fail(
+                "\(at).kind",
+                "unknown kind '\(kindName)' (known: inside_boundary, landuse_class, constraint_zone, "
+                    + "landuse_compatibility, distance_from, fire_district_area, service_radius, spacing, duplicate_coverage, coverage_gain)")
         }
         let document = try string(r["document"], "\(at).document")
         let clause = try string(r["clause"], "\(at).clause")
@@ -161,9 +165,10 @@ struct SitingRulesReader: JSONFieldReading {
             guard let b = v.boolValue else { throw fail("\(at).verified", "expected true or false, found \(v.typeDescription)") }
             verified = b
         }
-        return SitingRule(id: id, title: title, kind: kind, types: types, severity: severity, failBelow: limits.fb,
-                          warnBelow: limits.wb, failAbove: limits.fa, warnAbove: limits.wa, document: document,
-                          clause: clause, wording: wording, verified: verified)
+        return SitingRule(
+            id: id, title: title, kind: kind, types: types, severity: severity, failBelow: limits.fb,
+            warnBelow: limits.wb, failAbove: limits.fa, warnAbove: limits.wa, document: document,
+            clause: clause, wording: wording, verified: verified)
     }
 
     func target(_ value: JSONValue, _ at: String) throws(SitingError) -> SitingTarget {

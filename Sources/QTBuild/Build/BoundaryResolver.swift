@@ -43,10 +43,11 @@ enum BoundaryResolver {
             guard !parts.isEmpty else { throw BuildError.invalidInput(path: path, detail: "the boundary's polygons enclose no area") }
             let first = collection.features.first?.properties
             let fileName = URL(fileURLWithPath: path).lastPathComponent
-            return ResolvedBoundary(geometry: parts.count == 1 ? .polygon(parts[0]) : .multiPolygon(MultiPolygon(parts)),
-                                    name: first?["name"]?.stringValue, nameEn: first?["name_en"]?.stringValue,
-                                    source: first?["source"]?.stringValue ?? "reference:\(fileName)", file: path,
-                                    warnings: warnings)
+            return ResolvedBoundary(
+                geometry: parts.count == 1 ? .polygon(parts[0]) : .multiPolygon(MultiPolygon(parts)),
+                name: first?["name"]?.stringValue, nameEn: first?["name_en"]?.stringValue,
+                source: first?["source"]?.stringValue ?? "reference:\(fileName)", file: path,
+                warnings: warnings)
         case .osmRelation(let id):
             guard let osm, let osmPath else {
                 throw BuildError.invalidRequest("--boundary osm:relation/\(id) needs --osm FILE, the extract holding the relation")
@@ -62,14 +63,19 @@ enum BoundaryResolver {
                 guard let valid = try assembler.valid(geometry, findings: &findings) else {
                     throw BuildError.invalidInput(path: osmPath, detail: "\(label) encloses no area")
                 }
-                return ResolvedBoundary(geometry: valid, name: relation.tags["name"], nameEn: relation.tags["name:en"],
-                                        source: "osm:relation/\(id)", file: osmPath)
+                return ResolvedBoundary(
+                    geometry: valid, name: relation.tags["name"], nameEn: relation.tags["name:en"],
+                    source: "osm:relation/\(id)", file: osmPath)
             case .failure(.open(let node, let at)):
-                throw BuildError.invalidInput(path: osmPath, detail: "\(label) is not closed: its member ways leave a ring open at "
-                    + "node \(node) (\(String(format: "%.7f", at.x)), \(String(format: "%.7f", at.y))); a boundary must be closed rings")
+                throw BuildError.invalidInput(
+                    path: osmPath,
+                    detail: "\(label) is not closed: its member ways leave a ring open at "
+                        + "node \(node) (\(String(format: "%.7f", at.x)), \(String(format: "%.7f", at.y))); a boundary must be closed rings")
             case .failure(.missingMember(let way)):
-                throw BuildError.invalidInput(path: osmPath, detail: "\(label) refers to way \(way), which the extract lacks "
-                    + "(or one of its nodes): the boundary cannot be closed; use an extract made with complete ways")
+                throw BuildError.invalidInput(
+                    path: osmPath,
+                    detail: "\(label) refers to way \(way), which the extract lacks "
+                        + "(or one of its nodes): the boundary cannot be closed; use an extract made with complete ways")
             case .failure(.empty):
                 throw BuildError.invalidInput(path: osmPath, detail: "\(label) has no member ways enclosing an area")
             }

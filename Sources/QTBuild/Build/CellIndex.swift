@@ -6,7 +6,10 @@ import QTGeometry
 /// the exact test. Streets and buildings are small beside a district, so almost all are settled by the grid.
 final class CellIndex {
     /// What a cell (or a geometry) is.
-    enum State: UInt8 { case unknown = 0, whollyIn, whollyOut, mixed }
+    enum State: UInt8 {
+        case unknown = 0
+        case whollyIn, whollyOut, mixed
+    }
 
     let minX: Double, minY: Double, cell: Double
     let columns: Int, rows: Int

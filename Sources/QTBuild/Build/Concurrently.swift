@@ -8,8 +8,10 @@ enum Concurrently {
     /// Runs `background` on another thread while `foreground` runs on this one, and returns both results once
     /// both have finished. When both throw, `background`'s error is the one thrown (it is the earlier step of
     /// the build, so the error shown does not depend on timing).
-    static func run<A: Sendable, B>(_ background: @escaping @Sendable () throws -> A,
-                                    while foreground: () throws -> B) throws -> (A, B) {
+    static func run<A: Sendable, B>(
+        _ background: @escaping @Sendable () throws -> A,
+        while foreground: () throws -> B
+    ) throws -> (A, B) {
         let handoff = Handoff<A>()
         DispatchQueue.global(qos: .userInitiated).async {
             handoff.put(Result { try background() })

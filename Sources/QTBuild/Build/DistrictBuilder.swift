@@ -1,16 +1,17 @@
-import QTText
 import Foundation
 import QTFormats
 import QTGeometry
 import QTModel
 import QTOSM
 import QTProjection
+import QTText
 
 /// Builds a district from a ``DistrictBuildRequest``: reads the inputs, makes every layer, the manifest with its
 /// `build` record and the summary. Writes nothing (``DistrictWriter`` does).
 public enum DistrictBuilder {
     /// The attribution every folder built from OpenStreetMap carries (ODbL §4.3).
-    public static let attribution = "Contains data © OpenStreetMap contributors, available under the Open Database "
+    public static let attribution =
+        "Contains data © OpenStreetMap contributors, available under the Open Database "
         + "License (ODbL) 1.0: https://www.openstreetmap.org/copyright"
 
     /// Runs the build.
@@ -97,7 +98,7 @@ public enum DistrictBuilder {
         var layers: [LayerName: FeatureCollection] = [:]
         var boundaryProperties: [String: JSONValue] = [
             "id": "boundary", "source": .string(boundary.source),
-            "accuracy_m": .number(boundary.source.hasPrefix("osm:") ? options.osmAccuracyMetres : 0),
+            "accuracy_m": .number(boundary.source.hasPrefix("osm:") ? options.osmAccuracyMetres : 0)
         ]
         let name = options.name ?? boundary.name ?? request.folderName
         let nameEn = options.nameEn ?? boundary.nameEn ?? name
@@ -126,11 +127,16 @@ public enum DistrictBuilder {
                 let zone = try Zone(boundary: boundaryGeometry, metricCRS: metricCRS, margin: margin, context: try GeometryContext())
                 let network = try NetworkLayer(edges: edges, accuracy: accuracy).features(zone: zone)
                 if ProcessInfo.processInfo.environment["QTPLAN_BUILD_TIMES"] != nil {
-                    FileHandle.standardError.write(Data(String(format: "time split %.2f s, network features %.2f s (alongside)\n",
-                                                               split.timeIntervalSince(started), Date().timeIntervalSince(split)).utf8))
+                    FileHandle.standardError.write(
+                        Data(
+                            String(
+                                format: "time split %.2f s, network features %.2f s (alongside)\n",
+                                split.timeIntervalSince(started), Date().timeIntervalSince(split)
+                            ).utf8))
                 }
-                return NetworkStep(features: network.features, walk: network.walk, drive: network.drive,
-                                   zeroLength: network.zeroLength, findings: findings)
+                return NetworkStep(
+                    features: network.features, walk: network.walk, drive: network.drive,
+                    zeroLength: network.zeroLength, findings: findings)
             }
             var areaWarningList: [BuildWarning] = []
             let (network, _) = try Concurrently.run(networkStep) { () throws -> Void in
@@ -147,15 +153,18 @@ public enum DistrictBuilder {
                 let assembler = AreaAssembler(data: osm, context: context)
                 let areas = try assembler.areas(wanted, findings: &areaFindings)
                 mark("areas")
-                let finder = PlaceFinder(data: osm, context: context, entranceKey: facilityRules.entranceKey,
-                                         preferred: facilityRules.entrancePreferred, wayIndex: assembler.wayIndex)
+                let finder = PlaceFinder(
+                    data: osm, context: context, entranceKey: facilityRules.entranceKey,
+                    preferred: facilityRules.entrancePreferred, wayIndex: assembler.wayIndex)
                 let isTransit: ([String: String]) -> Bool = { tags in
                     (facilityRules.transit.busStop + facilityRules.transit.metroStation + facilityRules.transit.railStation)
                         .contains { $0.matches(tags) } || facilityRules.transit.countedKeys.contains { tags[$0] != nil }
                 }
                 // Facilities and parks.
-                let facilityAreas = areas.filter { tags in facilityRules.match(tags.tags) != nil || facilityRules.countedKeys.contains { tags.tags[$0] != nil } }
-                let facilityNodes = osm.taggedNodes.filter { n in facilityRules.match(n.tags) != nil || facilityRules.countedKeys.contains { n.tags[$0] != nil } }
+                let facilityAreas = areas.filter { tags in facilityRules.match(tags.tags) != nil || facilityRules.countedKeys.contains { tags.tags[$0] != nil }
+                }
+                let facilityNodes = osm.taggedNodes.filter { n in facilityRules.match(n.tags) != nil || facilityRules.countedKeys.contains { n.tags[$0] != nil }
+                }
                 let facilities = try FacilityLayer(rules: facilityRules, accuracy: accuracy)
                     .build(nodes: facilityNodes, areas: facilityAreas.filter { !isTransit($0.tags) }, finder: finder, zone: zone)
                 if !facilities.facilities.isEmpty { layers[.facilities] = FeatureCollection(features: facilities.facilities) }
@@ -164,8 +173,9 @@ public enum DistrictBuilder {
                 mark("facilities")
                 // Transit.
                 let transit = try TransitLayer(rules: facilityRules.transit, accuracy: accuracy)
-                    .build(nodes: osm.taggedNodes.filter { isTransit($0.tags) }, areas: areas.filter { isTransit($0.tags) },
-                           relations: osm.relations, data: osm, finder: finder, zone: zone)
+                    .build(
+                        nodes: osm.taggedNodes.filter { isTransit($0.tags) }, areas: areas.filter { isTransit($0.tags) },
+                        relations: osm.relations, data: osm, finder: finder, zone: zone)
                 if !transit.features.isEmpty { layers[.transit] = FeatureCollection(features: transit.features) }
                 for (tag, n) in transit.unmapped { unmapped[tag, default: 0] += n }
                 mark("transit")
@@ -181,11 +191,13 @@ public enum DistrictBuilder {
                 let buildings = try populationRules.buildings(areas, residential: landUse.residential, zone: zone)
                 if buildings.isEmpty {
                     if let given = options.residents, given > 0 {
-                        throw BuildError.invalidInput(path: osmPath, detail: "no residential building inside the boundary to spread "
-                            + "\(NumberText.grouped(given)) residents over (buildings: \(tables.landUse.residential.key)="
-                            + tables.landUse.residential.values.sorted().joined(separator: "|") + ", or "
-                            + tables.landUse.residential.insideResidentialValues.sorted().joined(separator: "|")
-                            + " inside landuse=residential)")
+                        throw BuildError.invalidInput(
+                            path: osmPath,
+                            detail: "no residential building inside the boundary to spread "
+                                + "\(NumberText.grouped(given)) residents over (buildings: \(tables.landUse.residential.key)="
+                                + tables.landUse.residential.values.sorted().joined(separator: "|") + ", or "
+                                + tables.landUse.residential.insideResidentialValues.sorted().joined(separator: "|")
+                                + " inside landuse=residential)")
                     }
                 } else {
                     let population = populationRules.build(buildings, residents: options.residents, aged60: aged60)
@@ -215,8 +227,9 @@ public enum DistrictBuilder {
         var poiDefaults: [String: String] = [:]
         var plannerLines: [String] = []
         for input in request.inputs where input.role == .pois {
-            let outcome = try PlannerPOIs.merge(input, schema: request.poiSchemas[input.path]!, tables: request.tables,
-                                                accuracy: options.poiAccuracyMetres, layers: &layers, zone: zone)
+            let outcome = try PlannerPOIs.merge(
+                input, schema: request.poiSchemas[input.path]!, tables: request.tables,
+                accuracy: options.poiAccuracyMetres, layers: &layers, zone: zone)
             for (k, n) in outcome.unmapped { unmapped[k, default: 0] += n }
             for (k, n) in outcome.excluded { excluded[k, default: 0] += n }
             warnings += outcome.warnings
@@ -233,8 +246,9 @@ public enum DistrictBuilder {
             var parcels: [Feature] = []
             landUseCovered = 0
             for input in parcelInputs {
-                let outcome = try PlannerParcels.build(input, table: request.landUseCodes[input.path]!, zone: zone,
-                                                       accuracy: options.parcelAccuracyMetres)
+                let outcome = try PlannerParcels.build(
+                    input, table: request.landUseCodes[input.path]!, zone: zone,
+                    accuracy: options.parcelAccuracyMetres)
                 parcels += outcome.features
                 for (k, n) in outcome.excluded { excluded[k, default: 0] += n }
                 warnings += outcome.warnings
@@ -251,9 +265,11 @@ public enum DistrictBuilder {
             guard let zones = s["zones"], let field = s["zone-field"] else {
                 throw BuildError.invalidRequest("--census needs --census-zones FILE and --zone-field F")
             }
-            let outcome = try PlannerCensus.build(input, settings: PlannerCensus.Settings(
-                zones: zones, zoneField: field, zonesCRS: s["zones-crs"], buildings: s["buildings"],
-                allowUnplaced: s["allow-unplaced"] == "true", encoding: s["encoding"]), layers: layers, zone: zone)
+            let outcome = try PlannerCensus.build(
+                input,
+                settings: PlannerCensus.Settings(
+                    zones: zones, zoneField: field, zonesCRS: s["zones-crs"], buildings: s["buildings"],
+                    allowUnplaced: s["allow-unplaced"] == "true", encoding: s["encoding"]), layers: layers, zone: zone)
             var features = outcome.features
             var defaulted = 0
             for i in features.indices where features[i].properties["aged_60_plus_share"] == nil {
@@ -261,7 +277,8 @@ public enum DistrictBuilder {
                 defaulted += 1
             }
             if defaulted > 0 {
-                censusDefaults["population.aged_60_plus_share"] = "\(ValidationNumber.plain(aged60)) where the census table gives no 60+ column "
+                censusDefaults["population.aged_60_plus_share"] =
+                    "\(ValidationNumber.plain(aged60)) where the census table gives no 60+ column "
                     + "(\(options.aged60Share == nil ? "China's 2020 share" : "--aged-60-share")): modelled"
             }
             censusDefaults["population.urban"] = "true for every feature: the census table gives no urban/rural split"
@@ -283,7 +300,8 @@ public enum DistrictBuilder {
             if let line = outcome.line { plannerLines.append(line) }
             censusDefaults["population.urban"] = "true for every cell: the raster gives no urban/rural split"
             censusDefaults["population.future_community"] = "false for every cell"
-            censusDefaults["population.aged_60_plus_share"] = "\(ValidationNumber.plain(aged60)) for every cell: a raster gives no ages "
+            censusDefaults["population.aged_60_plus_share"] =
+                "\(ValidationNumber.plain(aged60)) for every cell: a raster gives no ages "
                 + "(\(options.aged60Share == nil ? "China's 2020 share" : "--aged-60-share")): modelled"
         }
 
@@ -296,23 +314,25 @@ public enum DistrictBuilder {
             }
             layers[layer] = FeatureCollection(features: features)
         }
-        let manifest = try makeManifest(request, name: name, nameEn: nameEn, metricCRS: metricName, metricBasis: metricBasis,
-                                        boundaryM2: boundaryM2, residents: residents, residentsSource: residentsSource,
-                                        aged60: aged60, layers: layers, walk: walk, drive: drive, unmapped: unmapped,
-                                        excluded: excluded, hasOSM: osm != nil,
-                                        plannerDefaults: poiDefaults.merging(censusDefaults) { a, _ in a })
+        let manifest = try makeManifest(
+            request, name: name, nameEn: nameEn, metricCRS: metricName, metricBasis: metricBasis,
+            boundaryM2: boundaryM2, residents: residents, residentsSource: residentsSource,
+            aged60: aged60, layers: layers, walk: walk, drive: drive, unmapped: unmapped,
+            excluded: excluded, hasOSM: osm != nil,
+            plannerDefaults: poiDefaults.merging(censusDefaults) { a, _ in a })
         var counts: [LayerName: Int] = [:], outside: [LayerName: Int] = [:]
         for (layer, collection) in layers {
             counts[layer] = collection.features.count
             let n = collection.features.filter { $0.properties["outside"]?.boolValue == true }.count
             if n > 0 { outside[layer] = n }
         }
-        let summary = DistrictBuildSummary(counts: counts, outside: outside, walk: walk, drive: drive, unmapped: unmapped,
-                                           excluded: excluded, metricCRS: metricName, metricCRSBasis: metricBasis,
-                                           boundaryAreaKm2: boundaryM2 / 1e6, residents: residents,
-                                           residentsSource: residentsSource,
-                                           landUseCoveredShare: boundaryM2 > 0 ? landUseCovered / boundaryM2 : 0,
-                                           plannerInputs: plannerLines)
+        let summary = DistrictBuildSummary(
+            counts: counts, outside: outside, walk: walk, drive: drive, unmapped: unmapped,
+            excluded: excluded, metricCRS: metricName, metricCRSBasis: metricBasis,
+            boundaryAreaKm2: boundaryM2 / 1e6, residents: residents,
+            residentsSource: residentsSource,
+            landUseCoveredShare: boundaryM2 > 0 ? landUseCovered / boundaryM2 : 0,
+            plannerInputs: plannerLines)
         return DistrictBuildResult(manifest: manifest, layers: layers, summary: summary, warnings: warnings)
     }
 
@@ -348,23 +368,31 @@ public enum DistrictBuilder {
             String(format: "%.5f,%.5f – %.5f,%.5f", w, s, e, n)
         }
         if b.east < e.minX || b.west > e.maxX || b.north < e.minY || b.south > e.maxY {
-            throw BuildError.invalidInput(path: osmPath, detail: "the extract (\(box(b.west, b.south, b.east, b.north))) does not "
-                + "overlap the boundary \(boundary.file) (\(box(e.minX, e.minY, e.maxX, e.maxY))): is it the right extract, or "
-                + "the boundary in another CRS?")
+            throw BuildError.invalidInput(
+                path: osmPath,
+                detail: "the extract (\(box(b.west, b.south, b.east, b.north))) does not "
+                    + "overlap the boundary \(boundary.file) (\(box(e.minX, e.minY, e.maxX, e.maxY))): is it the right extract, or "
+                    + "the boundary in another CRS?")
         }
     }
 
     static func networkWarnings(_ f: NetworkFindings, zeroLength: Int, osmPath: String, tables: OSMTables) -> [BuildWarning] {
         var out: [BuildWarning] = []
         if !f.missingNodeWays.isEmpty {
-            out.append(BuildWarning(path: osmPath, message: "\(count(f.missingNodeWays.count, "street way")) \(f.missingNodeWays.count == 1 ? "refers" : "refer") to nodes the "
-                + "extract lacks and \(f.missingNodeWays.count == 1 ? "was" : "were") skipped (\(list(f.missingNodeWays.map { "way \($0)" }))): an extract cut without "
-                + "complete ways?"))
+            out.append(
+                BuildWarning(
+                    path: osmPath,
+                    message: "\(count(f.missingNodeWays.count, "street way")) \(f.missingNodeWays.count == 1 ? "refers" : "refer") to nodes the "
+                        + "extract lacks and \(f.missingNodeWays.count == 1 ? "was" : "were") skipped (\(list(f.missingNodeWays.map { "way \($0)" }))): an extract cut without "
+                        + "complete ways?"))
         }
         for (i, item) in f.absurdMaxspeed.enumerated() where i < 5 {
-            out.append(BuildWarning(path: osmPath, message: "way \(item.way): maxspeed=\(item.tag) is \(ValidationNumber.plain((item.kmh * 10).rounded() / 10)) km/h, "
-                + "outside \(ValidationNumber.plain(tables.network.maxspeedRange.lowerBound))–"
-                + "\(ValidationNumber.plain(tables.network.maxspeedRange.upperBound)) km/h: the class's speed is taken"))
+            out.append(
+                BuildWarning(
+                    path: osmPath,
+                    message: "way \(item.way): maxspeed=\(item.tag) is \(ValidationNumber.plain((item.kmh * 10).rounded() / 10)) km/h, "
+                        + "outside \(ValidationNumber.plain(tables.network.maxspeedRange.lowerBound))–"
+                        + "\(ValidationNumber.plain(tables.network.maxspeedRange.upperBound)) km/h: the class's speed is taken"))
         }
         if f.absurdMaxspeed.count > 5 {
             out.append(BuildWarning(path: osmPath, message: "and \(f.absurdMaxspeed.count - 5) more ways with an absurd maxspeed"))
@@ -373,8 +401,11 @@ public enum DistrictBuilder {
             out.append(BuildWarning(path: osmPath, message: "\(count(zeroLength, "street piece")) of zero length (two nodes at one position) left out"))
         }
         if f.walkAgainstDrive > 0 {
-            out.append(BuildWarning(path: osmPath, message: "\(count(f.walkAgainstDrive, "way")) one-way for walkers against their one-way "
-                + "for drivers: walked both ways"))
+            out.append(
+                BuildWarning(
+                    path: osmPath,
+                    message: "\(count(f.walkAgainstDrive, "way")) one-way for walkers against their one-way "
+                        + "for drivers: walked both ways"))
         }
         return out
     }
@@ -382,12 +413,18 @@ public enum DistrictBuilder {
     static func areaWarnings(_ f: AreaFindings, osmPath: String) -> [BuildWarning] {
         var out: [BuildWarning] = []
         if !f.missingNodeWays.isEmpty {
-            out.append(BuildWarning(path: osmPath, message: "\(count(f.missingNodeWays.count, "closed way")) \(f.missingNodeWays.count == 1 ? "refers" : "refer") to nodes the extract "
-                + "lacks and \(f.missingNodeWays.count == 1 ? "was" : "were") skipped (\(list(f.missingNodeWays.map { "way \($0)" })))"))
+            out.append(
+                BuildWarning(
+                    path: osmPath,
+                    message: "\(count(f.missingNodeWays.count, "closed way")) \(f.missingNodeWays.count == 1 ? "refers" : "refer") to nodes the extract "
+                        + "lacks and \(f.missingNodeWays.count == 1 ? "was" : "were") skipped (\(list(f.missingNodeWays.map { "way \($0)" })))"))
         }
         if !f.incompleteRelations.isEmpty {
-            out.append(BuildWarning(path: osmPath, message: "\(count(f.incompleteRelations.count, "multipolygon relation")) incomplete "
-                + "in the extract (members missing or rings open) were skipped (\(list(f.incompleteRelations.map { "relation \($0)" })))"))
+            out.append(
+                BuildWarning(
+                    path: osmPath,
+                    message: "\(count(f.incompleteRelations.count, "multipolygon relation")) incomplete "
+                        + "in the extract (members missing or rings open) were skipped (\(list(f.incompleteRelations.map { "relation \($0)" })))"))
         }
         if f.repaired > 0 {
             out.append(BuildWarning(path: osmPath, message: "\(count(f.repaired, "area")) invalid in GEOS's sense were made valid (GEOSMakeValid)"))

@@ -51,7 +51,8 @@ public enum DistrictWriter {
     }
 
     static func attributionText(_ manifest: DistrictManifest, attribution: String) -> String {
-        let inputs = manifest.build?.inputs.filter { $0.role == "osm" }.map { "- `\($0.file)` (\($0.bytes) bytes, SHA-256 `\($0.sha256)`)" }
+        let inputs =
+            manifest.build?.inputs.filter { $0.role == "osm" }.map { "- `\($0.file)` (\($0.bytes) bytes, SHA-256 `\($0.sha256)`)" }
             .joined(separator: "\n") ?? ""
         return """
             # \(manifest.name): attribution and licence

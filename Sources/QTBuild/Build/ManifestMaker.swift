@@ -14,11 +14,13 @@ extension DistrictBuilder {
     }
 
     /// The manifest with its `build` record.
-    static func makeManifest(_ request: DistrictBuildRequest, name: String, nameEn: String, metricCRS: String,
-                             metricBasis: String, boundaryM2: Double, residents: Int, residentsSource: String, aged60: Double,
-                             layers: [LayerName: FeatureCollection], walk: NetworkFigures, drive: NetworkFigures,
-                             unmapped: [String: Int], excluded: [String: Int], hasOSM: Bool,
-                             plannerDefaults: [String: String] = [:]) throws -> DistrictManifest {
+    static func makeManifest(
+        _ request: DistrictBuildRequest, name: String, nameEn: String, metricCRS: String,
+        metricBasis: String, boundaryM2: Double, residents: Int, residentsSource: String, aged60: Double,
+        layers: [LayerName: FeatureCollection], walk: NetworkFigures, drive: NetworkFigures,
+        unmapped: [String: Int], excluded: [String: Int], hasOSM: Bool,
+        plannerDefaults: [String: String] = [:]
+    ) throws -> DistrictManifest {
         let options = request.options
         var entries: [String: LayerEntry] = [:]
         for layer in layers.keys { entries[layer.rawValue] = entry(layer, format: options.layerFormat) }
@@ -33,7 +35,7 @@ extension DistrictBuilder {
             "boundary": request.boundary.text,
             "margin": ValidationNumber.plain(options.marginMetres),
             "layer-format": options.layerFormat.rawValue,
-            "osm-accuracy": ValidationNumber.plain(options.osmAccuracyMetres),
+            "osm-accuracy": ValidationNumber.plain(options.osmAccuracyMetres)
         ]
         if let v = options.name { recorded["name"] = v }
         if let v = options.nameEn { recorded["name-en"] = v }
@@ -77,7 +79,8 @@ extension DistrictBuilder {
         if options.residents == nil { defaults["residents"] = residentsSource }
         if layers[.population] != nil && !request.inputs.contains(where: { $0.role == .census || $0.role == .raster }) {
             if options.aged60Share == nil {
-                defaults["population.aged_60_plus_share"] = "\(ValidationNumber.plain(aged60)), China's share aged 60 and over "
+                defaults["population.aged_60_plus_share"] =
+                    "\(ValidationNumber.plain(aged60)), China's share aged 60 and over "
                     + "in the 2020 census (no --aged-60-share): modelled"
             }
             defaults["population.urban"] = "true for every building: OSM gives no urban/rural split (modelled)"
@@ -96,9 +99,11 @@ extension DistrictBuilder {
             name: name, nameEn: nameEn, officialAreaKm2: official, metricCRS: metricCRS, residents: residents,
             residentsSource: residentsSource, layers: entries,
             networkComponents: components.isEmpty ? nil : components,
-            networkComponentsReason: components.isEmpty ? nil : "as built from OpenStreetMap: the count of connected "
-                + "components each mode has in the extract (footways in courtyards, streets cut by the margin), with "
-                + "the share of length the largest holds in network_min_largest_share",
+            networkComponentsReason: components.isEmpty
+                ? nil
+                : "as built from OpenStreetMap: the count of connected "
+                    + "components each mode has in the extract (footways in courtyards, streets cut by the margin), with "
+                    + "the share of length the largest holds in network_min_largest_share",
             networkMinLargestShare: shares.isEmpty ? nil : shares,
             landuseTilesBoundary: layers[.landuse] != nil ? false : nil, build: build)
     }

@@ -16,13 +16,19 @@ public enum MetricCRSChoice {
         if !GCJ02.isOutsideChina(centroid) {
             let meridian = min(135, max(75, Int((lon / 3).rounded()) * 3))
             let code = 4534 + (meridian - 75) / 3
-            return ("EPSG:\(code)", "default inside China: CGCS2000 / 3-degree Gauss-Kruger CM \(meridian)E, the zone of "
-                    + "the boundary's centroid (\(format(lon)), \(format(lat)))")
+            return (
+                "EPSG:\(code)",
+                "default inside China: CGCS2000 / 3-degree Gauss-Kruger CM \(meridian)E, the zone of "
+                    + "the boundary's centroid (\(format(lon)), \(format(lat)))"
+            )
         }
         let zone = min(60, max(1, Int(((lon + 180) / 6).rounded(.down)) + 1))
         let code = (lat >= 0 ? 32600 : 32700) + zone
-        return ("EPSG:\(code)", "default outside China: WGS 84 / UTM zone \(zone)\(lat >= 0 ? "N" : "S"), the zone of the "
-                + "boundary's centroid (\(format(lon)), \(format(lat)))")
+        return (
+            "EPSG:\(code)",
+            "default outside China: WGS 84 / UTM zone \(zone)\(lat >= 0 ? "N" : "S"), the zone of the "
+                + "boundary's centroid (\(format(lon)), \(format(lat)))"
+        )
     }
 
     private static func format(_ x: Double) -> String { String(format: "%.4f", x) }

@@ -33,9 +33,11 @@ final class Zone {
         wgsWithin = try PreparedGeometry(wgsBoundary)
         let back = try Transformer(from: metricCRS, to: .wgs84)
         guard let box = try (margin > 0 ? try boundary.buffer(margin + 1) : boundary).envelope() else { return }
-        let metricBox = Geometry.polygon(Polygon(exterior: [
-            Coordinate(x: box.minX, y: box.minY), Coordinate(x: box.maxX, y: box.minY), Coordinate(x: box.maxX, y: box.maxY),
-            Coordinate(x: box.minX, y: box.maxY), Coordinate(x: box.minX, y: box.minY)]))
+        let metricBox = Geometry.polygon(
+            Polygon(exterior: [
+                Coordinate(x: box.minX, y: box.minY), Coordinate(x: box.maxX, y: box.minY), Coordinate(x: box.maxX, y: box.maxY),
+                Coordinate(x: box.minX, y: box.maxY), Coordinate(x: box.minX, y: box.minY)
+            ]))
         let dense = try context.make(metricBox).densified(maximumSegmentLength: max(1, (box.maxX - box.minX) / 64)).value()
         guard let keptBox = try back.transform(dense).envelope else { return }
         let toMetric = self.toMetric, inside = self.inside, kept = self.kept, wgsWithin = self.wgsWithin

@@ -22,7 +22,7 @@ struct FacilityLayer {
 
     func build(nodes: [OSMTaggedNode], areas: [OSMArea], finder: PlaceFinder, zone: Zone) throws -> Output {
         var out = Output()
-        var places: [(OSMPlace, [FacilityType], String, String?)] = []  // place, types, tag, type basis
+        var places: [(OSMPlace, [FacilityType], String, String?)] = [] // place, types, tag, type basis
         func consider(_ place: OSMPlace) {
             guard let rule = rules.match(place.tags) else {
                 for key in rules.countedKeys {
@@ -75,7 +75,7 @@ struct FacilityLayer {
                     "source": .string(place.source),
                     "accuracy_m": .number(accuracy),
                     "osm_tag": .string(tag),
-                    "position_rule": .string(place.pointRule),
+                    "position_rule": .string(place.pointRule)
                 ]
                 if let name = place.tags["name"] { p["name"] = .string(name) }
                 if let en = place.tags["name:en"] { p["name_en"] = .string(en) }
@@ -93,7 +93,7 @@ struct FacilityLayer {
                     "id": .string("park-\(area.shortId)"),
                     "source": .string(area.source),
                     "accuracy_m": .number(accuracy),
-                    "area_m2": .number(NetworkLayer.rounded(place.areaM2 ?? 0, 10)),
+                    "area_m2": .number(NetworkLayer.rounded(place.areaM2 ?? 0, 10))
                 ]
                 if let name = area.tags["name"] { p["name"] = .string(name) }
                 if let en = area.tags["name:en"] { p["name_en"] = .string(en) }

@@ -57,7 +57,7 @@ struct LandUseLayer {
                 "source": .string(item.area.source),
                 "accuracy_m": .number(accuracy),
                 "osm_tag": .string(item.tag),
-                "area_m2": .number(NetworkLayer.rounded(m2, 10)),
+                "area_m2": .number(NetworkLayer.rounded(m2, 10))
             ]
             if let name = item.area.tags["name"] { p["name"] = .string(name) }
             out.features.append(Feature(id: p["id"], geometry: clipped, properties: p))

@@ -34,7 +34,7 @@ struct NetworkLayer {
                 "speed_kmh": .number(Self.rounded(p.speedKmh, 100)),
                 "length_m": .number(Self.rounded(edge.length, 100)),
                 "from_node": .number(Double(edge.fromNode)),
-                "to_node": .number(Double(edge.toNode)),
+                "to_node": .number(Double(edge.toNode))
             ]
             if p.walk == .forward { properties["walk_oneway"] = .bool(true) }
             if let name = edge.name { properties["name"] = .string(name) }
@@ -62,7 +62,8 @@ struct NetworkLayer {
             total += length
         }
         let largest = lengths.values.max() ?? 0
-        return NetworkFigures(edges: members.count, lengthMetres: total, components: lengths.count,
-                              largestShare: total > 0 ? largest / total : 1)
+        return NetworkFigures(
+            edges: members.count, lengthMetres: total, components: lengths.count,
+            largestShare: total > 0 ? largest / total : 1)
     }
 }

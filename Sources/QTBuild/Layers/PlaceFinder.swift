@@ -49,8 +49,9 @@ struct PlaceFinder {
     }
 
     func place(_ node: OSMTaggedNode) -> OSMPlace {
-        OSMPlace(kind: .node, id: node.id, tags: node.tags, point: Coordinate(x: node.lon, y: node.lat), area: nil,
-                 areaM2: nil, pointRule: "node")
+        OSMPlace(
+            kind: .node, id: node.id, tags: node.tags, point: Coordinate(x: node.lon, y: node.lat), area: nil,
+            areaM2: nil, pointRule: "node")
     }
 
     func place(_ area: OSMArea) throws -> OSMPlace {
@@ -62,14 +63,16 @@ struct PlaceFinder {
             return (ra, a.id) < (rb, b.id)
         }
         if let best {
-            return OSMPlace(kind: area.kind, id: area.id, tags: area.tags, point: Coordinate(x: best.lon, y: best.lat),
-                            area: area, areaM2: m2, pointRule: "entrance osm:node/\(best.id)")
+            return OSMPlace(
+                kind: area.kind, id: area.id, tags: area.tags, point: Coordinate(x: best.lon, y: best.lat),
+                area: area, areaM2: m2, pointRule: "entrance osm:node/\(best.id)")
         }
         let point = try context.make(area.geometry).pointOnSurface().value()
         var c = Coordinate(x: 0, y: 0)
         if case .point(let p) = point, let at = p.coordinate { c = at }
-        return OSMPlace(kind: area.kind, id: area.id, tags: area.tags, point: c, area: area, areaM2: m2,
-                        pointRule: "point on surface")
+        return OSMPlace(
+            kind: area.kind, id: area.id, tags: area.tags, point: c, area: area, areaM2: m2,
+            pointRule: "point on surface")
     }
 
     /// The entrances on an area's outline as `[lon, lat]` pairs, by node id.

@@ -46,8 +46,10 @@ struct PopulationLayer {
             guard footprint > 0 else { continue }
             let tagged = area.tags[rules.levelsKey].flatMap(Self.levels)
             let levels = tagged ?? rules.defaultLevels
-            out.append(Building(area: area, geometry: clipped, floorM2: footprint * levels, levels: levels,
-                                levelsFromOSM: tagged != nil))
+            out.append(
+                Building(
+                    area: area, geometry: clipped, floorM2: footprint * levels, levels: levels,
+                    levelsFromOSM: tagged != nil))
         }
         return out
     }
@@ -69,12 +71,14 @@ struct PopulationLayer {
             out.residentsSource = "--residents \(given), spread over residential floor area (modelled)"
         } else {
             total = Int((out.floorM2 / rules.floorAreaPerResident).rounded())
-            out.residentsSource = "modelled: residential floor area \(Int(out.floorM2.rounded())) m² ÷ "
+            out.residentsSource =
+                "modelled: residential floor area \(Int(out.floorM2.rounded())) m² ÷ "
                 + "\(ValidationNumber.plain(rules.floorAreaPerResident)) m² per resident (no --residents)"
         }
         out.residents = total
         let counts = Self.largestRemainder(total: total, weights: buildings.map(\.floorM2))
-        let method = "residents spread over residential floor area (footprint × \(rules.levelsKey), "
+        let method =
+            "residents spread over residential floor area (footprint × \(rules.levelsKey), "
             + "\(ValidationNumber.plain(rules.defaultLevels)) where missing) by largest remainder"
         for (b, count) in zip(buildings, counts) {
             let p: [String: JSONValue] = [
@@ -89,7 +93,7 @@ struct PopulationLayer {
                 "floor_area_m2": .number(NetworkLayer.rounded(b.floorM2, 10)),
                 "levels": .number(b.levels),
                 "levels_source": .string(b.levelsFromOSM ? "osm" : "default"),
-                "method": .string(method),
+                "method": .string(method)
             ]
             out.features.append(Feature(id: p["id"], geometry: b.geometry, properties: p))
         }

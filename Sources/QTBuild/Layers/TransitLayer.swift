@@ -23,8 +23,10 @@ struct TransitLayer {
         var mergedStops = 0
     }
 
-    func build(nodes: [OSMTaggedNode], areas: [OSMArea], relations: [OSMRelation], data: OSMData, finder: PlaceFinder,
-               zone: Zone) throws -> Output {
+    func build(
+        nodes: [OSMTaggedNode], areas: [OSMArea], relations: [OSMRelation], data: OSMData, finder: PlaceFinder,
+        zone: Zone
+    ) throws -> Output {
         var out = Output()
         var places: [OSMPlace] = try areas.map { try finder.place($0) }
         places += nodes.map { finder.place($0) }
@@ -43,15 +45,19 @@ struct TransitLayer {
             }
         }
         // Bus stops: poles (highway=bus_stop) before platforms, then by id; merge near namesakes.
-        busStops.sort { ($0.tags["highway"] == "bus_stop" ? 0 : 1, $0.kind.rawValue, $0.id) < ($1.tags["highway"] == "bus_stop" ? 0 : 1, $1.kind.rawValue, $1.id) }
+        busStops.sort {
+            ($0.tags["highway"] == "bus_stop" ? 0 : 1, $0.kind.rawValue, $0.id) < ($1.tags["highway"] == "bus_stop" ? 0 : 1, $1.kind.rawValue, $1.id)
+        }
         var kept: [(OSMPlace, [String])] = []
         var grid: [GridKey: [Int]] = [:]
         for stop in busStops {
             let key = GridKey(stop.point)
             var merged = false
             search: for neighbour in key.neighbours {
-                for k in grid[neighbour] ?? [] where kept[k].0.tags["name"] == stop.tags["name"]
-                    && Geodesic.wgs84.distance(from: kept[k].0.point, to: stop.point) <= rules.busStopMergeMetres {
+                for k in grid[neighbour] ?? []
+                where kept[k].0.tags["name"] == stop.tags["name"]
+                    && Geodesic.wgs84.distance(from: kept[k].0.point, to: stop.point) <= rules.busStopMergeMetres
+                {
                     kept[k].1.append(stop.source)
                     out.mergedStops += 1
                     merged = true
@@ -86,7 +92,7 @@ struct TransitLayer {
                 for (i, station) in stations.enumerated() {
                     let d = Geodesic.wgs84.distance(from: station.0.point, to: at)
                     let named = name != nil && station.0.tags["name"] == name
-                    if (d <= rules.stationMatchMetres || named), best == nil || d < best!.1 { best = (i, d) }
+                    if d <= rules.stationMatchMetres || named, best == nil || d < best!.1 { best = (i, d) }
                 }
                 if let (i, _) = best, !order.contains(i) { order.append(i) }
             }
@@ -107,7 +113,7 @@ struct TransitLayer {
                 "stations": .array(names.map { .string($0) }),
                 "source": .string("osm:relation/\(relation.id)"),
                 "accuracy_m": .number(500),
-                "geometry_rule": .string("schematic: the line's stations in the extract, in the relation's order, joined by straight lines"),
+                "geometry_rule": .string("schematic: the line's stations in the extract, in the relation's order, joined by straight lines")
             ]
             if let name = relation.tags["name"] { p["name"] = .string(name) }
             let coordinates = order.map { stations[$0].0.point }
@@ -142,7 +148,7 @@ struct TransitLayer {
             "kind": .string(kind.rawValue),
             "status": .string(Status.operating.rawValue),
             "source": .string(place.source),
-            "accuracy_m": .number(accuracy),
+            "accuracy_m": .number(accuracy)
         ]
         if let name = place.tags["name"] { p["name"] = .string(name) }
         if let en = place.tags["name:en"] { p["name_en"] = .string(en) }

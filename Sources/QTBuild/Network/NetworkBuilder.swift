@@ -59,7 +59,7 @@ struct NetworkBuilder {
                 var missing = false
                 for ref in way.refs {
                     guard let index = data.nodes.index(of: ref) else { missing = true; break }
-                    if nodes.last != index { nodes.append(index) }  // a repeated consecutive ref adds nothing
+                    if nodes.last != index { nodes.append(index) } // a repeated consecutive ref adds nothing
                 }
                 if missing { findings.missingNodeWays.append(way.id); continue }
                 guard nodes.count >= 2 else { continue }
@@ -94,8 +94,10 @@ struct NetworkBuilder {
     }
 
     /// One piece of a way, reversed when drivers may only travel it backwards.
-    private func edge(_ span: [Int], way: OSMWay, piece: Int, permissions: WayPermissions, data: OSMData,
-                      findings: inout NetworkFindings) throws -> NetworkEdge {
+    private func edge(
+        _ span: [Int], way: OSMWay, piece: Int, permissions: WayPermissions, data: OSMData,
+        findings: inout NetworkFindings
+    ) throws -> NetworkEdge {
         var line = span.map { Coordinate(x: data.nodes.lons[$0], y: data.nodes.lats[$0]) }
         var ids = (data.nodes.ids[span[0]], data.nodes.ids[span[span.count - 1]])
         var p = permissions
@@ -116,7 +118,8 @@ struct NetworkBuilder {
             }
         }
         let length = try Geodesic.wgs84.length(of: .lineString(LineString(line)))
-        return NetworkEdge(wayId: way.id, piece: piece, fromNode: ids.0, toNode: ids.1, line: line, length: length,
-                           permissions: p, name: way.tags["name"])
+        return NetworkEdge(
+            wayId: way.id, piece: piece, fromNode: ids.0, toNode: ids.1, line: line, length: length,
+            permissions: p, name: way.tags["name"])
     }
 }

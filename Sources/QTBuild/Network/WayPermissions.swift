@@ -87,8 +87,10 @@ public struct WayPermissions: Hashable, Sendable {
         let reading = MaxSpeedReading.read(tags["maxspeed"], rules: rules)
         var speed = rule.speedKmh
         if case .kmh(let kmh) = reading { speed = kmh }
-        return .network(WayPermissions(highway: highway, rule: rule, walk: walkDirections, drive: driveDirections,
-                                       speedKmh: speed, maxspeed: reading, onewayNotUnderstood: notUnderstood))
+        return .network(
+            WayPermissions(
+                highway: highway, rule: rule, walk: walkDirections, drive: driveDirections,
+                speedKmh: speed, maxspeed: reading, onewayNotUnderstood: notUnderstood))
     }
 
     /// Whether the mode may use the way: the most specific access key present decides (closed values close,

@@ -51,8 +51,10 @@ struct POIDatumProbe {
             let base = matches(given)
             let scored = readings(read).map { ($0, matches(positions($0))) }.max { $0.1 < $1.1 }
             if let (crs, n) = scored, n >= 3, n >= 3 * max(base, 1) {
-                return Finding(crs: crs, evidence: "\(n) of \(read.records.count) POIs stand within \(Int(nameMetres)) m of a "
-                    + "facility of the same name read as \(name(crs)), \(base) read as \(name(read.crs))")
+                return Finding(
+                    crs: crs,
+                    evidence: "\(n) of \(read.records.count) POIs stand within \(Int(nameMetres)) m of a "
+                        + "facility of the same name read as \(name(crs)), \(base) read as \(name(read.crs))")
             }
             if base > 0 || scored.map({ $0.1 > 0 }) == true { return nil }
         }
@@ -79,8 +81,10 @@ struct POIDatumProbe {
                 if best == nil || m < best!.1 { best = (crs, m) }
             }
             if let (crs, m) = best, m <= base / 2, base - m >= 100 {
-                return Finding(crs: crs, evidence: "the median distance from a POI to the nearest street is \(Int(base.rounded())) m "
-                    + "read as \(name(read.crs)), \(Int(m.rounded())) m read as \(name(crs))")
+                return Finding(
+                    crs: crs,
+                    evidence: "the median distance from a POI to the nearest street is \(Int(base.rounded())) m "
+                        + "read as \(name(read.crs)), \(Int(m.rounded())) m read as \(name(crs))")
             }
             return nil
         }
@@ -92,8 +96,10 @@ struct POIDatumProbe {
         for crs in readings(read) {
             let s = try share(positions(crs))
             if s >= 0.8, s - base >= 0.3 {
-                return Finding(crs: crs, evidence: "\(Int((s * 100).rounded()))% of the POIs lie inside the boundary read as "
-                    + "\(name(crs)), \(Int((base * 100).rounded()))% read as \(name(read.crs))")
+                return Finding(
+                    crs: crs,
+                    evidence: "\(Int((s * 100).rounded()))% of the POIs lie inside the boundary read as "
+                        + "\(name(crs)), \(Int((base * 100).rounded()))% read as \(name(read.crs))")
             }
         }
         return nil

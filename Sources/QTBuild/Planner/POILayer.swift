@@ -40,10 +40,14 @@ struct POILayer {
             if placement == .beyond { out.beyond += 1; continue }
             let base = "poi-" + Self.idPart(poi.id ?? "row\(poi.row)")
             for type in types {
-                if let name = poi.name, let j = grid.nearby(poi.position, within: schema.dedupeMetres, of: facilities, where: {
-                    $0.properties["type"]?.stringValue == type.rawValue
-                        && ($0.properties["name"]?.stringValue).map { match.matches($0, name) } == true
-                }) {
+                if let name = poi.name,
+                    let j = grid.nearby(
+                        poi.position, within: schema.dedupeMetres, of: facilities,
+                        where: {
+                            $0.properties["type"]?.stringValue == type.rawValue
+                                && ($0.properties["name"]?.stringValue).map { match.matches($0, name) } == true
+                        })
+                {
                     var p = facilities[j].properties
                     var also = p["also"]?.arrayValue ?? []
                     if !also.contains(.string(source)) { also.append(.string(source)) }
@@ -59,7 +63,7 @@ struct POILayer {
                 usedIds.insert(id)
                 var p: [String: JSONValue] = [
                     "id": .string(id), "type": .string(type.rawValue), "source": .string(source),
-                    "accuracy_m": .number(accuracy), "type_basis": .string(basis),
+                    "accuracy_m": .number(accuracy), "type_basis": .string(basis)
                 ]
                 if let name = poi.name { p["name"] = .string(name) }
                 if let pid = poi.id { p["poi_id"] = .string(pid) }
@@ -103,13 +107,15 @@ struct FacilityGrid {
     /// The nearest facility within `metres` (geodesic) satisfying `accept`.
     func nearby(_ c: Coordinate, within metres: Double, of features: [Feature], where accept: (Feature) -> Bool) -> Int? {
         var best: (Int, Double)?
-        for dx in -1...1 { for dy in -1...1 {
-            for i in cells[key(c, dx: Int64(dx), dy: Int64(dy))] ?? [] {
-                guard case .point(let p)? = features[i].geometry, let q = p.coordinate, accept(features[i]) else { continue }
-                let d = Geodesic.wgs84.distance(from: c, to: q)
-                if d <= metres, best == nil || d < best!.1 { best = (i, d) }
+        for dx in -1...1 {
+            for dy in -1...1 {
+                for i in cells[key(c, dx: Int64(dx), dy: Int64(dy))] ?? [] {
+                    guard case .point(let p)? = features[i].geometry, let q = p.coordinate, accept(features[i]) else { continue }
+                    let d = Geodesic.wgs84.distance(from: c, to: q)
+                    if d <= metres, best == nil || d < best!.1 { best = (i, d) }
+                }
             }
-        } }
+        }
         return best?.0
     }
 }

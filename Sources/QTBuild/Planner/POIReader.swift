@@ -47,8 +47,9 @@ struct POIReader {
             crs = try CRS(parsing: crsName)
             _ = try Transformer(from: crs, to: .wgs84)
         } catch {
-            throw BuildError.invalidRequest("\(input.crs != nil ? "--pois-crs" : "\(schema.path): default_crs") \(crsName): not a CRS qtplan knows "
-                + "(GCJ02, BD09, WGS84, EPSG:n or a PROJ string)")
+            throw BuildError.invalidRequest(
+                "\(input.crs != nil ? "--pois-crs" : "\(schema.path): default_crs") \(crsName): not a CRS qtplan knows "
+                    + "(GCJ02, BD09, WGS84, EPSG:n or a PROJ string)")
         }
         let basis = input.crs.map { "--pois-crs \($0)" } ?? "the \(schema.provider) schema's default (\(schema.defaultCRS))"
         let format = VectorFormat(path: path)
@@ -76,8 +77,10 @@ struct POIReader {
                 warnings += result.warnings.map { BuildWarning(path: path, message: $0) }
             } catch let error as FormatsError {
                 if case .missingFile = error { throw BuildError.missingInput(path: path, what: "POI file") }
-                throw BuildError.invalidInput(path: path, detail: error.detail.replacingOccurrences(
-                    of: "give the layer an \"encoding\" in the district manifest", with: "give --encoding"))
+                throw BuildError.invalidInput(
+                    path: path,
+                    detail: error.detail.replacingOccurrences(
+                        of: "give the layer an \"encoding\" in the district manifest", with: "give --encoding"))
             }
         }
         // GeoJSON and GDAL's lon/lat columns came in through the reader; GDAL's are already WGS84.
@@ -97,8 +100,10 @@ struct POIReader {
             if let location = first("location") {
                 let parts = location.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
                 guard parts.count == 2, let x = parts[0], let y = parts[1], x.isFinite, y.isFinite else {
-                    throw BuildError.invalidInput(path: path, detail: "row \(row)\(Self.label(first("name"))): location '\(location)' "
-                        + "is not \"lon,lat\"")
+                    throw BuildError.invalidInput(
+                        path: path,
+                        detail: "row \(row)\(Self.label(first("name"))): location '\(location)' "
+                            + "is not \"lon,lat\"")
                 }
                 raw = Coordinate(x: x, y: y)
                 position = try transform(raw, transformer, crs, path: path, row: row)
@@ -111,12 +116,16 @@ struct POIReader {
                     position = try transform(c, transformer, crs, path: path, row: row)
                 }
             } else if feature.geometry != nil {
-                throw BuildError.invalidInput(path: path, detail: "row \(row)\(Self.label(first("name"))): a POI is a point, "
-                    + "found \(feature.geometry.map { "\($0.kind)" } ?? "none")")
+                throw BuildError.invalidInput(
+                    path: path,
+                    detail: "row \(row)\(Self.label(first("name"))): a POI is a point, "
+                        + "found \(feature.geometry.map { "\($0.kind)" } ?? "none")")
             } else {
                 let columns = (schema.columns["location"] ?? []) + ["lon/lat", "lng/lat", "x/y"]
-                throw BuildError.invalidInput(path: path, detail: "row \(row)\(Self.label(first("name"))): no position (expected a "
-                    + "column \(columns.joined(separator: ", ")))")
+                throw BuildError.invalidInput(
+                    path: path,
+                    detail: "row \(row)\(Self.label(first("name"))): no position (expected a "
+                        + "column \(columns.joined(separator: ", ")))")
             }
             var codes: [String] = []
             if let code = first("code") {
@@ -124,23 +133,28 @@ struct POIReader {
                 for part in code.split(separator: separator) {
                     var c = String(part).trimmingCharacters(in: .whitespaces)
                     if schema.codeStyle == .amap, c.allSatisfy({ $0.isASCII && $0.isNumber }), c.count < 6 {
-                        c = String(repeating: "0", count: 6 - c.count) + c  // GDAL read 090102 as the number 90102
+                        c = String(repeating: "0", count: 6 - c.count) + c // GDAL read 090102 as the number 90102
                     }
                     if !c.isEmpty { codes.append(c) }
                 }
             }
-            records.append(POIRecord(row: row, id: first("id"), name: first("name"), codes: codes, label: first("label"),
-                                     tags: tags, raw: raw, position: position))
+            records.append(
+                POIRecord(
+                    row: row, id: first("id"), name: first("name"), codes: codes, label: first("label"),
+                    tags: tags, raw: raw, position: position))
         }
         let lonLat = fileCRS == nil && (crs.isChineseOffset || crs == .wgs84 || crs == .definition("OGC:CRS84"))
-        return POIRead(records: records, crs: fileCRS ?? crs, crsBasis: fileCRS != nil ? "the file's own" : basis,
-                       rawIsLonLat: lonLat, warnings: warnings)
+        return POIRead(
+            records: records, crs: fileCRS ?? crs, crsBasis: fileCRS != nil ? "the file's own" : basis,
+            rawIsLonLat: lonLat, warnings: warnings)
     }
 
     func transform(_ c: Coordinate, _ t: Transformer, _ crs: CRS, path: String, row: Int) throws -> Coordinate {
         if crs.isChineseOffset || crs == .wgs84, !((-180...180).contains(c.x) && (-90...90).contains(c.y)) {
-            throw BuildError.invalidInput(path: path, detail: "row \(row): position \(c.x), \(c.y) is not longitude/latitude "
-                + "(give --pois-crs for projected coordinates)")
+            throw BuildError.invalidInput(
+                path: path,
+                detail: "row \(row): position \(c.x), \(c.y) is not longitude/latitude "
+                    + "(give --pois-crs for projected coordinates)")
         }
         do {
             return try t.transform(c)

@@ -67,9 +67,11 @@ enum PlannerCensus {
             return try VectorReader(assumedCRS: assumed, encoding: encoding).read(path: path).features.features
         } catch let error as FormatsError {
             if case .missingFile = error { throw BuildError.missingInput(path: path, what: what) }
-            throw BuildError.invalidInput(path: path, detail: error.detail
-                .replacingOccurrences(of: "give the layer an \"encoding\" in the district manifest", with: "give --encoding")
-                .replacingOccurrences(of: "give it in the district manifest's layer entry (\"crs\": \"EPSG:4549\", \"GCJ02\", …)", with: "give \(flag)"))
+            throw BuildError.invalidInput(
+                path: path,
+                detail: error.detail
+                    .replacingOccurrences(of: "give the layer an \"encoding\" in the district manifest", with: "give --encoding")
+                    .replacingOccurrences(of: "give it in the district manifest's layer entry (\"crs\": \"EPSG:4549\", \"GCJ02\", …)", with: "give \(flag)"))
         }
     }
 
@@ -86,12 +88,16 @@ enum PlannerCensus {
         guard let header = rows.first.map({ Set($0.keys) }), !rows.isEmpty else { throw BuildError.invalidInput(path: path, detail: "no row") }
         let columns = Set(rows.flatMap(\.keys))
         guard let idColumn = ([settings.zoneField] + idColumns).first(where: { columns.contains($0) }) else {
-            throw BuildError.invalidInput(path: path, detail: "no zone id column (\(settings.zoneField) or \(idColumns.joined(separator: ", ")); "
-                + "the columns: \(columns.sorted().joined(separator: ", ")))")
+            throw BuildError.invalidInput(
+                path: path,
+                detail: "no zone id column (\(settings.zoneField) or \(idColumns.joined(separator: ", ")); "
+                    + "the columns: \(columns.sorted().joined(separator: ", ")))")
         }
         guard let residentColumn = residentColumns.first(where: { columns.contains($0) }) else {
-            throw BuildError.invalidInput(path: path, detail: "no residents column (\(residentColumns.joined(separator: ", ")); the columns: "
-                + "\(columns.sorted().joined(separator: ", ")))")
+            throw BuildError.invalidInput(
+                path: path,
+                detail: "no residents column (\(residentColumns.joined(separator: ", ")); the columns: "
+                    + "\(columns.sorted().joined(separator: ", ")))")
         }
         _ = header
         let ageColumns = columns.sorted().compactMap { c in ageShare(c).map { (c, $0) } }
@@ -103,7 +109,8 @@ enum PlannerCensus {
             }
             let text = (row[residentColumn] ?? "").replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
             guard let n = Int(text), n >= 0, n <= PopulationCount.maximum else {
-                throw BuildError.invalidInput(path: path, detail: "row \(i + 1) (zone \(id)): residents '\(row[residentColumn] ?? "")' is not a whole number ≥ 0")
+                throw BuildError.invalidInput(
+                    path: path, detail: "row \(i + 1) (zone \(id)): residents '\(row[residentColumn] ?? "")' is not a whole number ≥ 0")
             }
             var shares: [String: Double] = [:]
             for (column, share) in ageColumns {
@@ -135,19 +142,25 @@ enum PlannerCensus {
         }
         guard fieldSeen else {
             let fields = Set(zoneFeatures.flatMap { $0.properties.keys }).sorted()
-            throw BuildError.invalidInput(path: settings.zones, detail: "no field '\(settings.zoneField)' (--zone-field); its fields: \(fields.joined(separator: ", "))")
+            throw BuildError.invalidInput(
+                path: settings.zones, detail: "no field '\(settings.zoneField)' (--zone-field); its fields: \(fields.joined(separator: ", "))")
         }
         let unmatched = table.map(\.id).filter { polygons[$0] == nil }
         if !unmatched.isEmpty {
-            throw BuildError.invalidInput(path: path, detail: "\(unmatched.count == 1 ? "zone id" : "zone ids") \(DistrictBuilder.list(unmatched)) "
-                + "\(unmatched.count == 1 ? "matches" : "match") no polygon of \(settings.zones) (field \(settings.zoneField): "
-                + "\(DistrictBuilder.list(polygons.keys.sorted())))")
+            throw BuildError.invalidInput(
+                path: path,
+                detail: "\(unmatched.count == 1 ? "zone id" : "zone ids") \(DistrictBuilder.list(unmatched)) "
+                    + "\(unmatched.count == 1 ? "matches" : "match") no polygon of \(settings.zones) (field \(settings.zoneField): "
+                    + "\(DistrictBuilder.list(polygons.keys.sorted())))")
         }
         var outcome = Outcome()
         let noRow = polygons.keys.filter { id in !table.contains { $0.id == id } }.sorted()
         if !noRow.isEmpty {
-            outcome.warnings.append(BuildWarning(path: settings.zones, message: "\(DistrictBuilder.count(noRow.count, "zone")) without a row in \(file) "
-                + "(\(DistrictBuilder.list(noRow))): no residents placed there"))
+            outcome.warnings.append(
+                BuildWarning(
+                    path: settings.zones,
+                    message: "\(DistrictBuilder.count(noRow.count, "zone")) without a row in \(file) "
+                        + "(\(DistrictBuilder.list(noRow))): no residents placed there"))
         }
         // The carriers of residents: where they live and how much floor.
         struct Carrier { var geometry: Geometry; var weight: Double; var from: String; var detail: [String: JSONValue] }
@@ -167,37 +180,55 @@ enum PlannerCensus {
                 let given = storeyFields.lazy.compactMap { f.properties[$0]?.doubleValue ?? f.properties[$0]?.stringValue.flatMap(Double.init) }.first
                 let storeys = given.flatMap { $0 >= 1 && $0 < 300 ? $0 : nil } ?? defaultStoreys
                 if given == nil { defaulted += 1 }
-                carriers.append(Carrier(geometry: clipped, weight: footprint * storeys, from: "building \(i + 1)", detail: [
-                    "floor_area_m2": .number(NetworkLayer.rounded(footprint * storeys, 10)), "storeys": .number(storeys)]))
+                carriers.append(
+                    Carrier(
+                        geometry: clipped, weight: footprint * storeys, from: "building \(i + 1)",
+                        detail: [
+                            "floor_area_m2": .number(NetworkLayer.rounded(footprint * storeys, 10)), "storeys": .number(storeys)
+                        ]))
             }
             if defaulted > 0 {
-                outcome.warnings.append(BuildWarning(path: buildings, message: "\(DistrictBuilder.count(defaulted, "building")) without storeys "
-                    + "(\(storeyFields.prefix(6).joined(separator: ", "))): \(ValidationNumber.plain(defaultStoreys)) taken"))
+                outcome.warnings.append(
+                    BuildWarning(
+                        path: buildings,
+                        message: "\(DistrictBuilder.count(defaulted, "building")) without storeys "
+                            + "(\(storeyFields.prefix(6).joined(separator: ", "))): \(ValidationNumber.plain(defaultStoreys)) taken"))
             }
-            basis = "residential floor area of \(buildings.split(separator: "/").last.map(String.init) ?? buildings) (footprint × storeys"
+            basis =
+                "residential floor area of \(buildings.split(separator: "/").last.map(String.init) ?? buildings) (footprint × storeys"
                 + (useField.map { ", residential by '\($0)'" } ?? "") + ")"
         } else if let parcels = layers[.landuse]?.features.filter({ $0.properties["source"]?.stringValue?.hasPrefix("parcels:") == true }), !parcels.isEmpty {
             for f in parcels {
                 let codes = f.properties["plan_codes"]?.arrayValue?.compactMap(\.stringValue) ?? []
-                guard f.properties["class"]?.stringValue == LandUseClass.residential.rawValue
-                        || f.properties["class"]?.stringValue == LandUseClass.ruralResidential.rawValue || codes.contains(where: { $0.hasPrefix("R") || $0.hasPrefix("07") }),
-                      let g = f.geometry else { continue }
+                guard
+                    f.properties["class"]?.stringValue == LandUseClass.residential.rawValue
+                        || f.properties["class"]?.stringValue == LandUseClass.ruralResidential.rawValue
+                        || codes.contains(where: { $0.hasPrefix("R") || $0.hasPrefix("07") }),
+                    let g = f.geometry
+                else { continue }
                 let far = f.properties["far"]?.doubleValue.flatMap { $0 > 0 ? $0 : nil } ?? defaultFAR
                 let m2 = try Geodesic.wgs84.area(of: g)
-                carriers.append(Carrier(geometry: g, weight: m2 * far, from: f.properties["id"]?.stringValue ?? "parcel", detail: [
-                    "parcel": f.properties["id"] ?? .null, "far": .number(far), "floor_area_m2": .number(NetworkLayer.rounded(m2 * far, 10))]))
+                carriers.append(
+                    Carrier(
+                        geometry: g, weight: m2 * far, from: f.properties["id"]?.stringValue ?? "parcel",
+                        detail: [
+                            "parcel": f.properties["id"] ?? .null, "far": .number(far), "floor_area_m2": .number(NetworkLayer.rounded(m2 * far, 10))
+                        ]))
             }
             basis = "residential parcels (area × 容积率, \(ValidationNumber.plain(defaultFAR)) where not given)"
         } else if let osmPopulation = layers[.population]?.features, !osmPopulation.isEmpty {
             for f in osmPopulation {
                 guard let g = f.geometry, let floor = f.properties["floor_area_m2"]?.doubleValue else { continue }
-                carriers.append(Carrier(geometry: g, weight: floor, from: f.properties["footprint"]?.stringValue ?? "building",
-                                        detail: ["footprint": f.properties["footprint"] ?? .null, "floor_area_m2": .number(floor)]))
+                carriers.append(
+                    Carrier(
+                        geometry: g, weight: floor, from: f.properties["footprint"]?.stringValue ?? "building",
+                        detail: ["footprint": f.properties["footprint"] ?? .null, "floor_area_m2": .number(floor)]))
             }
             basis = "the residential buildings of OpenStreetMap (footprint × building:levels)"
         } else {
-            throw BuildError.invalidRequest("\(path): no residential floor to spread the census over: give --buildings FILE, "
-                + "--parcels with residential parcels, or an --osm extract with residential buildings")
+            throw BuildError.invalidRequest(
+                "\(path): no residential floor to spread the census over: give --buildings FILE, "
+                    + "--parcels with residential parcels, or an --osm extract with residential buildings")
         }
         // Each carrier to the zone holding its point on surface.
         var byZone: [String: [Int]] = [:]
@@ -219,7 +250,7 @@ enum PlannerCensus {
                 var p: [String: JSONValue] = [
                     "id": .string("pop-\(POILayer.idPart(row.id))-\(k + 1)"), "population": .number(Double(count)),
                     "zone": .string(row.id), "urban": .bool(true), "future_community": .bool(false),
-                    "source": .string(input.sourcePrefix), "accuracy_m": .number(10), "method": .string(method), "modelled": .bool(true),
+                    "source": .string(input.sourcePrefix), "accuracy_m": .number(10), "method": .string(method), "modelled": .bool(true)
                 ]
                 for (key, value) in carriers[i].detail where value != .null { p[key] = value }
                 for (key, share) in row.shares { p[key] = .number(share) }
@@ -228,15 +259,21 @@ enum PlannerCensus {
             outcome.residents += row.residents
         }
         if outcome.unplaced > 0 && !settings.allowUnplaced {
-            throw BuildError.invalidInput(path: path, detail: "\(NumberText.grouped(outcome.unplaced)) residents of "
-                + "\(DistrictBuilder.list(unplacedZones)) have no residential floor in their zone (\(basis)) and would be unplaced; "
-                + "give --allow-unplaced to build without them")
+            throw BuildError.invalidInput(
+                path: path,
+                detail: "\(NumberText.grouped(outcome.unplaced)) residents of "
+                    + "\(DistrictBuilder.list(unplacedZones)) have no residential floor in their zone (\(basis)) and would be unplaced; "
+                    + "give --allow-unplaced to build without them")
         }
         if outcome.unplaced > 0 {
-            outcome.warnings.append(BuildWarning(path: path, message: "\(NumberText.grouped(outcome.unplaced)) residents of "
-                + "\(DistrictBuilder.list(unplacedZones)) left unplaced (--allow-unplaced): no residential floor in their zone"))
+            outcome.warnings.append(
+                BuildWarning(
+                    path: path,
+                    message: "\(NumberText.grouped(outcome.unplaced)) residents of "
+                        + "\(DistrictBuilder.list(unplacedZones)) left unplaced (--allow-unplaced): no residential floor in their zone"))
         }
-        outcome.residentsSource = "census: \(file), \(DistrictBuilder.count(table.count, "zone")), spread over \(basis) (modelled)"
+        outcome.residentsSource =
+            "census: \(file), \(DistrictBuilder.count(table.count, "zone")), spread over \(basis) (modelled)"
             + (outcome.unplaced > 0 ? "; \(NumberText.grouped(outcome.unplaced)) unplaced" : "")
         let zonesFile = settings.zones.split(separator: "/").last.map(String.init) ?? settings.zones
         let zonesText = DistrictBuilder.count(table.count, "zone")

@@ -23,8 +23,10 @@ enum PlannerFileText {
         }
         guard let encoding, encoding.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" else {
             if let line = firstNonUTF8Line(data) {
-                throw BuildError.invalidInput(path: path, detail: "line \(line): the text is not UTF-8 (a CSV saved by Excel "
-                    + "in GBK?): give its code page (\(flag) GBK)")
+                throw BuildError.invalidInput(
+                    path: path,
+                    detail: "line \(line): the text is not UTF-8 (a CSV saved by Excel "
+                        + "in GBK?): give its code page (\(flag) GBK)")
             }
             return (path, nil)
         }

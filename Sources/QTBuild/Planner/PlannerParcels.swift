@@ -48,9 +48,13 @@ enum PlannerParcels {
                 warnings += result.warnings.map { BuildWarning(path: path, message: $0) }
             } catch let error as FormatsError {
                 if case .missingFile = error { throw BuildError.missingInput(path: path, what: "parcels file") }
-                throw BuildError.invalidInput(path: path, detail: error.detail
-                    .replacingOccurrences(of: "give the layer an \"encoding\" in the district manifest", with: "give --encoding")
-                    .replacingOccurrences(of: "give it in the district manifest's layer entry (\"crs\": \"EPSG:4549\", \"GCJ02\", …)", with: "give --parcels-crs (EPSG:4549, …)"))
+                throw BuildError.invalidInput(
+                    path: path,
+                    detail: error.detail
+                        .replacingOccurrences(of: "give the layer an \"encoding\" in the district manifest", with: "give --encoding")
+                        .replacingOccurrences(
+                            of: "give it in the district manifest's layer entry (\"crs\": \"EPSG:4549\", \"GCJ02\", …)",
+                            with: "give --parcels-crs (EPSG:4549, …)"))
             }
         }
         let context = zone.context
@@ -87,8 +91,10 @@ enum PlannerParcels {
         }
         if codeField == nil && texts.isEmpty {
             let fields = Set(parcels.flatMap { $0.feature.properties.keys }).sorted()
-            throw BuildError.invalidInput(path: path, detail: "no land-use code: no field named \(codeFields.prefix(6).joined(separator: ", ")) … "
-                + "(give --code-field; the fields: \(fields.isEmpty ? "none" : fields.joined(separator: ", "))) and no text inside the polygons")
+            throw BuildError.invalidInput(
+                path: path,
+                detail: "no land-use code: no field named \(codeFields.prefix(6).joined(separator: ", ")) … "
+                    + "(give --code-field; the fields: \(fields.isEmpty ? "none" : fields.joined(separator: ", "))) and no text inside the polygons")
         }
         // Texts inside polygons: each text to the smallest polygon containing it.
         var textsOf: [Int: [String]] = [:]
@@ -116,15 +122,21 @@ enum PlannerParcels {
             if let codeField { cell = p[codeField].flatMap(POIReader.text) } else { cell = textsOf[k]?.joined(separator: "/") }
             guard let cell, !cell.isEmpty else {
                 if unclassified { out.excluded["parcels: no land-use code: left out (--unmapped-as unclassified) [\(file)]", default: 0] += 1; continue }
-                throw BuildError.invalidInput(path: path, detail: "\(label): no land-use code"
-                    + (codeField.map { " in field '\($0)'" } ?? " (no text inside the polyline\(codeLayer.map { " on layer \($0)" } ?? ""))")
-                    + "; give --unmapped-as unclassified to leave such parcels out")
+                throw BuildError.invalidInput(
+                    path: path,
+                    detail: "\(label): no land-use code"
+                        + (codeField.map { " in field '\($0)'" } ?? " (no text inside the polyline\(codeLayer.map { " on layer \($0)" } ?? ""))")
+                        + "; give --unmapped-as unclassified to leave such parcels out")
             }
             let codes = table.split(cell)
             guard let first = codes.first, let (cls, entry) = table.lookUp(first) else {
-                if unclassified { out.excluded["parcels: code \(cell) in no table: left out (--unmapped-as unclassified) [\(file)]", default: 0] += 1; continue }
-                throw BuildError.invalidInput(path: path, detail: "\(label): land-use code '\(cell)' is not in \(table.name) "
-                    + "(\(table.path)); give --landuse-codes with a table that has it, or --unmapped-as unclassified to leave such parcels out")
+                if unclassified {
+                    out.excluded["parcels: code \(cell) in no table: left out (--unmapped-as unclassified) [\(file)]", default: 0] += 1; continue
+                }
+                throw BuildError.invalidInput(
+                    path: path,
+                    detail: "\(label): land-use code '\(cell)' is not in \(table.name) "
+                        + "(\(table.path)); give --landuse-codes with a table that has it, or --unmapped-as unclassified to leave such parcels out")
             }
             for other in codes.dropFirst() where table.lookUp(other) == nil {
                 if unclassified { continue }
@@ -143,7 +155,7 @@ enum PlannerParcels {
                 "id": .string(id), "class": .string(cls.rawValue), "code": .string(cls.nationalCode),
                 "source": .string(input.sourcePrefix), "accuracy_m": .number(accuracy),
                 "plan_code": .string(cell), "plan_code_table": .string(table.name),
-                "area_m2": .number(NetworkLayer.rounded(m2, 10)),
+                "area_m2": .number(NetworkLayer.rounded(m2, 10))
             ]
             if entry != LandUseCodeTable.normalized(first) { props["plan_code_basis"] = .string("\(first) as \(entry)") }
             if codes.count > 1 {
@@ -159,7 +171,8 @@ enum PlannerParcels {
             added += 1
         }
         let crsText = input.crs.map { "--parcels-crs \($0)" } ?? "the file's own CRS"
-        out.line = "\(file) (\(table.name), \(codeField.map { "field \($0)" } ?? "texts inside the polylines\(codeLayer.map { " on layer \($0)" } ?? "")"), "
+        out.line =
+            "\(file) (\(table.name), \(codeField.map { "field \($0)" } ?? "texts inside the polylines\(codeLayer.map { " on layer \($0)" } ?? "")"), "
             + "\(crsText)): \(parcels.count) parcels: \(added) in the land-use layer (\(mixed) mixed), "
             + "\(parcels.count - added) left out"
         return out

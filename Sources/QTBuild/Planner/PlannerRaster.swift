@@ -32,8 +32,10 @@ enum PlannerRaster {
         let toWGS = try Transformer(from: grid.crs, to: .wgs84)
         let angular = try Transformer(from: .wgs84, to: grid.crs).targetIsAngular
         // The cell's size in metres (at the grid's centre for a lon/lat grid).
-        let centre = try toWGS.transform(Coordinate(x: grid.corner(col: Double(grid.width) / 2, row: Double(grid.height) / 2).x,
-                                                     y: grid.corner(col: Double(grid.width) / 2, row: Double(grid.height) / 2).y))
+        let centre = try toWGS.transform(
+            Coordinate(
+                x: grid.corner(col: Double(grid.width) / 2, row: Double(grid.height) / 2).x,
+                y: grid.corner(col: Double(grid.width) / 2, row: Double(grid.height) / 2).y))
         let scale = angular ? 111_320.0 * max(cos(centre.y * .pi / 180), 0.01) : 1
         let cellMetres = max(abs(grid.geoTransform[1]) * scale, abs(grid.geoTransform[5]) * (angular ? 110_574 : 1))
         let k = max(1, Int((cellMetres / maximumCellMetres).rounded(.up)))
@@ -71,19 +73,21 @@ enum PlannerRaster {
         out.exactSum = pieces.reduce(0) { $0 + $1.weight }
         out.residents = Int(out.exactSum.rounded())
         let counts = PopulationLayer.largestRemainder(total: out.residents, weights: pieces.map(\.weight))
-        let method = "raster cells of \(file) (\(NumberText.fixed(cellMetres, 0)) m\(k > 1 ? ", each split evenly into \(k) × \(k)" : "")) "
+        let method =
+            "raster cells of \(file) (\(NumberText.fixed(cellMetres, 0)) m\(k > 1 ? ", each split evenly into \(k) × \(k)" : "")) "
             + "clipped to the boundary, each weighted by the share of its area inside; the rounded sum spread by largest remainder"
         for (piece, count) in zip(pieces, counts) where count > 0 {
             let p: [String: JSONValue] = [
                 "id": .string(piece.id), "population": .number(Double(count)), "aged_60_plus_share": .number(aged60),
                 "urban": .bool(true), "future_community": .bool(false), "source": .string(input.sourcePrefix),
                 "accuracy_m": .number((cellMetres / Double(k) / 2).rounded()), "method": .string(method), "modelled": .bool(true),
-                "raster_value": .number((piece.weight * 1000).rounded() / 1000),
+                "raster_value": .number((piece.weight * 1000).rounded() / 1000)
             ]
             out.features.append(Feature(id: p["id"], geometry: piece.geometry, properties: p))
         }
         out.residentsSource = "raster: \(file), cells inside the boundary summing to \(NumberText.fixed(out.exactSum, 1)), rounded (modelled)"
-        out.line = "\(file) (\(grid.width) × \(grid.height) cells of \(NumberText.fixed(cellMetres, 0)) m, \(grid.crs)\(k > 1 ? ", split \(k) × \(k)" : "")): "
+        out.line =
+            "\(file) (\(grid.width) × \(grid.height) cells of \(NumberText.fixed(cellMetres, 0)) m, \(grid.crs)\(k > 1 ? ", split \(k) × \(k)" : "")): "
             + "\(NumberText.grouped(pieces.count)) pieces inside, sum \(NumberText.fixed(out.exactSum, 3)), residents \(NumberText.grouped(out.residents))"
         return out
     }

@@ -116,10 +116,12 @@ public struct DistrictBuildOptions: Sendable, Hashable {
     public static let defaultMarginMetres = 2000.0
 
     /// Creates options.
-    public init(name: String? = nil, nameEn: String? = nil, metricCRS: String? = nil,
-                marginMetres: Double = DistrictBuildOptions.defaultMarginMetres, residents: Int? = nil,
-                officialAreaKm2: Double? = nil, aged60Share: Double? = nil,
-                osmAccuracyMetres: Double = DistrictBuildOptions.defaultOSMAccuracyMetres, layerFormat: LayerFileFormat = .geojson) {
+    public init(
+        name: String? = nil, nameEn: String? = nil, metricCRS: String? = nil,
+        marginMetres: Double = DistrictBuildOptions.defaultMarginMetres, residents: Int? = nil,
+        officialAreaKm2: Double? = nil, aged60Share: Double? = nil,
+        osmAccuracyMetres: Double = DistrictBuildOptions.defaultOSMAccuracyMetres, layerFormat: LayerFileFormat = .geojson
+    ) {
         self.name = name
         self.nameEn = nameEn
         self.metricCRS = metricCRS
@@ -151,9 +153,10 @@ public struct OSMTables: Sendable, Hashable {
     /// Reads the three tables from a standards folder.
     public static func load(folder: String) throws(TableError) -> OSMTables {
         func path(_ name: String) -> String { folder.hasSuffix("/") ? folder + name : folder + "/" + name }
-        return OSMTables(network: try .load(path: path("osm-network.json")),
-                         facilities: try .load(path: path("osm-facilities.json")),
-                         landUse: try .load(path: path("osm-landuse.json")))
+        return OSMTables(
+            network: try .load(path: path("osm-network.json")),
+            facilities: try .load(path: path("osm-facilities.json")),
+            landUse: try .load(path: path("osm-landuse.json")))
     }
 
     /// Every tag key the tables read: the reader keeps only these.
@@ -181,9 +184,11 @@ public struct DistrictBuildRequest: Sendable {
     public var landUseCodes: [String: LandUseCodeTable] = [:]
 
     /// Creates a request.
-    public init(inputs: [BuildInput], boundary: BoundarySource, options: DistrictBuildOptions, tables: OSMTables,
-                generator: String, folderName: String, poiSchemas: [String: POISchema] = [:],
-                landUseCodes: [String: LandUseCodeTable] = [:]) {
+    public init(
+        inputs: [BuildInput], boundary: BoundarySource, options: DistrictBuildOptions, tables: OSMTables,
+        generator: String, folderName: String, poiSchemas: [String: POISchema] = [:],
+        landUseCodes: [String: LandUseCodeTable] = [:]
+    ) {
         self.poiSchemas = poiSchemas
         self.landUseCodes = landUseCodes
         self.inputs = inputs

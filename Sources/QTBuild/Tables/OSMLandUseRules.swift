@@ -52,8 +52,10 @@ public struct OSMLandUseRules: Hashable, Sendable {
             for (value, cls) in try r.object(o["values"], "keys[\(i)].values") {
                 let text = try r.string(cls, "keys[\(i)].values.\(value)")
                 guard let c = LandUseClass(rawValue: text) else {
-                    throw r.fail("keys[\(i)].values.\(value)", "unknown land-use class '\(text)' (known: "
-                                 + LandUseClass.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+                    throw r.fail(
+                        "keys[\(i)].values.\(value)",
+                        "unknown land-use class '\(text)' (known: "
+                            + LandUseClass.allCases.map(\.rawValue).joined(separator: ", ") + ")")
                 }
                 values[value] = c
             }

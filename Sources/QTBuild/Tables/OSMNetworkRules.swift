@@ -92,14 +92,17 @@ public struct OSMNetworkRules: Hashable, Sendable {
             let o = try r.object(item, at)
             let classText = try r.string(o["road_class"], "\(at).road_class")
             guard let roadClass = RoadClass(rawValue: classText) else {
-                throw r.fail("\(at).road_class", "unknown road class '\(classText)' (known: "
-                             + RoadClass.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+                throw r.fail(
+                    "\(at).road_class",
+                    "unknown road class '\(classText)' (known: "
+                        + RoadClass.allCases.map(\.rawValue).joined(separator: ", ") + ")")
             }
             let drive = try r.bool(o["drive"], "\(at).drive")
             let speed = try r.number(o["speed_kmh"], "\(at).speed_kmh")
             let implied = try o["implied_oneway"].map { v throws(TableError) in try r.bool(v, "\(at).implied_oneway") } ?? false
-            highway[value] = HighwayClassRule(roadClass: roadClass, walk: try r.bool(o["walk"], "\(at).walk"), drive: drive,
-                                              speedKmh: speed, impliedOneway: implied)
+            highway[value] = HighwayClassRule(
+                roadClass: roadClass, walk: try r.bool(o["walk"], "\(at).walk"), drive: drive,
+                speedKmh: speed, impliedOneway: implied)
         }
         let excluded = Set(try r.strings(top["excluded_highway"], "excluded_highway"))
         if let both = excluded.intersection(highway.keys).sorted().first {

@@ -83,8 +83,10 @@ public struct POISchema: Hashable, Sendable {
         for (i, text) in try r.strings(value, field).enumerated() {
             if text == "secondary_school" { out.append(.secondarySchool); continue }
             guard let type = FacilityType(rawValue: text) else {
-                throw r.fail("\(field)[\(i)]", "unknown facility type '\(text)' (known: "
-                    + FacilityType.allCases.map(\.rawValue).joined(separator: ", ") + ", secondary_school)")
+                throw r.fail(
+                    "\(field)[\(i)]",
+                    "unknown facility type '\(text)' (known: "
+                        + FacilityType.allCases.map(\.rawValue).joined(separator: ", ") + ", secondary_school)")
             }
             out.append(.type(type))
         }
@@ -122,8 +124,9 @@ public struct POISchema: Hashable, Sendable {
                 throw r.fail("codes.\(code)", "an Amap code has 6 digits")
             }
             let o = try r.object(entry, "codes.\(code)")
-            codes[code] = POICode(label: try r.string(o["label"], "codes.\(code).label"),
-                                  targets: try targets(o["types"], "codes.\(code).types", r))
+            codes[code] = POICode(
+                label: try r.string(o["label"], "codes.\(code).label"),
+                targets: try targets(o["types"], "codes.\(code).types", r))
         }
         var schoolDefault: [FacilityType] = []
         for target in try targets(top["school_default"], "school_default", r) {

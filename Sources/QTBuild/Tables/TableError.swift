@@ -72,8 +72,10 @@ struct TableReader {
     func number(_ value: JSONValue?, _ field: String, above minimum: Double = 0, inclusive: Bool = false) throws(TableError) -> Double {
         guard let value else { throw fail(field, "missing") }
         guard let d = value.doubleValue, d.isFinite, inclusive ? d >= minimum : d > minimum else {
-            throw fail(field, "expected a number \(inclusive ? "≥" : ">") \(ValidationNumber.plain(minimum)), found "
-                + (value.doubleValue.map(ValidationNumber.plain) ?? value.typeDescription))
+            throw fail(
+                field,
+                "expected a number \(inclusive ? "≥" : ">") \(ValidationNumber.plain(minimum)), found "
+                    + (value.doubleValue.map(ValidationNumber.plain) ?? value.typeDescription))
         }
         return d
     }

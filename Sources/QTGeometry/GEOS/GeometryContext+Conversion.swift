@@ -231,8 +231,9 @@ extension GeometryContext {
         _ = try call("GEOSCoordSeq_getSize_r", { GEOSCoordSeq_getSize_r($0, seq, &size) }, failed: { $0 == 0 })
         var flat = [Double](repeating: 0, count: Int(size) * 2)
         _ = try flat.withUnsafeMutableBufferPointer { buffer in
-            try call("GEOSCoordSeq_copyToBuffer_r", { GEOSCoordSeq_copyToBuffer_r($0, seq, buffer.baseAddress, 0, 0) },
-                     failed: { $0 == 0 })
+            try call(
+                "GEOSCoordSeq_copyToBuffer_r", { GEOSCoordSeq_copyToBuffer_r($0, seq, buffer.baseAddress, 0, 0) },
+                failed: { $0 == 0 })
         }
         return (0..<Int(size)).map { Coordinate(x: flat[2 * $0], y: flat[2 * $0 + 1]) }
     }

@@ -124,7 +124,7 @@ public final class GeometryContext {
         if let wkbWriter { return wkbWriter }
         let writer = try callPointer("GEOSWKBWriter_create_r") { GEOSWKBWriter_create_r($0) }
         GEOSWKBWriter_setOutputDimension_r(handle, writer, 2)
-        GEOSWKBWriter_setByteOrder_r(handle, writer, Int32(GEOS_WKB_NDR.rawValue))  // little-endian
+        GEOSWKBWriter_setByteOrder_r(handle, writer, Int32(GEOS_WKB_NDR.rawValue)) // little-endian
         wkbWriter = writer
         return writer
     }

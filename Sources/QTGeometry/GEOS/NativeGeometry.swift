@@ -55,8 +55,9 @@ public final class NativeGeometry {
     public func envelope() throws -> Envelope? {
         if try isEmpty() { return nil }
         var minX = 0.0, minY = 0.0, maxX = 0.0, maxY = 0.0
-        _ = try context.call("GEOSGeom_getExtent_r", { GEOSGeom_getExtent_r($0, pointer, &minX, &minY, &maxX, &maxY) },
-                             failed: { $0 == 0 })
+        _ = try context.call(
+            "GEOSGeom_getExtent_r", { GEOSGeom_getExtent_r($0, pointer, &minX, &minY, &maxX, &maxY) },
+            failed: { $0 == 0 })
         return Envelope(minX: minX, minY: minY, maxX: maxX, maxY: maxY)
     }
 }

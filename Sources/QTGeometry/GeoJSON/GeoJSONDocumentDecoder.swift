@@ -21,8 +21,10 @@ struct GeoJSONDocumentDecoder {
             let geometry = try geometries.geometry(document)
             return Self.result([Feature(geometry: geometry)], droppedZ: [geometries.droppedZCount], indexed: false)
         default:
-            throw GeoJSONError(path: "type", message: "unknown GeoJSON type \(JSONText.quoted(type)); "
-                + "expected FeatureCollection, Feature, \(GeoJSONGeometryDecoder.typeNames)")
+            throw GeoJSONError(
+                path: "type",
+                message: "unknown GeoJSON type \(JSONText.quoted(type)); "
+                    + "expected FeatureCollection, Feature, \(GeoJSONGeometryDecoder.typeNames)")
         }
     }
 
@@ -93,8 +95,9 @@ struct GeoJSONDocumentDecoder {
             let message = count == 1 ? "1 position had a Z value, dropped" : "\(count) positions had a Z value, dropped"
             warnings.append(GeoJSONWarning(featureIndex: indexed ? index : nil, message: message))
         }
-        return GeoJSONReadResult(collection: FeatureCollection(features: features), droppedZCount: droppedZ.reduce(0, +),
-                                 warnings: warnings)
+        return GeoJSONReadResult(
+            collection: FeatureCollection(features: features), droppedZCount: droppedZ.reduce(0, +),
+            warnings: warnings)
     }
 
     // MARK: CRS (GeoJSON 2008 "crs" member)
@@ -103,14 +106,18 @@ struct GeoJSONDocumentDecoder {
     private static func checkCRS(_ crs: JSONValue?) throws(GeoJSONError) {
         guard let crs, crs != .null else { return }
         guard crs["type"]?.stringValue == "name", let name = crs["properties"]?["name"]?.stringValue else {
-            throw GeoJSONError(path: "crs", message: "cannot tell which CRS this member names (only "
-                + "{\"type\":\"name\",\"properties\":{\"name\":…}} is understood); RFC 7946 GeoJSON is WGS84 "
-                + "(longitude, latitude) only: remove the \"crs\" member")
+            throw GeoJSONError(
+                path: "crs",
+                message: "cannot tell which CRS this member names (only "
+                    + "{\"type\":\"name\",\"properties\":{\"name\":…}} is understood); RFC 7946 GeoJSON is WGS84 "
+                    + "(longitude, latitude) only: remove the \"crs\" member")
         }
         guard isWGS84(name) else {
-            throw GeoJSONError(path: "crs", message: "CRS \(JSONText.quoted(name)) is not WGS84: "
-                + "RFC 7946 GeoJSON is WGS84 (longitude, latitude) only; reproject the data to WGS84 and remove the "
-                + "\"crs\" member")
+            throw GeoJSONError(
+                path: "crs",
+                message: "CRS \(JSONText.quoted(name)) is not WGS84: "
+                    + "RFC 7946 GeoJSON is WGS84 (longitude, latitude) only; reproject the data to WGS84 and remove the "
+                    + "\"crs\" member")
         }
     }
 
@@ -125,7 +132,8 @@ struct GeoJSONDocumentDecoder {
             guard parts.count == 3 else { return false }
             authority = String(parts[0]); code = String(parts[2])
         } else if let range = lower.range(of: "www.opengis.net/def/crs/"),
-                  lower.hasPrefix("http://") || lower.hasPrefix("https://") {
+            lower.hasPrefix("http://") || lower.hasPrefix("https://")
+        {
             // http://www.opengis.net/def/crs/{authority}/{version}/{code}
             let parts = lower[range.upperBound...].split(separator: "/", omittingEmptySubsequences: false)
             guard parts.count == 3 else { return false }

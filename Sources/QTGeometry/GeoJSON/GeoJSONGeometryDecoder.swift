@@ -11,7 +11,7 @@ struct GeoJSONGeometryDecoder {
 
     /// The seven RFC 7946 geometry types.
     static let geometryTypes: Set<String> = [
-        "Point", "LineString", "Polygon", "MultiPoint", "MultiLineString", "MultiPolygon", "GeometryCollection",
+        "Point", "LineString", "Polygon", "MultiPoint", "MultiLineString", "MultiPolygon", "GeometryCollection"
     ]
     static let typeNames = "Point, LineString, Polygon, MultiPoint, MultiLineString, MultiPolygon or GeometryCollection"
 
@@ -115,15 +115,17 @@ struct GeoJSONGeometryDecoder {
         let name = index == 0 ? "ring 0 (exterior)" : "ring \(index) (hole)"
         let elements = try Self.array(json, of: "positions")
         guard elements.count >= 4 else {
-            throw GeoJSONError(message: "\(name) has \(Self.count(elements.count, "position")), expected at least 4 "
-                + "(a closed ring repeats its first position at the end)")
+            throw GeoJSONError(
+                message: "\(name) has \(Self.count(elements.count, "position")), expected at least 4 "
+                    + "(a closed ring repeats its first position at the end)")
         }
         let coordinates = try positions(elements)
         let first = coordinates[0], last = coordinates[coordinates.count - 1]
         guard first == last else {
-            throw GeoJSONError(message: "\(name) is not closed: first position \(Self.show(first)) differs from last "
-                + "\(Self.show(last)); RFC 7946 requires the last position to equal the first, and qtplan does not "
-                + "close rings itself")
+            throw GeoJSONError(
+                message: "\(name) is not closed: first position \(Self.show(first)) differs from last "
+                    + "\(Self.show(last)); RFC 7946 requires the last position to equal the first, and qtplan does not "
+                    + "close rings itself")
         }
         return coordinates
     }
@@ -167,9 +169,10 @@ struct GeoJSONGeometryDecoder {
             throw GeoJSONError(message: "position has \(Self.count(numbers.count, "number")), expected 2 or 3")
         }
         guard numbers.count <= 3 else {
-            throw GeoJSONError(message: "position has \(numbers.count) numbers, expected 2 or 3: RFC 7946 §3.1.1 says "
-                + "positions SHOULD NOT have more than three elements, and qtplan refuses rather than guess what "
-                + "element 4 means")
+            throw GeoJSONError(
+                message: "position has \(numbers.count) numbers, expected 2 or 3: RFC 7946 §3.1.1 says "
+                    + "positions SHOULD NOT have more than three elements, and qtplan refuses rather than guess what "
+                    + "element 4 means")
         }
         var values: (Double, Double) = (0, 0)
         for (index, element) in numbers.enumerated() {

@@ -113,7 +113,7 @@ struct JSONByteParser {
 
     private mutating func array(depth: Int) throws(Declined) -> JSONValue {
         guard depth <= Self.maximumDepth else { throw Declined() }
-        index += 1  // [
+        index += 1 // [
         var elements: [JSONValue] = []
         skipWhiteSpace()
         if peek() == UInt8(ascii: "]") { index += 1; return .array(elements) }
@@ -131,7 +131,7 @@ struct JSONByteParser {
 
     private mutating func object(depth: Int) throws(Declined) -> JSONValue {
         guard depth <= Self.maximumDepth else { throw Declined() }
-        index += 1  // {
+        index += 1 // {
         var members: [String: JSONValue] = [:]
         skipWhiteSpace()
         if peek() == UInt8(ascii: "}") { index += 1; return .object(members) }
@@ -174,7 +174,7 @@ struct JSONByteParser {
 
     /// A string starting at its opening quote; the index ends after the closing quote.
     private mutating func string() throws(Declined) -> String {
-        index += 1  // "
+        index += 1 // "
         let start = index
         var ascii = true
         while index < count {
@@ -187,7 +187,7 @@ struct JSONByteParser {
                 return text
             }
             if byte == Self.backslash { break }
-            if byte < 0x20 { throw Declined() }  // control characters must be escaped
+            if byte < 0x20 { throw Declined() } // control characters must be escaped
             if byte >= 0x80 { ascii = false }
             index += 1
         }
@@ -219,7 +219,7 @@ struct JSONByteParser {
             case UInt8(ascii: "t"): bytes.append(0x09)
             case UInt8(ascii: "u"):
                 var scalar = try hex4()
-                if (0xD800...0xDBFF).contains(scalar) {  // a high surrogate needs its low one
+                if (0xD800...0xDBFF).contains(scalar) { // a high surrogate needs its low one
                     guard count - index >= 2, base[index] == Self.backslash, base[index + 1] == UInt8(ascii: "u")
                     else { throw Declined() }
                     index += 2
@@ -280,7 +280,7 @@ struct JSONByteParser {
     /// Exact powers of ten as doubles (10^22 is the largest).
     private static let powersOfTen: [Double] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
-        1e19, 1e20, 1e21, 1e22,
+        1e19, 1e20, 1e21, 1e22
     ]
 
     /// Significant digits beyond which Foundation's reading (through `Decimal`) and a correctly rounded one
@@ -292,8 +292,8 @@ struct JSONByteParser {
         var negative = false
         if base[index] == UInt8(ascii: "-") { negative = true; index += 1 }
         var mantissa: UInt64 = 0
-        var digits = 0            // significant digits seen (leading zeros not counted)
-        var exact = true          // mantissa holds every significant digit
+        var digits = 0 // significant digits seen (leading zeros not counted)
+        var exact = true // mantissa holds every significant digit
         var fractionDigits = 0
         var integral = true
         @inline(__always) func isDigit(_ b: UInt8) -> Bool { b &- UInt8(ascii: "0") < 10 }
@@ -307,7 +307,7 @@ struct JSONByteParser {
         guard let first = peek(), isDigit(first) else { throw Declined() }
         if first == UInt8(ascii: "0") {
             index += 1
-            if let next = peek(), isDigit(next) { throw Declined() }  // leading zero
+            if let next = peek(), isDigit(next) { throw Declined() } // leading zero
         } else {
             while let b = peek(), isDigit(b) { take(b); index += 1 }
         }
@@ -349,7 +349,7 @@ struct JSONByteParser {
             return negative ? -magnitude : magnitude
         }
         let text = String(decoding: UnsafeBufferPointer(start: base + start, count: index - start), as: UTF8.self)
-        guard let value = Double(text), value.isFinite, value != 0 else { throw Declined() }  // overflow, underflow
+        guard let value = Double(text), value.isFinite, value != 0 else { throw Declined() } // overflow, underflow
         return value
     }
 }

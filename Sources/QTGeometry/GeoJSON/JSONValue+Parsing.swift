@@ -56,8 +56,9 @@ extension JSONValue {
     public init(parsingRefusingDuplicates data: Data) throws(JSONSyntaxError) {
         let (value, duplicates) = try Self.parseReportingDuplicates(data)
         if let first = duplicates.first {
-            throw JSONSyntaxError(message: "\(first): JSON leaves the meaning of a repeated key open (RFC 8259 §4); "
-                + "keep one of them")
+            throw JSONSyntaxError(
+                message: "\(first): JSON leaves the meaning of a repeated key open (RFC 8259 §4); "
+                    + "keep one of them")
         }
         self = value
     }
@@ -76,8 +77,9 @@ extension JSONValue {
         let outcome = data.withUnsafeBytes { JSONByteParser.parseReporting($0) }
         if let value = outcome.value { return (value, outcome.duplicates) }
         if let encoding = wideEncoding(data) {
-            throw JSONSyntaxError(message: "the text is \(encoding), not UTF-8: JSON must be UTF-8 (RFC 8259 §8.1); "
-                + "re-save the file as UTF-8")
+            throw JSONSyntaxError(
+                message: "the text is \(encoding), not UTF-8: JSON must be UTF-8 (RFC 8259 §8.1); "
+                    + "re-save the file as UTF-8")
         }
         if data.count > foundationFallbackLimit {
             if let diagnosis = diagnose(data) { throw JSONSyntaxError(message: diagnosis) }

@@ -45,8 +45,9 @@ extension NativeGeometry {
     public func wkt(decimals: Int? = nil) throws -> String {
         let writer = try context.wktWriterHandle()
         GEOSWKTWriter_setRoundingPrecision_r(context.handle, writer, Int32(decimals ?? -1))
-        let text = try context.call("GEOSWKTWriter_write_r", { GEOSWKTWriter_write_r($0, writer, pointer) },
-                                    failed: { $0 == nil })
+        let text = try context.call(
+            "GEOSWKTWriter_write_r", { GEOSWKTWriter_write_r($0, writer, pointer) },
+            failed: { $0 == nil })
         guard let text else { throw context.error("GEOSWKTWriter_write_r") }
         defer { GEOSFree_r(context.handle, text) }
         return String(cString: text)
@@ -56,8 +57,9 @@ extension NativeGeometry {
     public func wkb() throws -> [UInt8] {
         let writer = try context.wkbWriterHandle()
         var size = 0
-        let bytes = try context.call("GEOSWKBWriter_write_r", { GEOSWKBWriter_write_r($0, writer, pointer, &size) },
-                                     failed: { $0 == nil })
+        let bytes = try context.call(
+            "GEOSWKBWriter_write_r", { GEOSWKBWriter_write_r($0, writer, pointer, &size) },
+            failed: { $0 == nil })
         guard let bytes else { throw context.error("GEOSWKBWriter_write_r") }
         defer { GEOSFree_r(context.handle, bytes) }
         return Array(UnsafeBufferPointer(start: bytes, count: size))

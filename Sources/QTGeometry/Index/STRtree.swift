@@ -34,7 +34,8 @@ private let itemDistance: GEOSDistanceCallback = { a, b, distance, userdata in
     guard let userdata, let distance else { return 0 }
     let search = Unmanaged<STRtreeSearch>.fromOpaque(userdata).takeUnretainedValue()
     guard let ga = search.geometry(a), let gb = search.geometry(b),
-          GEOSDistance_r(search.context, ga, gb, distance) == 1 else {
+        GEOSDistance_r(search.context, ga, gb, distance) == 1
+    else {
         search.failed = true
         return 0
     }
@@ -74,8 +75,9 @@ public final class STRtree {
     public func query(_ geometry: NativeGeometry) throws -> [Int] {
         search.hits.removeAll(keepingCapacity: true)
         context.clearError()
-        GEOSSTRtree_query_r(context.handle, tree, geometry.pointer, collectHit,
-                            Unmanaged.passUnretained(search).toOpaque())
+        GEOSSTRtree_query_r(
+            context.handle, tree, geometry.pointer, collectHit,
+            Unmanaged.passUnretained(search).toOpaque())
         return search.hits.sorted()
     }
 
@@ -90,10 +92,13 @@ public final class STRtree {
         search.query = geometry.pointer
         search.failed = false
         defer { search.query = nil }
-        let found = try context.call("GEOSSTRtree_nearest_generic_r", {
-            GEOSSTRtree_nearest_generic_r($0, tree, STRtreeSearch.queryTag, geometry.pointer, itemDistance,
-                                          Unmanaged.passUnretained(search).toOpaque())
-        }, failed: { $0 == nil })
+        let found = try context.call(
+            "GEOSSTRtree_nearest_generic_r",
+            {
+                GEOSSTRtree_nearest_generic_r(
+                    $0, tree, STRtreeSearch.queryTag, geometry.pointer, itemDistance,
+                    Unmanaged.passUnretained(search).toOpaque())
+            }, failed: { $0 == nil })
         if search.failed { throw context.error("GEOSDistance_r") }
         return STRtreeSearch.index(found)
     }

@@ -32,8 +32,10 @@ public struct BufferStyle: Hashable, Sendable {
     public var mitreLimit: Double
 
     /// Creates a style; the defaults are GEOS's (8 segments, round caps and joins, mitre limit 5).
-    public init(quadrantSegments: Int32 = 8, cap: BufferCapStyle = .round, join: BufferJoinStyle = .round,
-                mitreLimit: Double = 5) {
+    public init(
+        quadrantSegments: Int32 = 8, cap: BufferCapStyle = .round, join: BufferJoinStyle = .round,
+        mitreLimit: Double = 5
+    ) {
         self.quadrantSegments = quadrantSegments
         self.cap = cap
         self.join = join
@@ -59,8 +61,9 @@ extension NativeGeometry {
             throw GeometryError.invalidInput("buffer distance \(distance) and mitre limit \(style.mitreLimit) must be finite")
         }
         return try context.callGeometry("GEOSBufferWithStyle_r") {
-            GEOSBufferWithStyle_r($0, pointer, distance, style.quadrantSegments, style.cap.rawValue,
-                                  style.join.rawValue, style.mitreLimit)
+            GEOSBufferWithStyle_r(
+                $0, pointer, distance, style.quadrantSegments, style.cap.rawValue,
+                style.join.rawValue, style.mitreLimit)
         }
     }
 
@@ -122,9 +125,10 @@ extension NativeGeometry {
         case .structure:
             let params = try context.callPointer("GEOSMakeValidParams_create_r") { GEOSMakeValidParams_create_r($0) }
             defer { GEOSMakeValidParams_destroy_r(context.handle, params) }
-            _ = try context.call("GEOSMakeValidParams_setMethod_r",
-                                 { GEOSMakeValidParams_setMethod_r($0, params, GEOS_MAKE_VALID_STRUCTURE) },
-                                 failed: { $0 == 0 })
+            _ = try context.call(
+                "GEOSMakeValidParams_setMethod_r",
+                { GEOSMakeValidParams_setMethod_r($0, params, GEOS_MAKE_VALID_STRUCTURE) },
+                failed: { $0 == 0 })
             return try context.callGeometry("GEOSMakeValidWithParams_r") { GEOSMakeValidWithParams_r($0, pointer, params) }
         }
     }

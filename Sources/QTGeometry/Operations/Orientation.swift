@@ -16,11 +16,12 @@ extension GeometryContext {
     /// rings are reversed here, after GEOS decides each ring's orientation.
     public func orientedForGeoJSON(_ geometry: Geometry) throws -> Geometry {
         func orient(_ polygon: Polygon) throws -> Polygon {
-            Polygon(rings: try polygon.rings.enumerated().map { index, ring in
-                guard ring.count >= 4 else { return ring }
-                let wantCCW = index == 0
-                return try isCounterClockwise(ring) == wantCCW ? ring : ring.reversed()
-            })
+            Polygon(
+                rings: try polygon.rings.enumerated().map { index, ring in
+                    guard ring.count >= 4 else { return ring }
+                    let wantCCW = index == 0
+                    return try isCounterClockwise(ring) == wantCCW ? ring : ring.reversed()
+                })
         }
         switch geometry {
         case .polygon(let p): return .polygon(try orient(p))

@@ -107,7 +107,8 @@ private struct ScenarioEditor {
             noteTouched(changed, layer: edit.layer)
             for (key, value) in edit.feature.properties where key != "id" {
                 guard fields.contains(key) || key == "cost" else {
-                    throw fail(edit, "change of '\(key)': the \(edit.layer.rawValue) layer has no such field (its fields: \(fields.sorted().joined(separator: ", ")))")
+                    throw fail(
+                        edit, "change of '\(key)': the \(edit.layer.rawValue) layer has no such field (its fields: \(fields.sorted().joined(separator: ", ")))")
                 }
                 changed.properties[key] = value
             }
@@ -134,7 +135,7 @@ private struct ScenarioEditor {
                 residentsChange += population(of: feature)
             case .network:
                 feature = try street(feature, edit)
-                features = district.features(.network)  // a junction may have split an existing edge
+                features = district.features(.network) // a junction may have split an existing edge
             case .transit:
                 if feature.properties["status"] == nil { feature.properties["status"] = .string(Status.operating.rawValue) }
             default:
@@ -152,8 +153,9 @@ private struct ScenarioEditor {
         district.manifest.residents += residentsChange
         var notes = self.notes
         if !added.isEmpty { notes.append("added facilities count as operating unless the plan gives their status") }
-        return AppliedScenario(plan: plan, district: district, touch: touch, addedFacilities: added, cost: cost,
-                               costByType: costByType, notes: notes)
+        return AppliedScenario(
+            plan: plan, district: district, touch: touch, addedFacilities: added, cost: cost,
+            costByType: costByType, notes: notes)
     }
 
     // MARK: Layers
@@ -205,7 +207,8 @@ private struct ScenarioEditor {
                 throw fail(edit, "floor_area_m2 needs floor_area_per_person_m2, the floor area per resident it assumes")
             }
             f.properties["population"] = .number((area / perPerson).rounded())
-            f.properties["population_basis"] = .string("floor area \(NumberText.grouped(area, decimals: 0)) m² ÷ \(NumberText.trimmed(perPerson)) m² per resident")
+            f.properties["population_basis"] = .string(
+                "floor area \(NumberText.grouped(area, decimals: 0)) m² ÷ \(NumberText.trimmed(perPerson)) m² per resident")
         } else if let households = try number("households") {
             guard let size = try number("persons_per_household"), size > 0 else {
                 throw fail(edit, "households needs persons_per_household, the household size it assumes")

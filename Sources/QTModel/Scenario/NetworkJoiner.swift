@@ -64,8 +64,9 @@ struct NetworkJoiner {
         }
         guard free < 2 else {
             let distance = nearest.isFinite ? "\(NumberText.grouped(nearest, decimals: 0)) m" : "far"
-            throw Failure(detail: "neither end of the new street joins the network: the nearest street end is \(distance) away "
-                          + "(ends join within \(NumberText.trimmed(tolerance)) m; junction: true joins the side of a street)")
+            throw Failure(
+                detail: "neither end of the new street joins the network: the nearest street end is \(distance) away "
+                    + "(ends join within \(NumberText.trimmed(tolerance)) m; junction: true joins the side of a street)")
         }
         return Joined(coordinates: out, splitEdges: split, freeEnds: free)
     }

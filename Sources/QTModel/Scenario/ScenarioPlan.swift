@@ -56,11 +56,13 @@ public struct ScenarioPlan: Sendable, Hashable {
             let given = feature.properties["id"]?.stringValue ?? feature.id?.stringValue
             let label = "feature \(index)" + (given.map { " '\($0)'" } ?? "")
             func fail(_ detail: String) -> ScenarioError { .invalidPlan(path: path, feature: label, detail: detail) }
-            let layerName = feature.properties["layer"]?.stringValue
+            let layerName =
+                feature.properties["layer"]?.stringValue
                 ?? (feature.properties["type"]?.stringValue.flatMap { FacilityType(rawValue: $0) } != nil ? "facilities" : nil)
             guard let layerName else { throw fail("no 'layer' (the layer it touches: facilities, population, network, transit, …)") }
             guard let layer = LayerName(rawValue: layerName), layer != .boundary else {
-                throw fail("unknown layer '\(layerName)' (a plan touches \(LayerName.allCases.filter { $0 != .boundary }.map(\.rawValue).joined(separator: ", ")))")
+                throw fail(
+                    "unknown layer '\(layerName)' (a plan touches \(LayerName.allCases.filter { $0 != .boundary }.map(\.rawValue).joined(separator: ", ")))")
             }
             let actionName = feature.properties["action"]?.stringValue ?? "add"
             guard let action = PlanAction(rawValue: actionName) else {
@@ -72,8 +74,10 @@ public struct ScenarioPlan: Sendable, Hashable {
             var properties = feature.properties
             for key in Self.controlKeys { properties.removeValue(forKey: key) }
             properties["id"] = .string(id)
-            edits.append(PlanEdit(index: index, layer: layer, action: action, id: id,
-                                  feature: Feature(id: .string(id), geometry: feature.geometry, properties: properties)))
+            edits.append(
+                PlanEdit(
+                    index: index, layer: layer, action: action, id: id,
+                    feature: Feature(id: .string(id), geometry: feature.geometry, properties: properties)))
         }
         guard !edits.isEmpty else { throw .invalidPlan(path: path, feature: "", detail: "no features: a plan adds, closes or changes at least one") }
         self.edits = edits

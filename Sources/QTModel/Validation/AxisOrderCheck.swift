@@ -15,11 +15,12 @@ struct AxisOrderCheck: DistrictCheck {
     func run(_ workspace: ValidationWorkspace) throws -> [CheckOutcome] {
         let (issues, tested) = try ShiftProbe.eachLayer(workspace) { layer in
             guard let finding = try ShiftProbe.probe(layer, workspace, { Coordinate(x: $0.y, y: $0.x) }) else { return nil }
-            return workspace.issue(.warning, "axes.swapped", layer,
-                                   "the axes look swapped (latitude first): \(finding.outsideAsStored) of "
-                                     + "\(finding.features) features lie outside the boundary as stored, "
-                                     + "\(finding.outsideAfter) with longitude and latitude exchanged; GeoJSON "
-                                     + "positions are longitude first (RFC 7946)")
+            return workspace.issue(
+                .warning, "axes.swapped", layer,
+                "the axes look swapped (latitude first): \(finding.outsideAsStored) of "
+                    + "\(finding.features) features lie outside the boundary as stored, "
+                    + "\(finding.outsideAfter) with longitude and latitude exchanged; GeoJSON "
+                    + "positions are longitude first (RFC 7946)")
         }
         let summary = issues.isEmpty ? "longitude first in every layer" : NumberText.count(issues.count, "layer") + " swapped"
         return [CheckOutcome(id: id, title: title, issues: issues, figures: [.count("layers", tested)], summary: summary)]
@@ -40,8 +41,10 @@ struct ShiftProbe {
 
     /// Runs `find` on every layer but the boundary (the reference the probes measure against).
     /// - Returns: the issues found, and how many layers were tested.
-    static func eachLayer(_ workspace: ValidationWorkspace,
-                          _ find: (LayerName) throws -> ValidationIssue?) rethrows -> (issues: [ValidationIssue], tested: Int) {
+    static func eachLayer(
+        _ workspace: ValidationWorkspace,
+        _ find: (LayerName) throws -> ValidationIssue?
+    ) rethrows -> (issues: [ValidationIssue], tested: Int) {
         let layers = workspace.presentLayers.filter { $0 != .boundary }
         return (try layers.compactMap(find), layers.count)
     }
@@ -49,8 +52,10 @@ struct ShiftProbe {
     /// The probe for `layer` under `change`, when the change fixes the layer: at least two features outside
     /// (or every feature of a smaller layer), and at most a quarter as many outside after the change. `nil`
     /// otherwise, and without any work when no feature lies outside.
-    static func probe(_ layer: LayerName, _ workspace: ValidationWorkspace,
-                      _ change: (Coordinate) -> Coordinate) throws -> ShiftProbe? {
+    static func probe(
+        _ layer: LayerName, _ workspace: ValidationWorkspace,
+        _ change: (Coordinate) -> Coordinate
+    ) throws -> ShiftProbe? {
         let outside = try workspace.outsideIndices(layer)
         let features = workspace.features(layer)
         let withGeometry = features.filter { !($0.geometry?.isEmpty ?? true) }.count
@@ -59,7 +64,7 @@ struct ShiftProbe {
         for feature in features {
             guard let geometry = feature.geometry, !geometry.isEmpty else { continue }
             if !workspace.isInside(geometry.mapCoordinates(change)) { after += 1 }
-            if after * 4 > outside.count { return nil }  // not a fix: stop early
+            if after * 4 > outside.count { return nil } // not a fix: stop early
         }
         guard after < outside.count else { return nil }
         var shift = 0.0

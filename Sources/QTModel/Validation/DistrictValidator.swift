@@ -7,12 +7,15 @@ struct CheckOutcome {
     var problems: [Feature] = []
 
     /// An outcome whose error and warning counts are those of `issues`.
-    init(id: String, layer: LayerName? = nil, title: String, issues: [ValidationIssue] = [],
-         figures: [ValidationFigure] = [], summary: String, problems: [Feature] = []) {
-        check = ValidationCheck(id: id, layer: layer, title: title, present: true,
-                                errors: issues.filter { $0.severity == .error }.count,
-                                warnings: issues.filter { $0.severity == .warning }.count,
-                                figures: figures, summary: summary)
+    init(
+        id: String, layer: LayerName? = nil, title: String, issues: [ValidationIssue] = [],
+        figures: [ValidationFigure] = [], summary: String, problems: [Feature] = []
+    ) {
+        check = ValidationCheck(
+            id: id, layer: layer, title: title, present: true,
+            errors: issues.filter { $0.severity == .error }.count,
+            warnings: issues.filter { $0.severity == .warning }.count,
+            figures: figures, summary: summary)
         self.issues = issues
         self.problems = problems
     }
@@ -85,7 +88,7 @@ public struct DistrictValidator: Sendable {
             StationLineCheck(),
             NetworkConnectivityCheck(mode: .walk),
             NetworkConnectivityCheck(mode: .drive),
-            PopulationTotalCheck(),
+            PopulationTotalCheck()
         ]
         var rows: [ValidationCheck] = []
         var issues: [ValidationIssue] = []
@@ -95,8 +98,9 @@ public struct DistrictValidator: Sendable {
             do {
                 outcomes = try check.run(workspace)
             } catch {
-                let issue = ValidationIssue(severity: .error, layer: nil, check: "\(check.id).failed",
-                                            message: "\(district.directory): \(check.title) could not run: \(error)")
+                let issue = ValidationIssue(
+                    severity: .error, layer: nil, check: "\(check.id).failed",
+                    message: "\(district.directory): \(check.title) could not run: \(error)")
                 outcomes = [CheckOutcome(id: check.id, title: check.title, issues: [issue], summary: "could not run")]
             }
             for outcome in outcomes {

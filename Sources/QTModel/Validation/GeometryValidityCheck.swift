@@ -29,16 +29,21 @@ struct GeometryValidityCheck: DistrictCheck {
                     what += "; " + (try repairNote(native))
                     issues.append(workspace.issue(.error, "geometry.invalid", layer, index, what))
                 } else if let reason = workspace.metricError(layer, index) {
-                    issues.append(workspace.issue(.error, "geometry.projection", layer, index,
-                                                  "cannot be put into \(workspace.metricCRS): \(reason)"))
+                    issues.append(
+                        workspace.issue(
+                            .error, "geometry.projection", layer, index,
+                            "cannot be put into \(workspace.metricCRS): \(reason)"))
                 } else if let geometry = workspace.features(layer)[index].geometry, let note = Self.orientationNote(geometry) {
                     issues.append(workspace.issue(.warning, "geometry.orientation", layer, index, note))
                 }
             }
             workspace.releaseGeometries(of: layer)
         }
-        return [CheckOutcome(id: id, title: title, issues: issues, figures: [.count("features", checked)],
-                             summary: NumberText.count(checked, "feature") + " tested")]
+        return [
+            CheckOutcome(
+                id: id, title: title, issues: issues, figures: [.count("features", checked)],
+                summary: NumberText.count(checked, "feature") + " tested")
+        ]
     }
 
     /// A warning for polygon rings against RFC 7946's right-hand rule (exterior rings counter-clockwise,
@@ -83,7 +88,8 @@ struct GeometryValidityCheck: DistrictCheck {
         }
         let original = try native.kind()
         if original == .polygon || original == .multiPolygon,
-           (try? repaired.area()).map({ $0 <= 0 }) ?? true {
+            (try? repaired.area()).map({ $0 <= 0 }) ?? true
+        {
             return "make-valid cannot repair it: it encloses no area (make-valid would leave a \(try repaired.kind()))"
         }
         let kind = try repaired.kind()

@@ -25,14 +25,19 @@ struct InsideBoundaryCheck: DistrictCheck {
                 let beyond = try workspace.reach(of: geometry)
                 let whole = try !boundary.intersects(geometry)
                 let what = whole ? "lies outside the boundary" : "reaches outside the boundary"
-                issues.append(workspace.issue(.error, "inside.outside", layer, index,
-                                              "\(what), up to \(Self.distance(beyond)) beyond it "
-                                                + "(tolerance \(ValidationText.plain(tolerance)) m)"))
+                issues.append(
+                    workspace.issue(
+                        .error, "inside.outside", layer, index,
+                        "\(what), up to \(Self.distance(beyond)) beyond it "
+                            + "(tolerance \(ValidationText.plain(tolerance)) m)"))
             }
         }
-        return [CheckOutcome(id: id, title: title, issues: issues, figures: [.count("features", checked)],
-                             summary: NumberText.count(checked, "feature") + " tested, tolerance "
-                                + "\(ValidationText.plain(tolerance)) m")]
+        return [
+            CheckOutcome(
+                id: id, title: title, issues: issues, figures: [.count("features", checked)],
+                summary: NumberText.count(checked, "feature") + " tested, tolerance "
+                    + "\(ValidationText.plain(tolerance)) m")
+        ]
     }
 
     /// `961.9 m`, or `150.7 km` from 10 km on.

@@ -79,9 +79,11 @@ enum LayerSchema {
 
     /// The layer-specific properties of a feature (beyond id, name, source, accuracy and the counts).
     static func fields(_ layer: LayerName, _ feature: Feature) -> [Field] {
-        var fields = [Field(name: "name", type: .string, required: false),
-                      Field(name: "name_en", type: .string, required: false),
-                      Field(name: "outside", type: .bool, required: false)]
+        var fields = [
+            Field(name: "name", type: .string, required: false),
+            Field(name: "name_en", type: .string, required: false),
+            Field(name: "outside", type: .bool, required: false)
+        ]
         switch layer {
         case .boundary, .population:
             break
@@ -90,45 +92,61 @@ enum LayerSchema {
         case .subdistricts:
             fields.append(Field(name: "block", type: .string, required: true))
         case .industrialParks:
-            fields += [Field(name: "kind", type: .string, required: true),
-                       Field(name: "industries", type: .string, required: true)]
+            fields += [
+                Field(name: "kind", type: .string, required: true),
+                Field(name: "industries", type: .string, required: true)
+            ]
         case .transit:
-            fields += [Field(name: "kind", type: .string, required: true),
-                       Field(name: "status", type: .string, required: true)]
+            fields += [
+                Field(name: "kind", type: .string, required: true),
+                Field(name: "status", type: .string, required: true)
+            ]
             switch kind(feature).flatMap(TransitKind.init(rawValue:)) {
             case .metroStation?:
-                fields += [Field(name: "lines", type: .stringArray, required: true),
-                           Field(name: "order", type: .orderObject, required: true)]
+                fields += [
+                    Field(name: "lines", type: .stringArray, required: true),
+                    Field(name: "order", type: .orderObject, required: true)
+                ]
             case .metroLine?:
-                fields += [Field(name: "line", type: .string, required: true),
-                           Field(name: "stations", type: .stringArray, required: true)]
+                fields += [
+                    Field(name: "line", type: .string, required: true),
+                    Field(name: "stations", type: .stringArray, required: true)
+                ]
             default: break
             }
         case .facilities:
-            fields += [Field(name: "type", type: .string, required: true),
-                       Field(name: "size_class", type: .string, required: false),
-                       Field(name: "grade", type: .string, required: false),
-                       Field(name: "level", type: .string, required: false),
-                       Field(name: "ownership", type: .string, required: false)]
+            fields += [
+                Field(name: "type", type: .string, required: true),
+                Field(name: "size_class", type: .string, required: false),
+                Field(name: "grade", type: .string, required: false),
+                Field(name: "level", type: .string, required: false),
+                Field(name: "ownership", type: .string, required: false)
+            ]
         case .constraints:
             fields.append(Field(name: "kind", type: .string, required: true))
             if kind(feature) == ConstraintKind.hazardousSite.rawValue {
                 fields.append(Field(name: "industry", type: .string, required: true))
             }
         case .landuse:
-            fields += [Field(name: "class", type: .string, required: true),
-                       Field(name: "code", type: .string, required: true)]
+            fields += [
+                Field(name: "class", type: .string, required: true),
+                Field(name: "code", type: .string, required: true)
+            ]
         case .network:
-            fields += [Field(name: "road_class", type: .string, required: true),
-                       Field(name: "walk", type: .bool, required: true),
-                       Field(name: "drive", type: .bool, required: true),
-                       Field(name: "oneway", type: .bool, required: true),
-                       Field(name: "walk_oneway", type: .bool, required: false),
-                       Field(name: "crossing", type: .string, required: false)]
+            fields += [
+                Field(name: "road_class", type: .string, required: true),
+                Field(name: "walk", type: .bool, required: true),
+                Field(name: "drive", type: .bool, required: true),
+                Field(name: "oneway", type: .bool, required: true),
+                Field(name: "walk_oneway", type: .bool, required: false),
+                Field(name: "crossing", type: .string, required: false)
+            ]
         }
         if layer == .population {
-            fields += [Field(name: "urban", type: .bool, required: true),
-                       Field(name: "future_community", type: .bool, required: true)]
+            fields += [
+                Field(name: "urban", type: .bool, required: true),
+                Field(name: "future_community", type: .bool, required: true)
+            ]
         }
         return fields
     }
@@ -147,6 +165,6 @@ enum LayerSchema {
     public static let facilityLevels: [String: [String]] = [
         FacilityType.communityHealthCentre.rawValue: ["centre", "station"],
         FacilityType.cultureFacility.rawValue: ["district", "centre", "station"],
-        FacilityType.elderlyCareHome.rawValue: ["care_home", "nursing_home"],
+        FacilityType.elderlyCareHome.rawValue: ["care_home", "nursing_home"]
     ]
 }

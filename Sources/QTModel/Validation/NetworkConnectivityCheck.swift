@@ -33,8 +33,9 @@ struct NetworkConnectivityCheck: DistrictCheck {
         var edges: [(index: Int, from: Int, length: Double)] = []
         for (index, feature) in workspace.features(.network).enumerated() {
             guard feature.properties[mode.rawValue]?.boolValue == true,
-                  case .lineString(let line)? = feature.geometry, let first = line.coordinates.first,
-                  let last = line.coordinates.last else { continue }
+                case .lineString(let line)? = feature.geometry, let first = line.coordinates.first,
+                let last = line.coordinates.last
+            else { continue }
             let a = sets.element(Node(first)), b = sets.element(Node(last))
             sets.union(a, b)
             edges.append((index, a, try Geodesic.wgs84.length(of: .lineString(line))))
@@ -45,17 +46,26 @@ struct NetworkConnectivityCheck: DistrictCheck {
             var issues: [ValidationIssue] = []
             if workspace.features(.network).isEmpty {
                 if mode == .walk {
-                    issues.append(workspace.issue(.error, "network.empty", .network, "the network has no edges: a "
-                                                  + "network layer needs at least one edge (or leave it out of the manifest)"))
+                    issues.append(
+                        workspace.issue(
+                            .error, "network.empty", .network,
+                            "the network has no edges: a "
+                                + "network layer needs at least one edge (or leave it out of the manifest)"))
                 }
             } else if !workspace.features(.network).contains(where: {
                 $0.properties[mode.rawValue].map { $0.boolValue == nil } ?? false
-            }) {  // (a value of the wrong type is already a fields error)
-                issues.append(workspace.issue(.warning, "network.no_edges", .network, "no edge has \(mode.rawValue): true: "
-                                              + "\(mode.rawValue) analyses would find no route"))
+            }) { // (a value of the wrong type is already a fields error)
+                issues.append(
+                    workspace.issue(
+                        .warning, "network.no_edges", .network,
+                        "no edge has \(mode.rawValue): true: "
+                            + "\(mode.rawValue) analyses would find no route"))
             }
-            return [CheckOutcome(id: id, layer: .network, title: title, issues: issues, figures: [.count("edges", 0)],
-                                 summary: "no \(mode.rawValue) edges")]
+            return [
+                CheckOutcome(
+                    id: id, layer: .network, title: title, issues: issues, figures: [.count("edges", 0)],
+                    summary: "no \(mode.rawValue) edges")
+            ]
         }
         // Components by root: total length, edge count, first edge.
         var components: [Int: (length: Double, edges: Int, first: Int)] = [:]
@@ -74,33 +84,45 @@ struct NetworkConnectivityCheck: DistrictCheck {
         let stated = workspace.district.manifest.networkMinLargestShare?[mode.rawValue]
         let largestShare = total > 0 ? (ranked.first?.length ?? 0) / total : 1
         if let stated, largestShare < stated, let first = ranked.first {
-            issues.append(workspace.issue(.error, "network.components", .network, first.first,
-                                          "the \(mode.rawValue) network's largest component holds \(percent(largestShare)) of its "
-                                            + "edge length, less than the \(percent(stated)) the manifest states "
-                                            + "(network_min_largest_share)"))
+            issues.append(
+                workspace.issue(
+                    .error, "network.components", .network, first.first,
+                    "the \(mode.rawValue) network's largest component holds \(percent(largestShare)) of its "
+                        + "edge length, less than the \(percent(stated)) the manifest states "
+                        + "(network_min_largest_share)"))
         }
         if ranked.count > expected, let next = ranked.dropFirst(expected).first {
             let minimum = stated ?? DistrictValidator.largestComponentMinimumShare
             let severity: ValidationSeverity = 1 - share < minimum ? .error : .warning
-            let limit = severity == .error
+            let limit =
+                severity == .error
                 ? "; the largest must hold at least \(NumberText.grouped(minimum * 100, decimals: 0))%" : ""
-            issues.append(workspace.issue(severity, "network.components", .network, next.first,
-                                          "the \(mode.rawValue) network has \(ranked.count) components"
-                                            + (expected > 1 ? " (\(expected) expected)" : "") + ": "
-                                            + "\(percent(share)) of its edge length (\(km(outside)) of \(km(total))) lies outside "
-                                            + "the \(expected > 1 ? "\(expected) largest" : "largest"); this edge is in the next largest (\(NumberText.count(next.edges, "edge")), "
-                                            + "\(km(next.length)))\(limit)"))
+            issues.append(
+                workspace.issue(
+                    severity, "network.components", .network, next.first,
+                    "the \(mode.rawValue) network has \(ranked.count) components"
+                        + (expected > 1 ? " (\(expected) expected)" : "") + ": "
+                        + "\(percent(share)) of its edge length (\(km(outside)) of \(km(total))) lies outside "
+                        + "the \(expected > 1 ? "\(expected) largest" : "largest"); this edge is in the next largest (\(NumberText.count(next.edges, "edge")), "
+                        + "\(km(next.length)))\(limit)"))
         }
-        let summary = "\(NumberText.count(edges.count, "edge")), \(km(total)), "
+        let summary =
+            "\(NumberText.count(edges.count, "edge")), \(km(total)), "
             + "\(NumberText.count(ranked.count, "component"))"
-            + (expected > 1 && ranked.count <= expected ? " (\(expected) expected: "
-                + (stated == nil ? workspace.district.manifest.networkComponentsReason ?? "stated in the manifest" : "as stated") + ")" : "")
+            + (expected > 1 && ranked.count <= expected
+                ? " (\(expected) expected: "
+                    + (stated == nil ? workspace.district.manifest.networkComponentsReason ?? "stated in the manifest" : "as stated") + ")" : "")
             + (ranked.count > expected ? ", \(percent(share)) of length outside the largest" : "")
             + (stated.map { ", largest \(percent(largestShare)) (at least \(percent($0)) stated)" } ?? "")
-        return [CheckOutcome(id: id, layer: .network, title: title, issues: issues,
-                             figures: [.count("edges", edges.count), ValidationFigure("length_km", total / 1000),
-                                       .count("components", ranked.count), ValidationFigure("outside_share", share)],
-                             summary: summary)]
+        return [
+            CheckOutcome(
+                id: id, layer: .network, title: title, issues: issues,
+                figures: [
+                    .count("edges", edges.count), ValidationFigure("length_km", total / 1000),
+                    .count("components", ranked.count), ValidationFigure("outside_share", share)
+                ],
+                summary: summary)
+        ]
     }
 
     private func km(_ metres: Double) -> String { NumberText.grouped(metres / 1000, decimals: 2) + " km" }

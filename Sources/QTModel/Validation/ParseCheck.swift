@@ -15,8 +15,11 @@ struct ParseCheck: DistrictCheck {
         }
         var summary = present.map { "\($0.rawValue) \(workspace.features($0).count)" }.joined(separator: ", ")
         if !absent.isEmpty { summary += "; not present: " + absent.map(\.rawValue).joined(separator: ", ") }
-        return [CheckOutcome(id: id, title: title, issues: issues,
-                             figures: [.count("layers", present.count), .count("features", featureCount)],
-                             summary: summary)]
+        return [
+            CheckOutcome(
+                id: id, title: title, issues: issues,
+                figures: [.count("layers", present.count), .count("features", featureCount)],
+                summary: summary)
+        ]
     }
 }

@@ -1,4 +1,5 @@
 import QTText
+
 /// Population total: the `population` of all population features adds up exactly to the manifest's
 /// `residents`. Features without a whole, non-negative population (the counts check's errors) are left out
 /// of the sum, and the message says how many.
@@ -21,12 +22,17 @@ struct PopulationTotalCheck: DistrictCheck {
             let difference = total - residents
             let signed = (difference > 0 ? "+" : "-") + NumberText.grouped(abs(difference))
             let note = uncounted > 0 ? "; \(NumberText.count(uncounted, "feature")) without a valid population not counted" : ""
-            issues.append(workspace.issue(.error, "population.total", .population,
-                                          "population totals \(NumberText.grouped(total)), but the manifest's residents are "
-                                            + "\(NumberText.grouped(residents)) (\(signed))\(note)"))
+            issues.append(
+                workspace.issue(
+                    .error, "population.total", .population,
+                    "population totals \(NumberText.grouped(total)), but the manifest's residents are "
+                        + "\(NumberText.grouped(residents)) (\(signed))\(note)"))
         }
-        return [CheckOutcome(id: id, layer: .population, title: title, issues: issues,
-                             figures: [.count("population", total), .count("residents", residents)],
-                             summary: "\(NumberText.grouped(total)) of \(NumberText.grouped(residents)) residents")]
+        return [
+            CheckOutcome(
+                id: id, layer: .population, title: title, issues: issues,
+                figures: [.count("population", total), .count("residents", residents)],
+                summary: "\(NumberText.grouped(total)) of \(NumberText.grouped(residents)) residents")
+        ]
     }
 }

@@ -24,13 +24,17 @@ struct ProvenanceCheck: DistrictCheck {
                     if let kind = Self.kind(source) {
                         bySource[kind, default: 0] += 1
                     } else {
-                        issues.append(workspace.issue(.warning, "provenance.source_form", layer, index,
-                                                      "source '\(source)' is not seed:<file>, reference:<dataset>, modelled, "
-                                                        + "osm:<node|way|relation>/<id> or poi:, parcels:, census:, raster:<file>"))
+                        issues.append(
+                            workspace.issue(
+                                .warning, "provenance.source_form", layer, index,
+                                "source '\(source)' is not seed:<file>, reference:<dataset>, modelled, "
+                                    + "osm:<node|way|relation>/<id> or poi:, parcels:, census:, raster:<file>"))
                     }
                 case let other?:
-                    issues.append(workspace.issue(.error, "provenance.source", layer, index,
-                                                  "'source' must be a string, found \(other.typeDescription)"))
+                    issues.append(
+                        workspace.issue(
+                            .error, "provenance.source", layer, index,
+                            "'source' must be a string, found \(other.typeDescription)"))
                 }
                 switch feature.properties["accuracy_m"] {
                 case nil, .null?:
@@ -38,18 +42,25 @@ struct ProvenanceCheck: DistrictCheck {
                 case .number(let metres)? where metres >= 0:
                     break
                 case .number(let metres)?:
-                    issues.append(workspace.issue(.error, "provenance.accuracy", layer, index,
-                                                  "accuracy_m is \(ValidationText.plain(metres)), must be ≥ 0"))
+                    issues.append(
+                        workspace.issue(
+                            .error, "provenance.accuracy", layer, index,
+                            "accuracy_m is \(ValidationText.plain(metres)), must be ≥ 0"))
                 case let other?:
-                    issues.append(workspace.issue(.error, "provenance.accuracy", layer, index,
-                                                  "'accuracy_m' must be a number, found \(other.typeDescription)"))
+                    issues.append(
+                        workspace.issue(
+                            .error, "provenance.accuracy", layer, index,
+                            "'accuracy_m' must be a number, found \(other.typeDescription)"))
                 }
             }
         }
         // The three original kinds always; the others when present.
         let kinds = ["reference", "seed", "modelled"] + ["osm", "poi", "parcels", "census", "raster"].filter { (bySource[$0] ?? 0) > 0 }
         let summary = kinds.map { "\($0) \(bySource[$0] ?? 0)" }.joined(separator: ", ")
-        return [CheckOutcome(id: id, title: title, issues: issues, figures: kinds.map { .count($0, bySource[$0] ?? 0) },
-                             summary: summary)]
+        return [
+            CheckOutcome(
+                id: id, title: title, issues: issues, figures: kinds.map { .count($0, bySource[$0] ?? 0) },
+                summary: summary)
+        ]
     }
 }

@@ -66,13 +66,15 @@ struct TilingCheck: DistrictCheck {
         for piece in overlaps {
             problems.append(try problem(piece, check: "tiling.overlap", tolerated: overlapTolerated, workspace))
         }
-        var summary = "gap " + describe(gaps, total: gapTotal, tolerated: gapTolerated)
+        var summary =
+            "gap " + describe(gaps, total: gapTotal, tolerated: gapTolerated)
             + ", overlap " + describe(overlaps, total: overlapTotal, tolerated: overlapTolerated)
         var figures: [ValidationFigure] = []
         if gapsAllowed {
             let boundaryArea = try workspace.metricArea(try boundary.value().polygons)
             let share = boundaryArea > 0 ? gapTotal / boundaryArea : 0
-            summary = "uncovered \(NumberText.grouped(share * 100, decimals: 1))% of the boundary (gap "
+            summary =
+                "uncovered \(NumberText.grouped(share * 100, decimals: 1))% of the boundary (gap "
                 + ValidationText.area(gapTotal) + " m², not required: landuse_tiles_boundary false), overlap "
                 + describe(overlaps, total: overlapTotal, tolerated: overlapTolerated)
             figures.append(ValidationFigure("uncovered_share", share))
@@ -80,17 +82,22 @@ struct TilingCheck: DistrictCheck {
         figures += [
             .count("features", items.count),
             ValidationFigure("gap_m2", gapTotal), .count("gap_pieces", gaps.count),
-            ValidationFigure("overlap_m2", overlapTotal), .count("overlap_pieces", overlaps.count),
+            ValidationFigure("overlap_m2", overlapTotal), .count("overlap_pieces", overlaps.count)
         ]
-        return [CheckOutcome(id: id, layer: layer, title: title, issues: issues, figures: figures, summary: summary,
-                             problems: problems)]
+        return [
+            CheckOutcome(
+                id: id, layer: layer, title: title, issues: issues, figures: figures, summary: summary,
+                problems: problems)
+        ]
     }
 
     // MARK: Measuring
 
     /// Overlaps between features, one piece per overlapping pair, in pair order.
-    private func overlapPieces(_ items: [(index: Int, geometry: NativeGeometry)],
-                               _ workspace: ValidationWorkspace) throws -> [Piece] {
+    private func overlapPieces(
+        _ items: [(index: Int, geometry: NativeGeometry)],
+        _ workspace: ValidationWorkspace
+    ) throws -> [Piece] {
         let tree = try STRtree(context: workspace.context, geometries: items.map(\.geometry))
         var pieces: [Piece] = []
         for (i, item) in items.enumerated() {
@@ -111,8 +118,10 @@ struct TilingCheck: DistrictCheck {
     }
 
     /// The boundary minus the layer's union, one piece per polygon, largest first.
-    private func gapPieces(_ items: [(index: Int, geometry: NativeGeometry)], boundary: NativeGeometry, anyOverlap: Bool,
-                           _ workspace: ValidationWorkspace) throws -> [Piece] {
+    private func gapPieces(
+        _ items: [(index: Int, geometry: NativeGeometry)], boundary: NativeGeometry, anyOverlap: Bool,
+        _ workspace: ValidationWorkspace
+    ) throws -> [Piece] {
         let members = items.map(\.geometry)
         var gap: NativeGeometry?
         if members.isEmpty {
@@ -136,7 +145,9 @@ struct TilingCheck: DistrictCheck {
         let geometry: Geometry = polygons.count == 1 ? .polygon(polygons[0]) : .multiPolygon(MultiPolygon(polygons))
         let native = try workspace.context.make(geometry)
         let at: Coordinate
-        if case .point(let p) = try native.pointOnSurface().value(), let c = p.coordinate { at = c } else {
+        if case .point(let p) = try native.pointOnSurface().value(), let c = p.coordinate {
+            at = c
+        } else {
             at = geometry.envelope.map { Coordinate(x: ($0.minX + $0.maxX) / 2, y: ($0.minY + $0.maxY) / 2) } ?? Coordinate(x: 0, y: 0)
         }
         return Piece(geometry: geometry, area: try workspace.metricArea(polygons), at: at)
@@ -154,16 +165,19 @@ struct TilingCheck: DistrictCheck {
     private func gapIssues(_ gaps: [Piece], total: Double, _ workspace: ValidationWorkspace) -> [ValidationIssue] {
         let file = workspace.file(layer)
         var issues = gaps.prefix(Self.maximumListed).map { gap in
-            ValidationIssue(severity: .error, layer: layer, check: "tiling.gap",
-                            message: "\(file): gap of \(ValidationText.area(gap.area)) m² at \(workspace.lonLat(wgs: gap.at)) "
-                                + "covered by no \(noun) (the boundary must be tiled)")
+            ValidationIssue(
+                severity: .error, layer: layer, check: "tiling.gap",
+                message: "\(file): gap of \(ValidationText.area(gap.area)) m² at \(workspace.lonLat(wgs: gap.at)) "
+                    + "covered by no \(noun) (the boundary must be tiled)")
         }
         if gaps.count > Self.maximumListed {
             let rest = gaps.dropFirst(Self.maximumListed)
             let area = rest.reduce(0) { $0 + $1.area }
-            issues.append(ValidationIssue(severity: .error, layer: layer, check: "tiling.gap",
-                                          message: "\(file): \(NumberText.count(rest.count, "more gap")) of "
-                                              + "\(ValidationText.area(area)) m² (gaps total \(ValidationText.area(total)) m²)"))
+            issues.append(
+                ValidationIssue(
+                    severity: .error, layer: layer, check: "tiling.gap",
+                    message: "\(file): \(NumberText.count(rest.count, "more gap")) of "
+                        + "\(ValidationText.area(area)) m² (gaps total \(ValidationText.area(total)) m²)"))
         }
         return issues
     }
@@ -174,14 +188,17 @@ struct TilingCheck: DistrictCheck {
         var issues: [ValidationIssue] = listed.map { piece in
             let (a, b) = piece.features!
             let other = workspace.featureId(layer, b).map { " '\($0)'" } ?? ""
-            return workspace.issue(.error, "tiling.overlap", layer, a,
-                                   "overlaps feature \(b)\(other) by \(ValidationText.area(piece.area)) m² at \(workspace.lonLat(wgs: piece.at))")
+            return workspace.issue(
+                .error, "tiling.overlap", layer, a,
+                "overlaps feature \(b)\(other) by \(ValidationText.area(piece.area)) m² at \(workspace.lonLat(wgs: piece.at))")
         }
         if overlaps.count > Self.maximumListed {
             let area = total - listed.reduce(0) { $0 + $1.area }
-            issues.append(workspace.issue(.error, "tiling.overlap", layer,
-                                          "\(NumberText.count(overlaps.count - listed.count, "more overlap")) of "
-                                            + "\(ValidationText.area(area)) m² (overlaps total \(ValidationText.area(total)) m²)"))
+            issues.append(
+                workspace.issue(
+                    .error, "tiling.overlap", layer,
+                    "\(NumberText.count(overlaps.count - listed.count, "more overlap")) of "
+                        + "\(ValidationText.area(area)) m² (overlaps total \(ValidationText.area(total)) m²)"))
         }
         return issues
     }
@@ -192,12 +209,13 @@ struct TilingCheck: DistrictCheck {
     private func problem(_ piece: Piece, check: String, tolerated: Bool, _ workspace: ValidationWorkspace) throws -> Feature {
         var properties: [String: JSONValue] = [
             "layer": .string(layer.rawValue), "check": .string(check),
-            "area_m2": .number((piece.area * 1000).rounded() / 1000), "tolerated": .bool(tolerated),
+            "area_m2": .number((piece.area * 1000).rounded() / 1000), "tolerated": .bool(tolerated)
         ]
         if let (a, b) = piece.features {
-            properties["features"] = .array([a, b].map { index in
-                workspace.featureId(layer, index).map(JSONValue.string) ?? .number(Double(index))
-            })
+            properties["features"] = .array(
+                [a, b].map { index in
+                    workspace.featureId(layer, index).map(JSONValue.string) ?? .number(Double(index))
+                })
         }
         return Feature(geometry: try workspace.context.orientedForGeoJSON(piece.geometry), properties: properties)
     }

@@ -24,8 +24,10 @@ public struct ValidationIssue: Sendable, Hashable {
     public var message: String
 
     /// Creates an issue.
-    public init(severity: ValidationSeverity, layer: LayerName?, featureIndex: Int? = nil, featureId: String? = nil,
-                check: String, message: String) {
+    public init(
+        severity: ValidationSeverity, layer: LayerName?, featureIndex: Int? = nil, featureId: String? = nil,
+        check: String, message: String
+    ) {
         self.severity = severity
         self.layer = layer
         self.featureIndex = featureIndex
@@ -77,8 +79,10 @@ public struct ValidationCheck: Sendable, Hashable {
     public var summary: String
 
     /// Creates a check outcome.
-    public init(id: String, layer: LayerName? = nil, title: String, present: Bool = true, errors: Int = 0,
-                warnings: Int = 0, figures: [ValidationFigure] = [], summary: String = "") {
+    public init(
+        id: String, layer: LayerName? = nil, title: String, present: Bool = true, errors: Int = 0,
+        warnings: Int = 0, figures: [ValidationFigure] = [], summary: String = ""
+    ) {
         self.id = id
         self.layer = layer
         self.title = title

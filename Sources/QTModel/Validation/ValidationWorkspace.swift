@@ -57,10 +57,13 @@ final class ValidationWorkspace {
     }
 
     /// An issue about one feature; the message is prefixed with the file and the feature.
-    func issue(_ severity: ValidationSeverity, _ check: String, _ layer: LayerName, _ index: Int,
-               _ what: String) -> ValidationIssue {
-        ValidationIssue(severity: severity, layer: layer, featureIndex: index, featureId: featureId(layer, index),
-                        check: check, message: "\(locate(layer, index)): \(what)")
+    func issue(
+        _ severity: ValidationSeverity, _ check: String, _ layer: LayerName, _ index: Int,
+        _ what: String
+    ) -> ValidationIssue {
+        ValidationIssue(
+            severity: severity, layer: layer, featureIndex: index, featureId: featureId(layer, index),
+            check: check, message: "\(locate(layer, index)): \(what)")
     }
 
     /// An issue about a whole layer; the message is prefixed with the file.
@@ -159,7 +162,8 @@ final class ValidationWorkspace {
         if let cached = wgsPolygonalCache[layer] { return cached }
         let made: [NativeGeometry?] = wgsGeometries(layer).map { native in
             guard let native, let kind = try? native.kind(), kind == .polygon || kind == .multiPolygon,
-                  (try? native.isEmpty()) == false else { return nil }
+                (try? native.isEmpty()) == false
+            else { return nil }
             if (try? native.isValid()) == true { return native }
             return try? native.makeValid().polygonalPart()
         }
@@ -183,11 +187,13 @@ final class ValidationWorkspace {
     /// a 1 km edge by about a centimetre there, which on a long, thin sliver is as wide as the sliver.
     func metricArea(_ polygons: [Polygon]) throws -> Double {
         // Each polygon densified on its own (its own vertex bound), as before the bound.
-        let dense = Geometry.multiPolygon(MultiPolygon(polygons.map { polygon in
-            let densified = Self.densified(.polygon(polygon))
-            if case .polygon(let d) = densified { return d }
-            return polygon
-        }))
+        let dense = Geometry.multiPolygon(
+            MultiPolygon(
+                polygons.map { polygon in
+                    let densified = Self.densified(.polygon(polygon))
+                    if case .polygon(let d) = densified { return d }
+                    return polygon
+                }))
         return try context.make(try toMetric.transform(dense)).area()
     }
 
@@ -284,7 +290,8 @@ final class ValidationWorkspace {
         var inRange = true
         geometry.forEachCoordinate { c in if abs(c.x) > 180 || abs(c.y) > 90 { inRange = false } }
         guard inRange, !geometry.isEmpty, (try? preparedBoundary()) != nil,
-              let metric = try? context.make(try toMetric.transform(Self.densified(geometry))) else { return false }
+            let metric = try? context.make(try toMetric.transform(Self.densified(geometry)))
+        else { return false }
         return (try? isInsideWithTolerance(metric)) == true
     }
 

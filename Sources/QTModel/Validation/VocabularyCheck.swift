@@ -1,4 +1,5 @@
 import QTText
+
 /// Vocabularies: every controlled value is one the model knows — transit `kind` and `status`, facility
 /// `type`, `size_class`, `ownership` and `level` (by type), constraint `kind`, land-use `class` (and its `code`, the class's national code),
 /// road class, industrial-park `kind`. Unknown values are errors. (Missing values are the field check's.)
@@ -16,12 +17,16 @@ struct VocabularyCheck: DistrictCheck {
     static func vocabularies(_ layer: LayerName) -> [Vocabulary] {
         switch layer {
         case .transit:
-            [Vocabulary(property: "kind", noun: "transit kind", values: TransitKind.allCases.map(\.rawValue)),
-             Vocabulary(property: "status", noun: "status", values: Status.allCases.map(\.rawValue))]
+            [
+                Vocabulary(property: "kind", noun: "transit kind", values: TransitKind.allCases.map(\.rawValue)),
+                Vocabulary(property: "status", noun: "status", values: Status.allCases.map(\.rawValue))
+            ]
         case .facilities:
-            [Vocabulary(property: "type", noun: "facility type", values: FacilityType.allCases.map(\.rawValue)),
-             Vocabulary(property: "size_class", noun: "size class", values: LayerSchema.sizeClasses),
-             Vocabulary(property: "ownership", noun: "ownership", values: LayerSchema.ownerships)]
+            [
+                Vocabulary(property: "type", noun: "facility type", values: FacilityType.allCases.map(\.rawValue)),
+                Vocabulary(property: "size_class", noun: "size class", values: LayerSchema.sizeClasses),
+                Vocabulary(property: "ownership", noun: "ownership", values: LayerSchema.ownerships)
+            ]
         case .constraints:
             [Vocabulary(property: "kind", noun: "constraint kind", values: ConstraintKind.allCases.map(\.rawValue))]
         case .landuse:
@@ -46,9 +51,11 @@ struct VocabularyCheck: DistrictCheck {
                     guard let value = feature.properties[vocabulary.property]?.stringValue else { continue }
                     checked += 1
                     if !vocabulary.values.contains(value) {
-                        issues.append(workspace.issue(.error, "vocabulary.unknown", layer, index,
-                                                      "unknown \(vocabulary.noun) '\(value)' in '\(vocabulary.property)' (known: "
-                                                        + vocabulary.values.joined(separator: ", ") + ")"))
+                        issues.append(
+                            workspace.issue(
+                                .error, "vocabulary.unknown", layer, index,
+                                "unknown \(vocabulary.noun) '\(value)' in '\(vocabulary.property)' (known: "
+                                    + vocabulary.values.joined(separator: ", ") + ")"))
                     }
                 }
                 if layer == .facilities, let level = feature.properties["level"]?.stringValue {
@@ -56,21 +63,30 @@ struct VocabularyCheck: DistrictCheck {
                     let type = feature.properties["type"]?.stringValue ?? ""
                     let allowed = LayerSchema.facilityLevels[type] ?? []
                     if !allowed.contains(level) {
-                        issues.append(workspace.issue(.error, "vocabulary.unknown", layer, index, allowed.isEmpty
-                            ? "a \(type) has no levels, found '\(level)' in 'level' (levels exist for: "
-                                + LayerSchema.facilityLevels.keys.sorted().joined(separator: ", ") + ")"
-                            : "unknown level '\(level)' of a \(type) in 'level' (known: \(allowed.joined(separator: ", ")))"))
+                        issues.append(
+                            workspace.issue(
+                                .error, "vocabulary.unknown", layer, index,
+                                allowed.isEmpty
+                                    ? "a \(type) has no levels, found '\(level)' in 'level' (levels exist for: "
+                                        + LayerSchema.facilityLevels.keys.sorted().joined(separator: ", ") + ")"
+                                    : "unknown level '\(level)' of a \(type) in 'level' (known: \(allowed.joined(separator: ", ")))"))
                     }
                 }
                 if layer == .landuse, let raw = feature.properties["class"]?.stringValue,
-                   let landUse = LandUseClass(rawValue: raw), let code = feature.properties["code"]?.stringValue,
-                   code != landUse.nationalCode {
-                    issues.append(workspace.issue(.error, "vocabulary.code", layer, index,
-                                                  "code '\(code)' does not match class '\(raw)' (its code is \(landUse.nationalCode))"))
+                    let landUse = LandUseClass(rawValue: raw), let code = feature.properties["code"]?.stringValue,
+                    code != landUse.nationalCode
+                {
+                    issues.append(
+                        workspace.issue(
+                            .error, "vocabulary.code", layer, index,
+                            "code '\(code)' does not match class '\(raw)' (its code is \(landUse.nationalCode))"))
                 }
             }
         }
-        return [CheckOutcome(id: id, title: title, issues: issues, figures: [.count("values", checked)],
-                             summary: NumberText.count(checked, "controlled value") + " checked")]
+        return [
+            CheckOutcome(
+                id: id, title: title, issues: issues, figures: [.count("values", checked)],
+                summary: NumberText.count(checked, "controlled value") + " checked")
+        ]
     }
 }

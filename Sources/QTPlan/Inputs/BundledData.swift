@@ -9,7 +9,7 @@ import Foundation
 public enum BundledData {
     /// The repository's `geodata` folder.
     public static var geodataDirectory: String {
-        let sourceRoot = URL(fileURLWithPath: #filePath)  // Sources/QTPlan/Inputs/BundledData.swift
+        let sourceRoot = URL(fileURLWithPath: #filePath) // Sources/QTPlan/Inputs/BundledData.swift
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let bundled = sourceRoot.appendingPathComponent("geodata").path

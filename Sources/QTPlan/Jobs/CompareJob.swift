@@ -16,8 +16,10 @@ public struct CompareRequest: Sendable {
 
     /// A request.
     /// - Throws: ``QTModel/ScenarioError/conflictingPlans(_:)`` for two plans of the same name.
-    public init(coverage: CoverageRequest, plans: [ScenarioPlan], recomputeAll: Bool = false,
-                scenarioOptions: ScenarioOptions = ScenarioOptions()) throws {
+    public init(
+        coverage: CoverageRequest, plans: [ScenarioPlan], recomputeAll: Bool = false,
+        scenarioOptions: ScenarioOptions = ScenarioOptions()
+    ) throws {
         var names: [String: String] = [:]
         for plan in plans {
             if let other = names[plan.name] {
@@ -123,23 +125,29 @@ public enum CompareJob {
         let job = try CoverageJob(request.coverage, standards: inputs.standards)
         let coverageInputs = try Coverage.prepare(district, services: job.services, standards: inputs.standards, options: job.options)
         let results = try await Coverage.measure(job.services, in: coverageInputs)
-        let baseline = Baseline(job: job, district: district, inputs: coverageInputs, results: results,
-                                indicators: try inputs.targets.map { try indicators(district, targets: $0, job: job, results: results, demand: coverageInputs.demand) })
+        let baseline = Baseline(
+            job: job, district: district, inputs: coverageInputs, results: results,
+            indicators: try inputs.targets.map { try indicators(district, targets: $0, job: job, results: results, demand: coverageInputs.demand) })
         var comparisons: [PlanComparison] = []
         for plan in request.plans {
-            comparisons.append(try await compare(plan, with: baseline, inputs: inputs, recomputeAll: request.recomputeAll,
-                                                 options: request.scenarioOptions, names: request.coverage.names))
+            comparisons.append(
+                try await compare(
+                    plan, with: baseline, inputs: inputs, recomputeAll: request.recomputeAll,
+                    options: request.scenarioOptions, names: request.coverage.names))
         }
-        let outcome = CoverageOutcome(results: results, profile: job.profile, options: job.options, district: district.manifest.name,
-                                      modelledResidents: district.isModelled(.population), modelledFacilities: district.isModelled(.facilities),
-                                      areas: nil, gaps: nil, warnings: [], scenario: nil)
+        let outcome = CoverageOutcome(
+            results: results, profile: job.profile, options: job.options, district: district.manifest.name,
+            modelledResidents: district.isModelled(.population), modelledFacilities: district.isModelled(.facilities),
+            areas: nil, gaps: nil, warnings: [], scenario: nil)
         return CompareOutcome(baseline: outcome, baselineIndicators: baseline.indicators, plans: comparisons)
     }
 
     /// One plan applied to the baseline's district and measured: only the services it touches again (all of them
     /// with `recomputeAll`), the others taken from the baseline.
-    public static func compare(_ plan: ScenarioPlan, with baseline: Baseline, inputs: Inputs, recomputeAll: Bool = false,
-                               options: ScenarioOptions = ScenarioOptions(), names: SettingNames = .library) async throws -> PlanComparison {
+    public static func compare(
+        _ plan: ScenarioPlan, with baseline: Baseline, inputs: Inputs, recomputeAll: Bool = false,
+        options: ScenarioOptions = ScenarioOptions(), names: SettingNames = .library
+    ) async throws -> PlanComparison {
         let job = baseline.job
         let applied = try baseline.district.applying(plan, options: options)
         let touched = job.services.filter { service in
@@ -160,9 +168,10 @@ public enum CompareJob {
         var siteChecks: SiteCheckReport?
         if let rules = inputs.rules, !applied.addedFacilities.isEmpty {
             let sites = applied.addedFacilities.map { f in
-                ProposedSite(id: f.properties["id"]?.stringValue ?? "site", name: f.properties["name"]?.stringValue,
-                             type: f.properties["type"]?.stringValue ?? "", location: f.geometry?.firstCoordinate ?? Coordinate(x: 0, y: 0),
-                             sizeClass: f.properties["size_class"]?.stringValue)
+                ProposedSite(
+                    id: f.properties["id"]?.stringValue ?? "site", name: f.properties["name"]?.stringValue,
+                    type: f.properties["type"]?.stringValue ?? "", location: f.geometry?.firstCoordinate ?? Coordinate(x: 0, y: 0),
+                    sizeClass: f.properties["size_class"]?.stringValue)
             }
             let siting = SitingOptions(profile: job.profile, coverage: job.options, driveSpeedKmh: inputs.standards.driveSpeedKmh, settingNames: names)
             siteChecks = try SiteCheck.check(sites, in: baseline.district, rules: rules, options: siting)
@@ -174,9 +183,10 @@ public enum CompareJob {
             indicators: try inputs.targets.map { try indicators(applied.district, targets: $0, job: job, results: results, demand: demand) },
             siteChecks: siteChecks, cost: applied.cost, costByType: applied.costByType,
             coverageCounts: coverageCounts(before: before, beforeDemand: baseline.inputs.demand, after: results, afterDemand: demand),
-            populationGeometries: Dictionary(applied.district.features(.population).compactMap { f in
-                f.properties["id"]?.stringValue.flatMap { id in f.geometry.map { (id, $0) } }
-            }, uniquingKeysWith: { a, _ in a }),
+            populationGeometries: Dictionary(
+                applied.district.features(.population).compactMap { f in
+                    f.properties["id"]?.stringValue.flatMap { id in f.geometry.map { (id, $0) } }
+                }, uniquingKeysWith: { a, _ in a }),
             isWorse: zip(before, results).contains { before, after in
                 after.total.covered < before.total.covered - 0.5
                     || zip(before.bySubdistrict, after.bySubdistrict).contains { $1.covered < $0.covered - 0.5 }
@@ -185,8 +195,10 @@ public enum CompareJob {
 
     /// The indicators of `district`, the life-circle rows combined from `results` when they hold every rule of the
     /// profile, else not computed.
-    static func indicators(_ district: District, targets: IndicatorTargets, job: CoverageJob, results: [CoverageResult],
-                           demand: DemandSet) throws -> IndicatorReport {
+    static func indicators(
+        _ district: District, targets: IndicatorTargets, job: CoverageJob, results: [CoverageResult],
+        demand: DemandSet
+    ) throws -> IndicatorReport {
         let figures: IndicatorCalculator.LifeCircleFigures
         if let shares = try? LifeCircleShare.combined(profile: job.profile, results: results, demand: demand) {
             figures = .measured(shares)
@@ -217,12 +229,15 @@ public enum CompareJob {
                 if zone >= 0 && zone < zones { lost[zone] += people }
             }
         }
-        return ServiceChange(label: before.service.label, newlyCovered: totalGained, newlyLost: totalLost,
-                             bySubdistrict: zip(gained, lost).map { ($0, $1) })
+        return ServiceChange(
+            label: before.service.label, newlyCovered: totalGained, newlyLost: totalLost,
+            bySubdistrict: zip(gained, lost).map { ($0, $1) })
     }
 
     /// For each demand id: how many services cover it before and under the plan.
-    static func coverageCounts(before: [CoverageResult], beforeDemand: DemandSet, after: [CoverageResult], afterDemand: DemandSet) -> [String: (before: Int, after: Int)] {
+    static func coverageCounts(before: [CoverageResult], beforeDemand: DemandSet, after: [CoverageResult], afterDemand: DemandSet) -> [String: (
+        before: Int, after: Int
+    )] {
         var counts: [String: (before: Int, after: Int)] = [:]
         for (i, id) in beforeDemand.ids.enumerated() { counts[id] = (before.filter { $0.covered[i] }.count, 0) }
         for (i, id) in afterDemand.ids.enumerated() { counts[id, default: (0, 0)].after = after.filter { $0.covered[i] }.count }

@@ -34,8 +34,10 @@ public struct CoverageRequest: Sendable, Hashable {
     public var capacity = false
 
     /// A request.
-    public init(selection: ServiceSelection, profile: String? = nil, walkSpeedKmh: Double? = nil, includePlanned: Bool = false,
-                engine: EngineSettings = EngineSettings(), areas: Areas? = nil, gaps: Bool = false, names: SettingNames = .library) {
+    public init(
+        selection: ServiceSelection, profile: String? = nil, walkSpeedKmh: Double? = nil, includePlanned: Bool = false,
+        engine: EngineSettings = EngineSettings(), areas: Areas? = nil, gaps: Bool = false, names: SettingNames = .library
+    ) {
         self.selection = selection
         self.profile = profile
         self.walkSpeedKmh = walkSpeedKmh

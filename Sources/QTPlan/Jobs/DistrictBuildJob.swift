@@ -42,8 +42,9 @@ public enum DistrictBuildJob {
         try AtomicOutput.stage(output, isFolder: true, replacing: replacing, what: "the district folder", settings: settings) { staged in
             warnings += try DistrictWriter.write(result, into: staged)
         }
-        return Outcome(result: result, warnings: warnings,
-                       seconds: (built.timeIntervalSince(started), Date().timeIntervalSince(built)))
+        return Outcome(
+            result: result, warnings: warnings,
+            seconds: (built.timeIntervalSince(started), Date().timeIntervalSince(built)))
     }
 }
 

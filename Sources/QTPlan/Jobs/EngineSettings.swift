@@ -21,8 +21,9 @@ public struct EngineSettings: Sendable, Hashable {
 
     /// The engine's options: these settings, the standards file's speed and access distance where not overridden.
     public func options(standards: LifeCircleStandards, walkSpeedKmh: Double? = nil, includePlanned: Bool = false) -> CoverageOptions {
-        CoverageOptions(includePlanned: includePlanned, walkSpeedKmh: walkSpeedKmh ?? standards.walkSpeedKmh,
-                        accessDistance: accessMetres ?? standards.accessDistance, cellSize: cellMetres, maximumMinutes: maximumMinutes)
+        CoverageOptions(
+            includePlanned: includePlanned, walkSpeedKmh: walkSpeedKmh ?? standards.walkSpeedKmh,
+            accessDistance: accessMetres ?? standards.accessDistance, cellSize: cellMetres, maximumMinutes: maximumMinutes)
     }
 
     /// Refuses thresholds over ``maximumMinutes`` before the district is loaded (the engine refuses them too, but
@@ -34,8 +35,10 @@ public struct EngineSettings: Sendable, Hashable {
     /// Refuses `minutes` over ``maximumMinutes`` (a usage error naming the setting that raises it).
     public func checkLimit(minutes: Double, label: String? = nil) throws(PlanError) {
         guard minutes > maximumMinutes else { return }
-        throw PlanError(.usage, SettingText(label.map { "\($0): " } ?? "") + "\(NumberText.trimmed(minutes)) minutes "
-                        + "is over the limit of \(NumberText.trimmed(maximumMinutes)) minutes (\(setting: .maximumMinutes))")
+        throw PlanError(
+            .usage,
+            SettingText(label.map { "\($0): " } ?? "") + "\(NumberText.trimmed(minutes)) minutes "
+                + "is over the limit of \(NumberText.trimmed(maximumMinutes)) minutes (\(setting: .maximumMinutes))")
     }
 
     /// Warnings for service areas drawn on a coarser grid than asked: the travel-time grid holds at most 16
@@ -45,8 +48,9 @@ public struct EngineSettings: Sendable, Hashable {
         var said: Set<String> = []
         var warnings: [String] = []
         for (what, cell) in cells where cell > cellMetres * 1.0001 && said.insert(what).inserted {
-            warnings.append("\(what): areas drawn on a \(NumberText.fixed(cell, 1)) m grid instead of \(NumberText.fixed(cellMetres, 1)) m "
-                            + "(the reachable area would need more than 16 million cells; shares are not affected)")
+            warnings.append(
+                "\(what): areas drawn on a \(NumberText.fixed(cell, 1)) m grid instead of \(NumberText.fixed(cellMetres, 1)) m "
+                    + "(the reachable area would need more than 16 million cells; shares are not affected)")
         }
         return warnings
     }

@@ -24,8 +24,10 @@ public struct ExportRequest: Sendable, Hashable {
     public var presentOnly: Bool
 
     /// A request.
-    public init(layers: [LayerName], destination: String, asFolder: Bool, format: VectorFormat, crs: CRS = .wgs84,
-                overwriteInputs: Bool = false, presentOnly: Bool = false) {
+    public init(
+        layers: [LayerName], destination: String, asFolder: Bool, format: VectorFormat, crs: CRS = .wgs84,
+        overwriteInputs: Bool = false, presentOnly: Bool = false
+    ) {
         self.layers = layers
         self.destination = destination
         self.asFolder = asFolder
@@ -60,9 +62,10 @@ public enum ExportJob {
     /// Checks what the format can take before the district is read.
     public static func check(_ request: ExportRequest) throws {
         // With presentOnly the layers are counted once the district is read (run checks again).
-        try FeatureFiles.check(format: request.format, crs: request.crs,
-                               layerCount: request.asFolder || request.presentOnly ? 1 : request.layers.count,
-                               path: request.destination, setting: .output)
+        try FeatureFiles.check(
+            format: request.format, crs: request.crs,
+            layerCount: request.asFolder || request.presentOnly ? 1 : request.layers.count,
+            path: request.destination, setting: .output)
     }
 
     /// Writes the layers of `district`.
@@ -78,7 +81,8 @@ public enum ExportJob {
         if !request.asFolder {
             try FeatureFiles.check(format: request.format, crs: request.crs, layerCount: layers.count, path: request.destination, setting: .output)
         }
-        let destinations = request.asFolder
+        let destinations =
+            request.asFolder
             ? layers.map { (request.destination as NSString).appendingPathComponent("\($0.name).\(request.format.fileExtension)") }
             : [request.destination]
         var settings = settings
@@ -94,15 +98,18 @@ public enum ExportJob {
         }
         let warnings: [String]
         if request.asFolder {
-            warnings = try FeatureFiles.writeFolder(layers, to: request.destination, format: request.format, crs: request.crs,
-                                                    what: "the export", settings: settings)
+            warnings = try FeatureFiles.writeFolder(
+                layers, to: request.destination, format: request.format, crs: request.crs,
+                what: "the export", settings: settings)
         } else {
-            warnings = try FeatureFiles.write(layers, to: request.destination, crs: request.crs, what: "the export", setting: .output,
-                                              settings: settings)
+            warnings = try FeatureFiles.write(
+                layers, to: request.destination, crs: request.crs, what: "the export", setting: .output,
+                settings: settings)
         }
         let files = request.asFolder ? destinations : Array(repeating: request.destination, count: layers.count)
-        return ExportResult(written: zip(layers, files).map { ($0.name, $0.features.features.count, $1) }, crs: request.crs,
-                            format: request.format, warnings: warnings)
+        return ExportResult(
+            written: zip(layers, files).map { ($0.name, $0.features.features.count, $1) }, crs: request.crs,
+            format: request.format, warnings: warnings)
     }
 }
 

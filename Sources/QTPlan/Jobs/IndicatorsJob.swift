@@ -66,24 +66,31 @@ public enum IndicatorsJob {
     /// - Parameter population: a population to give the indicators at as well (today's facilities); the plan's
     ///   for a year comes from the targets file.
     /// - Throws: ``PlanError`` (`usage`) for a year the targets file gives no population for.
-    public static func run(on district: District, targets: IndicatorTargets, targetsPath: String,
-                           lifeCircles: LifeCircleBasis?, population: IndicatorPopulation? = nil) async throws -> IndicatorsResult {
+    public static func run(
+        on district: District, targets: IndicatorTargets, targetsPath: String,
+        lifeCircles: LifeCircleBasis?, population: IndicatorPopulation? = nil
+    ) async throws -> IndicatorsResult {
         var figures: IndicatorCalculator.LifeCircleFigures?
         if let lifeCircles {
             do {
-                let options = CoverageOptions(walkSpeedKmh: lifeCircles.standards.walkSpeedKmh,
-                                              accessDistance: lifeCircles.standards.accessDistance)
-                figures = .measured(try await LifeCircleShare.measure(district, profiles: try lifeCircles.profiles(for: targets),
-                                                                      standards: lifeCircles.standards, options: options))
+                let options = CoverageOptions(
+                    walkSpeedKmh: lifeCircles.standards.walkSpeedKmh,
+                    accessDistance: lifeCircles.standards.accessDistance)
+                figures = .measured(
+                    try await LifeCircleShare.measure(
+                        district, profiles: try lifeCircles.profiles(for: targets),
+                        standards: lifeCircles.standards, options: options))
             } catch let error as CoverageError {
                 guard case .missingLayer = error else { throw error }
                 figures = .unavailable(reason: "not computed: \(error.description)")
             }
         }
-        let report = try IndicatorCalculator(targets: targets).report(for: district, lifeCircles: figures,
-                                                                      land: try landFigures(district))
-        return IndicatorsResult(report: report, targetsPath: targetsPath, scenario: nil,
-                                atPlanPopulation: try population.map { try at($0, report: report, targets: targets, targetsPath: targetsPath) })
+        let report = try IndicatorCalculator(targets: targets).report(
+            for: district, lifeCircles: figures,
+            land: try landFigures(district))
+        return IndicatorsResult(
+            report: report, targetsPath: targetsPath, scenario: nil,
+            atPlanPopulation: try population.map { try at($0, report: report, targets: targets, targetsPath: targetsPath) })
     }
 
     /// The land figures of the green indicators (``LandFigures/measure(_:)``), or `nil` when the district has no
@@ -104,16 +111,21 @@ public enum IndicatorsJob {
 
     /// `report` at another population.
     /// - Throws: ``PlanError`` (`usage`) for a year the targets file gives no population for.
-    public static func at(_ population: IndicatorPopulation, report: IndicatorReport, targets: IndicatorTargets,
-                          targetsPath: String) throws -> AtPopulation {
+    public static func at(
+        _ population: IndicatorPopulation, report: IndicatorReport, targets: IndicatorTargets,
+        targetsPath: String
+    ) throws -> AtPopulation {
         switch population {
         case .planYear(let year):
             guard let plan = targets.planPopulation, plan.year == year else {
-                throw PlanError(.usage, "\(targetsPath): no plan population for \(year) (the targets file's plan_population"
-                                + (targets.planPopulation.map { " is for \($0.year))" } ?? " is missing)"))
+                throw PlanError(
+                    .usage,
+                    "\(targetsPath): no plan population for \(year) (the targets file's plan_population"
+                        + (targets.planPopulation.map { " is for \($0.year))" } ?? " is missing)"))
             }
-            return AtPopulation(residents: plan.residents, source: "the plan's \(plan.year) population, \(plan.source.seed) \(plan.source.location)",
-                                report: IndicatorCalculator(targets: targets).atPopulation(report, residents: plan.residents))
+            return AtPopulation(
+                residents: plan.residents, source: "the plan's \(plan.year) population, \(plan.source.seed) \(plan.source.location)",
+                report: IndicatorCalculator(targets: targets).atPopulation(report, residents: plan.residents))
         case .residents(let n):
             return AtPopulation(residents: n, source: "as given", report: IndicatorCalculator(targets: targets).atPopulation(report, residents: n))
         }

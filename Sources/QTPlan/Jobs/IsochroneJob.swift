@@ -28,8 +28,10 @@ public struct IsochroneRequest: Sendable, Hashable {
     public var engine: EngineSettings
 
     /// A request.
-    public init(origin: IsochroneOrigin, minutes: [Double] = [5, 10, 15], mode: CoverageMode = .walk, direction: TravelDirection? = nil,
-                walkSpeedKmh: Double? = nil, engine: EngineSettings = EngineSettings()) {
+    public init(
+        origin: IsochroneOrigin, minutes: [Double] = [5, 10, 15], mode: CoverageMode = .walk, direction: TravelDirection? = nil,
+        walkSpeedKmh: Double? = nil, engine: EngineSettings = EngineSettings()
+    ) {
         self.origin = origin
         self.minutes = minutes
         self.mode = mode
@@ -69,25 +71,29 @@ public enum IsochroneJob {
         let options = request.engine.options(standards: standards, walkSpeedKmh: request.walkSpeedKmh, includePlanned: true)
         let (origin, name, type) = try place(request.origin, in: district)
         let travel = request.direction ?? type.map(LifeCircleProfile.defaultDirection(for:)) ?? .toFacility
-        let service = CoverageService(label: "isochrone", supply: SupplySelector(type: type ?? "park"), minutes: request.minutes.max() ?? 15,
-                                      distance: 0, mode: request.mode, direction: travel)
+        let service = CoverageService(
+            label: "isochrone", supply: SupplySelector(type: type ?? "park"), minutes: request.minutes.max() ?? 15,
+            distance: 0, mode: request.mode, direction: travel)
         var measured = options
         measured.includePlanned = false
         let inputs = try Coverage.prepare(district, services: [service], standards: standards, options: measured)
         let metric = try Transformer(from: .wgs84, to: inputs.metricCRS).transform(origin)
         let bands = try Isochrone.bands(around: metric, minutes: request.minutes, mode: request.mode, direction: travel, in: inputs)
         let features = bands.map { band in
-            Feature(id: .string("band-\(NumberText.trimmed(band.minutes))"), geometry: band.area, properties: [
-                "id": .string("band-\(NumberText.trimmed(band.minutes))"), "name": .string(name),
-                "minutes": .number(band.minutes), "mode": .string(request.mode.rawValue), "direction": .string(travel.rawValue),
-                "residents": .number(band.residents.rounded()),
-                "area_km2": .number((band.areaSquareMetres / 1e6 * 1e4).rounded() / 1e4),
-                "walk_speed_kmh": .number(options.walkSpeedKmh), "source": "computed: qtplan isochrone",
-                "cell_m": .number((band.cellMetres * 100).rounded() / 100),
-            ])
+            Feature(
+                id: .string("band-\(NumberText.trimmed(band.minutes))"), geometry: band.area,
+                properties: [
+                    "id": .string("band-\(NumberText.trimmed(band.minutes))"), "name": .string(name),
+                    "minutes": .number(band.minutes), "mode": .string(request.mode.rawValue), "direction": .string(travel.rawValue),
+                    "residents": .number(band.residents.rounded()),
+                    "area_km2": .number((band.areaSquareMetres / 1e6 * 1e4).rounded() / 1e4),
+                    "walk_speed_kmh": .number(options.walkSpeedKmh), "source": "computed: qtplan isochrone",
+                    "cell_m": .number((band.cellMetres * 100).rounded() / 100)
+                ])
         }
-        return IsochroneResult(name: name, mode: request.mode, direction: travel, bands: bands, features: features,
-                               warnings: request.engine.coarseGridWarnings(bands.prefix(1).map { ("the isochrone", $0.cellMetres) }))
+        return IsochroneResult(
+            name: name, mode: request.mode, direction: travel, bands: bands, features: features,
+            warnings: request.engine.coarseGridWarnings(bands.prefix(1).map { ("the isochrone", $0.cellMetres) }))
     }
 
     /// The origin in WGS84, a name for it and the facility type (when a facility).
@@ -115,8 +121,10 @@ extension IsochroneResult {
     public var table: String {
         var lines: [[String]] = [["minutes", "area km²", "residents"]]
         for band in bands {
-            lines.append([NumberText.trimmed(band.minutes), NumberText.fixed(band.areaSquareMetres / 1e6, 2),
-                          NumberText.grouped(Int(band.residents.rounded()))])
+            lines.append([
+                NumberText.trimmed(band.minutes), NumberText.fixed(band.areaSquareMetres / 1e6, 2),
+                NumberText.grouped(Int(band.residents.rounded()))
+            ])
         }
         return "\(name), \(mode.rawValue), \(direction.rawValue)\n" + TextColumns.render(lines, rightAligned: [0, 1, 2])
     }

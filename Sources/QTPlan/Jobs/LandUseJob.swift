@@ -11,8 +11,10 @@ public struct LandUseRequest: Sendable, Hashable {
     public var unit: AreaUnit
 
     /// A request.
-    public init(grouping: LandUseGrouping = LandUseGrouping(byClass: true, zone: .subdistrict), method: AreaMethod = .geodesic,
-                unit: AreaUnit = .km2) {
+    public init(
+        grouping: LandUseGrouping = LandUseGrouping(byClass: true, zone: .subdistrict), method: AreaMethod = .geodesic,
+        unit: AreaUnit = .km2
+    ) {
         self.grouping = grouping
         self.method = method
         self.unit = unit
@@ -53,7 +55,8 @@ public enum LandUseJob {
                 throw PlanError(.badData, "\(district.file(of: layer)): feature \(index)\(id.map { " '\($0)'" } ?? ""): \(detail)")
             }
         }
-        return LandUseResult(report: report, unit: request.unit, district: district.manifest.name, targets: targets,
-                             warnings: report.repairs.map { "\(district.file(of: $0.layer)): \($0)" }, scenario: nil)
+        return LandUseResult(
+            report: report, unit: request.unit, district: district.manifest.name, targets: targets,
+            warnings: report.repairs.map { "\(district.file(of: $0.layer)): \($0)" }, scenario: nil)
     }
 }

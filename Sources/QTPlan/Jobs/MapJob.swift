@@ -44,8 +44,10 @@ public struct MapRequest: Sendable, Hashable {
     public var names: SettingNames
 
     /// A request.
-    public init(layers: [MapLayerSpec], coverage: MapCoverage? = nil, title: String? = nil, width: Double = 1000, height: Double = 720,
-                output: String, engine: EngineSettings = EngineSettings(), names: SettingNames = .library) {
+    public init(
+        layers: [MapLayerSpec], coverage: MapCoverage? = nil, title: String? = nil, width: Double = 1000, height: Double = 720,
+        output: String, engine: EngineSettings = EngineSettings(), names: SettingNames = .library
+    ) {
         self.layers = layers
         self.coverage = coverage
         self.title = title
@@ -77,15 +79,20 @@ public struct MapResult: Sendable {
 /// `map`: a map of chosen layers, and optionally one service's coverage, as SVG or PNG.
 public enum MapJob {
     /// Draws and writes the map of `district`; `standards` are needed with a coverage overlay.
-    public static func run(_ request: MapRequest, on district: District, standards: LifeCircleStandards?,
-                           settings: OutputSettings) async throws -> MapResult {
+    public static func run(
+        _ request: MapRequest, on district: District, standards: LifeCircleStandards?,
+        settings: OutputSettings
+    ) async throws -> MapResult {
         var drawn = try MapLayers.layers(request.layers, in: district)
         var subtitle: String?
         if let coverage = request.coverage, let standards {
-            let job = try CoverageJob(CoverageRequest(selection: ServiceSelection(.types([coverage.type]), minutes: coverage.minutes.map { [$0] },
-                                                                                  mode: coverage.mode),
-                                                      profile: coverage.profile, engine: request.engine, names: request.names),
-                                      standards: standards)
+            let job = try CoverageJob(
+                CoverageRequest(
+                    selection: ServiceSelection(
+                        .types([coverage.type]), minutes: coverage.minutes.map { [$0] },
+                        mode: coverage.mode),
+                    profile: coverage.profile, engine: request.engine, names: request.names),
+                standards: standards)
             let inputs = try Coverage.prepare(district, services: job.services, standards: standards, options: job.options)
             let results = try await Coverage.measure(job.services, in: inputs)
             var coverageLayers: [MapLayer] = []
@@ -99,10 +106,11 @@ public enum MapJob {
             let fills = drawn.prefix { ["landuse", "population", "industrial_parks"].contains($0.id) }.count
             drawn.insert(contentsOf: coverageLayers, at: fills)
         }
-        let map = MapDocument(title: request.title ?? "\(district.manifest.name) \(district.manifest.nameEn)", subtitle: subtitle,
-                              note: MapLayers.note(district), layers: drawn,
-                              extent: district.features(.boundary), metricCRS: try CRS(parsing: district.manifest.metricCRS),
-                              width: request.width, height: request.height)
+        let map = MapDocument(
+            title: request.title ?? "\(district.manifest.name) \(district.manifest.nameEn)", subtitle: subtitle,
+            note: MapLayers.note(district), layers: drawn,
+            extent: district.features(.boundary), metricCRS: try CRS(parsing: district.manifest.metricCRS),
+            width: request.width, height: request.height)
         let svg = try map.svg()
         var read = RunInputs()
         read.add(district)

@@ -25,7 +25,8 @@ public struct MapLayerSpec: Sendable, Hashable {
         return try items.map { item throws(PlanError) in
             let parts = item.split(separator: ":", maxSplits: 1).map(String.init)
             guard let layer = LayerName(rawValue: parts[0]) else {
-                throw PlanError(.usage, "\(setting: .layers): unknown layer '\(parts[0])' (known: \(LayerName.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw PlanError(
+                    .usage, "\(setting: .layers): unknown layer '\(parts[0])' (known: \(LayerName.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             return MapLayerSpec(layer, filter: parts.count > 1 ? parts[1] : nil)
         }

@@ -47,9 +47,11 @@ public struct ReportRequest: Sendable {
     public var names: SettingNames
 
     /// A request.
-    public init(output: String, profile: String? = nil, mapType: String = FacilityType.communityHealthCentre.rawValue,
-                sites: ReportSites? = nil, plans: [ScenarioPlan] = [], planRules: SitingRules? = nil, population: IndicatorPopulation? = nil,
-                engine: EngineSettings = EngineSettings(), generator: String, names: SettingNames = .library) {
+    public init(
+        output: String, profile: String? = nil, mapType: String = FacilityType.communityHealthCentre.rawValue,
+        sites: ReportSites? = nil, plans: [ScenarioPlan] = [], planRules: SitingRules? = nil, population: IndicatorPopulation? = nil,
+        engine: EngineSettings = EngineSettings(), generator: String, names: SettingNames = .library
+    ) {
         self.output = output
         self.profile = profile
         self.mapType = mapType
@@ -90,7 +92,7 @@ public struct ReportResult: Sendable {
             ("Report", "\(output) (\(NumberText.fixed(Double(bytes) / 1e6, 2)) MB, self-contained)"),
             ("Coverage", "\(services) services, profile \(profile); mapped: \(mapped.label) \(NumberText.fixed(mapped.share * 100, 1))% covered"),
             ("Maps", "\(maps) (pan, zoom, hover)"),
-            ("Indicators", "\(targetsMet.met) of \(targetsMet.of) district targets met"),
+            ("Indicators", "\(targetsMet.met) of \(targetsMet.of) district targets met")
         ]
         if let sites { rows.append(("Sites", "\(sites.checked) checked, \(sites.failing) failing a rule")) }
         if let plans { rows.append(("Plans", "\(plans.compared) compared, \(plans.worse) lowering a covered count")) }
@@ -102,16 +104,24 @@ public struct ReportResult: Sendable {
 /// summary, land use, coverage of every rule of the profile with a gap map, the indicators and a plan's sites.
 public enum ReportJob {
     /// Writes the report of `district`.
-    public static func run(_ request: ReportRequest, on district: District, standards: LifeCircleStandards, targets: IndicatorTargets,
-                           settings: OutputSettings, progress: JobProgress? = nil) async throws -> ReportResult {
+    public static func run(
+        _ request: ReportRequest, on district: District, standards: LifeCircleStandards, targets: IndicatorTargets,
+        settings: OutputSettings, progress: JobProgress? = nil
+    ) async throws -> ReportResult {
         let summary = try Info.run(on: district)
-        let landUse = district.layers[.landuse] == nil ? nil
-            : try LandUseJob.run(LandUseRequest(grouping: LandUseGrouping(byClass: true, zone: nil), method: .geodesic),
-                                 on: district, targets: targets.land).report
+        let landUse =
+            district.layers[.landuse] == nil
+            ? nil
+            : try LandUseJob.run(
+                LandUseRequest(grouping: LandUseGrouping(byClass: true, zone: nil), method: .geodesic),
+                on: district, targets: targets.land
+            ).report
         progress?.advance(by: 1)
 
-        let coverage = try CoverageJob(CoverageRequest(selection: ServiceSelection(.all), profile: request.profile,
-                                                       engine: request.engine, names: request.names), standards: standards)
+        let coverage = try CoverageJob(
+            CoverageRequest(
+                selection: ServiceSelection(.all), profile: request.profile,
+                engine: request.engine, names: request.names), standards: standards)
         let profile = coverage.profile
         let inputs = try Coverage.prepare(district, services: coverage.services, standards: standards, options: coverage.options)
         let results = try await Coverage.measure(coverage.services, in: inputs)
@@ -119,10 +129,17 @@ public enum ReportJob {
 
         let metric = try CRS(parsing: district.manifest.metricCRS)
         let note = MapLayers.note(district)
-        var maps = [MapDocument(title: "\(district.manifest.name) 用地与轨道 Land use and metro", note: note,
-                                layers: try MapLayers.layers(MapLayers.available(["landuse", "subdistricts", "boundary", "transit:metro_line",
-                                                                                  "transit:metro_station"], in: district), in: district),
-                                extent: district.features(.boundary), metricCRS: metric)]
+        var maps = [
+            MapDocument(
+                title: "\(district.manifest.name) 用地与轨道 Land use and metro", note: note,
+                layers: try MapLayers.layers(
+                    MapLayers.available(
+                        [
+                            "landuse", "subdistricts", "boundary", "transit:metro_line",
+                            "transit:metro_station"
+                        ], in: district), in: district),
+                extent: district.features(.boundary), metricCRS: metric)
+        ]
         guard let index = coverage.services.firstIndex(where: { $0.supply.type == request.mapType }) else {
             throw PlanError(.usage, "\(setting: .mapType): profile \(profile.name) has no circle for '\(request.mapType)'")
         }
@@ -131,10 +148,12 @@ public enum ReportJob {
         let gaps = ServiceAreas.gaps(results[index], inputs: inputs, district: district)
         // The mapped service's facilities, when the district has any (a map of their absence needs none).
         let base = try MapLayers.layers(MapLayers.available(["subdistricts", "boundary", "facilities:\(request.mapType)"], in: district), in: district)
-        maps.append(MapDocument(title: "\(district.manifest.name) 未覆盖居民 Residents left out: \(mapped.label)",
-                                subtitle: MapLayers.subtitle(mapped, results[index], profile: profile.name), note: note,
-                                layers: StandardLayers.coverage(areas: areas, gaps: gaps, label: mapped.label) + base,
-                                extent: district.features(.boundary), metricCRS: metric))
+        maps.append(
+            MapDocument(
+                title: "\(district.manifest.name) 未覆盖居民 Residents left out: \(mapped.label)",
+                subtitle: MapLayers.subtitle(mapped, results[index], profile: profile.name), note: note,
+                layers: StandardLayers.coverage(areas: areas, gaps: gaps, label: mapped.label) + base,
+                extent: district.features(.boundary), metricCRS: metric))
         progress?.advance(by: 1)
 
         // The plan's life-circle indicators (residents reaching every service of each circle), combined from the
@@ -144,19 +163,23 @@ public enum ReportJob {
         let lifeCircles = IndicatorCalculator.LifeCircleFigures.measured(
             try LifeCircleShare.combined(profile: profile, results: results, demand: inputs.demand)
                 + (try await LifeCircleShare.measure(district, profiles: others, standards: standards, options: coverage.options)))
-        let indicators = try IndicatorCalculator(targets: targets).report(for: district, lifeCircles: lifeCircles,
-                                                                          land: try IndicatorsJob.landFigures(district))
+        let indicators = try IndicatorCalculator(targets: targets).report(
+            for: district, lifeCircles: lifeCircles,
+            land: try IndicatorsJob.landFigures(district))
         var siteChecks: [ReportSiteCheck]?
         if let plan = request.sites {
-            let options = SitingOptions(profile: profile, coverage: coverage.options, driveSpeedKmh: standards.driveSpeedKmh,
-                                        settingNames: request.names)
+            let options = SitingOptions(
+                profile: profile, coverage: coverage.options, driveSpeedKmh: standards.driveSpeedKmh,
+                settingNames: request.names)
             let report = try SiteCheckJob.run(plan.sites, on: district, rules: plan.rules, options: options).report
             siteChecks = report.sites.map(siteCheck)
-            maps.append(MapDocument(title: "\(district.manifest.name) 规划选址 Plan sites by verdict",
-                                    subtitle: "\(report.sites.count) sites from \(plan.path) · rules \(report.rulesPath)", note: note,
-                                    layers: try MapLayers.layers(MapLayers.available(["constraints", "subdistricts", "boundary"], in: district), in: district)
-                                        + [sitesLayer(report)],
-                                    extent: district.features(.boundary), metricCRS: metric))
+            maps.append(
+                MapDocument(
+                    title: "\(district.manifest.name) 规划选址 Plan sites by verdict",
+                    subtitle: "\(report.sites.count) sites from \(plan.path) · rules \(report.rulesPath)", note: note,
+                    layers: try MapLayers.layers(MapLayers.available(["constraints", "subdistricts", "boundary"], in: district), in: district)
+                        + [sitesLayer(report)],
+                    extent: district.features(.boundary), metricCRS: metric))
         }
         var comparison: ReportComparison?
         var comparedWorse = 0
@@ -170,11 +193,13 @@ public enum ReportJob {
             comparison = Self.comparison(compared, baseline: results, indicators: indicators)
             comparedWorse = compared.filter(\.isWorse).count
             for plan in compared {
-                maps.append(MapDocument(title: "\(district.manifest.name) 方案 \(plan.plan.name): residents newly covered and newly lost",
-                                        subtitle: "population features reaching more (or fewer) of the profile's services with the plan", note: note,
-                                        layers: [Self.movedLayer(plan)]
-                                            + (try MapLayers.layers(MapLayers.available(["subdistricts", "boundary"], in: district), in: district)),
-                                        extent: district.features(.boundary), metricCRS: metric))
+                maps.append(
+                    MapDocument(
+                        title: "\(district.manifest.name) 方案 \(plan.plan.name): residents newly covered and newly lost",
+                        subtitle: "population features reaching more (or fewer) of the profile's services with the plan", note: note,
+                        layers: [Self.movedLayer(plan)]
+                            + (try MapLayers.layers(MapLayers.available(["subdistricts", "boundary"], in: district), in: district)),
+                        extent: district.features(.boundary), metricCRS: metric))
             }
         }
         progress?.advance(by: 1)
@@ -186,8 +211,11 @@ public enum ReportJob {
         content.comparison = comparison
         if let population = request.population {
             let at = try IndicatorsJob.at(population, report: indicators, targets: targets, targetsPath: "the targets file")
-            content.indicatorsAtPopulation = (at.residents, "At \(NumberText.grouped(at.residents)) residents (\(at.source)): today's facilities "
-                                              + "shared among them, every sub-district grown alike, the age structure unchanged.", at.report)
+            content.indicatorsAtPopulation = (
+                at.residents,
+                "At \(NumberText.grouped(at.residents)) residents (\(at.source)): today's facilities "
+                    + "shared among them, every sub-district grown alike, the age structure unchanged.", at.report
+            )
         }
         let worse = comparison.map { _ in comparedWorse } ?? 0
         let html = try HTMLReport.render(content)
@@ -197,19 +225,21 @@ public enum ReportJob {
         for plan in request.plans { read.add(file: plan.path, role: "the plan '\(plan.name)'") }
         try AtomicOutput.write(Data(html.utf8), to: request.output, what: "the report", settings: settings.guarding(read))
         let rows = indicators.district.rows
-        return ReportResult(output: request.output, bytes: html.utf8.count, profile: profile.name, services: results.count,
-                            mapped: (mapped.label, results[index].total.share), maps: maps.count,
-                            targetsMet: (rows.filter { $0.status == .met }.count, rows.filter { $0.status == .met || $0.status == .notMet }.count),
-                            sites: siteChecks.map { checks in (checks.count, checks.filter { $0.rules.contains { $0.verdict == "fail" } }.count) },
-                            plans: request.plans.isEmpty ? nil : (request.plans.count, worse))
+        return ReportResult(
+            output: request.output, bytes: html.utf8.count, profile: profile.name, services: results.count,
+            mapped: (mapped.label, results[index].total.share), maps: maps.count,
+            targetsMet: (rows.filter { $0.status == .met }.count, rows.filter { $0.status == .met || $0.status == .notMet }.count),
+            sites: siteChecks.map { checks in (checks.count, checks.filter { $0.rules.contains { $0.verdict == "fail" } }.count) },
+            plans: request.plans.isEmpty ? nil : (request.plans.count, worse))
     }
 
     /// The 方案比选 section's table and lines.
     static func comparison(_ plans: [PlanComparison], baseline: [CoverageResult], indicators: IndicatorReport) -> ReportComparison {
         let met = { (report: IndicatorReport?) in report.map { $0.district.rows.filter { $0.status == .met }.count } ?? 0 }
         let rows = baseline.enumerated().map { i, r in
-            ReportComparison.Row(service: r.service.label, baseline: r.total.share, plans: plans.map { $0.results[i].total.share },
-                                 gained: plans.map { $0.changes[i].newlyCovered }, lost: plans.map { $0.changes[i].newlyLost })
+            ReportComparison.Row(
+                service: r.service.label, baseline: r.total.share, plans: plans.map { $0.results[i].total.share },
+                gained: plans.map { $0.changes[i].newlyCovered }, lost: plans.map { $0.changes[i].newlyLost })
         }
         let summaries = plans.map { p in
             "\(p.plan.name)" + (p.plan.description.map { " (\($0))" } ?? "") + ": \(p.plan.edits.count) change\(p.plan.edits.count == 1 ? "" : "s") "
@@ -226,48 +256,60 @@ public enum ReportJob {
     static func movedLayer(_ plan: PlanComparison) -> MapLayer {
         let features = plan.coverageCounts.sorted { $0.key < $1.key }.compactMap { id, counts -> Feature? in
             guard counts.before != counts.after, let geometry = plan.populationGeometries[id] else { return nil }
-            return Feature(geometry: geometry, properties: [
-                "id": .string(id), "moved": .string(counts.after > counts.before ? "gained" : "lost"),
-                "services": .string("\(counts.before) → \(counts.after) services"),
-            ])
+            return Feature(
+                geometry: geometry,
+                properties: [
+                    "id": .string(id), "moved": .string(counts.after > counts.before ? "gained" : "lost"),
+                    "services": .string("\(counts.before) → \(counts.after) services")
+                ])
         }
-        return MapLayer(id: "moved-\(plan.plan.name)", title: "方案 \(plan.plan.name)", features: features, classes: [
-            MapClass(title: "新覆盖 newly covered", style: MapStyle(fill: "#1b7f3b", fillOpacity: 0.75, stroke: "#0d4020", strokeWidth: 0.4)) {
-                $0.string("moved") == "gained"
-            },
-            MapClass(title: "新失去 newly lost", style: MapStyle(fill: "#c62828", fillOpacity: 0.75, stroke: "#5c1010", strokeWidth: 0.4)) {
-                $0.string("moved") == "lost"
-            },
-        ], label: { _ in nil }, tooltip: { f in "\(f.string("id") ?? "") · \(f.string("services") ?? "")" })
+        return MapLayer(
+            id: "moved-\(plan.plan.name)", title: "方案 \(plan.plan.name)", features: features,
+            classes: [
+                MapClass(title: "新覆盖 newly covered", style: MapStyle(fill: "#1b7f3b", fillOpacity: 0.75, stroke: "#0d4020", strokeWidth: 0.4)) {
+                    $0.string("moved") == "gained"
+                },
+                MapClass(title: "新失去 newly lost", style: MapStyle(fill: "#c62828", fillOpacity: 0.75, stroke: "#5c1010", strokeWidth: 0.4)) {
+                    $0.string("moved") == "lost"
+                }
+            ], label: { _ in nil }, tooltip: { f in "\(f.string("id") ?? "") · \(f.string("services") ?? "")" })
     }
 
     /// One site's rules as the report shows them.
     static func siteCheck(_ result: SiteCheckResult) -> ReportSiteCheck {
-        ReportSiteCheck(site: result.site.label, type: result.site.type, rules: result.rules.map { r in
-            ReportSiteCheck.Rule(rule: r.title, verdict: r.verdict.rawValue, measured: r.measured, limit: r.limit,
-                                 clause: r.clause + (r.verified ? "" : " [clause not verified]"))
-        })
+        ReportSiteCheck(
+            site: result.site.label, type: result.site.type,
+            rules: result.rules.map { r in
+                ReportSiteCheck.Rule(
+                    rule: r.title, verdict: r.verdict.rawValue, measured: r.measured, limit: r.limit,
+                    clause: r.clause + (r.verified ? "" : " [clause not verified]"))
+            })
     }
 
     /// The plan's sites as a map layer, coloured by verdict, each with its failed rules on hover.
     static func sitesLayer(_ report: SiteCheckReport) -> MapLayer {
         let features = report.sites.map { s in
-            Feature(geometry: .point(Point(s.site.location)), properties: [
-                "id": .string(s.site.id), "name": .string(s.site.name), "type": .string(s.site.type),
-                "verdict": .string(s.verdict.rawValue),
-                "failed": .string(s.failures.map(\.title).joined(separator: "; ")),
-            ])
+            Feature(
+                geometry: .point(Point(s.site.location)),
+                properties: [
+                    "id": .string(s.site.id), "name": .string(s.site.name), "type": .string(s.site.type),
+                    "verdict": .string(s.verdict.rawValue),
+                    "failed": .string(s.failures.map(\.title).joined(separator: "; "))
+                ])
         }
         let style = { (fill: String) in MapStyle(fill: fill, stroke: "#fff", strokeWidth: 1.2, radius: 6) }
-        return MapLayer(id: "sites", title: "规划选址 Plan sites", features: features, classes: [
-            MapClass(title: "通过 pass", style: style("#1b7f3b")) { $0.string("verdict") == "pass" },
-            MapClass(title: "提示 warn", style: style("#e0a100")) { $0.string("verdict") == "warn" },
-            MapClass(title: "不通过 fail", style: style("#c62828")) { $0.string("verdict") == "fail" },
-        ], label: { $0.string("id") }, tooltip: { f in
-            var text = "\(f.string("name") ?? "") · \(f.string("type") ?? "") · \(f.string("verdict") ?? "")"
-            if let failed = f.string("failed"), !failed.isEmpty { text += " · failed: \(failed)" }
-            return text
-        })
+        return MapLayer(
+            id: "sites", title: "规划选址 Plan sites", features: features,
+            classes: [
+                MapClass(title: "通过 pass", style: style("#1b7f3b")) { $0.string("verdict") == "pass" },
+                MapClass(title: "提示 warn", style: style("#e0a100")) { $0.string("verdict") == "warn" },
+                MapClass(title: "不通过 fail", style: style("#c62828")) { $0.string("verdict") == "fail" }
+            ], label: { $0.string("id") },
+            tooltip: { f in
+                var text = "\(f.string("name") ?? "") · \(f.string("type") ?? "") · \(f.string("verdict") ?? "")"
+                if let failed = f.string("failed"), !failed.isEmpty { text += " · failed: \(failed)" }
+                return text
+            })
     }
 
     /// The assumptions a reader needs beside the coverage table.
@@ -275,11 +317,13 @@ public enum ReportJob {
         var notes = [
             "Residents are the population layer's features, each at its point on surface; a feature is covered or not as a whole.",
             "Walk and drive: travel time over the street network, joining it at the nearest point of the nearest street; "
-                + "walking \(NumberText.trimmed(options.walkSpeedKmh)) km/h (access legs walked in every mode); drive at design speeds (free flow, optimistic).",
+                + "walking \(NumberText.trimmed(options.walkSpeedKmh)) km/h (access legs walked in every mode); drive at design speeds (free flow, optimistic)."
         ]
         let off = results.filter { $0.service.mode != .radius }.map(\.residentsOffNetwork).max() ?? 0
         if off > 0 {
-            notes.append("\(NumberText.grouped(Int(off.rounded()))) residents live more than \(NumberText.fixed(options.maximumAccess, 0)) m from a street and count as not covered.")
+            notes.append(
+                "\(NumberText.grouped(Int(off.rounded()))) residents live more than \(NumberText.fixed(options.maximumAccess, 0)) m from a street and count as not covered."
+            )
         }
         if let outside = CoverageFigures.outsideNote(results) {
             notes.append("Residents inside the boundary only are counted; " + outside + ".")

@@ -25,8 +25,10 @@ public struct ServiceSelection: Sendable, Hashable {
     public var measure: CoverageMeasure?
 
     /// A selection.
-    public init(_ scope: Scope, minutes: [Double]? = nil, mode: CoverageMode? = nil, distance: Double? = nil,
-                measure: CoverageMeasure? = nil) {
+    public init(
+        _ scope: Scope, minutes: [Double]? = nil, mode: CoverageMode? = nil, distance: Double? = nil,
+        measure: CoverageMeasure? = nil
+    ) {
         self.scope = scope
         self.minutes = minutes
         self.mode = mode
@@ -64,10 +66,11 @@ public struct ServiceSelection: Sendable, Hashable {
         let chosen = types ?? (FacilityType.allCases.map(\.rawValue) + ["metro_station", "bus_stop"])
         return chosen.flatMap { t in
             minutes.map { m in
-                profile.service(forType: t, minutes: m, label: minutes.count > 1 ? "\(t)_\(NumberText.trimmed(m))min" : t,
-                                mode: mode, distance: distance,
-                                source: "\(names(.minutes)) \(NumberText.trimmed(m)) (\(profile.name) distances)", refusingRadius: true,
-                                measure: measure)
+                profile.service(
+                    forType: t, minutes: m, label: minutes.count > 1 ? "\(t)_\(NumberText.trimmed(m))min" : t,
+                    mode: mode, distance: distance,
+                    source: "\(names(.minutes)) \(NumberText.trimmed(m)) (\(profile.name) distances)", refusingRadius: true,
+                    measure: measure)
             }
         }
     }

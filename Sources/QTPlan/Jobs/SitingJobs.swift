@@ -24,9 +24,11 @@ public struct SitingSettings: Sendable, Hashable {
     public var names: SettingNames
 
     /// Settings.
-    public init(profile: String? = nil, mode: CoverageMode? = nil, minutes: Double? = nil, distance: Double? = nil,
-                walkSpeedKmh: Double? = nil, includePlanned: Bool = false, engine: EngineSettings = EngineSettings(),
-                names: SettingNames = .library) {
+    public init(
+        profile: String? = nil, mode: CoverageMode? = nil, minutes: Double? = nil, distance: Double? = nil,
+        walkSpeedKmh: Double? = nil, includePlanned: Bool = false, engine: EngineSettings = EngineSettings(),
+        names: SettingNames = .library
+    ) {
         self.profile = profile
         self.mode = mode
         self.minutes = minutes
@@ -40,9 +42,10 @@ public struct SitingSettings: Sendable, Hashable {
     /// The siting options under `standards`.
     /// - Throws: ``QTAnalysis/StandardsError`` for an unknown profile.
     public func options(standards: LifeCircleStandards) throws -> SitingOptions {
-        SitingOptions(profile: try standards.profile(profile), mode: mode, minutes: minutes, distance: distance,
-                      coverage: engine.options(standards: standards, walkSpeedKmh: walkSpeedKmh, includePlanned: includePlanned),
-                      driveSpeedKmh: standards.driveSpeedKmh, settingNames: names)
+        SitingOptions(
+            profile: try standards.profile(profile), mode: mode, minutes: minutes, distance: distance,
+            coverage: engine.options(standards: standards, walkSpeedKmh: walkSpeedKmh, includePlanned: includePlanned),
+            driveSpeedKmh: standards.driveSpeedKmh, settingNames: names)
     }
 }
 
@@ -84,10 +87,12 @@ public enum SiteSuggestJob {
         var warnings: [String] = []
         if result.passing == 0 { warnings.append("no candidate passes site-check: nothing to choose from") }
         if result.targetReached == false, let target = request.targetShare {
-            warnings.append("the target share \(NumberText.fixed(target * 100, 1))% is not reached: "
-                            + "\(NumberText.fixed(result.covered / max(result.population, 1) * 100, 1))% with every useful candidate")
+            warnings.append(
+                "the target share \(NumberText.fixed(target * 100, 1))% is not reached: "
+                    + "\(NumberText.fixed(result.covered / max(result.population, 1) * 100, 1))% with every useful candidate")
         }
-        return SiteSuggestOutcome(result: result, gridMetres: request.candidates == nil ? (request.gridMetres ?? rules.candidateGridMetres) : nil,
-                                  gridClasses: rules.allowedClasses(for: request.type), district: district.manifest.name, warnings: warnings)
+        return SiteSuggestOutcome(
+            result: result, gridMetres: request.candidates == nil ? (request.gridMetres ?? rules.candidateGridMetres) : nil,
+            gridClasses: rules.allowedClasses(for: request.type), district: district.manifest.name, warnings: warnings)
     }
 }

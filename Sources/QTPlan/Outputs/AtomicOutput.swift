@@ -19,8 +19,10 @@ public enum AtomicOutput {
     /// - Throws: ``PlanError``: `cannotWrite` for a failed write; `usage` for a format that cannot hold the data
     ///   (named by the destination: the file GDAL wrote was in the staging folder).
     /// With `replacing`, an existing destination folder is replaced whole (``QTFormats/StagedOutput``).
-    public static func stage(_ path: String, isFolder: Bool, replacing: Bool = false, what: String, settings: OutputSettings,
-                             _ body: (StagedOutput) throws -> Void) throws {
+    public static func stage(
+        _ path: String, isFolder: Bool, replacing: Bool = false, what: String, settings: OutputSettings,
+        _ body: (StagedOutput) throws -> Void
+    ) throws {
         try check(path, isFolder: isFolder, replacing: replacing, settings: settings)
         var made: StagedOutput?
         do {

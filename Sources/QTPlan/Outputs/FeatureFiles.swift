@@ -19,8 +19,10 @@ public enum FeatureFiles {
         guard let format = VectorFormat(path: path), format.isWritable else {
             let ext = URL(fileURLWithPath: path).pathExtension
             let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-            throw PlanError(.usage, "\(setting: setting) \(path): " + (ext.isEmpty ? "no extension" : "unknown extension '.\(ext)'")
-                + "; write one of \(VectorFormat.writableList) (e.g. \(stem).gpkg)")
+            throw PlanError(
+                .usage,
+                "\(setting: setting) \(path): " + (ext.isEmpty ? "no extension" : "unknown extension '.\(ext)'")
+                    + "; write one of \(VectorFormat.writableList) (e.g. \(stem).gpkg)")
         }
         return format
     }
@@ -28,23 +30,31 @@ public enum FeatureFiles {
     /// Checks what a format can take before anything is computed or written.
     public static func check(format: VectorFormat, crs: CRS, layerCount: Int, path: String, setting: RequestSetting) throws(PlanError) {
         if format == .geojson && crs != .wgs84 {
-            throw PlanError(.usage, "\(setting: setting) \(path): GeoJSON is always WGS84 longitude/latitude (RFC 7946); "
-                + "for \(crs) write .gpkg, .shp, .fgb or .csv")
+            throw PlanError(
+                .usage,
+                "\(setting: setting) \(path): GeoJSON is always WGS84 longitude/latitude (RFC 7946); "
+                    + "for \(crs) write .gpkg, .shp, .fgb or .csv")
         }
         if crs.isChineseOffset {
-            throw PlanError(.usage, "\(setting: .outputCRS) \(crs): no file can declare GCJ-02 or BD-09 (they are obfuscations of "
-                + "WGS84 that PROJ and GDAL do not know); write WGS84 or a projected CRS such as EPSG:4549")
+            throw PlanError(
+                .usage,
+                "\(setting: .outputCRS) \(crs): no file can declare GCJ-02 or BD-09 (they are obfuscations of "
+                    + "WGS84 that PROJ and GDAL do not know); write WGS84 or a projected CRS such as EPSG:4549")
         }
         if layerCount > 1 && !format.holdsManyLayers {
-            throw PlanError(.usage, "\(setting: setting) \(path): a \(format) file holds one layer, not \(layerCount); "
-                + "write a .gpkg, or give a folder for one file per layer")
+            throw PlanError(
+                .usage,
+                "\(setting: setting) \(path): a \(format) file holds one layer, not \(layerCount); "
+                    + "write a .gpkg, or give a folder for one file per layer")
         }
     }
 
     /// Writes `layers` to the file `path` in the format of its extension, in `crs`; returns GDAL's warnings.
     @discardableResult
-    public static func write(_ layers: [VectorLayer], to path: String, crs: CRS = .wgs84, what: String,
-                             setting: RequestSetting, settings: OutputSettings) throws -> [String] {
+    public static func write(
+        _ layers: [VectorLayer], to path: String, crs: CRS = .wgs84, what: String,
+        setting: RequestSetting, settings: OutputSettings
+    ) throws -> [String] {
         let format = try format(of: path, setting: setting)
         try check(format: format, crs: crs, layerCount: layers.count, path: path, setting: setting)
         var warnings: [String] = []
@@ -56,17 +66,22 @@ public enum FeatureFiles {
 
     /// Writes one feature collection as the layer `layer` of the file `path`; returns GDAL's warnings.
     @discardableResult
-    public static func write(_ features: [Feature], layer: String, to path: String, what: String, setting: RequestSetting,
-                             settings: OutputSettings) throws -> [String] {
-        try write([VectorLayer(name: layer, features: FeatureCollection(features: features))], to: path, what: what,
-                  setting: setting, settings: settings)
+    public static func write(
+        _ features: [Feature], layer: String, to path: String, what: String, setting: RequestSetting,
+        settings: OutputSettings
+    ) throws -> [String] {
+        try write(
+            [VectorLayer(name: layer, features: FeatureCollection(features: features))], to: path, what: what,
+            setting: setting, settings: settings)
     }
 
     /// Writes each layer to its own file `LAYER.EXT` in the folder `path` (created if missing); returns GDAL's
     /// warnings.
     @discardableResult
-    public static func writeFolder(_ layers: [VectorLayer], to path: String, format: VectorFormat, crs: CRS, what: String,
-                                   settings: OutputSettings) throws -> [String] {
+    public static func writeFolder(
+        _ layers: [VectorLayer], to path: String, format: VectorFormat, crs: CRS, what: String,
+        settings: OutputSettings
+    ) throws -> [String] {
         try check(format: format, crs: crs, layerCount: 1, path: path, setting: .output)
         var warnings: [String] = []
         try AtomicOutput.stage(path, isFolder: true, what: what, settings: settings) { staged in

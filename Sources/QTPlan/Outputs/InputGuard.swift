@@ -49,8 +49,10 @@ public enum InputGuard {
             for input in expanded(entry) {
                 let paths = identity(of: input).paths
                 if paths.contains(where: { path in inside.contains { (path + "/").hasPrefix($0) } }) {
-                    throw PlanError(.cannotWrite, "\(output): replacing this folder would remove \(input), \(entry.role), an input of "
-                        + "this run; refusing to replace it (write to another folder)")
+                    throw PlanError(
+                        .cannotWrite,
+                        "\(output): replacing this folder would remove \(input), \(entry.role), an input of "
+                            + "this run; refusing to replace it (write to another folder)")
                 }
             }
         }

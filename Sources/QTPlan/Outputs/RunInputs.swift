@@ -41,8 +41,9 @@ public struct RunInputs: Sendable, Hashable {
         let manifest = (directory as NSString).appendingPathComponent(DistrictLoader.manifestName)
         add(file: manifest, role: "the district's manifest")
         guard let data = FileManager.default.contents(atPath: manifest),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let layers = object["layers"] as? [String: Any] else { return }
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let layers = object["layers"] as? [String: Any]
+        else { return }
         for (name, value) in layers.sorted(by: { $0.key < $1.key }) {
             guard let file = (value as? [String: Any])?["file"] as? String, !file.isEmpty, !file.contains("\0") else { continue }
             add(file: DistrictLoader.layerPath(directory: directory, file: file), role: "the district's layer '\(name)'")

@@ -23,12 +23,14 @@ extension CompareOutcome {
         header += plans.map { $0.plan.name }
         var lines: [[String]] = [header]
         for (i, r) in base.enumerated() {
-            lines.append([r.service.label, CoverageFigures.threshold(r.service) + " " + r.service.mode.rawValue, CoverageFigures.share(r.total)]
-                         + plans.map { Self.shareWithChange($0.results[i].total, r.total) })
+            lines.append(
+                [r.service.label, CoverageFigures.threshold(r.service) + " " + r.service.mode.rawValue, CoverageFigures.share(r.total)]
+                    + plans.map { Self.shareWithChange($0.results[i].total, r.total) })
             if grouping == .subdistrict {
                 for (z, zone) in r.bySubdistrict.enumerated() {
-                    lines.append(["  " + zone.name, "", CoverageFigures.share(zone)]
-                                 + plans.map { Self.shareWithChange($0.results[i].bySubdistrict[z], zone) })
+                    lines.append(
+                        ["  " + zone.name, "", CoverageFigures.share(zone)]
+                            + plans.map { Self.shareWithChange($0.results[i].bySubdistrict[z], zone) })
                 }
             }
         }
@@ -38,22 +40,35 @@ extension CompareOutcome {
             let adds = Dictionary(grouping: p.plan.edits, by: { "\($0.action.rawValue) \($0.layer.rawValue)" }).map { "\($0.value.count) \($0.key)" }.sorted()
             var rows: [(String, String)] = [("Changes", adds.joined(separator: ", "))]
             let moved = p.changes.filter { $0.newlyCovered > 0 || $0.newlyLost > 0 }
-            rows.append(("Residents", moved.isEmpty ? "no service's coverage changes"
-                         : moved.map { "\($0.label) +\(NumberText.grouped(rounding: $0.newlyCovered)) / −\(NumberText.grouped(rounding: $0.newlyLost))" }
-                            .joined(separator: "; ")))
+            rows.append(
+                (
+                    "Residents",
+                    moved.isEmpty
+                        ? "no service's coverage changes"
+                        : moved.map { "\($0.label) +\(NumberText.grouped(rounding: $0.newlyCovered)) / −\(NumberText.grouped(rounding: $0.newlyLost))" }
+                            .joined(separator: "; ")
+                ))
             rows.append(("Measured again", p.recomputed.isEmpty ? "nothing (the plan changes no service)" : p.recomputed.joined(separator: ", ")))
             if let met = Self.met(p.indicators), let before = Self.met(baselineIndicators) {
                 rows.append(("Indicators", "\(met.met) of \(met.of) district targets met (baseline \(before.met))"))
             }
             if let checks = p.siteChecks {
-                rows.append(("Added sites", checks.sites.map { s in
-                    "\(s.site.label) \(s.verdict.rawValue)" + (s.failures.isEmpty ? "" : " (\(s.failures.map(\.rule).joined(separator: ", ")))")
-                }.joined(separator: "; ")))
+                rows.append(
+                    (
+                        "Added sites",
+                        checks.sites.map { s in
+                            "\(s.site.label) \(s.verdict.rawValue)" + (s.failures.isEmpty ? "" : " (\(s.failures.map(\.rule).joined(separator: ", ")))")
+                        }.joined(separator: "; ")
+                    ))
             }
             if let cost = p.cost, cost > 0 {
                 let gained = p.changes.reduce(0) { $0 + $1.newlyCovered }
-                rows.append(("Cost", "\(NumberText.grouped(rounding: cost)); \(NumberText.fixed(gained / cost * 1e6, 2)) residents newly covered per million "
-                              + "(summed over the services compared)"))
+                rows.append(
+                    (
+                        "Cost",
+                        "\(NumberText.grouped(rounding: cost)); \(NumberText.fixed(gained / cost * 1e6, 2)) residents newly covered per million "
+                            + "(summed over the services compared)"
+                    ))
             }
             for note in p.notes { rows.append(("Note", note)) }
             rows.append(("Verdict", p.isWorse ? "WORSE: a covered count falls by at least one resident" : "no covered count falls"))
@@ -62,7 +77,7 @@ extension CompareOutcome {
         var footer: [(String, String)] = [
             ("District", baseline.district),
             ("Standard", "\(baseline.profile.name): \(baseline.profile.title)"),
-            ("Shares", "residents within each circle; the change in percentage points in brackets"),
+            ("Shares", "residents within each circle; the change in percentage points in brackets")
         ]
         if baseline.modelledData { footer.append(("Data", CoverageFigures.modelledNote)) }
         return text + "\n" + TextColumns.labelled(footer)
@@ -79,46 +94,69 @@ extension CompareOutcome {
             let plansNode: [JSONNode] = plans.map { p in
                 let after = p.results[i], change = p.changes[i]
                 let zones: [JSONNode] = after.bySubdistrict.enumerated().map { z, zone in
-                    .object([JSONMember("subdistrict", .string(zone.id))] + Self.counts(zone) + [
-                        JSONMember("change_pp", .fixed((zone.share - r.bySubdistrict[z].share) * 100, 3)),
-                        JSONMember("newly_covered", .fixed(change.bySubdistrict[z].newlyCovered, 0)),
-                        JSONMember("newly_lost", .fixed(change.bySubdistrict[z].newlyLost, 0)),
-                    ], .inline)
+                    .object(
+                        [JSONMember("subdistrict", .string(zone.id))] + Self.counts(zone) + [
+                            JSONMember("change_pp", .fixed((zone.share - r.bySubdistrict[z].share) * 100, 3)),
+                            JSONMember("newly_covered", .fixed(change.bySubdistrict[z].newlyCovered, 0)),
+                            JSONMember("newly_lost", .fixed(change.bySubdistrict[z].newlyLost, 0))
+                        ], .inline)
                 }
-                return .object([JSONMember("plan", .string(p.plan.name))] + Self.counts(after.total) + [
-                    JSONMember("change_pp", .fixed((after.total.share - r.total.share) * 100, 3)),
-                    JSONMember("newly_covered", .fixed(change.newlyCovered, 0)), JSONMember("newly_lost", .fixed(change.newlyLost, 0)),
-                    JSONMember("by_subdistrict", .array(zones, .inline)),
-                ], .inline)
+                return .object(
+                    [JSONMember("plan", .string(p.plan.name))] + Self.counts(after.total) + [
+                        JSONMember("change_pp", .fixed((after.total.share - r.total.share) * 100, 3)),
+                        JSONMember("newly_covered", .fixed(change.newlyCovered, 0)), JSONMember("newly_lost", .fixed(change.newlyLost, 0)),
+                        JSONMember("by_subdistrict", .array(zones, .inline))
+                    ], .inline)
             }
-            return .object([JSONMember("label", .string(r.service.label)), JSONMember("type", .string(r.service.supply.type)),
-                             JSONMember("mode", .string(r.service.mode.rawValue)), JSONMember("minutes", .trimmed(r.service.minutes)),
-                             JSONMember("baseline", .object(Self.counts(r.total) + [JSONMember("by_subdistrict", .array(r.bySubdistrict.map {
-                                 .object([JSONMember("subdistrict", .string($0.id))] + Self.counts($0), .inline)
-                             }, .inline))], .inline)),
-                             JSONMember("plans", .array(plansNode, .lines), startsLine: true)], .inline)
+            return .object(
+                [
+                    JSONMember("label", .string(r.service.label)), JSONMember("type", .string(r.service.supply.type)),
+                    JSONMember("mode", .string(r.service.mode.rawValue)), JSONMember("minutes", .trimmed(r.service.minutes)),
+                    JSONMember(
+                        "baseline",
+                        .object(
+                            Self.counts(r.total) + [
+                                JSONMember(
+                                    "by_subdistrict",
+                                    .array(
+                                        r.bySubdistrict.map {
+                                            .object([JSONMember("subdistrict", .string($0.id))] + Self.counts($0), .inline)
+                                        }, .inline))
+                            ], .inline)),
+                    JSONMember("plans", .array(plansNode, .lines), startsLine: true)
+                ], .inline)
         }
         let plansSummary: [JSONNode] = plans.map { p in
             let met = Self.met(p.indicators)
-            return .object([
-                JSONMember("name", .string(p.plan.name)), JSONMember("description", .stringOrNull(p.plan.description)),
-                JSONMember("file", .string(p.plan.path)), JSONMember("changes", .int(p.plan.edits.count)),
-                JSONMember("recomputed", .array(p.recomputed.map { .string($0) }, .inline)),
-                JSONMember("indicators_met", met.map { .int($0.met) } ?? .null),
-                JSONMember("added_sites", .array((p.siteChecks?.sites ?? []).map { s in
-                    .object(["id": .string(s.site.id), "type": .string(s.site.type), "verdict": .string(s.verdict.rawValue),
-                             "failed": .array(s.failures.map { .string($0.rule) }, .inline)])
-                }, .inline)),
-                JSONMember("cost", p.cost.map { .fixed($0, 2) } ?? .null),
-                JSONMember("newly_covered_per_million_cost", p.cost.flatMap { $0 > 0 ? .fixed(p.changes.reduce(0) { $0 + $1.newlyCovered } / $0 * 1e6, 4) : nil } ?? .null),
-                JSONMember("worse", .bool(p.isWorse)), JSONMember("notes", .array(p.notes.map { .string($0) }, .inline)),
-            ], .inline)
+            return .object(
+                [
+                    JSONMember("name", .string(p.plan.name)), JSONMember("description", .stringOrNull(p.plan.description)),
+                    JSONMember("file", .string(p.plan.path)), JSONMember("changes", .int(p.plan.edits.count)),
+                    JSONMember("recomputed", .array(p.recomputed.map { .string($0) }, .inline)),
+                    JSONMember("indicators_met", met.map { .int($0.met) } ?? .null),
+                    JSONMember(
+                        "added_sites",
+                        .array(
+                            (p.siteChecks?.sites ?? []).map { s in
+                                .object([
+                                    "id": .string(s.site.id), "type": .string(s.site.type), "verdict": .string(s.verdict.rawValue),
+                                    "failed": .array(s.failures.map { .string($0.rule) }, .inline)
+                                ])
+                            }, .inline)),
+                    JSONMember("cost", p.cost.map { .fixed($0, 2) } ?? .null),
+                    JSONMember(
+                        "newly_covered_per_million_cost",
+                        p.cost.flatMap { $0 > 0 ? .fixed(p.changes.reduce(0) { $0 + $1.newlyCovered } / $0 * 1e6, 4) : nil } ?? .null),
+                    JSONMember("worse", .bool(p.isWorse)), JSONMember("notes", .array(p.notes.map { .string($0) }, .inline))
+                ], .inline)
         }
-        return JSONNode.object([
-            JSONMember("district", .string(baseline.district)), JSONMember("profile", .string(baseline.profile.name)),
-            JSONMember("baseline_indicators_met", Self.met(baselineIndicators).map { .int($0.met) } ?? .null),
-            JSONMember("plans", .array(plansSummary, .lines)), JSONMember("services", .array(services, .lines)),
-        ], .lines).text + "\n"
+        return JSONNode.object(
+            [
+                JSONMember("district", .string(baseline.district)), JSONMember("profile", .string(baseline.profile.name)),
+                JSONMember("baseline_indicators_met", Self.met(baselineIndicators).map { .int($0.met) } ?? .null),
+                JSONMember("plans", .array(plansSummary, .lines)), JSONMember("services", .array(services, .lines))
+            ], .lines
+        ).text + "\n"
     }
 
     /// The comparison for spreadsheets: one row per plan (the baseline first), service and sub-district.
@@ -128,15 +166,21 @@ extension CompareOutcome {
             let s = r.service
             let head = [s.label, s.supply.type, s.mode.rawValue, NumberText.trimmed(s.minutes)]
             for (z, c) in ([r.total] + r.bySubdistrict).enumerated() {
-                out += CSVText.row(["baseline"] + head + [c.id, NumberText.fixed(c.population, 0), NumberText.fixed(c.covered, 0),
-                                                           NumberText.fixed(c.share, 6), "", "", ""])
+                out += CSVText.row(
+                    ["baseline"] + head + [
+                        c.id, NumberText.fixed(c.population, 0), NumberText.fixed(c.covered, 0),
+                        NumberText.fixed(c.share, 6), "", "", ""
+                    ])
                 for p in plans {
                     let after = z == 0 ? p.results[i].total : p.results[i].bySubdistrict[z - 1]
                     let change = p.changes[i]
                     let (gained, lost) = z == 0 ? (change.newlyCovered, change.newlyLost) : change.bySubdistrict[z - 1]
-                    out += CSVText.row([p.plan.name] + head + [after.id, NumberText.fixed(after.population, 0), NumberText.fixed(after.covered, 0),
-                                                               NumberText.fixed(after.share, 6), NumberText.fixed((after.share - c.share) * 100, 3),
-                                                               NumberText.fixed(gained, 0), NumberText.fixed(lost, 0)])
+                    out += CSVText.row(
+                        [p.plan.name] + head + [
+                            after.id, NumberText.fixed(after.population, 0), NumberText.fixed(after.covered, 0),
+                            NumberText.fixed(after.share, 6), NumberText.fixed((after.share - c.share) * 100, 3),
+                            NumberText.fixed(gained, 0), NumberText.fixed(lost, 0)
+                        ])
                 }
             }
         }

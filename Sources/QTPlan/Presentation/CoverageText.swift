@@ -38,9 +38,12 @@ enum CoverageFigures {
         let walked = results.filter { $0.service.mode == .walk }
         guard !walked.isEmpty else { return nil }
         let measures = Set(walked.map(\.service.measure))
-        let what = measures.count > 1 ? "distance or time as each row says"
-            : measures.first == .distance ? "distance along the streets (metres, access legs included; the walking speed does not matter)"
-            : "time at the walking speed"
+        let what =
+            measures.count > 1
+            ? "distance or time as each row says"
+            : measures.first == .distance
+                ? "distance along the streets (metres, access legs included; the walking speed does not matter)"
+                : "time at the walking speed"
         let basis = profile.measure == .distance ? "\(profile.name) defines its circles by walking distance" : "\(profile.name) defines its circles by time"
         return "walking circles: \(what); \(basis); drives are timed"
     }
@@ -78,28 +81,38 @@ enum CoverageFigures {
 extension CoverageOutcome {
     /// The results for people: one row per service (and sub-district), then how they were measured.
     public func table(by grouping: CoverageGrouping) -> String {
-        var lines: [[String]] = [["service", "mode", "measure", "circle", "facilities", "residents", "covered", "share", "target",
-                                  "target share"]]
+        var lines: [[String]] = [
+            [
+                "service", "mode", "measure", "circle", "facilities", "residents", "covered", "share", "target",
+                "target share"
+            ]
+        ]
         for r in results {
             let s = r.service
-            lines.append([s.label, CoverageFigures.mode(s), s.effectiveMeasure.rawValue, CoverageFigures.threshold(s),
-                          NumberText.grouped(r.facilities), NumberText.grouped(rounding: r.total.population),
-                          NumberText.grouped(rounding: r.total.covered), CoverageFigures.share(r.total), s.targetGroup.rawValue,
-                          CoverageFigures.targetShare(r.total)])
+            lines.append([
+                s.label, CoverageFigures.mode(s), s.effectiveMeasure.rawValue, CoverageFigures.threshold(s),
+                NumberText.grouped(r.facilities), NumberText.grouped(rounding: r.total.population),
+                NumberText.grouped(rounding: r.total.covered), CoverageFigures.share(r.total), s.targetGroup.rawValue,
+                CoverageFigures.targetShare(r.total)
+            ])
             if grouping == .subdistrict {
                 for c in r.bySubdistrict {
-                    lines.append(["  " + c.name, "", "", "", "", NumberText.grouped(rounding: c.population),
-                                  NumberText.grouped(rounding: c.covered), CoverageFigures.share(c), "", CoverageFigures.targetShare(c)])
+                    lines.append([
+                        "  " + c.name, "", "", "", "", NumberText.grouped(rounding: c.population),
+                        NumberText.grouped(rounding: c.covered), CoverageFigures.share(c), "", CoverageFigures.targetShare(c)
+                    ])
                 }
             }
         }
-        if !capacity.isEmpty {  // 2SFCA: capacity per 1,000 of the target group within reach
+        if !capacity.isEmpty { // 2SFCA: capacity per 1,000 of the target group within reach
             lines[0] += ["capacity", "per 1,000"]
             var row = 1
             for (k, r) in results.enumerated() {
                 let access = k < capacity.count ? capacity[k] : nil
-                lines[row] += [access.map { "\(NumberText.grouped(rounding: $0.capacity)) \($0.kind.rawValue)" } ?? "",
-                               access.map { CoverageFigures.perThousand($0.perThousand) } ?? ""]
+                lines[row] += [
+                    access.map { "\(NumberText.grouped(rounding: $0.capacity)) \($0.kind.rawValue)" } ?? "",
+                    access.map { CoverageFigures.perThousand($0.perThousand) } ?? ""
+                ]
                 row += 1
                 if grouping == .subdistrict {
                     for s in r.bySubdistrict.indices {
@@ -114,30 +127,49 @@ extension CoverageOutcome {
             ("District", district),
             ("Standard", "\(profile.name): \(profile.title)"),
             ("Walking speed", "\(NumberText.trimmed(options.walkSpeedKmh)) km/h (access legs walked in every mode)"),
-            ("Residents", "the population layer's features, each at its point on surface"),
+            ("Residents", "the population layer's features, each at its point on surface")
         ]
         if let measure = CoverageFigures.measureNote(results, profile: profile) { footer.append(("Measure", measure)) }
         if let unknown = CoverageFigures.unknownTargets(results) { footer.append(("Target", unknown)) }
         let hazards = results.compactMap { r in
-            r.hazardousSites.map { "\(r.service.label) reaches \($0 == 0 ? "none (the constraints layer has none)" : "\(NumberText.grouped(r.hazardousSitesReached ?? 0)) of \(NumberText.grouped($0))") within \(CoverageFigures.threshold(r.service))" }
+            r.hazardousSites.map {
+                "\(r.service.label) reaches \($0 == 0 ? "none (the constraints layer has none)" : "\(NumberText.grouped(r.hazardousSitesReached ?? 0)) of \(NumberText.grouped($0))") within \(CoverageFigures.threshold(r.service))"
+            }
         }
         if !hazards.isEmpty {
-            footer.append(("Hazardous sites", hazards.joined(separator: "; ") + " (the constraints layer's hazardous_site points: a fire station's demand beside the residents, not in the share)"))
+            footer.append(
+                (
+                    "Hazardous sites",
+                    hazards.joined(separator: "; ")
+                        + " (the constraints layer's hazardous_site points: a fire station's demand beside the residents, not in the share)"
+                ))
         }
         if capacity.contains(where: { $0 != nil }) {
-            footer.append(("Capacity", "2SFCA: each facility's capacity shared among the target group within its circle; "
-                           + "per 1,000 = capacity within reach per 1,000 of the target group (unknown when the group is)"))
+            footer.append(
+                (
+                    "Capacity",
+                    "2SFCA: each facility's capacity shared among the target group within its circle; "
+                        + "per 1,000 = capacity within reach per 1,000 of the target group (unknown when the group is)"
+                ))
         }
         let off = results.filter { $0.service.mode != .radius }.map(\.residentsOffNetwork).max() ?? 0
         if off > 0 {
-            footer.append(("Off the network", "\(NumberText.grouped(rounding: off)) residents more than "
-                           + "\(NumberText.fixed(options.maximumAccess, 0)) m from a street (not covered)"))
+            footer.append(
+                (
+                    "Off the network",
+                    "\(NumberText.grouped(rounding: off)) residents more than "
+                        + "\(NumberText.fixed(options.maximumAccess, 0)) m from a street (not covered)"
+                ))
         }
         if let outside = CoverageFigures.outsideNote(results) { footer.append(("Outside", outside)) }
         let optional = results.filter { !$0.service.required }.map(\.service.label)
         if !optional.isEmpty {
-            footer.append(("Should (△)", optional.joined(separator: ", ") + ": provided where needed (GB 50180 appendix B △), "
-                           + "left out of the combined life-circle rows"))
+            footer.append(
+                (
+                    "Should (△)",
+                    optional.joined(separator: ", ") + ": provided where needed (GB 50180 appendix B △), "
+                        + "left out of the combined life-circle rows"
+                ))
         }
         if let scenario { footer.append(("Plan", scenario)) }
         if let note = CoverageFigures.modelledNote(residents: modelledResidents, facilities: modelledFacilities) { footer.append(("Data", note)) }
@@ -146,11 +178,13 @@ extension CoverageOutcome {
     }
 
     private static func counts(_ c: CoverageCount) -> [JSONMember] {
-        [JSONMember("population", .fixed(c.population, 0)), JSONMember("covered", .fixed(c.covered, 0)),
-         JSONMember("share", .fixed(c.share, 6)),
-         JSONMember("target_population", c.targetPopulation.map { .fixed($0, 0) } ?? .null),
-         JSONMember("target_covered", c.targetCovered.map { .fixed($0, 0) } ?? .null),
-         JSONMember("target_share", c.targetShare.map { .fixed($0, 6) } ?? .null)]
+        [
+            JSONMember("population", .fixed(c.population, 0)), JSONMember("covered", .fixed(c.covered, 0)),
+            JSONMember("share", .fixed(c.share, 6)),
+            JSONMember("target_population", c.targetPopulation.map { .fixed($0, 0) } ?? .null),
+            JSONMember("target_covered", c.targetCovered.map { .fixed($0, 0) } ?? .null),
+            JSONMember("target_share", c.targetShare.map { .fixed($0, 6) } ?? .null)
+        ]
     }
 
     /// The results for programs: one object per service.
@@ -177,14 +211,16 @@ extension CoverageOutcome {
                 JSONMember("level", s.supply.levels.map { .array($0.map(JSONNode.string), .inline) } ?? .null),
                 JSONMember("min_area_m2", s.supply.minimumArea.map { .fixed($0, 0) } ?? .null),
                 JSONMember("required", .bool(s.required)),
-                JSONMember("facilities", .int(r.facilities)), JSONMember("facilities_off_network", .int(r.facilitiesOffNetwork)),
+                JSONMember("facilities", .int(r.facilities)), JSONMember("facilities_off_network", .int(r.facilitiesOffNetwork))
             ]
             members += Self.counts(r.total)
             if !capacity.isEmpty {
-                members += [JSONMember("capacity", access.map { .string($0.kind.rawValue) } ?? .null),
-                            JSONMember("capacity_total", access.map { .fixed($0.capacity, 0) } ?? .null),
-                            JSONMember("capacity_reaching", access.map { .fixed($0.capacityReaching, 0) } ?? .null),
-                            JSONMember("capacity_per_1000", access?.perThousand.map { .fixed($0, 3) } ?? .null)]
+                members += [
+                    JSONMember("capacity", access.map { .string($0.kind.rawValue) } ?? .null),
+                    JSONMember("capacity_total", access.map { .fixed($0.capacity, 0) } ?? .null),
+                    JSONMember("capacity_reaching", access.map { .fixed($0.capacityReaching, 0) } ?? .null),
+                    JSONMember("capacity_per_1000", access?.perThousand.map { .fixed($0, 3) } ?? .null)
+                ]
             }
             members += [
                 JSONMember("residents_off_network", .fixed(r.residentsOffNetwork, 0)),
@@ -192,7 +228,7 @@ extension CoverageOutcome {
                 JSONMember("hazardous_sites_reached", r.hazardousSitesReached.map(JSONNode.int) ?? .null),
                 JSONMember("walk_speed_kmh", .trimmed(options.walkSpeedKmh)),
                 JSONMember("profile", .string(profile.name)), JSONMember("source", .string(s.source)),
-                JSONMember("by_subdistrict", .array(parts, .inline)),
+                JSONMember("by_subdistrict", .array(parts, .inline))
             ]
             if let scenario { members.append(JSONMember("plan", .string(scenario))) }
             return .object(members, .inline)
@@ -203,16 +239,22 @@ extension CoverageOutcome {
     /// The results for spreadsheets: one row per service and sub-district (the district total first, with an
     /// empty sub-district).
     public var csv: String {
-        var out = "profile,label,type,mode,measure,minutes,minutes_rural,distance_m,subdistrict,population,covered,share,"
+        var out =
+            "profile,label,type,mode,measure,minutes,minutes_rural,distance_m,subdistrict,population,covered,share,"
             + "target_group,target_population,target_covered,target_share\n"
         for r in results {
             let s = r.service
-            let head = [profile.name, s.label, s.supply.type, s.mode.rawValue, s.effectiveMeasure.rawValue, NumberText.trimmed(s.minutes),
-                        s.minutesRural.map(NumberText.trimmed) ?? "", s.effectiveMeasure == .distance ? NumberText.fixed(s.distance, 1) : ""]
+            let head = [
+                profile.name, s.label, s.supply.type, s.mode.rawValue, s.effectiveMeasure.rawValue, NumberText.trimmed(s.minutes),
+                s.minutesRural.map(NumberText.trimmed) ?? "", s.effectiveMeasure == .distance ? NumberText.fixed(s.distance, 1) : ""
+            ]
             for c in [r.total] + r.bySubdistrict {
-                out += CSVText.row(head + [c.id, NumberText.fixed(c.population, 0), NumberText.fixed(c.covered, 0), NumberText.fixed(c.share, 6),
-                                           s.targetGroup.rawValue, c.targetPopulation.map { NumberText.fixed($0, 0) } ?? "",
-                                           c.targetCovered.map { NumberText.fixed($0, 0) } ?? "", c.targetShare.map { NumberText.fixed($0, 6) } ?? ""])
+                out += CSVText.row(
+                    head + [
+                        c.id, NumberText.fixed(c.population, 0), NumberText.fixed(c.covered, 0), NumberText.fixed(c.share, 6),
+                        s.targetGroup.rawValue, c.targetPopulation.map { NumberText.fixed($0, 0) } ?? "",
+                        c.targetCovered.map { NumberText.fixed($0, 0) } ?? "", c.targetShare.map { NumberText.fixed($0, 6) } ?? ""
+                    ])
             }
         }
         return out

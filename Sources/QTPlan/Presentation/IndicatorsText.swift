@@ -5,7 +5,8 @@ import QTText
 extension IndicatorsResult {
     /// The indicators for people: one row per scope and indicator, then the notes on what was counted.
     public var table: String {
-        var out = "Indicators of \(report.districtName) \(report.districtNameEn) against the \(report.year) "
+        var out =
+            "Indicators of \(report.districtName) \(report.districtNameEn) against the \(report.year) "
             + "targets of the 14th Five-Year Plan\n\n"
         var header = ["scope", "indicator", "unit", "target", "value", "met", "what is missing"]
         if let at = atPlanPopulation {
@@ -15,8 +16,10 @@ extension IndicatorsResult {
         var lines: [[String]] = [header]
         for (s, scope) in report.scopes.enumerated() {
             for (r, row) in scope.rows.enumerated() {
-                var cells = [scope.name, row.target.name, row.target.unit, IndicatorText.target(row), IndicatorText.value(row),
-                             IndicatorText.met(row), IndicatorText.needs(row)]
+                var cells = [
+                    scope.name, row.target.name, row.target.unit, IndicatorText.target(row), IndicatorText.value(row),
+                    IndicatorText.met(row), IndicatorText.needs(row)
+                ]
                 if let at = atPlanPopulation?.report.scopes[s].rows[r] {
                     cells += [IndicatorText.value(at), IndicatorText.met(at), IndicatorText.needs(at)]
                 }
@@ -33,16 +36,19 @@ extension IndicatorsResult {
         out += residents + ".\n"
         out += "Counted: facilities and stations with status operating (or none).\n"
         if let at = atPlanPopulation {
-            out += "At \(NumberText.grouped(at.residents)) residents (\(at.source)): today's facilities shared among them, every sub-district "
+            out +=
+                "At \(NumberText.grouped(at.residents)) residents (\(at.source)): today's facilities shared among them, every sub-district "
                 + "grown alike and the age structure unchanged; counts and transit shares as today; life circles not computed there.\n"
         }
         let calibrated = report.district.rows.filter(report.isCalibrated).map(\.target.name)
         if !calibrated.isEmpty {
-            out += "Calibrated to the 2020 baseline: \(calibrated.joined(separator: ", ")) (the modelled facilities were sized to "
+            out +=
+                "Calibrated to the 2020 baseline: \(calibrated.joined(separator: ", ")) (the modelled facilities were sized to "
                 + "reproduce the plan's 2020 column; these values are not measurements).\n"
         }
         if let profile = report.lifeCircleProfile {
-            out += "Life circles: residents reaching every required (▲) life-circle service of the circle, walking (\(profile) profile "
+            out +=
+                "Life circles: residents reaching every required (▲) life-circle service of the circle, walking (\(profile) profile "
                 + "unless the row names its own; each service's share: qtplan coverage --all --standard \(profile)).\n"
             for row in report.district.rows where row.rule.kind == .coverage && row.status != .notComputed {
                 if let reason = row.reason { out += "  \(row.target.name): \(reason).\n" }
@@ -53,23 +59,29 @@ extension IndicatorsResult {
             if let reason = row.reason { out += "\(row.target.name): \(reason).\n" }
         }
         if !report.notCounted.isEmpty {
-            out += "Not counted (not operating): " + report.notCounted.map {
-                "\($0.name ?? $0.id) (\($0.type), \($0.status))"
-            }.joined(separator: "; ") + ".\n"
+            out +=
+                "Not counted (not operating): "
+                + report.notCounted.map {
+                    "\($0.name ?? $0.id) (\($0.type), \($0.status))"
+                }.joined(separator: "; ") + ".\n"
         }
         if !report.stations.isEmpty {
             let far = report.stations.filter { ($0.distanceM ?? .infinity) > 150 }
             if !far.isEmpty {
-                out += "Rail stations without a bus stop within 150 m (nearest stop, geodesic): " + far.map {
-                    "\($0.name ?? $0.id) " + ($0.distanceM.map { "\(NumberText.fixed($0, 0)) m" } ?? "no bus stops")
-                }.joined(separator: ", ") + ".\n"
+                out +=
+                    "Rail stations without a bus stop within 150 m (nearest stop, geodesic): "
+                    + far.map {
+                        "\($0.name ?? $0.id) " + ($0.distanceM.map { "\(NumberText.fixed($0, 0)) m" } ?? "no bus stops")
+                    }.joined(separator: ", ") + ".\n"
             }
         }
         for note in report.notes { out += "Note: \(note).\n" }
         if report.modelled {
-            out += "Modelled inputs: " + report.inputs.filter { $0.modelled > 0 }.map {
-                "\($0.layer.rawValue) (\(NumberText.grouped($0.modelled)) of \(NumberText.grouped($0.features)) features modelled)"
-            }.joined(separator: ", ") + ": these values describe the model, not a survey.\n"
+            out +=
+                "Modelled inputs: "
+                + report.inputs.filter { $0.modelled > 0 }.map {
+                    "\($0.layer.rawValue) (\(NumberText.grouped($0.modelled)) of \(NumberText.grouped($0.features)) features modelled)"
+                }.joined(separator: ", ") + ": these values describe the model, not a survey.\n"
         } else {
             out += "Inputs: no modelled features in " + report.inputs.map(\.layer.rawValue).joined(separator: ", ") + ".\n"
         }
@@ -81,13 +93,16 @@ extension IndicatorsResult {
     private static func number(_ v: Double?, _ decimals: Int) -> JSONNode { v.map { .fixed($0, decimals) } ?? .null }
 
     private static func row(_ r: IndicatorRow, calibrated: Bool, at: IndicatorRow?) -> JSONNode {
-        let met: JSONNode = switch r.status {
-        case .met: .bool(true)
-        case .notMet: .bool(false)
-        default: .null
-        }
-        let source: JSONNode = .object(["seed": .stringOrNull(r.target.source.seed), "where": .stringOrNull(r.target.source.location),
-                                        "wording": .stringOrNull(r.target.source.wording)])
+        let met: JSONNode =
+            switch r.status {
+            case .met: .bool(true)
+            case .notMet: .bool(false)
+            default: .null
+            }
+        let source: JSONNode = .object([
+            "seed": .stringOrNull(r.target.source.seed), "where": .stringOrNull(r.target.source.location),
+            "wording": .stringOrNull(r.target.source.wording)
+        ])
         let pairs: KeyValuePairs<String, JSONNode> = [
             "id": .string(r.target.id.rawValue), "name": .string(r.target.name), "name_zh": .stringOrNull(r.target.nameZh),
             "unit": .string(r.target.unit), "target": number(r.target.target, 4), "value": number(r.value, 4),
@@ -95,13 +110,21 @@ extension IndicatorsResult {
             "amount_unit": .stringOrNull(r.rule.amountUnit), "base": number(r.base, 2),
             "shortfall": r.shortfall.map(JSONNode.int) ?? .null,
             "needs": .stringOrNull(r.status == .notMet ? IndicatorText.needs(r) : nil), "reason": .stringOrNull(r.reason),
-            "source": source, "calibrated_to_2020_baseline": .bool(calibrated),
+            "source": source, "calibrated_to_2020_baseline": .bool(calibrated)
         ]
-        return .object(pairs.map { JSONMember($0.key, $0.value) } + (at.map { a in
-            [JSONMember("at_plan_population", .object(["value": number(a.value, 4), "status": .string(a.status.rawValue),
-                                                       "shortfall": a.shortfall.map(JSONNode.int) ?? .null,
-                                                       "needs": .stringOrNull(a.status == .notMet ? IndicatorText.needs(a) : nil)]))]
-        } ?? []), .inline)
+        return .object(
+            pairs.map { JSONMember($0.key, $0.value) }
+                + (at.map { a in
+                    [
+                        JSONMember(
+                            "at_plan_population",
+                            .object([
+                                "value": number(a.value, 4), "status": .string(a.status.rawValue),
+                                "shortfall": a.shortfall.map(JSONNode.int) ?? .null,
+                                "needs": .stringOrNull(a.status == .notMet ? IndicatorText.needs(a) : nil)
+                            ]))
+                    ]
+                } ?? []), .inline)
     }
 
     /// The indicators for programs.
@@ -110,60 +133,72 @@ extension IndicatorsResult {
             let rows = scope.rows.enumerated().map { r, row in
                 Self.row(row, calibrated: scope.isDistrict && report.isCalibrated(row), at: atPlanPopulation?.report.scopes[s].rows[r])
             }
-            return .object([JSONMember("id", .stringOrNull(scope.id)), JSONMember("name", .string(scope.name)),
-                     JSONMember("level", .string(scope.isDistrict ? "district" : "subdistrict")),
-                     JSONMember("residents", scope.residents.map(JSONNode.int) ?? .null),
-                     JSONMember("aged_60_plus", Self.number(scope.elderly, 2)),
-                     JSONMember("indicators", .array(rows, .lines), startsLine: true)], .inline)
+            return .object(
+                [
+                    JSONMember("id", .stringOrNull(scope.id)), JSONMember("name", .string(scope.name)),
+                    JSONMember("level", .string(scope.isDistrict ? "district" : "subdistrict")),
+                    JSONMember("residents", scope.residents.map(JSONNode.int) ?? .null),
+                    JSONMember("aged_60_plus", Self.number(scope.elderly, 2)),
+                    JSONMember("indicators", .array(rows, .lines), startsLine: true)
+                ], .inline)
         }
         let notCounted: [JSONNode] = report.notCounted.map {
-            .object(["layer": .string($0.layer.rawValue), "id": .string($0.id), "name": .stringOrNull($0.name),
-                     "type": .string($0.type), "status": .string($0.status), "subdistrict": .stringOrNull($0.subdistrict)])
+            .object([
+                "layer": .string($0.layer.rawValue), "id": .string($0.id), "name": .stringOrNull($0.name),
+                "type": .string($0.type), "status": .string($0.status), "subdistrict": .stringOrNull($0.subdistrict)
+            ])
         }
         let stations: [JSONNode] = report.stations.map {
-            .object(["id": .string($0.id), "name": .stringOrNull($0.name), "kind": .string($0.kind.rawValue),
-                     "nearest_bus_stop": .stringOrNull($0.nearestStop), "distance_m": Self.number($0.distanceM, 1)])
+            .object([
+                "id": .string($0.id), "name": .stringOrNull($0.name), "kind": .string($0.kind.rawValue),
+                "nearest_bus_stop": .stringOrNull($0.nearestStop), "distance_m": Self.number($0.distanceM, 1)
+            ])
         }
         let inputs: [JSONNode] = report.inputs.map {
             .object(["layer": .string($0.layer.rawValue), "features": .int($0.features), "modelled": .int($0.modelled)])
         }
-        return JSONNode.object([
-            "district": .string(report.districtName),
-            "name_en": .string(report.districtNameEn),
-            "year": .int(report.year),
-            "targets_file": .string(targetsPath),
-            "residents": report.district.residents.map(JSONNode.int) ?? .null,
-            "residents_source": .string(report.residentsSource),
-            "aged_60_plus": Self.number(report.district.elderly, 2),
-            "modelled": .bool(report.modelled),
-            "modelled_layers": .array(report.modelledLayers.map { .string($0.rawValue) }, .inline),
-            "life_circle_profile": .stringOrNull(report.lifeCircleProfile),
-            "inputs": .array(inputs, .lines),
-            "scopes": .array(scopes, .lines),
-            "not_counted": .array(notCounted, .lines),
-            "stations": .array(stations, .lines),
-            "notes": .array(report.notes.map { .string($0) }, .inline),
-            "plan_population": atPlanPopulation.map { .object(["residents": .int($0.residents), "source": .string($0.source)]) } ?? .null,
-        ], .lines).text + "\n"
+        return JSONNode.object(
+            [
+                "district": .string(report.districtName),
+                "name_en": .string(report.districtNameEn),
+                "year": .int(report.year),
+                "targets_file": .string(targetsPath),
+                "residents": report.district.residents.map(JSONNode.int) ?? .null,
+                "residents_source": .string(report.residentsSource),
+                "aged_60_plus": Self.number(report.district.elderly, 2),
+                "modelled": .bool(report.modelled),
+                "modelled_layers": .array(report.modelledLayers.map { .string($0.rawValue) }, .inline),
+                "life_circle_profile": .stringOrNull(report.lifeCircleProfile),
+                "inputs": .array(inputs, .lines),
+                "scopes": .array(scopes, .lines),
+                "not_counted": .array(notCounted, .lines),
+                "stations": .array(stations, .lines),
+                "notes": .array(report.notes.map { .string($0) }, .inline),
+                "plan_population": atPlanPopulation.map { .object(["residents": .int($0.residents), "source": .string($0.source)]) } ?? .null
+            ], .lines
+        ).text + "\n"
     }
 
     /// The indicators for spreadsheets: one row per scope and indicator.
     public var csv: String {
-        var out = "scope_id,scope_name,indicator,unit,target,value,status,shortfall,shortfall_unit,amount,base,reason,modelled"
+        var out =
+            "scope_id,scope_name,indicator,unit,target,value,status,shortfall,shortfall_unit,amount,base,reason,modelled"
             + (atPlanPopulation == nil ? "" : ",residents_at_plan,value_at_plan,status_at_plan,shortfall_at_plan") + "\n"
         for (s, scope) in report.scopes.enumerated() {
             for (i, r) in scope.rows.enumerated() {
-                let at = atPlanPopulation.map { plan -> [String] in
-                    let a = plan.report.scopes[s].rows[i]
-                    return [String(plan.residents), a.value.map { NumberText.fixed($0, 4) } ?? "", a.status.rawValue, a.shortfall.map(String.init) ?? ""]
-                } ?? []
-                out += CSVText.row([
-                    scope.id ?? "", scope.name, r.target.id.rawValue, r.target.unit,
-                    r.target.target.map { NumberText.fixed($0, 4) } ?? "", r.value.map { NumberText.fixed($0, 4) } ?? "",
-                    r.status.rawValue, r.shortfall.map(String.init) ?? "", r.shortfall == nil ? "" : r.rule.amountUnit,
-                    r.amount.map { NumberText.fixed($0, 2) } ?? "", r.base.map { NumberText.fixed($0, 2) } ?? "",
-                    r.reason ?? "", report.modelled ? "true" : "false",
-                ] + at)
+                let at =
+                    atPlanPopulation.map { plan -> [String] in
+                        let a = plan.report.scopes[s].rows[i]
+                        return [String(plan.residents), a.value.map { NumberText.fixed($0, 4) } ?? "", a.status.rawValue, a.shortfall.map(String.init) ?? ""]
+                    } ?? []
+                out += CSVText.row(
+                    [
+                        scope.id ?? "", scope.name, r.target.id.rawValue, r.target.unit,
+                        r.target.target.map { NumberText.fixed($0, 4) } ?? "", r.value.map { NumberText.fixed($0, 4) } ?? "",
+                        r.status.rawValue, r.shortfall.map(String.init) ?? "", r.shortfall == nil ? "" : r.rule.amountUnit,
+                        r.amount.map { NumberText.fixed($0, 2) } ?? "", r.base.map { NumberText.fixed($0, 2) } ?? "",
+                        r.reason ?? "", report.modelled ? "true" : "false"
+                    ] + at)
             }
         }
         return out

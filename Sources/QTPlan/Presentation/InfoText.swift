@@ -10,14 +10,18 @@ extension DistrictSummary {
             ("Official area", "\(NumberText.fixed(officialAreaKm2, 1)) km²"),
             ("Boundary area", "\(NumberText.fixed(geodesicAreaKm2, 1)) km² geodesic (WGS84), \(difference) vs official"),
             ("Planar area", "\(NumberText.fixed(planarAreaKm2, 1)) km² in \(metricCRS)"),
-            ("Residents", NumberText.grouped(residents)),
+            ("Residents", NumberText.grouped(residents))
         ]
         if let basis = metricCRSBasis { rows.insert(("Metric CRS", "\(metricCRS): \(basis)"), at: 4) }
         for layer in layerCounts.keys.sorted() {
             let count = layerCounts[layer] ?? 0
             let outside = outsideCounts[layer].map { ", \(NumberText.grouped($0)) outside the boundary (margin)" } ?? ""
-            rows.append(("Layer " + layer.rawValue, "\(NumberText.grouped(count)) feature\(count == 1 ? "" : "s")"
-                         + Self.provenance(layerSources[layer] ?? [:]) + outside))
+            rows.append(
+                (
+                    "Layer " + layer.rawValue,
+                    "\(NumberText.grouped(count)) feature\(count == 1 ? "" : "s")"
+                        + Self.provenance(layerSources[layer] ?? [:]) + outside
+                ))
         }
         if let attribution { rows.append(("Data", attribution)) }
         for subdistrict in subdistrictAreas ?? [] {
@@ -37,30 +41,43 @@ extension DistrictSummary {
     /// The summary for programs.
     public var json: String {
         let layers = layerCounts.keys.sorted()
-        var members: [JSONMember] = [
-            JSONMember("name", .string(name)),
-            JSONMember("name_en", .string(nameEn)),
-            JSONMember("official_area_km2", .fixed(officialAreaKm2, 3)),
-            JSONMember("area_km2", .fixed(geodesicAreaKm2, 3)),
-            JSONMember("area_method", .string("geodesic, WGS84 ellipsoid")),
-            JSONMember("planar_area_km2", .fixed(planarAreaKm2, 3)),
-            JSONMember("metric_crs", .string(metricCRS)),
-        ] + (metricCRSBasis.map { [JSONMember("metric_crs_basis", .string($0))] } ?? []) + [
-            JSONMember("area_difference_percent", .fixed(areaDifferencePercent, 2)),
-            JSONMember("residents", .int(residents)),
-            JSONMember("layers", .object(layers.map { JSONMember($0.rawValue, .int(layerCounts[$0] ?? 0)) }, .padded)),
-            JSONMember("layer_sources", .object(layers.map { layer in
-                JSONMember(layer.rawValue, .object((layerSources[layer] ?? [:]).sorted { $0.key < $1.key }.map {
-                    JSONMember($0.key, .int($0.value))
-                }, .inline))
-            }, .inline)),
-            JSONMember("modelled_layers", .array(layers.filter(isModelled).map { .string($0.rawValue) }, .inline)),
-        ]
+        var members: [JSONMember] =
+            [
+                JSONMember("name", .string(name)),
+                JSONMember("name_en", .string(nameEn)),
+                JSONMember("official_area_km2", .fixed(officialAreaKm2, 3)),
+                JSONMember("area_km2", .fixed(geodesicAreaKm2, 3)),
+                JSONMember("area_method", .string("geodesic, WGS84 ellipsoid")),
+                JSONMember("planar_area_km2", .fixed(planarAreaKm2, 3)),
+                JSONMember("metric_crs", .string(metricCRS))
+            ] + (metricCRSBasis.map { [JSONMember("metric_crs_basis", .string($0))] } ?? []) + [
+                JSONMember("area_difference_percent", .fixed(areaDifferencePercent, 2)),
+                JSONMember("residents", .int(residents)),
+                JSONMember("layers", .object(layers.map { JSONMember($0.rawValue, .int(layerCounts[$0] ?? 0)) }, .padded)),
+                JSONMember(
+                    "layer_sources",
+                    .object(
+                        layers.map { layer in
+                            JSONMember(
+                                layer.rawValue,
+                                .object(
+                                    (layerSources[layer] ?? [:]).sorted { $0.key < $1.key }.map {
+                                        JSONMember($0.key, .int($0.value))
+                                    }, .inline))
+                        }, .inline)),
+                JSONMember("modelled_layers", .array(layers.filter(isModelled).map { .string($0.rawValue) }, .inline))
+            ]
         if let subdistrictAreas {
-            members.append(JSONMember("subdistricts", .array(subdistrictAreas.map {
-                .object(["id": .stringOrNull($0.id), "name": .stringOrNull($0.name), "name_en": .stringOrNull($0.nameEn),
-                         "area_km2": .fixed($0.areaKm2, 3)])
-            }, .lines)))
+            members.append(
+                JSONMember(
+                    "subdistricts",
+                    .array(
+                        subdistrictAreas.map {
+                            .object([
+                                "id": .stringOrNull($0.id), "name": .stringOrNull($0.name), "name_en": .stringOrNull($0.nameEn),
+                                "area_km2": .fixed($0.areaKm2, 3)
+                            ])
+                        }, .lines)))
         }
         return JSONNode.object(members, .lines).text + "\n"
     }

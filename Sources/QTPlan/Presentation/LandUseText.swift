@@ -58,14 +58,17 @@ extension LandUseResult {
         let reconciled = r.total - r.reconciledTotal
         var footer: [(String, String)] = [
             ("District", district),
-            ("Parcels", "\(NumberText.grouped(r.parcelCount))" + (r.grouping.zone != nil ? ", \(NumberText.grouped(r.cutParcelCount)) cut by zone boundaries" : "")),
+            (
+                "Parcels",
+                "\(NumberText.grouped(r.parcelCount))" + (r.grouping.zone != nil ? ", \(NumberText.grouped(r.cutParcelCount)) cut by zone boundaries" : "")
+            ),
             ("Total of parcels", "\(a(r.total)) \(unit.symbol) \(method), \(difference)% vs official"),
             ("Boundary area", "\(a(r.boundaryArea)) \(unit.symbol)"),
             ("Official area", "\(a(r.officialArea)) \(unit.symbol)"),
             ("Gaps between parcels", "\(Self.m2(r.gapArea)) m²"),
             ("Overlaps of parcels", "\(Self.m2(r.overlapArea)) m²"),
             ("Parcels outside boundary", "\(Self.m2(r.outsideBoundaryArea)) m²"),
-            ("Reconciliation", "total − (boundary − gaps + overlaps + outside) = \(Self.m2(reconciled)) m²"),
+            ("Reconciliation", "total − (boundary − gaps + overlaps + outside) = \(Self.m2(reconciled)) m²")
         ]
         if r.grouping.zone != nil {
             footer.append(("Outside every zone", "\(Self.m2(r.outsideZonesArea)) m²"))
@@ -76,11 +79,20 @@ extension LandUseResult {
         let green = "\(NumberText.fixed(derived.greenSpaceShare * 100, 1))% of urban construction land"
         if let targets {
             footer += [
-                ("Built-up (urban constr.)", "\(built) vs \(NumberText.trimmed(targets.urbanConstructionKm2.target)) km² for 2025 (\(targets.urbanConstructionKm2.seedLabel))"),
-                ("Cropland", "\(cropland): room for the plan's \(NumberText.grouped(Int(targets.croplandMu.target))) 亩 of grain-growing area "
-                 + "(粮食生产面积, \(targets.croplandMu.seedLabel); not a cropland target)"),
-                ("Green space share", "\(green) (all class-14 green and open space; the plan's ≥ \(NumberText.trimmed(targets.parkGreenSharePercent.target))% "
-                 + "is for park green space 公园绿地 only, \(targets.parkGreenSharePercent.seedLabel): qtplan indicators, park_green_share)"),
+                (
+                    "Built-up (urban constr.)",
+                    "\(built) vs \(NumberText.trimmed(targets.urbanConstructionKm2.target)) km² for 2025 (\(targets.urbanConstructionKm2.seedLabel))"
+                ),
+                (
+                    "Cropland",
+                    "\(cropland): room for the plan's \(NumberText.grouped(Int(targets.croplandMu.target))) 亩 of grain-growing area "
+                        + "(粮食生产面积, \(targets.croplandMu.seedLabel); not a cropland target)"
+                ),
+                (
+                    "Green space share",
+                    "\(green) (all class-14 green and open space; the plan's ≥ \(NumberText.trimmed(targets.parkGreenSharePercent.target))% "
+                        + "is for park green space 公园绿地 only, \(targets.parkGreenSharePercent.seedLabel): qtplan indicators, park_green_share)"
+                )
             ]
         } else {
             footer += [("Built-up (urban constr.)", built), ("Cropland", cropland), ("Green space share", green)]
@@ -113,8 +125,10 @@ extension LandUseResult {
                 fields.append(JSONMember("\(zoneKey)_name", .stringOrNull(row.zone?.name)))
             }
             if let c = row.landClass {
-                fields += [JSONMember("class", .string(c.rawValue)), JSONMember("code", .string(c.nationalCode)),
-                           JSONMember("class_name", .string(c.chineseName))]
+                fields += [
+                    JSONMember("class", .string(c.rawValue)), JSONMember("code", .string(c.nationalCode)),
+                    JSONMember("class_name", .string(c.chineseName))
+                ]
             }
             fields += [JSONMember("area", a(row.area)), JSONMember("share", .fixed(row.share, 6))]
             return .object(fields, .inline)
@@ -124,8 +138,10 @@ extension LandUseResult {
         if let targets { derivedMembers.append(JSONMember("urban_construction_target_2025", a(targets.urbanConstructionSquareMetres))) }
         derivedMembers += [JSONMember("cropland_area", a(derived.croplandArea)), JSONMember("cropland_mu", .fixed(derived.croplandMu, 1))]
         if let targets { derivedMembers.append(JSONMember("cropland_target_mu", .fixed(targets.croplandMu.target, 0))) }
-        derivedMembers += [JSONMember("green_space_area", a(derived.greenSpaceArea)),
-                           JSONMember("green_space_share", .fixed(derived.greenSpaceShare, 6))]
+        derivedMembers += [
+            JSONMember("green_space_area", a(derived.greenSpaceArea)),
+            JSONMember("green_space_share", .fixed(derived.greenSpaceShare, 6))
+        ]
         if let targets { derivedMembers.append(JSONMember("green_space_share_target", .fixed(targets.parkGreenShare, 2))) }
         let pairs: KeyValuePairs<String, JSONNode> = [
             "district": .string(district),
@@ -149,7 +165,7 @@ extension LandUseResult {
             "cut_parcels": .int(r.cutParcelCount),
             "derived": .object(derivedMembers, .inline),
             "modelled": .bool(r.isModelled),
-            "sources": .object(r.sources.sorted { $0.key < $1.key }.map { JSONMember($0.key, .int($0.value)) }, .inline),
+            "sources": .object(r.sources.sorted { $0.key < $1.key }.map { JSONMember($0.key, .int($0.value)) }, .inline)
         ]
         var members = pairs.map { JSONMember($0.key, $0.value) }
         if let scenario { members.append(JSONMember("plan", .string(scenario))) }

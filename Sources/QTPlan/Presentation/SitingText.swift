@@ -74,9 +74,13 @@ extension SiteCheckOutcome {
         let failed = report.sites.filter { $0.verdict == .fail }.count
         let warned = report.sites.filter { $0.verdict == .warn }.count
         var footer: [(String, String)] = [
-            ("Result", report.verdict == .fail ? "\(failed) of \(report.sites.count) sites fail (exit 1)"
-                : "every site passes" + (warned > 0 ? " (\(warned) with warnings)" : "")),
-            ("Rules", report.rulesPath),
+            (
+                "Result",
+                report.verdict == .fail
+                    ? "\(failed) of \(report.sites.count) sites fail (exit 1)"
+                    : "every site passes" + (warned > 0 ? " (\(warned) with warnings)" : "")
+            ),
+            ("Rules", report.rulesPath)
         ]
         if !report.circles.isEmpty {
             footer.append(("Circles", report.circles.map { "\($0.type) \(SitingFigures.circle($0.service)) (\(report.profile))" }.joined(separator: "; ")))
@@ -87,34 +91,42 @@ extension SiteCheckOutcome {
     }
 
     static func ruleJSON(_ r: SiteRuleResult) -> JSONNode {
-        .object(["rule": .string(r.rule), "title": .string(r.title), "verdict": .string(r.verdict.rawValue),
-                 "value": SitingFigures.number(r.value, unit: r.unit), "unit": .string(r.unit), "measured": .string(r.measured),
-                 "limit": .string(r.limit), "limit_value": SitingFigures.number(r.limitValue, unit: r.unit),
-                 "clause": .string(r.clause), "clause_verified": .bool(r.verified), "by_subdistrict": SitingFigures.bySubdistrict(r.bySubdistrict)])
+        .object([
+            "rule": .string(r.rule), "title": .string(r.title), "verdict": .string(r.verdict.rawValue),
+            "value": SitingFigures.number(r.value, unit: r.unit), "unit": .string(r.unit), "measured": .string(r.measured),
+            "limit": .string(r.limit), "limit_value": SitingFigures.number(r.limitValue, unit: r.unit),
+            "clause": .string(r.clause), "clause_verified": .bool(r.verified), "by_subdistrict": SitingFigures.bySubdistrict(r.bySubdistrict)
+        ])
     }
 
     /// Every site's rules for programs.
     public var json: String {
         let sites: [JSONNode] = report.sites.map { s in
-            .object(["id": .string(s.site.id), "name": .string(s.site.name), "type": .string(s.site.type),
-                     "lon": .fixed(s.site.location.x, 7), "lat": .fixed(s.site.location.y, 7),
-                     "verdict": .string(s.verdict.rawValue), "rules": .array(s.rules.map(Self.ruleJSON), .lines)])
+            .object([
+                "id": .string(s.site.id), "name": .string(s.site.name), "type": .string(s.site.type),
+                "lon": .fixed(s.site.location.x, 7), "lat": .fixed(s.site.location.y, 7),
+                "verdict": .string(s.verdict.rawValue), "rules": .array(s.rules.map(Self.ruleJSON), .lines)
+            ])
         }
         let circles: [JSONNode] = report.circles.map {
-            .object(["type": .string($0.type), "label": .string($0.service.label), "mode": .string($0.service.mode.rawValue),
-                     "minutes": .trimmed($0.service.minutes), "distance_m": .fixed($0.service.distance, 1)])
+            .object([
+                "type": .string($0.type), "label": .string($0.service.label), "mode": .string($0.service.mode.rawValue),
+                "minutes": .trimmed($0.service.minutes), "distance_m": .fixed($0.service.distance, 1)
+            ])
         }
-        return JSONNode.object([
-            JSONMember("verdict", .string(report.verdict.rawValue)), JSONMember("rules_file", .string(report.rulesPath)),
-            JSONMember("profile", .string(report.profile)), JSONMember("modelled_data", .bool(report.modelledData)),
-            JSONMember("circles", .array(circles, .inline)), JSONMember("sites", .array(sites, .lines), startsLine: true),
-        ], .inline).text + "\n"
+        return JSONNode.object(
+            [
+                JSONMember("verdict", .string(report.verdict.rawValue)), JSONMember("rules_file", .string(report.rulesPath)),
+                JSONMember("profile", .string(report.profile)), JSONMember("modelled_data", .bool(report.modelledData)),
+                JSONMember("circles", .array(circles, .inline)), JSONMember("sites", .array(sites, .lines), startsLine: true)
+            ], .inline
+        ).text + "\n"
     }
 
     static func ruleValue(_ r: SiteRuleResult) -> JSONValue {
         var o: [String: JSONValue] = [
             "rule": .string(r.rule), "verdict": .string(r.verdict.rawValue), "measured": .string(r.measured),
-            "limit": .string(r.limit), "clause": .string(r.clause), "unit": .string(r.unit),
+            "limit": .string(r.limit), "clause": .string(r.clause), "unit": .string(r.unit)
         ]
         o["value"] = r.value.map { .number(SitingFigures.rounded($0, unit: r.unit)) } ?? .null
         return .object(o)
@@ -126,7 +138,7 @@ extension SiteCheckOutcome {
             "id": .string(s.site.id), "name": .string(s.site.name), "type": .string(s.site.type),
             "verdict": .string(s.verdict.rawValue), "failed": .array(s.failures.map { .string($0.rule) }),
             "warned": .array(s.warnings.map { .string($0.rule) }), "rules": .array(s.rules.map(ruleValue)),
-            "source": "computed: qtplan site-check",
+            "source": "computed: qtplan site-check"
         ]
         if let g = s.coverageGain, let v = g.value { p["coverage_gain"] = .number(v.rounded()) }
         return Feature(id: .string(s.site.id), geometry: .point(Point(s.site.location)), properties: p)
@@ -142,28 +154,41 @@ extension SiteSuggestOutcome {
         let r = result
         var lines: [[String]] = [["rank", "site", "lon,lat", "gain", "covered", "share", "warnings"]]
         for p in r.picks {
-            lines.append([String(p.rank), p.site.id, SitingFigures.position(p.site.location), SitingFigures.people(p.gain),
-                          SitingFigures.people(p.coveredAfter), SitingFigures.share(p.shareAfter), p.warnings.map(\.rule).joined(separator: ", ")])
+            lines.append([
+                String(p.rank), p.site.id, SitingFigures.position(p.site.location), SitingFigures.people(p.gain),
+                SitingFigures.people(p.coveredAfter), SitingFigures.share(p.shareAfter), p.warnings.map(\.rule).joined(separator: ", ")
+            ])
         }
         var text = TextColumns.render(lines, rightAligned: [0, 3, 4, 5])
         let pop = max(r.population, 1)
         let source = gridMetres.map { "a \(NumberText.fixed($0, 0)) m grid on " + gridClasses.map(\.rawValue).joined(separator: ", ") } ?? "the candidates file"
         var footer: [(String, String)] = [
             ("Type", "\(r.type): \(SitingFigures.circle(r.service)) (\(r.service.source))"),
-            (r.weightedBy == .all ? "Residents" : "Target group",
-             (r.weightedBy == .all ? "" : "\(r.weightedBy.rawValue) (the service's; --all-residents for every resident): ")
-                + "\(SitingFigures.people(r.population)); \(SitingFigures.people(r.existingCovered)) (\(SitingFigures.share(r.existingCovered / pop))) inside an existing circle; "
-                + "\(SitingFigures.people(r.covered)) (\(SitingFigures.share(r.covered / pop))) with the \(r.picks.count) picks"
-                + (r.targetGroupUnknown ? "; target group \(r.service.targetGroup.rawValue) unknown (the population layer lacks its band): all residents counted" : "")),
-            ("Candidates", "\(NumberText.grouped(r.candidates)) from \(source); \(NumberText.grouped(r.passing)) pass site-check"),
+            (
+                r.weightedBy == .all ? "Residents" : "Target group",
+                (r.weightedBy == .all ? "" : "\(r.weightedBy.rawValue) (the service's; --all-residents for every resident): ")
+                    + "\(SitingFigures.people(r.population)); \(SitingFigures.people(r.existingCovered)) (\(SitingFigures.share(r.existingCovered / pop))) inside an existing circle; "
+                    + "\(SitingFigures.people(r.covered)) (\(SitingFigures.share(r.covered / pop))) with the \(r.picks.count) picks"
+                    + (r.targetGroupUnknown
+                        ? "; target group \(r.service.targetGroup.rawValue) unknown (the population layer lacks its band): all residents counted" : "")
+            ),
+            ("Candidates", "\(NumberText.grouped(r.candidates)) from \(source); \(NumberText.grouped(r.passing)) pass site-check")
         ]
         if !r.rejections.isEmpty {
             footer.append(("Rejected by", r.rejections.map { "\($0.rule) \(NumberText.grouped($0.candidates))" }.joined(separator: ", ")))
         }
-        footer.append(("Method", "greedy with lazy evaluation (\(SitingFigures.people(r.greedyCovered)) covered), then \(r.swaps) improving swap\(r.swaps == 1 ? "" : "s")"))
+        footer.append(
+            (
+                "Method",
+                "greedy with lazy evaluation (\(SitingFigures.people(r.greedyCovered)) covered), then \(r.swaps) improving swap\(r.swaps == 1 ? "" : "s")"
+            ))
         if let sites = r.hazardousSites {
-            footer.append(("Hazardous", "\(sites) sites in the constraints layer; \(r.hazardousExisting ?? 0) reached by an existing station, "
-                           + "\(r.hazardousReached ?? 0) with the picks (each site weighs more than all residents together: sites first, then residents)"))
+            footer.append(
+                (
+                    "Hazardous",
+                    "\(sites) sites in the constraints layer; \(r.hazardousExisting ?? 0) reached by an existing station, "
+                        + "\(r.hazardousReached ?? 0) with the picks (each site weighs more than all residents together: sites first, then residents)"
+                ))
         }
         if let reached = r.targetReached { footer.append(("Target", reached ? "reached" : "not reached")) }
         footer.append(("District", district))
@@ -176,28 +201,32 @@ extension SiteSuggestOutcome {
     public var json: String {
         let r = result
         let picks: [JSONNode] = r.picks.map { p in
-            .object(["rank": .int(p.rank), "id": .string(p.site.id), "name": .string(p.site.name),
-                     "lon": .fixed(p.site.location.x, 7), "lat": .fixed(p.site.location.y, 7),
-                     "gain": .fixed(p.gain, 0), "covered_after": .fixed(p.coveredAfter, 0),
-                     "share_after": .fixed(p.shareAfter, 6), "warnings": .array(p.warnings.map { .string($0.rule) }, .inline),
-                     "by_subdistrict": SitingFigures.bySubdistrict(p.bySubdistrict)])
+            .object([
+                "rank": .int(p.rank), "id": .string(p.site.id), "name": .string(p.site.name),
+                "lon": .fixed(p.site.location.x, 7), "lat": .fixed(p.site.location.y, 7),
+                "gain": .fixed(p.gain, 0), "covered_after": .fixed(p.coveredAfter, 0),
+                "share_after": .fixed(p.shareAfter, 6), "warnings": .array(p.warnings.map { .string($0.rule) }, .inline),
+                "by_subdistrict": SitingFigures.bySubdistrict(p.bySubdistrict)
+            ])
         }
         let s = r.service
-        return JSONNode.object([
-            JSONMember("type", .string(r.type)), JSONMember("label", .string(s.label)), JSONMember("mode", .string(s.mode.rawValue)),
-            JSONMember("minutes", .trimmed(s.minutes)), JSONMember("distance_m", s.mode == .radius ? .fixed(s.distance, 1) : .null),
-            JSONMember("source", .string(s.source)), JSONMember("population", .fixed(r.population, 0)),
-            JSONMember("existing_covered", .fixed(r.existingCovered, 0)), JSONMember("covered", .fixed(r.covered, 0)),
-            JSONMember("share", .fixed(r.population > 0 ? r.covered / r.population : 0, 6)), JSONMember("greedy_covered", .fixed(r.greedyCovered, 0)),
-            JSONMember("swaps", .int(r.swaps)), JSONMember("candidates", .int(r.candidates)), JSONMember("passing", .int(r.passing)),
-            JSONMember("rejections", .array(r.rejections.map { .object(["rule": .string($0.rule), "candidates": .int($0.candidates)]) }, .inline)),
-            JSONMember("target_reached", r.targetReached.map(JSONNode.bool) ?? .null), JSONMember("modelled_data", .bool(r.modelledData)),
-            JSONMember("weighted_by", .string(r.weightedBy.rawValue)), JSONMember("target_group_unknown", .bool(r.targetGroupUnknown)),
-            JSONMember("hazardous_sites", r.hazardousSites.map(JSONNode.int) ?? .null),
-            JSONMember("hazardous_sites_existing", r.hazardousExisting.map(JSONNode.int) ?? .null),
-            JSONMember("hazardous_sites_reached", r.hazardousReached.map(JSONNode.int) ?? .null),
-            JSONMember("picks", .array(picks, .lines), startsLine: true),
-        ], .inline).text + "\n"
+        return JSONNode.object(
+            [
+                JSONMember("type", .string(r.type)), JSONMember("label", .string(s.label)), JSONMember("mode", .string(s.mode.rawValue)),
+                JSONMember("minutes", .trimmed(s.minutes)), JSONMember("distance_m", s.mode == .radius ? .fixed(s.distance, 1) : .null),
+                JSONMember("source", .string(s.source)), JSONMember("population", .fixed(r.population, 0)),
+                JSONMember("existing_covered", .fixed(r.existingCovered, 0)), JSONMember("covered", .fixed(r.covered, 0)),
+                JSONMember("share", .fixed(r.population > 0 ? r.covered / r.population : 0, 6)), JSONMember("greedy_covered", .fixed(r.greedyCovered, 0)),
+                JSONMember("swaps", .int(r.swaps)), JSONMember("candidates", .int(r.candidates)), JSONMember("passing", .int(r.passing)),
+                JSONMember("rejections", .array(r.rejections.map { .object(["rule": .string($0.rule), "candidates": .int($0.candidates)]) }, .inline)),
+                JSONMember("target_reached", r.targetReached.map(JSONNode.bool) ?? .null), JSONMember("modelled_data", .bool(r.modelledData)),
+                JSONMember("weighted_by", .string(r.weightedBy.rawValue)), JSONMember("target_group_unknown", .bool(r.targetGroupUnknown)),
+                JSONMember("hazardous_sites", r.hazardousSites.map(JSONNode.int) ?? .null),
+                JSONMember("hazardous_sites_existing", r.hazardousExisting.map(JSONNode.int) ?? .null),
+                JSONMember("hazardous_sites_reached", r.hazardousReached.map(JSONNode.int) ?? .null),
+                JSONMember("picks", .array(picks, .lines), startsLine: true)
+            ], .inline
+        ).text + "\n"
     }
 
     /// The chosen sites with their gains as features (a valid plan file for `site-check --sites`).
@@ -209,7 +238,7 @@ extension SiteSuggestOutcome {
                 "share_after": .number((p.shareAfter * 1e6).rounded() / 1e6), "mode": .string(result.service.mode.rawValue),
                 "minutes": .number(result.service.minutes), "warnings": .array(p.warnings.map { .string($0.rule) }),
                 "by_subdistrict": .object(Dictionary(uniqueKeysWithValues: p.bySubdistrict.map { ($0.id, JSONValue.number($0.residents.rounded())) })),
-                "source": "computed: qtplan site-suggest",
+                "source": "computed: qtplan site-suggest"
             ]
             return Feature(id: .string(p.site.id), geometry: .point(Point(p.site.location)), properties: props)
         }

@@ -12,8 +12,11 @@ extension ValidationReport {
         var lines = issues.prefix(Self.maximumDiagnostics).map { (severity: $0.severity, message: $0.message) }
         let rest = issues.dropFirst(Self.maximumDiagnostics)
         if !rest.isEmpty {
-            lines.append((rest.contains { $0.severity == .error } ? .error : .warning,
-                          "\(rest.count) more problem\(rest.count == 1 ? "" : "s") not shown here; the report lists them all"))
+            lines.append(
+                (
+                    rest.contains { $0.severity == .error } ? .error : .warning,
+                    "\(rest.count) more problem\(rest.count == 1 ? "" : "s") not shown here; the report lists them all"
+                ))
         }
         return lines
     }
@@ -28,7 +31,8 @@ extension ValidationReport {
     }
 
     func resultText(strict: Bool) -> String {
-        let counts = "\(NumberText.grouped(errorCount)) error\(errorCount == 1 ? "" : "s"), "
+        let counts =
+            "\(NumberText.grouped(errorCount)) error\(errorCount == 1 ? "" : "s"), "
             + "\(NumberText.grouped(warningCount)) warning\(warningCount == 1 ? "" : "s")"
         if passes(strict: strict) { return "ok: " + counts }
         return (errorCount == 0 ? "failed (--strict): " : "failed: ") + counts
@@ -58,21 +62,32 @@ extension ValidationReport {
     public func json(strict: Bool) -> String {
         let checkNodes: [JSONNode] = checks.map { check in
             let figures = check.figures.map { figure in
-                JSONMember(figure.name, figure.isCount ? .int(Int(figure.value))
-                           : .fixed(figure.value, figure.name.hasSuffix("_share") ? 6 : 3))
+                JSONMember(
+                    figure.name,
+                    figure.isCount
+                        ? .int(Int(figure.value))
+                        : .fixed(figure.value, figure.name.hasSuffix("_share") ? 6 : 3))
             }
-            return .object(["check": .string(check.id), "layer": .stringOrNull(check.layer?.rawValue),
-                            "title": .string(check.title), "status": .string(check.status),
-                            "errors": .int(check.errors), "warnings": .int(check.warnings),
-                            "figures": .object(figures, .inline), "summary": .string(check.present ? check.summary : "")])
+            return .object([
+                "check": .string(check.id), "layer": .stringOrNull(check.layer?.rawValue),
+                "title": .string(check.title), "status": .string(check.status),
+                "errors": .int(check.errors), "warnings": .int(check.warnings),
+                "figures": .object(figures, .inline), "summary": .string(check.present ? check.summary : "")
+            ])
         }
         let issueNodes: [JSONNode] = issues.map { issue in
-            .object(["severity": .string(issue.severity.rawValue), "check": .string(issue.check),
-                     "layer": .stringOrNull(issue.layer?.rawValue), "feature_index": issue.featureIndex.map(JSONNode.int) ?? .null,
-                     "feature_id": .stringOrNull(issue.featureId), "message": .string(issue.message)])
+            .object([
+                "severity": .string(issue.severity.rawValue), "check": .string(issue.check),
+                "layer": .stringOrNull(issue.layer?.rawValue), "feature_index": issue.featureIndex.map(JSONNode.int) ?? .null,
+                "feature_id": .stringOrNull(issue.featureId), "message": .string(issue.message)
+            ])
         }
-        return JSONNode.object(["district": .string(district), "ok": .bool(passes(strict: strict)), "strict": .bool(strict),
-                                "errors": .int(errorCount), "warnings": .int(warningCount),
-                                "checks": .array(checkNodes, .lines), "issues": .array(issueNodes, .lines)], .lines).text + "\n"
+        return JSONNode.object(
+            [
+                "district": .string(district), "ok": .bool(passes(strict: strict)), "strict": .bool(strict),
+                "errors": .int(errorCount), "warnings": .int(warningCount),
+                "checks": .array(checkNodes, .lines), "issues": .array(issueNodes, .lines)
+            ], .lines
+        ).text + "\n"
     }
 }

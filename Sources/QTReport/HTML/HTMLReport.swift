@@ -33,7 +33,8 @@ public enum HTMLReport {
         out += "<title>\(e(s.name)) \(e(s.nameEn)) — qtplan planning report</title>\n"
         out += "<style>\n\(ReportAssets.css)\n</style>\n</head>\n<body data-ready=\"false\">\n"
         out += "<header>\n<h1>\(e(s.name)) \(e(s.nameEn)) · 规划评估报告 Planning report</h1>\n"
-        out += "<p class=\"meta\">\(e(NumberText.compact(s.officialAreaKm2, 1))) km² official · \(e(NumberText.grouped(s.residents))) residents · "
+        out +=
+            "<p class=\"meta\">\(e(NumberText.compact(s.officialAreaKm2, 1))) km² official · \(e(NumberText.grouped(s.residents))) residents · "
             + "metric CRS \(e(s.metricCRS)) · standards profile \(e(content.coverageProfile))</p>\n"
         out += "<p class=\"modelled\">\(e(content.provenance))</p>\n</header>\n<nav>"
         out += sections.map { "<a href=\"#\($0.id)\">\(e($0.title))</a>" }.joined() + "</nav>\n<main>\n"
@@ -52,18 +53,22 @@ public enum HTMLReport {
     // MARK: Sections
 
     static func plans(_ c: ReportComparison) -> String {
-        var table = HTMLTable(header: ["Service", "Baseline"] + c.plans.flatMap { ["\($0)", "Δ pp", "+ / −"] },
-                              numeric: Set(1..<(2 + 3 * c.plans.count)))
+        var table = HTMLTable(
+            header: ["Service", "Baseline"] + c.plans.flatMap { ["\($0)", "Δ pp", "+ / −"] },
+            numeric: Set(1..<(2 + 3 * c.plans.count)))
         for row in c.rows {
             var cells = [row.service, percent(row.baseline)]
             for (i, share) in row.plans.enumerated() {
                 let change = (share - row.baseline) * 100
-                cells += [percent(share), (change >= 0 ? "+" : "") + String(format: "%.1f", change),
-                          "+\(NumberText.grouped(rounding: row.gained[i])) / −\(NumberText.grouped(rounding: row.lost[i]))"]
+                cells += [
+                    percent(share), (change >= 0 ? "+" : "") + String(format: "%.1f", change),
+                    "+\(NumberText.grouped(rounding: row.gained[i])) / −\(NumberText.grouped(rounding: row.lost[i]))"
+                ]
             }
             table.rows.append(cells)
         }
-        table.caption = "Share of residents within each service's circle, the baseline and each plan applied on its own; "
+        table.caption =
+            "Share of residents within each service's circle, the baseline and each plan applied on its own; "
             + "the change in percentage points and the residents newly covered and newly lost."
         return table.html + c.summaries.map { "<p class=\"note\">\(e($0))</p>\n" }.joined()
     }
@@ -73,9 +78,12 @@ public enum HTMLReport {
         table.rows = [
             ["District 区", "\(s.name) \(s.nameEn)"],
             ["Official area 面积", "\(NumberText.compact(s.officialAreaKm2, 1)) km²"],
-            ["Boundary polygon", "\(String(format: "%.1f", s.geodesicAreaKm2)) km² geodesic (WGS84), "
-                + "\(String(format: "%+.1f%%", s.areaDifferencePercent)) vs official; \(String(format: "%.1f", s.planarAreaKm2)) km² planar in \(s.metricCRS)"],
-            ["Residents 常住人口", NumberText.grouped(s.residents)],
+            [
+                "Boundary polygon",
+                "\(String(format: "%.1f", s.geodesicAreaKm2)) km² geodesic (WGS84), "
+                    + "\(String(format: "%+.1f%%", s.areaDifferencePercent)) vs official; \(String(format: "%.1f", s.planarAreaKm2)) km² planar in \(s.metricCRS)"
+            ],
+            ["Residents 常住人口", NumberText.grouped(s.residents)]
         ]
         for layer in s.layerCounts.keys.sorted() {
             let sources = (s.layerSources[layer] ?? [:]).sorted { $0.key < $1.key }.map { "\(NumberText.grouped($0.value)) \($0.key)" }
@@ -100,12 +108,15 @@ public enum HTMLReport {
         }
         table.rows.append(["Total of parcels", "", km2(r.total), percent(1)])
         table.rowClasses[table.rows.count - 1] = "total"
-        table.caption = "\(r.method == .geodesic ? "Geodesic (WGS84 ellipsoid)" : "Planar (\(r.metricCRS))") areas of \(NumberText.grouped(r.parcelCount)) parcels."
+        table.caption =
+            "\(r.method == .geodesic ? "Geodesic (WGS84 ellipsoid)" : "Planar (\(r.metricCRS))") areas of \(NumberText.grouped(r.parcelCount)) parcels."
         var reconcile = HTMLTable(header: ["Reconciliation", "m²", "km²"], numeric: [1, 2])
-        for (label, value) in [("Boundary polygon", r.boundaryArea), ("− land no parcel covers (gaps)", r.gapArea),
-                               ("+ land covered twice (overlaps)", r.overlapArea), ("+ parcels outside the boundary", r.outsideBoundaryArea),
-                               ("= what the parcels should add up to", r.reconciledTotal), ("Total of parcels", r.total),
-                               ("Official area (manifest)", r.officialArea)] {
+        for (label, value) in [
+            ("Boundary polygon", r.boundaryArea), ("− land no parcel covers (gaps)", r.gapArea),
+            ("+ land covered twice (overlaps)", r.overlapArea), ("+ parcels outside the boundary", r.outsideBoundaryArea),
+            ("= what the parcels should add up to", r.reconciledTotal), ("Total of parcels", r.total),
+            ("Official area (manifest)", r.officialArea)
+        ] {
             reconcile.rows.append([label, NumberText.compact(value, 4), km2(value)])
         }
         reconcile.rowClasses[4] = "total"
@@ -114,14 +125,20 @@ public enum HTMLReport {
             let d = r.derived
             var derived = HTMLTable(header: ["Figure", "Value", "2025 target", "Met"], numeric: [1, 2])
             derived.rows = [
-                ["Urban construction land 城镇建设用地", "\(km2(d.urbanConstructionArea)) km²", "≤ \(km2(targets.urbanConstructionSquareMetres)) km²",
-                 d.urbanConstructionArea <= targets.urbanConstructionSquareMetres ? "yes" : "no"],
-                ["Cropland 耕地 (room for the grain-growing area 粮食生产面积)", "\(NumberText.grouped(Int(d.croplandMu.rounded()))) 亩",
-                 "grain area ≥ \(NumberText.grouped(Int(targets.croplandMu.target))) 亩",
-                 d.croplandMu >= targets.croplandMu.target ? "room" : "no"],
-                ["Green and open space (class 14) share of built-up land: an upper bound of the park share (parks only: see the indicators)",
-                 percent(d.greenSpaceShare), "parks ≥ \(percent(targets.parkGreenShare, 0))",
-                 d.greenSpaceShare >= targets.parkGreenShare ? "bound allows" : "no"],
+                [
+                    "Urban construction land 城镇建设用地", "\(km2(d.urbanConstructionArea)) km²", "≤ \(km2(targets.urbanConstructionSquareMetres)) km²",
+                    d.urbanConstructionArea <= targets.urbanConstructionSquareMetres ? "yes" : "no"
+                ],
+                [
+                    "Cropland 耕地 (room for the grain-growing area 粮食生产面积)", "\(NumberText.grouped(Int(d.croplandMu.rounded()))) 亩",
+                    "grain area ≥ \(NumberText.grouped(Int(targets.croplandMu.target))) 亩",
+                    d.croplandMu >= targets.croplandMu.target ? "room" : "no"
+                ],
+                [
+                    "Green and open space (class 14) share of built-up land: an upper bound of the park share (parks only: see the indicators)",
+                    percent(d.greenSpaceShare), "parks ≥ \(percent(targets.parkGreenShare, 0))",
+                    d.greenSpaceShare >= targets.parkGreenShare ? "bound allows" : "no"
+                ]
             ]
             out += "<h3>Against the plan</h3>\n" + derived.html
         }
@@ -132,19 +149,25 @@ public enum HTMLReport {
     static func coverage(_ results: [CoverageResult], profile: String, notes: [String]) -> String {
         guard let first = results.first else { return "<p class=\"note\">No coverage computed.</p>\n" }
         let zones = first.bySubdistrict.map(\.name)
-        var table = HTMLTable(header: ["Service", "Mode", "Circle", "Facilities", "District"] + zones,
-                              numeric: Set(3..<(5 + zones.count)))
+        var table = HTMLTable(
+            header: ["Service", "Mode", "Circle", "Facilities", "District"] + zones,
+            numeric: Set(3..<(5 + zones.count)))
         for r in results {
             let s = r.service
-            let circle = s.mode == .radius ? "\(NumberText.grouped(Int(s.distance))) m"
+            let circle =
+                s.mode == .radius
+                ? "\(NumberText.grouped(Int(s.distance))) m"
                 : "\(NumberText.compact(s.minutes, 1)) min" + (s.minutesRural.map { " (rural \(NumberText.compact($0, 1)))" } ?? "")
-            table.rows.append([s.label, s.mode.rawValue, circle, NumberText.grouped(r.facilities), percent(r.total.share)]
-                              + r.bySubdistrict.map { percent($0.share) })
+            table.rows.append(
+                [s.label, s.mode.rawValue, circle, NumberText.grouped(r.facilities), percent(r.total.share)]
+                    + r.bySubdistrict.map { percent($0.share) })
         }
         table.caption = "Share of residents (not of area) within each service's circle, profile \(profile)."
         var residents = HTMLTable(header: ["", "District"] + zones, numeric: Set(1..<(2 + zones.count)))
-        residents.rows = [["Residents", NumberText.grouped(Int(first.total.population.rounded()))]
-                          + first.bySubdistrict.map { NumberText.grouped(Int($0.population.rounded())) }]
+        residents.rows = [
+            ["Residents", NumberText.grouped(Int(first.total.population.rounded()))]
+                + first.bySubdistrict.map { NumberText.grouped(Int($0.population.rounded())) }
+        ]
         return table.html + residents.html + notes.map { "<p class=\"note\">\(e($0))</p>\n" }.joined()
     }
 
@@ -155,9 +178,12 @@ public enum HTMLReport {
             if let at = atPopulation { header += ["At \(NumberText.grouped(at.residents)) residents", "Met", "What is missing then"] }
             var table = HTMLTable(header: header, numeric: atPopulation == nil ? [2, 3] : [2, 3, 6])
             for (i, row) in scope.rows.enumerated() {
-                var cells = [row.target.nameZh.map { "\($0) \(row.target.name)" } ?? row.target.name, row.target.unit,
-                             IndicatorText.target(row), IndicatorText.value(row) + (scope.isDistrict && report.isCalibrated(row) ? " (calibrated to the 2020 baseline)" : ""),
-                             IndicatorText.met(row), IndicatorText.needs(row)]
+                var cells = [
+                    row.target.nameZh.map { "\($0) \(row.target.name)" } ?? row.target.name, row.target.unit,
+                    IndicatorText.target(row),
+                    IndicatorText.value(row) + (scope.isDistrict && report.isCalibrated(row) ? " (calibrated to the 2020 baseline)" : ""),
+                    IndicatorText.met(row), IndicatorText.needs(row)
+                ]
                 if let at = atPopulation?.report.scopes[s].rows[i] { cells += [IndicatorText.value(at), IndicatorText.met(at), IndicatorText.needs(at)] }
                 table.rows.append(cells)
                 if row.status == .notMet { table.rowClasses[i] = "fail" }
@@ -167,7 +193,8 @@ public enum HTMLReport {
         for note in report.notes { out += "<p class=\"note\">\(e(note))</p>\n" }
         if let at = atPopulation { out += "<p class=\"note\">\(e(at.note))</p>\n" }
         if report.modelled {
-            out += "<p class=\"note\">Modelled inputs: \(e(report.modelledLayers.map(\.rawValue).joined(separator: ", "))): these values describe the model, not a survey.</p>\n"
+            out +=
+                "<p class=\"note\">Modelled inputs: \(e(report.modelledLayers.map(\.rawValue).joined(separator: ", "))): these values describe the model, not a survey.</p>\n"
         }
         return out
     }
@@ -176,7 +203,8 @@ public enum HTMLReport {
         var out = ""
         let failing = checks.filter { $0.rules.contains { $0.verdict == "fail" } }.count
         let sites = checks.count == 1 ? "1 site" : "\(checks.count) sites"
-        out += "<p>\(sites) checked: \(checks.count - failing) \(checks.count - failing == 1 ? "passes" : "pass") every rule, "
+        out +=
+            "<p>\(sites) checked: \(checks.count - failing) \(checks.count - failing == 1 ? "passes" : "pass") every rule, "
             + "\(failing) \(failing == 1 ? "fails" : "fail") at least one.</p>\n"
         for check in checks {
             var table = HTMLTable(header: ["Rule", "Verdict", "Measured", "Limit", "Clause"])

@@ -1,4 +1,5 @@
 import QTText
+
 /// A table as HTML: a header row (none when empty), body rows, numeric columns right-aligned.
 struct HTMLTable {
     var header: [String]

@@ -31,9 +31,11 @@ public struct ReportContent: Sendable {
     public var generator: String
 
     /// Creates the content.
-    public init(summary: DistrictSummary, landUse: LandUseReport?, landTargets: LandTargets?, coverage: [CoverageResult], coverageProfile: String,
-                coverageNotes: [String], indicators: IndicatorReport?, maps: [MapDocument], siteChecks: [ReportSiteCheck]?,
-                provenance: String, generator: String) {
+    public init(
+        summary: DistrictSummary, landUse: LandUseReport?, landTargets: LandTargets?, coverage: [CoverageResult], coverageProfile: String,
+        coverageNotes: [String], indicators: IndicatorReport?, maps: [MapDocument], siteChecks: [ReportSiteCheck]?,
+        provenance: String, generator: String
+    ) {
         self.summary = summary
         self.landUse = landUse
         self.landTargets = landTargets

@@ -32,8 +32,10 @@ public struct MapDocument: Sendable {
     public var width: Double, height: Double
 
     /// Creates a map.
-    public init(title: String, subtitle: String? = nil, note: String? = nil, layers: [MapLayer], extent: [Feature]? = nil,
-                metricCRS: CRS, width: Double = 1000, height: Double = 720) {
+    public init(
+        title: String, subtitle: String? = nil, note: String? = nil, layers: [MapLayer], extent: [Feature]? = nil,
+        metricCRS: CRS, width: Double = 1000, height: Double = 720
+    ) {
         self.title = title
         self.subtitle = subtitle
         self.note = note

@@ -35,9 +35,11 @@ public struct MapLayer: Sendable {
     public var inLegend: Bool
 
     /// Creates a layer.
-    public init(id: String, title: String, features: [Feature], style: MapStyle = MapStyle(), classes: [MapClass] = [],
-                label: (@Sendable (MapFeature) -> String?)? = nil, tooltip: (@Sendable (MapFeature) -> String?)? = nil,
-                inLegend: Bool = true) {
+    public init(
+        id: String, title: String, features: [Feature], style: MapStyle = MapStyle(), classes: [MapClass] = [],
+        label: (@Sendable (MapFeature) -> String?)? = nil, tooltip: (@Sendable (MapFeature) -> String?)? = nil,
+        inLegend: Bool = true
+    ) {
         self.id = id
         self.title = title
         self.features = features

@@ -47,15 +47,19 @@ final class MapRenderer {
         }
         let w = NumberText.compact(document.width), h = NumberText.compact(document.height)
         var out = standalone ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" : ""
-        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qtmap\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" "
+        out +=
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qtmap\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" "
             + "font-family=\"\(MapDocument.fontFamily)\" font-size=\"12\">\n"
-        out += "<style>.qtmap .label{font-size:13px;fill:#222;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}"
+        out +=
+            "<style>.qtmap .label{font-size:13px;fill:#222;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}"
             + ".qtmap .title{font-size:20px;font-weight:bold;fill:#111}.qtmap .subtitle,.qtmap .note{font-size:12px;fill:#444}"
             + ".qtmap [data-tip]:hover{stroke:#000;stroke-width:2px}</style>\n"
         out += "<rect width=\"\(w)\" height=\"\(h)\" fill=\"#ffffff\"/>\n"
-        out += "<clipPath id=\"frame-\(document.clipID)\"><rect x=\"\(NumberText.compact(frame.x))\" y=\"\(NumberText.compact(frame.y))\" "
+        out +=
+            "<clipPath id=\"frame-\(document.clipID)\"><rect x=\"\(NumberText.compact(frame.x))\" y=\"\(NumberText.compact(frame.y))\" "
             + "width=\"\(NumberText.compact(frame.width))\" height=\"\(NumberText.compact(frame.height))\"/></clipPath>\n"
-        out += "<rect x=\"\(NumberText.compact(frame.x))\" y=\"\(NumberText.compact(frame.y))\" width=\"\(NumberText.compact(frame.width))\" "
+        out +=
+            "<rect x=\"\(NumberText.compact(frame.x))\" y=\"\(NumberText.compact(frame.y))\" width=\"\(NumberText.compact(frame.width))\" "
             + "height=\"\(NumberText.compact(frame.height))\" fill=\"#f7f9fb\" stroke=\"#999\" stroke-width=\"0.8\"/>\n"
         out += "<g class=\"viewport\" clip-path=\"url(#frame-\(document.clipID))\"><g class=\"content\">\n\(body)<g class=\"labels\">\n"
         out += labels.joined(separator: "\n") + (labels.isEmpty ? "" : "\n") + "</g></g></g>\n"
@@ -81,8 +85,12 @@ final class MapRenderer {
         var box: Envelope?
         for feature in document.extent ?? document.layers.first?.features ?? [] {
             guard let g = feature.geometry, !g.isEmpty, let e = try toMetric.transform(g).envelope else { continue }
-            box = box.map { Envelope(minX: min($0.minX, e.minX), minY: min($0.minY, e.minY), maxX: max($0.maxX, e.maxX),
-                                     maxY: max($0.maxY, e.maxY)) } ?? e
+            box =
+                box.map {
+                    Envelope(
+                        minX: min($0.minX, e.minX), minY: min($0.minY, e.minY), maxX: max($0.maxX, e.maxX),
+                        maxY: max($0.maxY, e.maxY))
+                } ?? e
         }
         guard let box else { throw MapError.emptyExtent }
         let spanX = max(box.maxX - box.minX, 1) * 1.06, spanY = max(box.maxY - box.minY, 1) * 1.06
@@ -105,7 +113,7 @@ final class MapRenderer {
     private func draw(_ layer: MapLayer, _ features: [MapFeature]) throws -> (String, [Int: GeometryKind]) {
         let tolerance = 0.5 / scale
         var out = "<g class=\"layer layer-\(XMLText.escape(layer.id))\">\n"
-        var merged: [Int: String] = [:]  // class index → path data, for layers without tooltips
+        var merged: [Int: String] = [:] // class index → path data, for layers without tooltips
         var order: [Int] = []
         var used: [Int: GeometryKind] = [:]
         for feature in features {
@@ -221,12 +229,16 @@ final class MapRenderer {
             metres >= 1000 ? "\(NumberText.compact(metres / 1000, 1)) km" : "\(NumberText.compact(metres, 0)) m"
         }
         var out = "<g class=\"scale\">"
-        out += "<rect x=\"\(NumberText.compact(x - 6))\" y=\"\(NumberText.compact(y - 16))\" width=\"\(NumberText.compact(pixels + 44))\" height=\"30\" fill=\"#fff\" fill-opacity=\"0.8\"/>"
-        out += "<rect x=\"\(NumberText.compact(x))\" y=\"\(NumberText.compact(y))\" width=\"\(NumberText.compact(pixels / 2))\" height=\"6\" fill=\"#222\" stroke=\"#222\"/>"
-        out += "<rect x=\"\(NumberText.compact(x + pixels / 2))\" y=\"\(NumberText.compact(y))\" width=\"\(NumberText.compact(pixels / 2))\" height=\"6\" fill=\"#fff\" stroke=\"#222\"/>"
+        out +=
+            "<rect x=\"\(NumberText.compact(x - 6))\" y=\"\(NumberText.compact(y - 16))\" width=\"\(NumberText.compact(pixels + 44))\" height=\"30\" fill=\"#fff\" fill-opacity=\"0.8\"/>"
+        out +=
+            "<rect x=\"\(NumberText.compact(x))\" y=\"\(NumberText.compact(y))\" width=\"\(NumberText.compact(pixels / 2))\" height=\"6\" fill=\"#222\" stroke=\"#222\"/>"
+        out +=
+            "<rect x=\"\(NumberText.compact(x + pixels / 2))\" y=\"\(NumberText.compact(y))\" width=\"\(NumberText.compact(pixels / 2))\" height=\"6\" fill=\"#fff\" stroke=\"#222\"/>"
         // data-metres: the length each label stands for at zoom 1 (the report's script rewrites them on zoom).
         for (offset, metres) in [(0.0, 0.0), (pixels / 2, length / 2), (pixels, length)] {
-            out += "<text x=\"\(NumberText.compact(x + offset))\" y=\"\(NumberText.compact(y - 4))\" text-anchor=\"middle\" font-size=\"11\" "
+            out +=
+                "<text x=\"\(NumberText.compact(x + offset))\" y=\"\(NumberText.compact(y - 4))\" text-anchor=\"middle\" font-size=\"11\" "
                 + "data-metres=\"\(NumberText.compact(metres, 0))\">\(metres == 0 ? "0" : label(metres))</text>"
         }
         return out + "</g>\n"
@@ -237,7 +249,8 @@ final class MapRenderer {
     private func legendBlock(_ entries: [(MapLayer, [Int: GeometryKind])]) -> String {
         let x = document.width - Self.legendWidth - 8
         var y = frame.y + 8
-        var out = "<g class=\"legend\"><text x=\"\(NumberText.compact(x))\" y=\"\(NumberText.compact(y + 6))\" font-size=\"14\" font-weight=\"bold\">图例 Legend</text>\n"
+        var out =
+            "<g class=\"legend\"><text x=\"\(NumberText.compact(x))\" y=\"\(NumberText.compact(y + 6))\" font-size=\"14\" font-weight=\"bold\">图例 Legend</text>\n"
         y += 26
         for (layer, used) in entries.reversed() where !used.isEmpty {
             if layer.classes.isEmpty {
@@ -271,7 +284,7 @@ final class MapRenderer {
             c.unicodeScalars.contains { $0.value >= 0x2E80 } ? fontSize : fontSize * 0.56
         }
         guard text.reduce(0, { $0 + advance($1) }) > width else { return text }
-        var out = "", used = fontSize  // room for the ellipsis
+        var out = "", used = fontSize // room for the ellipsis
         for c in text {
             used += advance(c)
             if used > width { break }
@@ -283,7 +296,8 @@ final class MapRenderer {
     private func swatch(_ kind: GeometryKind, _ style: MapStyle, x: Double, y: Double) -> String {
         switch kind {
         case .point, .multiPoint:
-            return "<circle cx=\"\(NumberText.compact(x + 10))\" cy=\"\(NumberText.compact(y))\" r=\"\(NumberText.compact(min(style.radius + 1, 7)))\" \(style.attributes)/>"
+            return
+                "<circle cx=\"\(NumberText.compact(x + 10))\" cy=\"\(NumberText.compact(y))\" r=\"\(NumberText.compact(min(style.radius + 1, 7)))\" \(style.attributes)/>"
         case .lineString, .linearRing, .multiLineString:
             var line = style
             line.strokeWidth = max(style.strokeWidth, 1.5)
@@ -302,7 +316,7 @@ extension MapRenderer: Sendable {}
 extension MapDocument {
     /// An id for the frame's clip path, unique per map in a page (from the title and size).
     var clipID: String {
-        var hash: UInt64 = 14_695_981_039_346_656_037  // FNV-1a: stable across runs, unlike Hasher
+        var hash: UInt64 = 14_695_981_039_346_656_037 // FNV-1a: stable across runs, unlike Hasher
         for byte in "\(title)|\(subtitle ?? "")|\(width)x\(height)".utf8 { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
         return String(hash, radix: 36)
     }

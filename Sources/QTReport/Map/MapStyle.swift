@@ -1,4 +1,5 @@
 import QTText
+
 /// How a map draws a feature: fill and stroke in CSS colours, widths in pixels.
 public struct MapStyle: Hashable, Sendable {
     /// Fill colour (`nil`: no fill).
@@ -15,8 +16,10 @@ public struct MapStyle: Hashable, Sendable {
     public var radius: Double
 
     /// Creates a style.
-    public init(fill: String? = nil, fillOpacity: Double = 1, stroke: String? = nil, strokeWidth: Double = 1,
-                dash: String? = nil, radius: Double = 3) {
+    public init(
+        fill: String? = nil, fillOpacity: Double = 1, stroke: String? = nil, strokeWidth: Double = 1,
+        dash: String? = nil, radius: Double = 3
+    ) {
         self.fill = fill
         self.fillOpacity = fillOpacity
         self.stroke = stroke

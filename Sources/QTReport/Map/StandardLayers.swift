@@ -21,55 +21,85 @@ public enum StandardLayers {
         let suffix = filter.map { ": \($0)" } ?? ""
         switch layer {
         case .boundary:
-            return MapLayer(id: "boundary", title: "区界 District boundary", features: features,
-                            style: MapStyle(stroke: "#1a1a1a", strokeWidth: 2))
+            return MapLayer(
+                id: "boundary", title: "区界 District boundary", features: features,
+                style: MapStyle(stroke: "#1a1a1a", strokeWidth: 2))
         case .subdistricts:
-            return MapLayer(id: "subdistricts", title: "街道 Sub-districts", features: features,
-                            style: MapStyle(stroke: "#555", strokeWidth: 1, dash: "5 3"),
-                            label: { $0.string("name") }, tooltip: { f in [f.string("name"), f.string("name_en")].compactMap { $0 }.joined(separator: " ") })
+            return MapLayer(
+                id: "subdistricts", title: "街道 Sub-districts", features: features,
+                style: MapStyle(stroke: "#555", strokeWidth: 1, dash: "5 3"),
+                label: { $0.string("name") }, tooltip: { f in [f.string("name"), f.string("name_en")].compactMap { $0 }.joined(separator: " ") })
         case .industrialParks:
-            return MapLayer(id: "industrial_parks", title: "产业平台 Industrial platforms" + suffix, features: features,
-                            style: MapStyle(fill: "#9575cd", fillOpacity: 0.18, stroke: "#5e35b1", strokeWidth: 1),
-                            tooltip: { $0.string("name") })
+            return MapLayer(
+                id: "industrial_parks", title: "产业平台 Industrial platforms" + suffix, features: features,
+                style: MapStyle(fill: "#9575cd", fillOpacity: 0.18, stroke: "#5e35b1", strokeWidth: 1),
+                tooltip: { $0.string("name") })
         case .landuse:
-            return MapLayer(id: "landuse", title: "用地 Land use" + suffix, features: features,
-                            classes: landUseClasses(present: Set(features.compactMap { $0.properties["class"]?.stringValue })))
+            return MapLayer(
+                id: "landuse", title: "用地 Land use" + suffix, features: features,
+                classes: landUseClasses(present: Set(features.compactMap { $0.properties["class"]?.stringValue })))
         case .parks:
-            return MapLayer(id: "parks", title: "公园 Parks" + suffix, features: features,
-                            style: MapStyle(fill: "#66bb6a", fillOpacity: 0.35, stroke: "#2e7d32", strokeWidth: 0.8),
-                            tooltip: { f in [f.string("name"), f.number("area_m2").map { "\(NumberText.grouped(Int($0))) m²" }].compactMap { $0 }.joined(separator: " · ") })
+            return MapLayer(
+                id: "parks", title: "公园 Parks" + suffix, features: features,
+                style: MapStyle(fill: "#66bb6a", fillOpacity: 0.35, stroke: "#2e7d32", strokeWidth: 0.8),
+                tooltip: { f in [f.string("name"), f.number("area_m2").map { "\(NumberText.grouped(Int($0))) m²" }].compactMap { $0 }.joined(separator: " · ") }
+            )
         case .population:
-            return MapLayer(id: "population", title: "常住人口 Residents per piece" + suffix, features: features,
-                            classes: headCountClasses(key: "population"),
-                            tooltip: { f in "\(NumberText.grouped(Int(f.number("population") ?? 0))) 人 residents" })
+            return MapLayer(
+                id: "population", title: "常住人口 Residents per piece" + suffix, features: features,
+                classes: headCountClasses(key: "population"),
+                tooltip: { f in "\(NumberText.grouped(Int(f.number("population") ?? 0))) 人 residents" })
         case .network:
-            return MapLayer(id: "network", title: "道路 Streets" + suffix, features: features, classes: [
-                MapClass(title: "高速、快速路 Expressway", style: MapStyle(stroke: "#e07b39", strokeWidth: 2.2)) { $0.string("road_class") == "expressway" },
-                MapClass(title: "主干路 Arterial", style: MapStyle(stroke: "#f0a35e", strokeWidth: 1.4)) { $0.string("road_class") == "arterial" },
-                MapClass(title: "次干路 Secondary", style: MapStyle(stroke: "#b0b0b0", strokeWidth: 0.9)) { $0.string("road_class") == "secondary" },
-                MapClass(title: "支路、村道 Local, village", style: MapStyle(stroke: "#cfcfcf", strokeWidth: 0.5)) { _ in true },
-            ])
+            return MapLayer(
+                id: "network", title: "道路 Streets" + suffix, features: features,
+                classes: [
+                    MapClass(title: "高速、快速路 Expressway", style: MapStyle(stroke: "#e07b39", strokeWidth: 2.2)) { $0.string("road_class") == "expressway" },
+                    MapClass(title: "主干路 Arterial", style: MapStyle(stroke: "#f0a35e", strokeWidth: 1.4)) { $0.string("road_class") == "arterial" },
+                    MapClass(title: "次干路 Secondary", style: MapStyle(stroke: "#b0b0b0", strokeWidth: 0.9)) { $0.string("road_class") == "secondary" },
+                    MapClass(title: "支路、村道 Local, village", style: MapStyle(stroke: "#cfcfcf", strokeWidth: 0.5)) { _ in true }
+                ])
         case .transit:
-            return MapLayer(id: "transit", title: "轨道与公交 Transit" + suffix, features: features, classes: [
-                MapClass(title: "地铁1号线 Line 1", style: MapStyle(stroke: "#d7261e", strokeWidth: 2.5)) { $0.string("kind") == "metro_line" && $0.string("line") == "1" },
-                MapClass(title: "地铁7号线 Line 7", style: MapStyle(stroke: "#f39800", strokeWidth: 2.5)) { $0.string("kind") == "metro_line" && $0.string("line") == "7" },
-                MapClass(title: "地铁8号线 Line 8", style: MapStyle(stroke: "#0a8f5b", strokeWidth: 2.5)) { $0.string("kind") == "metro_line" && $0.string("line") == "8" },
-                MapClass(title: "城际、铁路 Rail (planned)", style: MapStyle(stroke: "#555", strokeWidth: 2, dash: "6 3")) { $0.string("kind") == "rail_line" },
-                MapClass(title: "地铁站 Metro station", style: MapStyle(fill: "#fff", stroke: "#222", strokeWidth: 1.4, radius: 3.5)) { $0.string("kind") == "metro_station" },
-                MapClass(title: "铁路站 Rail station", style: MapStyle(fill: "#555", stroke: "#fff", strokeWidth: 1, radius: 4)) { $0.string("kind") == "rail_station" },
-                MapClass(title: "公交站 Bus stop", style: MapStyle(fill: "#3f7fbf", radius: 1.2)) { $0.string("kind") == "bus_stop" },
-            ], tooltip: { f in f.string("kind") == "bus_stop" ? nil : [f.string("name"), f.string("status")].compactMap { $0 }.joined(separator: " · ") })
+            return MapLayer(
+                id: "transit", title: "轨道与公交 Transit" + suffix, features: features,
+                classes: [
+                    MapClass(title: "地铁1号线 Line 1", style: MapStyle(stroke: "#d7261e", strokeWidth: 2.5)) {
+                        $0.string("kind") == "metro_line" && $0.string("line") == "1"
+                    },
+                    MapClass(title: "地铁7号线 Line 7", style: MapStyle(stroke: "#f39800", strokeWidth: 2.5)) {
+                        $0.string("kind") == "metro_line" && $0.string("line") == "7"
+                    },
+                    MapClass(title: "地铁8号线 Line 8", style: MapStyle(stroke: "#0a8f5b", strokeWidth: 2.5)) {
+                        $0.string("kind") == "metro_line" && $0.string("line") == "8"
+                    },
+                    MapClass(title: "城际、铁路 Rail (planned)", style: MapStyle(stroke: "#555", strokeWidth: 2, dash: "6 3")) { $0.string("kind") == "rail_line" },
+                    MapClass(title: "地铁站 Metro station", style: MapStyle(fill: "#fff", stroke: "#222", strokeWidth: 1.4, radius: 3.5)) {
+                        $0.string("kind") == "metro_station"
+                    },
+                    MapClass(title: "铁路站 Rail station", style: MapStyle(fill: "#555", stroke: "#fff", strokeWidth: 1, radius: 4)) {
+                        $0.string("kind") == "rail_station"
+                    },
+                    MapClass(title: "公交站 Bus stop", style: MapStyle(fill: "#3f7fbf", radius: 1.2)) { $0.string("kind") == "bus_stop" }
+                ], tooltip: { f in f.string("kind") == "bus_stop" ? nil : [f.string("name"), f.string("status")].compactMap { $0 }.joined(separator: " · ") })
         case .facilities:
             let types = Set(features.compactMap { $0.properties["type"]?.stringValue })
-            return MapLayer(id: "facilities", title: "公共服务设施 Facilities" + suffix, features: features,
-                            classes: facilityClasses(present: types),
-                            tooltip: { f in [f.string("name"), f.string("type"), f.string("status")].compactMap { $0 }.joined(separator: " · ") })
+            return MapLayer(
+                id: "facilities", title: "公共服务设施 Facilities" + suffix, features: features,
+                classes: facilityClasses(present: types),
+                tooltip: { f in [f.string("name"), f.string("type"), f.string("status")].compactMap { $0 }.joined(separator: " · ") })
         case .constraints:
-            return MapLayer(id: "constraints", title: "管控要素 Constraints" + suffix, features: features, classes: [
-                MapClass(title: "生态保护红线 Ecological red line", style: MapStyle(fill: "#e53935", fillOpacity: 0.25, stroke: "#c62828", strokeWidth: 1)) { $0.string("kind") == "ecological_red_line" },
-                MapClass(title: "永久基本农田 Basic farmland", style: MapStyle(fill: "#9ccc65", fillOpacity: 0.35, stroke: "#558b2f", strokeWidth: 0.8)) { $0.string("kind") == "basic_farmland" },
-                MapClass(title: "危化品企业 Hazardous site", style: MapStyle(fill: "#b71c1c", stroke: "#fff", strokeWidth: 1, radius: 4)) { $0.string("kind") == "hazardous_site" },
-            ], tooltip: { $0.string("name") })
+            return MapLayer(
+                id: "constraints", title: "管控要素 Constraints" + suffix, features: features,
+                classes: [
+                    MapClass(title: "生态保护红线 Ecological red line", style: MapStyle(fill: "#e53935", fillOpacity: 0.25, stroke: "#c62828", strokeWidth: 1)) {
+                        $0.string("kind") == "ecological_red_line"
+                    },
+                    MapClass(title: "永久基本农田 Basic farmland", style: MapStyle(fill: "#9ccc65", fillOpacity: 0.35, stroke: "#558b2f", strokeWidth: 0.8)) {
+                        $0.string("kind") == "basic_farmland"
+                    },
+                    MapClass(title: "危化品企业 Hazardous site", style: MapStyle(fill: "#b71c1c", stroke: "#fff", strokeWidth: 1, radius: 4)) {
+                        $0.string("kind") == "hazardous_site"
+                    }
+                ], tooltip: { $0.string("name") })
         }
     }
 
@@ -80,11 +110,13 @@ public enum StandardLayers {
             .cropland: "#f5f0b8", .orchard: "#d9e88f", .forest: "#69a85c", .grassland: "#b6d98b", .wetland: "#7fc7c4",
             .residential: "#f7c66d", .ruralResidential: "#e8b48b", .publicService: "#f08bb4", .commercial: "#ef5b5b",
             .industrial: "#b48ac6", .warehouse: "#9c7fb3", .transport: "#bdbdbd", .utilities: "#7d9ec0",
-            .greenSpace: "#4fb36b", .special: "#8d6e63", .reserved: "#e0e0e0", .water: "#8ec9ee",
+            .greenSpace: "#4fb36b", .special: "#8d6e63", .reserved: "#e0e0e0", .water: "#8ec9ee"
         ]
         return LandUseClass.allCases.filter { present.contains($0.rawValue) }.map { c in
-            MapClass(title: "\(c.chineseName) \(c.rawValue.replacingOccurrences(of: "_", with: " "))",
-                     style: MapStyle(fill: colours[c] ?? "#ddd", stroke: "#ffffff", strokeWidth: 0.2)) { $0.string("class") == c.rawValue }
+            MapClass(
+                title: "\(c.chineseName) \(c.rawValue.replacingOccurrences(of: "_", with: " "))",
+                style: MapStyle(fill: colours[c] ?? "#ddd", stroke: "#ffffff", strokeWidth: 0.2)
+            ) { $0.string("class") == c.rawValue }
         }
     }
 
@@ -94,11 +126,13 @@ public enum StandardLayers {
             .childcare: "#ffb74d", .kindergarten: "#ff9800", .primarySchool: "#1e88e5", .middleSchool: "#0d47a1",
             .university: "#5c6bc0", .communityHealthCentre: "#e53935", .hospital: "#b71c1c", .elderlyDaycare: "#8e24aa",
             .elderlyCareHome: "#6a1b9a", .sportsGround: "#43a047", .cultureFacility: "#00897b", .fireStation: "#ff1744",
-            .park: "#2e7d32", .wetMarket: "#795548", .mall: "#546e7a",
+            .park: "#2e7d32", .wetMarket: "#795548", .mall: "#546e7a"
         ]
         return FacilityType.allCases.filter { present.contains($0.rawValue) }.map { t in
-            MapClass(title: t.rawValue.replacingOccurrences(of: "_", with: " "),
-                     style: MapStyle(fill: colours[t] ?? "#333", stroke: "#fff", strokeWidth: 0.8, radius: 3.2)) { $0.string("type") == t.rawValue }
+            MapClass(
+                title: t.rawValue.replacingOccurrences(of: "_", with: " "),
+                style: MapStyle(fill: colours[t] ?? "#333", stroke: "#fff", strokeWidth: 0.8, radius: 3.2)
+            ) { $0.string("type") == t.rawValue }
         }
     }
 
@@ -106,7 +140,7 @@ public enum StandardLayers {
     public static func headCountClasses(key: String) -> [MapClass] {
         let breaks: [(Double, Double, String, String)] = [
             (0, 100, "≤ 100", "#ffffb2"), (100, 300, "101–300", "#fecc5c"), (300, 800, "301–800", "#fd8d3c"),
-            (800, 2000, "801–2,000", "#f03b20"), (2000, .infinity, "> 2,000", "#bd0026"),
+            (800, 2000, "801–2,000", "#f03b20"), (2000, .infinity, "> 2,000", "#bd0026")
         ]
         return breaks.map { low, high, title, colour in
             MapClass(title: "\(title) 人", style: MapStyle(fill: colour, fillOpacity: 0.85, stroke: "#7a0019", strokeWidth: 0.3)) { f in
@@ -120,16 +154,18 @@ public enum StandardLayers {
     /// head-count (the population polygons of `qtplan coverage --gaps`).
     public static func coverage(areas: [Feature], gaps: [Feature], label: String) -> [MapLayer] {
         [
-            MapLayer(id: "service_areas", title: "服务范围 Service area: \(label)", features: areas,
-                     style: MapStyle(fill: "#2e7d32", fillOpacity: 0.2, stroke: "#2e7d32", strokeWidth: 0.8)),
-            MapLayer(id: "gaps", title: "未覆盖居民 Residents left out", features: gaps, classes: headCountClasses(key: "population"),
-                     tooltip: { f in
-                         var parts = ["\(NumberText.grouped(Int(f.number("population") ?? 0))) 人 not covered"]
-                         if let s = f.string("subdistrict") { parts.append(s) }
-                         if let m = f.number("nearest_minutes") { parts.append("nearest \(NumberText.compact(m)) min") }
-                         if let m = f.number("nearest_m") { parts.append("nearest \(NumberText.grouped(Int(m))) m") }
-                         return parts.joined(separator: " · ")
-                     }),
+            MapLayer(
+                id: "service_areas", title: "服务范围 Service area: \(label)", features: areas,
+                style: MapStyle(fill: "#2e7d32", fillOpacity: 0.2, stroke: "#2e7d32", strokeWidth: 0.8)),
+            MapLayer(
+                id: "gaps", title: "未覆盖居民 Residents left out", features: gaps, classes: headCountClasses(key: "population"),
+                tooltip: { f in
+                    var parts = ["\(NumberText.grouped(Int(f.number("population") ?? 0))) 人 not covered"]
+                    if let s = f.string("subdistrict") { parts.append(s) }
+                    if let m = f.number("nearest_minutes") { parts.append("nearest \(NumberText.compact(m)) min") }
+                    if let m = f.number("nearest_m") { parts.append("nearest \(NumberText.grouped(Int(m))) m") }
+                    return parts.joined(separator: " · ")
+                })
         ]
     }
 }

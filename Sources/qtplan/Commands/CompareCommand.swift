@@ -59,12 +59,14 @@ struct CompareCommand: AsyncParsableCommand {
         var worse = false
         try await CommandBody.run {
             let standards = try engine.loadStandards()
-            let inputs = CompareJob.Inputs(standards: standards, targets: try StandardsFiles.targets(path: targets),
-                                           rules: try StandardsFiles.sitingRules(path: rules))
+            let inputs = CompareJob.Inputs(
+                standards: standards, targets: try StandardsFiles.targets(path: targets),
+                rules: try StandardsFiles.sitingRules(path: rules))
             let crs = try PlanOptions.crs(planCRS)
-            let request = try CompareRequest(coverage: try services.request(engine), plans: try plans.map { try PlanFile.read(path: $0, crs: crs) },
-                                             recomputeAll: recomputeAll)
-            _ = try CoverageJob(request.coverage, standards: standards)  // a bad selection is refused before the district is read
+            let request = try CompareRequest(
+                coverage: try services.request(engine), plans: try plans.map { try PlanFile.read(path: $0, crs: crs) },
+                recomputeAll: recomputeAll)
+            _ = try CoverageJob(request.coverage, standards: standards) // a bad selection is refused before the district is read
             let outcome = try await CompareJob.run(request, on: try districtOptions.load(), inputs: inputs)
             for p in outcome.plans { p.notes.forEach { Diagnostics.warning("\(p.plan.path): \($0)") } }
             switch format {

@@ -42,10 +42,15 @@ struct CoverageCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "With --areas: one dissolved area per service instead of one per facility.")
     var dissolve = false
 
-    @Option(name: .long, help: ArgumentHelp("Write the residents left out, as population polygons with their head-count (.geojson, .gpkg, .shp, .fgb, .csv).", valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Write the residents left out, as population polygons with their head-count (.geojson, .gpkg, .shp, .fgb, .csv).", valueName: "FILE")
+    )
     var gaps: String?
 
-    @Flag(name: .long, help: "Capacity within reach (2SFCA): places, beds or physicians per 1,000 of each service's target group, for services whose rule names a capacity.")
+    @Flag(
+        name: .long,
+        help: "Capacity within reach (2SFCA): places, beds or physicians per 1,000 of each service's target group, for services whose rule names a capacity.")
     var capacity = false
 
     @OptionGroup var engine: EngineOptions
@@ -85,8 +90,9 @@ struct CoverageCommand: AsyncParsableCommand {
             }
             let outputs = InterruptCleanup.outputs(reading: inputs)
             if let areas, let features = outcome.areas {
-                try FeatureFiles.write(features, layer: "service_areas", to: areas, what: "the service areas", setting: .areas,
-                                       settings: outputs)
+                try FeatureFiles.write(
+                    features, layer: "service_areas", to: areas, what: "the service areas", setting: .areas,
+                    settings: outputs)
             }
             if let gaps, let features = outcome.gaps {
                 try FeatureFiles.write(features, layer: "gaps", to: gaps, what: "the gaps file", setting: .gaps, settings: outputs)

@@ -28,7 +28,9 @@ struct ExportCommand: AsyncParsableCommand {
 
     @OptionGroup var districtOptions: DistrictOptions
 
-    @Option(name: .long, help: ArgumentHelp("Layers to write, comma-separated (\(LayerName.allCases.map(\.rawValue).joined(separator: ", "))).", valueName: "NAME[,NAME…]"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Layers to write, comma-separated (\(LayerName.allCases.map(\.rawValue).joined(separator: ", "))).", valueName: "NAME[,NAME…]"))
     var layer: String?
 
     @Flag(name: .long, help: "Every layer of the district.")
@@ -57,20 +59,24 @@ struct ExportCommand: AsyncParsableCommand {
             let target: CRS
             do {
                 target = try crs.map(CRS.init(parsing:)) ?? .wgs84
-                if !target.isChineseOffset { _ = try Transformer(from: .wgs84, to: target) }  // known to PROJ?
+                if !target.isChineseOffset { _ = try Transformer(from: .wgs84, to: target) } // known to PROJ?
             } catch {
                 throw PlanError(.usage, "--crs \(crs ?? ""): not a CRS PROJ knows (use EPSG:n or a PROJ string)")
             }
             let asFolder = ExportRequest.isFolder(output)
             let fileFormat = asFolder ? (format ?? .geojson) : try FeatureFiles.format(of: output, setting: .output)
             if let format, !asFolder, format != fileFormat {
-                throw PlanError(.usage, "--format \(format.rawValue) disagrees with -o \(output) (.\(fileFormat.fileExtension)); "
-                    + "drop --format, or give a folder")
+                throw PlanError(
+                    .usage,
+                    "--format \(format.rawValue) disagrees with -o \(output) (.\(fileFormat.fileExtension)); "
+                        + "drop --format, or give a folder")
             }
-            let request = ExportRequest(layers: try requestedLayers(), destination: output, asFolder: asFolder, format: fileFormat,
-                                        crs: target, overwriteInputs: force, presentOnly: all)
+            let request = ExportRequest(
+                layers: try requestedLayers(), destination: output, asFolder: asFolder, format: fileFormat,
+                crs: target, overwriteInputs: force, presentOnly: all)
             try ExportJob.check(request)
-            let result = try ExportJob.run(request, on: try districtOptions.load(), settings: InterruptCleanup.outputs(reading: force ? RunInputs() : districtOptions.inputs))
+            let result = try ExportJob.run(
+                request, on: try districtOptions.load(), settings: InterruptCleanup.outputs(reading: force ? RunInputs() : districtOptions.inputs))
             result.warnings.forEach(Diagnostics.warning)
             Terminal.table(result.table)
         }

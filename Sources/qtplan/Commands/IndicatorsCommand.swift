@@ -49,8 +49,9 @@ struct IndicatorsCommand: AsyncParsableCommand {
                 basis = LifeCircleBasis(standards: circles, profile: try circles.profile(standard))
             }
             let (district, plan) = try scenario.apply(to: try districtOptions.load())
-            var result = try await IndicatorsJob.run(on: district, targets: loaded, targetsPath: targetsPath, lifeCircles: basis,
-                                                     population: population.population)
+            var result = try await IndicatorsJob.run(
+                on: district, targets: loaded, targetsPath: targetsPath, lifeCircles: basis,
+                population: population.population)
             result.scenario = plan
             switch format {
             case .table: Terminal.table(result.table)

@@ -38,7 +38,9 @@ struct IsochroneCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Walking speed (default: the standards file's, 4.5 km/h).", valueName: "KM/H"))
     var walkSpeed: Double?
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the bands to this file (.geojson, .gpkg, .shp, .fgb, .csv) instead of GeoJSON on stdout.", valueName: "FILE"))
+    @Option(
+        name: [.customShort("o"), .long],
+        help: ArgumentHelp("Write the bands to this file (.geojson, .gpkg, .shp, .fgb, .csv) instead of GeoJSON on stdout.", valueName: "FILE"))
     var output: String?
 
     @OptionGroup var engine: EngineOptions
@@ -59,15 +61,17 @@ struct IsochroneCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandBody.run {
             try inputs.refuseEarly([output])
-            let request = IsochroneRequest(origin: try origin(), minutes: try Arguments.minutes(minutes), mode: mode, direction: direction,
-                                           walkSpeedKmh: walkSpeed, engine: engine.settings)
+            let request = IsochroneRequest(
+                origin: try origin(), minutes: try Arguments.minutes(minutes), mode: mode, direction: direction,
+                walkSpeedKmh: walkSpeed, engine: engine.settings)
             try IsochroneJob.check(request)
             let standards = try engine.loadStandards()
             let result = try IsochroneJob.run(request, on: try districtOptions.load(), standards: standards)
             result.warnings.forEach(Diagnostics.warning)
             if let output {
-                try FeatureFiles.write(result.features, layer: "isochrone", to: output, what: "the isochrone", setting: .output,
-                                       settings: InterruptCleanup.outputs(reading: inputs))
+                try FeatureFiles.write(
+                    result.features, layer: "isochrone", to: output, what: "the isochrone", setting: .output,
+                    settings: InterruptCleanup.outputs(reading: inputs))
                 Terminal.table(result.table)
             } else {
                 FileHandle.standardOutput.write(GeoJSONWriter().data(FeatureCollection(features: result.features)))

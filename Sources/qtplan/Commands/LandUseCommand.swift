@@ -29,8 +29,11 @@ struct LandUseCommand: AsyncParsableCommand {
 
     @OptionGroup var districtOptions: DistrictOptions
 
-    @Option(name: .long, help: ArgumentHelp("Group rows by: class, subdistrict, class,subdistrict, industrial_park or class,industrial_park.",
-                                            valueName: "GROUPING"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Group rows by: class, subdistrict, class,subdistrict, industrial_park or class,industrial_park.",
+            valueName: "GROUPING"))
     var by: LandUseGrouping = LandUseGrouping(byClass: true, zone: .subdistrict)
 
     @Option(name: .long, help: "Area unit: km2, ha or mu (1 亩 = 10,000/15 m²).")
@@ -42,12 +45,18 @@ struct LandUseCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output format.")
     var format: TabularFormat = .table
 
-    @Option(name: .long, help: ArgumentHelp("The targets file whose `land` figures the results are compared with (default: geodata/standards/targets.json).",
-                                            valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The targets file whose `land` figures the results are compared with (default: geodata/standards/targets.json).",
+            valueName: "FILE"))
     var targets: String?
 
-    @Option(name: .long, help: ArgumentHelp("Write the gap, overlap and outside-the-boundary pieces to this file (.geojson, .gpkg, .shp, .fgb, .csv).",
-                                            valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Write the gap, overlap and outside-the-boundary pieces to this file (.geojson, .gpkg, .shp, .fgb, .csv).",
+            valueName: "FILE"))
     var gaps: String?
 
     @OptionGroup var scenario: PlanOptions
@@ -74,8 +83,9 @@ struct LandUseCommand: AsyncParsableCommand {
             case .csv: Terminal.csv(result.csv)
             }
             if let gaps {
-                try FeatureFiles.write(result.report.pieces, layer: "gaps", to: gaps, what: "the gaps file", setting: .gaps,
-                                       settings: InterruptCleanup.outputs(reading: inputs))
+                try FeatureFiles.write(
+                    result.report.pieces, layer: "gaps", to: gaps, what: "the gaps file", setting: .gaps,
+                    settings: InterruptCleanup.outputs(reading: inputs))
             }
         }
     }

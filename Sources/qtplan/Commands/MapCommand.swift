@@ -57,7 +57,9 @@ struct MapCommand: AsyncParsableCommand {
         guard ext == "svg" || ext == "png" else {
             throw ValidationError("-o \(output): a map is written as .svg or .png" + (ext.isEmpty ? "" : ", not .\(ext)"))
         }
-        guard (300...8000).contains(width), (200...8000).contains(height) else { throw ValidationError("--width and --height must be 300–8000 and 200–8000 pixels") }
+        guard (300...8000).contains(width), (200...8000).contains(height) else {
+            throw ValidationError("--width and --height must be 300–8000 and 200–8000 pixels")
+        }
         if let minutes, !(minutes > 0 && minutes.isFinite) { throw ValidationError("--minutes must be a number of minutes > 0") }
         if coverage == nil && (minutes != nil || standard != nil || mode != nil) {
             throw ValidationError("--minutes, --standard and --mode need --coverage TYPE")
@@ -76,10 +78,13 @@ struct MapCommand: AsyncParsableCommand {
             let specs = try MapLayerSpec.parse(layers)
             let (district, plan) = try scenario.apply(to: try districtOptions.load())
             let overlay = coverage.map { MapCoverage(type: $0, minutes: minutes, profile: standard, mode: mode) }
-            let request = MapRequest(layers: specs, coverage: overlay, title: title ?? plan.map { "\(district.manifest.name) \(district.manifest.nameEn) · plan \($0)" }, width: width, height: height, output: output,
-                                     engine: engine.settings, names: .commandLine)
-            let result = try await MapJob.run(request, on: district, standards: overlay == nil ? nil : try engine.loadStandards(),
-                                              settings: InterruptCleanup.outputs(reading: inputs))
+            let request = MapRequest(
+                layers: specs, coverage: overlay, title: title ?? plan.map { "\(district.manifest.name) \(district.manifest.nameEn) · plan \($0)" },
+                width: width, height: height, output: output,
+                engine: engine.settings, names: .commandLine)
+            let result = try await MapJob.run(
+                request, on: district, standards: overlay == nil ? nil : try engine.loadStandards(),
+                settings: InterruptCleanup.outputs(reading: inputs))
             Terminal.table(result.table)
         }
     }

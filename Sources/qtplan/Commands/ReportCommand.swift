@@ -45,7 +45,8 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("With --sites: the CRS of the plan's positions when its file says none (WGS84, GCJ02, EPSG:n).", valueName: "CRS"))
     var inputCrs: String = "WGS84"
 
-    @Option(name: .customLong("plan"), help: ArgumentHelp("A plan to compare with the district as it is (方案比选 section); repeat for several.", valueName: "FILE"))
+    @Option(
+        name: .customLong("plan"), help: ArgumentHelp("A plan to compare with the district as it is (方案比选 section); repeat for several.", valueName: "FILE"))
     var plans: [String] = []
 
     @Option(name: .customLong("plan-crs"), help: ArgumentHelp("The CRS of plan positions when a file says none (WGS84, GCJ02, EPSG:n).", valueName: "CRS"))
@@ -64,15 +65,18 @@ struct ReportCommand: AsyncParsableCommand {
     /// The files this run reads, which no output may replace.
     var inputs: RunInputs {
         districtOptions.inputs + engine.inputs
-            + .files([(targets ?? StandardsFiles.bundledTargets, "the targets file"), (sites, "the sites file"),
-                      (rules ?? StandardsFiles.bundledSitingRules, "the siting rules file")] + plans.map { ($0, "a plan file") })
+            + .files(
+                [
+                    (targets ?? StandardsFiles.bundledTargets, "the targets file"), (sites, "the sites file"),
+                    (rules ?? StandardsFiles.bundledSitingRules, "the siting rules file")
+                ] + plans.map { ($0, "a plan file") })
     }
 
     func run() async throws {
         try await CommandBody.run {
             try inputs.refuseEarly([output])
             let standards = try engine.loadStandards()
-            _ = try standards.profile(standard)  // an unknown profile is a usage error before anything is read
+            _ = try standards.profile(standard) // an unknown profile is a usage error before anything is read
             let targets = try StandardsFiles.targets(path: self.targets)
             let district = try districtOptions.load()
             var plan: ReportSites?
@@ -86,14 +90,16 @@ struct ReportCommand: AsyncParsableCommand {
             }
             let planCRS = try PlanOptions.crs(self.planCRS)
             let scenarios = try plans.map { try PlanFile.read(path: $0, crs: planCRS) }
-            _ = try CompareRequest(coverage: CoverageRequest(selection: ServiceSelection(.all)), plans: scenarios)  // names apart
-            let request = ReportRequest(output: output, profile: standard, mapType: mapType, sites: plan, plans: scenarios,
-                                        planRules: scenarios.isEmpty ? nil : try StandardsFiles.sitingRules(path: rules),
-                                        population: population.population, engine: engine.settings, generator: Version.text,
-                                        names: .commandLine)
+            _ = try CompareRequest(coverage: CoverageRequest(selection: ServiceSelection(.all)), plans: scenarios) // names apart
+            let request = ReportRequest(
+                output: output, profile: standard, mapType: mapType, sites: plan, plans: scenarios,
+                planRules: scenarios.isEmpty ? nil : try StandardsFiles.sitingRules(path: rules),
+                population: population.population, engine: engine.settings, generator: Version.text,
+                names: .commandLine)
             let progress = Progress(label: "report", total: 5)
-            let result = try await ReportJob.run(request, on: district, standards: standards, targets: targets,
-                                                 settings: InterruptCleanup.outputs(reading: inputs), progress: progress)
+            let result = try await ReportJob.run(
+                request, on: district, standards: standards, targets: targets,
+                settings: InterruptCleanup.outputs(reading: inputs), progress: progress)
             progress.finish()
             Terminal.table(result.table)
         }

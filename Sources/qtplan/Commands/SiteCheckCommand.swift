@@ -32,7 +32,11 @@ struct SiteCheckCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("One site: longitude,latitude of its main entrance (WGS84 unless --input-crs).", valueName: "LON,LAT"))
     var at: String?
 
-    @Option(name: .long, help: ArgumentHelp("A plan: point features with a 'type' (and optional 'id', 'name', 'size_class'); GeoJSON, or any format qtplan reads (.gpkg, .shp, .fgb, .csv).", valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A plan: point features with a 'type' (and optional 'id', 'name', 'size_class'); GeoJSON, or any format qtplan reads (.gpkg, .shp, .fgb, .csv).",
+            valueName: "FILE"))
     var sites: String?
 
     @Option(name: .long, help: "table (people), json (programs) or geojson (the sites with their verdicts).")

@@ -33,13 +33,19 @@ struct SiteSuggestCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Instead of --count: add sites until this share (0–1) of residents is inside a circle.", valueName: "S"))
     var targetShare: Double?
 
-    @Option(name: .long, help: ArgumentHelp("Candidate sites (points; a 'type' property, when given, must be --type); GeoJSON or .gpkg, .shp, .fgb, .csv.", valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Candidate sites (points; a 'type' property, when given, must be --type); GeoJSON or .gpkg, .shp, .fgb, .csv.", valueName: "FILE"))
     var candidates: String?
 
     @Option(name: .long, help: ArgumentHelp("Without --candidates: the spacing of the candidate grid (default: the rules file's).", valueName: "METRES"))
     var grid: Double?
 
-    @Flag(name: .long, help: "Maximise all residents instead of the service's target group (children of the school's ages, people aged 60+ for elderly care), the default where the population layer gives the age band.")
+    @Flag(
+        name: .long,
+        help:
+            "Maximise all residents instead of the service's target group (children of the school's ages, people aged 60+ for elderly care), the default where the population layer gives the age band."
+    )
     var allResidents = false
 
     @Flag(name: .long, help: "Greedy picks only, without the improving swaps.")
@@ -61,7 +67,9 @@ struct SiteSuggestCommand: AsyncParsableCommand {
         }
         guard (count == nil) != (targetShare == nil) else { throw ValidationError("give --count K or --target-share S") }
         if let count, !(1...1000).contains(count) { throw ValidationError("--count must be between 1 and 1000") }
-        if let targetShare, !(targetShare > 0 && targetShare <= 1) { throw ValidationError("--target-share must be above 0 and at most 1 (a share, not a percentage)") }
+        if let targetShare, !(targetShare > 0 && targetShare <= 1) {
+            throw ValidationError("--target-share must be above 0 and at most 1 (a share, not a percentage)")
+        }
         if let grid, !(grid >= 10 && grid <= 10_000) { throw ValidationError("--grid must be between 10 and 10000 m") }
         if grid != nil && candidates != nil { throw ValidationError("--grid lays candidates; it does not go with --candidates") }
         try Arguments.checkOutput(output, .output)
@@ -80,14 +88,16 @@ struct SiteSuggestCommand: AsyncParsableCommand {
             let options = try siting.options(engine)
             let given = try candidates.map { try SitePlanFile.read(path: $0, crs: try siting.crs(), defaultType: type, what: "candidates file") }
             let district = try districtOptions.load()
-            var request = SiteSuggestRequest(type: type, count: count, targetShare: targetShare, candidates: given,
-                                             gridMetres: grid, improve: !greedyOnly)
+            var request = SiteSuggestRequest(
+                type: type, count: count, targetShare: targetShare, candidates: given,
+                gridMetres: grid, improve: !greedyOnly)
             request.weighByTargetGroup = !allResidents
             let outcome = try SiteSuggestJob.run(request, on: district, rules: rules, options: options)
             outcome.warnings.forEach(Diagnostics.warning)
             if let output {
-                try FeatureFiles.write(outcome.features, layer: "suggested_sites", to: output, what: "the suggested sites", setting: .output,
-                                       settings: InterruptCleanup.outputs(reading: inputs))
+                try FeatureFiles.write(
+                    outcome.features, layer: "suggested_sites", to: output, what: "the suggested sites", setting: .output,
+                    settings: InterruptCleanup.outputs(reading: inputs))
             }
             switch format {
             case .table: Terminal.table(outcome.table)

@@ -44,7 +44,8 @@ struct SitingCommandOptions: ParsableArguments {
     func check(_ engine: EngineOptions) throws {
         if let minutes, !(minutes > 0 && minutes.isFinite) { throw ValidationError("--minutes must be a number of minutes > 0") }
         if let minutes, minutes > engine.maxMinutes {
-            throw ValidationError("--minutes \(NumberText.trimmed(minutes)) is over the limit of \(NumberText.trimmed(engine.maxMinutes)) minutes (--max-minutes)")
+            throw ValidationError(
+                "--minutes \(NumberText.trimmed(minutes)) is over the limit of \(NumberText.trimmed(engine.maxMinutes)) minutes (--max-minutes)")
         }
         if let distance, !(distance > 0 && distance.isFinite) { throw ValidationError("--distance must be a number of metres > 0") }
         if let walkSpeed, !(walkSpeed > 0 && walkSpeed <= 20) { throw ValidationError("--walk-speed must be between 0 and 20 km/h") }
@@ -63,8 +64,9 @@ struct SitingCommandOptions: ParsableArguments {
 
     /// The siting settings of these options and the engine's.
     func settings(_ engine: EngineOptions) -> SitingSettings {
-        SitingSettings(profile: standard, mode: mode, minutes: minutes, distance: distance, walkSpeedKmh: walkSpeed,
-                       includePlanned: includePlanned, engine: engine.settings, names: .commandLine)
+        SitingSettings(
+            profile: standard, mode: mode, minutes: minutes, distance: distance, walkSpeedKmh: walkSpeed,
+            includePlanned: includePlanned, engine: engine.settings, names: .commandLine)
     }
 
     /// The siting options: the profile and engine settings from the standards file, with the overrides.

@@ -53,8 +53,9 @@ struct TransformCommand: AsyncParsableCommand {
                 for c in output { print("\(NumberText.fixed(c.x, places)),\(NumberText.fixed(c.y, places))") }
             case .json:
                 let items = output.map { "[\(NumberText.fixed($0.x, places)), \(NumberText.fixed($0.y, places))]" }
-                print("{\"from\": \(JSONText.quoted(source.description)), \"to\": \(JSONText.quoted(target.description)), "
-                      + "\"points\": [\(items.joined(separator: ", "))]}")
+                print(
+                    "{\"from\": \(JSONText.quoted(source.description)), \"to\": \(JSONText.quoted(target.description)), "
+                        + "\"points\": [\(items.joined(separator: ", "))]}")
             }
         }
     }
@@ -66,8 +67,10 @@ struct TransformCommand: AsyncParsableCommand {
             _ = try Transformer(from: crs, to: .wgs84)
             return crs
         } catch let error as ProjectionError {
-            throw PlanError(.usage, "\(option) \(name): not a CRS PROJ knows (\(error)); use EPSG:n, GCJ02, BD09, "
-                             + "WGS84 or a PROJ string")
+            throw PlanError(
+                .usage,
+                "\(option) \(name): not a CRS PROJ knows (\(error)); use EPSG:n, GCJ02, BD09, "
+                    + "WGS84 or a PROJ string")
         }
     }
 

@@ -22,9 +22,11 @@ struct ValidateCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output format.")
     var format: OutputFormat = .table
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Write the gap and overlap pieces of the tiling checks to this file (.geojson, .gpkg, .shp, .fgb, .csv).",
-        valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Write the gap and overlap pieces of the tiling checks to this file (.geojson, .gpkg, .shp, .fgb, .csv).",
+            valueName: "FILE"))
     var problems: String?
 
     func validate() throws { try Arguments.checkOutput(problems, .problems) }
@@ -43,11 +45,12 @@ struct ValidateCommand: AsyncParsableCommand {
                 if line.severity == .error { Diagnostics.error(line.message) } else { Diagnostics.warning(line.message) }
             }
             if let problems {
-                try FeatureFiles.write(report.problemFeatures, layer: "problems", to: problems, what: "the problems file",
-                                       setting: .problems, settings: InterruptCleanup.outputs(reading: inputs))
+                try FeatureFiles.write(
+                    report.problemFeatures, layer: "problems", to: problems, what: "the problems file",
+                    setting: .problems, settings: InterruptCleanup.outputs(reading: inputs))
             }
             if !report.passes(strict: strict) {
-                if report.errorCount == 0 {  // (the exit says why in a line of its own, as every failure does)
+                if report.errorCount == 0 { // (the exit says why in a line of its own, as every failure does)
                     let warnings = report.warningCount == 1 ? "1 warning" : "\(NumberText.grouped(report.warningCount)) warnings"
                     Diagnostics.error("\(districtOptions.directory): \(warnings), and --strict fails on warnings")
                 }

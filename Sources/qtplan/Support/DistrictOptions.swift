@@ -5,30 +5,38 @@ import QTPlan
 
 /// The `--district DIR` option shared by every command that reads a district.
 struct DistrictOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The district folder (a district.json and its layers).",
-        discussion: "Default: $QTPLAN_DISTRICT, else the bundled geodata/qiantang.", valueName: "DIR"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The district folder (a district.json and its layers).",
+            discussion: "Default: $QTPLAN_DISTRICT, else the bundled geodata/qiantang.", valueName: "DIR"))
     var district: String?
 
     // Parsed here rather than by argument-parser: its failure path for an invalid value of an option inside an
     // @OptionGroup leaks (48 bytes, reported by LeakSanitizer in tools/sanitize.sh asan), and this also allows
     // the K, M and G suffixes.
-    @Option(name: .customLong("max-layer-bytes"), help: ArgumentHelp(
-        "Refuse layer files larger than this, before reading them: bytes, or with a K, M or G suffix (binary).",
-        discussion: "Default: 96M (100,663,296 bytes), for each layer and for the district's layers together "
-            + "(reading GeoJSON takes up to 28 times a file's size in memory; at the default every command stays under 4 GB).",
-        valueName: "BYTES"))
+    @Option(
+        name: .customLong("max-layer-bytes"),
+        help: ArgumentHelp(
+            "Refuse layer files larger than this, before reading them: bytes, or with a K, M or G suffix (binary).",
+            discussion: "Default: 96M (100,663,296 bytes), for each layer and for the district's layers together "
+                + "(reading GeoJSON takes up to 28 times a file's size in memory; at the default every command stays under 4 GB).",
+            valueName: "BYTES"))
     var maxLayerBytesText: String?
 
     // Parsed here too, for the same reason.
-    @Option(name: .customLong("max-vertices"), help: ArgumentHelp(
-        "Refuse a layer with a feature of more vertices than this.",
-        discussion: "Default: 250000 (GEOS's work on one feature grows with its vertices and cannot be interrupted).",
-        valueName: "COUNT"))
+    @Option(
+        name: .customLong("max-vertices"),
+        help: ArgumentHelp(
+            "Refuse a layer with a feature of more vertices than this.",
+            discussion: "Default: 250000 (GEOS's work on one feature grows with its vertices and cannot be interrupted).",
+            valueName: "COUNT"))
     var maxVerticesText: String?
 
-    @Flag(name: .customLong("confine"), help: ArgumentHelp(
-        "Refuse layer files that do not resolve inside the district folder (for a district from someone else)."))
+    @Flag(
+        name: .customLong("confine"),
+        help: ArgumentHelp(
+            "Refuse layer files that do not resolve inside the district folder (for a district from someone else)."))
     var confine = false
 
     /// The vertex limit of one feature.
@@ -50,8 +58,9 @@ struct DistrictOptions: ParsableArguments {
 
     func validate() throws {
         if let maxLayerBytesText, Self.bytes(maxLayerBytesText) == nil {
-            throw ValidationError("--max-layer-bytes must be a positive number of bytes (such as 2147483648 or 2G), "
-                                  + "not '\(maxLayerBytesText)'")
+            throw ValidationError(
+                "--max-layer-bytes must be a positive number of bytes (such as 2147483648 or 2G), "
+                    + "not '\(maxLayerBytesText)'")
         }
         if let maxVerticesText, Self.count(maxVerticesText) == nil {
             throw ValidationError("--max-vertices must be a positive whole number of vertices (such as 1000000), not '\(maxVerticesText)'")

@@ -7,7 +7,9 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The life-circle standards file (default: geodata/standards/life-circles.json).", valueName: "FILE"))
     var standards: String?
 
-    @Option(name: .long, help: ArgumentHelp("Service areas: off-street distance beyond the reachable streets (default: the standards file's, 100 m).", valueName: "METRES"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Service areas: off-street distance beyond the reachable streets (default: the standards file's, 100 m).", valueName: "METRES"))
     var access: Double?
 
     @Option(name: .long, help: ArgumentHelp("Service areas: cell size of the travel-time grid.", valueName: "METRES"))

@@ -6,9 +6,9 @@ import QTFormats
 import QTGeometry
 import QTModel
 import QTPlan
-import QTText
 import QTProjection
 import QTReport
+import QTText
 
 /// The exit codes scripts can rely on (BSD sysexits.h).
 enum ExitStatus: Int32 {

@@ -23,6 +23,6 @@ extension SettingNames {
         .problems: "--problems",
         .mapType: "--map-type",
         .overwriteInputs: "--force",
-        .facility: "--facility",
+        .facility: "--facility"
     ])
 }

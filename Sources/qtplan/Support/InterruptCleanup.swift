@@ -23,7 +23,7 @@ final class InterruptCleanup: StagingObserver, @unchecked Sendable {
 
     private init() {
         for number in [SIGINT, SIGTERM, SIGHUP] where !Self.ignoredByCaller(number) {
-            signal(number, SIG_IGN)  // delivered to the Dispatch source instead of killing the process
+            signal(number, SIG_IGN) // delivered to the Dispatch source instead of killing the process
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { [unowned self] in self.interrupted(by: number) }
             source.resume()
@@ -65,10 +65,10 @@ final class InterruptCleanup: StagingObserver, @unchecked Sendable {
     static func outputs(reading inputs: RunInputs) -> OutputSettings { OutputSettings(observer: shared, inputs: inputs) }
 
     private func interrupted(by number: Int32) {
-        lock.lock()  // never unlocked: the process ends here
+        lock.lock() // never unlocked: the process ends here
         for path in staging { try? FileManager.default.removeItem(atPath: path) }
         let name = number == SIGINT ? "interrupted" : "terminated by signal \(number)"
         FileHandle.standardError.write(Data("qtplan: \(name); outputs not yet written were discarded, earlier ones left as they were\n".utf8))
-        _exit(128 + number)  // not exit(): other threads may be inside GDAL or GEOS, whose static destructors must not run under them
+        _exit(128 + number) // not exit(): other threads may be inside GDAL or GEOS, whose static destructors must not run under them
     }
 }

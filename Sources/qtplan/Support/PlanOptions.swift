@@ -5,12 +5,15 @@ import QTProjection
 
 /// `--plan FILE`: compute on the district with a scenario's plan applied (coverage, indicators, landuse, map).
 struct PlanOptions: ParsableArguments {
-    @Option(name: .customLong("plan"), help: ArgumentHelp(
-        "A plan file (GeoJSON, .gpkg, .shp, .fgb, .csv): features to add, close or change, each naming its layer; results are for the district with it applied.",
-        valueName: "FILE"))
+    @Option(
+        name: .customLong("plan"),
+        help: ArgumentHelp(
+            "A plan file (GeoJSON, .gpkg, .shp, .fgb, .csv): features to add, close or change, each naming its layer; results are for the district with it applied.",
+            valueName: "FILE"))
     var plan: String?
 
-    @Option(name: .customLong("plan-crs"), help: ArgumentHelp("The CRS of the plan's positions when its file says none (WGS84, GCJ02, EPSG:n).", valueName: "CRS"))
+    @Option(
+        name: .customLong("plan-crs"), help: ArgumentHelp("The CRS of the plan's positions when its file says none (WGS84, GCJ02, EPSG:n).", valueName: "CRS"))
     var planCRS: String = "WGS84"
 
     /// The plan file, as an input no output may replace.

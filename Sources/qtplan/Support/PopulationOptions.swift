@@ -4,7 +4,8 @@ import QTPlan
 /// `--year Y` / `--residents N`: give the indicators at the plan's population for a year (the targets file's
 /// `plan_population`) or at a given population too, beside today's.
 struct PopulationOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Also give the indicators at the plan's population for this year (targets file: plan_population).", valueName: "YEAR"))
+    @Option(
+        name: .long, help: ArgumentHelp("Also give the indicators at the plan's population for this year (targets file: plan_population).", valueName: "YEAR"))
     var year: Int?
 
     @Option(name: .long, help: ArgumentHelp("Also give the indicators at this many residents.", valueName: "N"))

@@ -20,10 +20,17 @@ struct ServiceOptions: ParsableArguments {
     @Option(name: .long, help: "radius, walk or drive (default: each rule's own mode).")
     var mode: CoverageMode?
 
-    @Option(name: .long, help: ArgumentHelp("This distance for every threshold: straight-line in radius mode, along the streets when walking distance is measured.", valueName: "METRES"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "This distance for every threshold: straight-line in radius mode, along the streets when walking distance is measured.", valueName: "METRES"))
     var distance: Double?
 
-    @Option(name: .long, help: "What walking circles measure: distance along the streets or time (default: the profile's, distance for gb50180, time for qiantang-plan; drives are timed).")
+    @Option(
+        name: .long,
+        help:
+            "What walking circles measure: distance along the streets or time (default: the profile's, distance for gb50180, time for qiantang-plan; drives are timed)."
+    )
     var measure: CoverageMeasure?
 
     @Option(name: .long, help: ArgumentHelp("Walking speed (default: the standards file's, 4.5 km/h).", valueName: "KM/H"))
@@ -41,9 +48,11 @@ struct ServiceOptions: ParsableArguments {
 
     /// The coverage request of these options and the engine's.
     func request(_ engine: EngineOptions) throws -> CoverageRequest {
-        let selection = ServiceSelection(type.map { .types(Arguments.list($0)) } ?? .all, minutes: try minutes.map(Arguments.minutes),
-                                         mode: mode, distance: distance, measure: measure)
-        return CoverageRequest(selection: selection, profile: standard, walkSpeedKmh: walkSpeed, includePlanned: includePlanned,
-                               engine: engine.settings, names: .commandLine)
+        let selection = ServiceSelection(
+            type.map { .types(Arguments.list($0)) } ?? .all, minutes: try minutes.map(Arguments.minutes),
+            mode: mode, distance: distance, measure: measure)
+        return CoverageRequest(
+            selection: selection, profile: standard, walkSpeedKmh: walkSpeed, includePlanned: includePlanned,
+            engine: engine.settings, names: .commandLine)
     }
 }

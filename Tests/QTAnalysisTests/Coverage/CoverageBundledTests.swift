@@ -2,6 +2,7 @@ import Foundation
 import QTGeometry
 import QTModel
 import Testing
+
 @testable import QTAnalysis
 
 /// Coverage of the bundled district checked against independent computations: brute-force nearest
@@ -34,7 +35,8 @@ import Testing
             for i in 0..<d.count {
                 var nearest = Double.infinity
                 for k in 0..<supply.count {
-                    nearest = min(nearest, ((d.xs[i] - supply.xs[k]) * (d.xs[i] - supply.xs[k]) + (d.ys[i] - supply.ys[k]) * (d.ys[i] - supply.ys[k])).squareRoot())
+                    nearest = min(
+                        nearest, ((d.xs[i] - supply.xs[k]) * (d.xs[i] - supply.xs[k]) + (d.ys[i] - supply.ys[k]) * (d.ys[i] - supply.ys[k])).squareRoot())
                 }
                 if nearest <= r.service.distance { covered += d.population[i] }
             }
@@ -52,7 +54,7 @@ import Testing
         let radius = walk.map { s -> CoverageService in
             var r = s
             r.mode = .radius
-            r.distance = 1e6  // nearest facility anywhere
+            r.distance = 1e6 // nearest facility anywhere
             return r
         }
         let inputs = try Self.inputs(walk + radius)
@@ -61,7 +63,7 @@ import Testing
         for (w, r) in zip(results.prefix(walk.count), results.suffix(radius.count)) {
             #expect(w.total.share >= 0 && w.total.share <= 1)
             #expect(w.bySubdistrict.map(\.covered).reduce(0, +) == w.total.covered)
-            guard w.service.mode == .walk else { continue }  // drive times are not walking distances
+            guard w.service.mode == .walk else { continue } // drive times are not walking distances
             // gb50180 walks distances: reach is in metres (a timed walk's seconds × the speed are metres too).
             #expect(w.service.effectiveMeasure == .distance)
             let metres = w.service.effectiveMeasure == .distance ? 1 : speed
@@ -134,7 +136,7 @@ import Testing
         #expect(standards.defaultProfile == "gb50180" && standards.walkSpeedKmh == 4.5 && standards.accessDistance == 100)
         let gb = try standards.profile()
         #expect([5.0, 10, 15].map(gb.distance(forMinutes:)) == [300, 500, 1000])
-        #expect(abs(gb.distance(forMinutes: 20) - 1333.333) < 0.001)  // the 15-minute circle's pace
+        #expect(abs(gb.distance(forMinutes: 20) - 1333.333) < 0.001) // the 15-minute circle's pace
         let circle = Dictionary(gb.rules.map { ($0.label, $0.minutes) }, uniquingKeysWith: { a, _ in a })
         #expect(circle["middle_school"] == 15 && circle["primary_school"] == 10 && circle["kindergarten"] == 5)
         #expect(circle["elderly_daycare"] == 5 && circle["wet_market"] == 10 && circle["community_health_centre"] == 15)
@@ -160,19 +162,35 @@ import Testing
         func profile(_ service: String) -> String {
             "{\(head), \"profiles\": [{\"name\": \"p\", \"title\": \"t\", \"source\": {\"document\": \"d\"}, \"circles\": [], \"services\": [\(service)]}]}"
         }
-        #expect(message(profile(#"{"type": "school", "minutes": 5, "where": "x"}"#)).hasPrefix("s.json: field 'profiles[0].services[0].type': unknown facility type 'school'"))
-        #expect(message(profile(#"{"type": "kindergarten", "minutes": -5, "where": "x"}"#)) == "s.json: field 'profiles[0].services[0].minutes': expected a number > 0, found -5.0")
-        #expect(message(profile(#"{"type": "kindergarten", "minutes": 5, "mode": "fly", "where": "x"}"#)) == "s.json: field 'profiles[0].services[0].mode': expected radius, walk or drive, found 'fly'")
+        #expect(
+            message(profile(#"{"type": "school", "minutes": 5, "where": "x"}"#)).hasPrefix(
+                "s.json: field 'profiles[0].services[0].type': unknown facility type 'school'"))
+        #expect(
+            message(profile(#"{"type": "kindergarten", "minutes": -5, "where": "x"}"#))
+                == "s.json: field 'profiles[0].services[0].minutes': expected a number > 0, found -5.0")
+        #expect(
+            message(profile(#"{"type": "kindergarten", "minutes": 5, "mode": "fly", "where": "x"}"#))
+                == "s.json: field 'profiles[0].services[0].mode': expected radius, walk or drive, found 'fly'")
         #expect(message(profile(#"{"type": "kindergarten", "minutes": 5}"#)) == "s.json: field 'profiles[0].services[0].where': missing")
-        #expect(message(profile(#"{"type": "kindergarten", "minutes": 5, "where": "x", "target_group": "toddlers"}"#))
-                .hasPrefix("s.json: field 'profiles[0].services[0].target_group': expected one of all, aged_0_2, aged_3_5, aged_6_11, aged_12_14, aged_60_plus, found 'toddlers'"))
-        #expect(message(profile(#"{"type": "kindergarten", "minutes": 5, "where": "x", "capacity": "seats"}"#))
+        #expect(
+            message(profile(#"{"type": "kindergarten", "minutes": 5, "where": "x", "target_group": "toddlers"}"#))
+                .hasPrefix(
+                    "s.json: field 'profiles[0].services[0].target_group': expected one of all, aged_0_2, aged_3_5, aged_6_11, aged_12_14, aged_60_plus, found 'toddlers'"
+                ))
+        #expect(
+            message(profile(#"{"type": "kindergarten", "minutes": 5, "where": "x", "capacity": "seats"}"#))
                 == "s.json: field 'profiles[0].services[0].capacity': expected places, beds or physicians, found 'seats'")
-        #expect(message("{\(head), \"profiles\": [{\"name\": \"p\", \"title\": \"t\", \"source\": {\"document\": \"d\"}, \"measure\": \"steps\", \"circles\": [], \"services\": []}]}")
+        #expect(
+            message(
+                "{\(head), \"profiles\": [{\"name\": \"p\", \"title\": \"t\", \"source\": {\"document\": \"d\"}, \"measure\": \"steps\", \"circles\": [], \"services\": []}]}"
+            )
                 == "s.json: field 'profiles[0].measure': expected distance or time, found 'steps'")
-        #expect(message(profile(#"{"type": "kindergarten", "minutes": 5, "where": "x"}, {"type": "kindergarten", "minutes": 10, "where": "y"}"#))
+        #expect(
+            message(profile(#"{"type": "kindergarten", "minutes": 5, "where": "x"}, {"type": "kindergarten", "minutes": 10, "where": "y"}"#))
                 .contains("'kindergarten' appears twice"))
-        #expect(message("{\(head.replacingOccurrences(of: "4.5", with: "45")), \"profiles\": []}") == "s.json: field 'walk_speed_kmh': 45.0 km/h is not a walking speed (expected at most 20)")
+        #expect(
+            message("{\(head.replacingOccurrences(of: "4.5", with: "45")), \"profiles\": []}")
+                == "s.json: field 'walk_speed_kmh': 45.0 km/h is not a walking speed (expected at most 20)")
         #expect(message("[1]").hasPrefix("s.json: expected an object, found"))
     }
 }

@@ -2,6 +2,7 @@ import QTGeometry
 import QTModel
 import QTProjection
 import Testing
+
 @testable import QTAnalysis
 
 /// Walking distance and target groups on a hand-made network (metres, EPSG:4549 only as a label).
@@ -17,8 +18,9 @@ import Testing
 @Suite struct DistanceMeasureTests {
     static func edge(_ a: (Double, Double), _ b: (Double, Double)) -> StreetEdge {
         let length = ((b.0 - a.0) * (b.0 - a.0) + (b.1 - a.1) * (b.1 - a.1)).squareRoot()
-        return StreetEdge(coordinates: [Coordinate(x: a.0, y: a.1), Coordinate(x: b.0, y: b.1)],
-                          forwardSeconds: length / (4.5 / 3.6), backwardSeconds: length / (4.5 / 3.6))
+        return StreetEdge(
+            coordinates: [Coordinate(x: a.0, y: a.1), Coordinate(x: b.0, y: b.1)],
+            forwardSeconds: length / (4.5 / 3.6), backwardSeconds: length / (4.5 / 3.6))
     }
 
     static func inputs(walkSpeedKmh: Double = 4.5, shares: [Double?] = [0.1, 0.2, nil]) -> CoverageInputs {
@@ -28,22 +30,25 @@ import Testing
             let length = ((b.0 - a.0) * (b.0 - a.0) + (b.1 - a.1) * (b.1 - a.1)).squareRoot()
             return StreetEdge(coordinates: e.coordinates, forwardSeconds: length / speed, backwardSeconds: length / speed)
         }
-        var demand = DemandSet(ids: ["A", "B", "C"], xs: [280, 290, 500], ys: [5, 5, 250], population: [100, 200, 300],
-                               subdistrict: [0, 0, 1], urban: [true, true, true], subdistricts: ["s0", "s1"],
-                               subdistrictNames: ["s0", "s1"], featureIndex: [0, 1, 2])
+        var demand = DemandSet(
+            ids: ["A", "B", "C"], xs: [280, 290, 500], ys: [5, 5, 250], population: [100, 200, 300],
+            subdistrict: [0, 0, 1], urban: [true, true, true], subdistricts: ["s0", "s1"],
+            subdistrictNames: ["s0", "s1"], featureIndex: [0, 1, 2])
         demand.bandShares[.aged3to5] = shares
         let supply = SupplySet(ids: ["kg"], names: ["kg"], xs: [0], ys: [-10])
         let graph = StreetGraph(edges: edges)
         var options = CoverageOptions(walkSpeedKmh: walkSpeedKmh)
         options.maximumAccess = 100
-        return CoverageInputs(demand: demand, supplies: [SupplySelector(type: "kindergarten"): supply],
-                              networks: [.walk: PreparedNetwork(graph: graph, demand: demand, maximumAccess: 100)],
-                              metricCRS: try! CRS(parsing: "EPSG:4549"), options: options)
+        return CoverageInputs(
+            demand: demand, supplies: [SupplySelector(type: "kindergarten"): supply],
+            networks: [.walk: PreparedNetwork(graph: graph, demand: demand, maximumAccess: 100)],
+            metricCRS: try! CRS(parsing: "EPSG:4549"), options: options)
     }
 
     static func service(_ measure: CoverageMeasure, metres: Double = 300, minutes: Double = 5) -> CoverageService {
-        var s = CoverageService(label: "kindergarten", supply: SupplySelector(type: "kindergarten"), minutes: minutes,
-                                distance: metres, mode: .walk)
+        var s = CoverageService(
+            label: "kindergarten", supply: SupplySelector(type: "kindergarten"), minutes: minutes,
+            distance: metres, mode: .walk)
         s.measure = measure
         s.targetGroup = .aged3to5
         return s
@@ -67,7 +72,7 @@ import Testing
         // 5 minutes at 4.5 km/h = 375 m: A (295 m) and B (305 m) are in, C (760 m) is out.
         let r = try Coverage.measure(Self.service(.time), in: Self.inputs())
         #expect(r.covered == [true, true, false] && r.total.covered == 300)
-        #expect(abs(r.reach[1] - 305 / (4.5 / 3.6)) < 1e-6)  // seconds
+        #expect(abs(r.reach[1] - 305 / (4.5 / 3.6)) < 1e-6) // seconds
         // At 3 km/h 5 minutes is 250 m: nobody.
         #expect(try Coverage.measure(Self.service(.time), in: Self.inputs(walkSpeedKmh: 3)).total.covered == 0)
     }
@@ -76,7 +81,7 @@ import Testing
         var radius = Self.service(.distance)
         radius.mode = .radius
         let r = try Coverage.measure(radius, in: Self.inputs())
-        #expect(r.covered == [true, true, false])  // B is 290.4 m away as the crow flies
+        #expect(r.covered == [true, true, false]) // B is 290.4 m away as the crow flies
         #expect(abs(r.reach[1] - (290.0 * 290 + 15 * 15).squareRoot()) < 1e-9)
     }
 
@@ -87,7 +92,7 @@ import Testing
         #expect(s0.targetShare.map { abs($0 - 0.2) < 1e-9 } == true)
         #expect(s1.targetPopulation == nil && s1.targetShare == nil)
         #expect(r.total.targetPopulation == nil && r.total.targetShare == nil)
-        #expect(r.total.share == 100.0 / 600)  // all residents: unchanged by the group
+        #expect(r.total.share == 100.0 / 600) // all residents: unchanged by the group
         // With every band given, the district total is known: 10 + 40 + 30 = 80 children, 10 covered.
         let full = try Coverage.measure(Self.service(.distance), in: Self.inputs(shares: [0.1, 0.2, 0.1]))
         #expect(full.total.targetPopulation.map { abs($0 - 80) < 1e-9 } == true)

@@ -1,6 +1,7 @@
 import QTGeometry
 import QTModel
 import Testing
+
 @testable import QTAnalysis
 
 /// Hand-made networks with answers worked out by hand. Coordinates are metres; walking at 3.6 km/h is
@@ -34,8 +35,9 @@ import Testing
 
     @Test func sourceOnTheSameEdgeIsReachedDirectly() {
         // Resident at x = 40 and facility at x = 60 on AB: 20 m apart along the edge, not via A or B.
-        let times = NetworkTimes(graph: Self.line, sources: [EdgePosition(edge: 0, offset: 60, access: 0)],
-                                 direction: .toFacility, walkSpeed: 1)
+        let times = NetworkTimes(
+            graph: Self.line, sources: [EdgePosition(edge: 0, offset: 60, access: 0)],
+            direction: .toFacility, walkSpeed: 1)
         #expect(abs(times.seconds(edge: 0, offset: 40) - 20) < 1e-9)
         #expect(abs(times.seconds(edge: 1, offset: 30) - 70) < 1e-9)
         // The least time over a stretch containing the facility is its own 0.
@@ -47,17 +49,19 @@ import Testing
     static let oneWay = StreetGraph(edges: [
         edge([(0, 0), (100, 0)], forward: 10, backward: .infinity),
         edge([(0, 0), (50, 86.6025403784)], forward: 10, backward: 10),
-        edge([(50, 86.6025403784), (100, 0)], forward: 10, backward: 10),
+        edge([(50, 86.6025403784), (100, 0)], forward: 10, backward: 10)
     ])
 
     @Test func oneWayStreetsDependOnWhoTravels() {
         // A station at A: its crew reaches B on the one-way street in 10 s.
-        let fromA = NetworkTimes(graph: Self.oneWay, sources: [EdgePosition(edge: 0, offset: 0, access: 0)],
-                                 direction: .fromFacility, walkSpeed: 1)
+        let fromA = NetworkTimes(
+            graph: Self.oneWay, sources: [EdgePosition(edge: 0, offset: 0, access: 0)],
+            direction: .fromFacility, walkSpeed: 1)
         #expect(abs(fromA.nodeTimes[1] - 10) < 1e-6)
         // A resident at B travelling to a facility at A cannot use it backwards: the detour, 20 s.
-        let toA = NetworkTimes(graph: Self.oneWay, sources: [EdgePosition(edge: 0, offset: 0, access: 0)],
-                               direction: .toFacility, walkSpeed: 1)
+        let toA = NetworkTimes(
+            graph: Self.oneWay, sources: [EdgePosition(edge: 0, offset: 0, access: 0)],
+            direction: .toFacility, walkSpeed: 1)
         #expect(abs(toA.nodeTimes[1] - 20) < 1e-6)
         // Halfway along the one-way street: 5 s from A by the crew; 5 s to B then 20 s round to A for a resident.
         #expect(abs(fromA.seconds(edge: 0, offset: 50) - 5) < 1e-6)
@@ -66,17 +70,20 @@ import Testing
 
     @Test func disconnectedPartsAreNeverReached() {
         let graph = StreetGraph(edges: [Self.edge([(0, 0), (100, 0)]), Self.edge([(500, 0), (600, 0)])])
-        let times = NetworkTimes(graph: graph, sources: [EdgePosition(edge: 0, offset: 50, access: 0)],
-                                 direction: .toFacility, walkSpeed: 1)
+        let times = NetworkTimes(
+            graph: graph, sources: [EdgePosition(edge: 0, offset: 50, access: 0)],
+            direction: .toFacility, walkSpeed: 1)
         #expect(times.seconds(edge: 1, offset: 50) == .infinity)
         #expect(times.seconds(edge: 0, offset: 0) == 50)
     }
 
     @Test func limitStopsThePassWithoutChangingNearerTimes() {
-        let full = NetworkTimes(graph: Self.line, sources: [EdgePosition(edge: 0, offset: 0, access: 0)],
-                                direction: .toFacility, walkSpeed: 1)
-        let limited = NetworkTimes(graph: Self.line, sources: [EdgePosition(edge: 0, offset: 0, access: 0)],
-                                   direction: .toFacility, walkSpeed: 1, limit: 150)
+        let full = NetworkTimes(
+            graph: Self.line, sources: [EdgePosition(edge: 0, offset: 0, access: 0)],
+            direction: .toFacility, walkSpeed: 1)
+        let limited = NetworkTimes(
+            graph: Self.line, sources: [EdgePosition(edge: 0, offset: 0, access: 0)],
+            direction: .toFacility, walkSpeed: 1, limit: 150)
         #expect(full.nodeTimes == [0, 100, 200])
         #expect(limited.nodeTimes == [0, 100, .infinity])
     }
@@ -88,7 +95,7 @@ import Testing
             let n = 30
             var edges: [StreetEdge] = []
             var points: [(Double, Double)] = (0..<n).map { _ in (rng.unit() * 1000, rng.unit() * 1000) }
-            points = points.enumerated().map { i, p in (p.0 + Double(i) * 1e-3, p.1) }  // distinct nodes
+            points = points.enumerated().map { i, p in (p.0 + Double(i) * 1e-3, p.1) } // distinct nodes
             var arcs: [(Int, Int, Double)] = []
             for _ in 0..<60 {
                 let a = rng.int(n), b = rng.int(n)

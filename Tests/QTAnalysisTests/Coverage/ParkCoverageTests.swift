@@ -22,13 +22,15 @@ import Testing
     static func inputs(_ services: [CoverageService], includePlanned: Bool = false) throws -> CoverageInputs {
         let district = try DistrictLoader().load(directory: TierIndicatorTests.directory).district
         let standards = try TierSelectionTests.standards()
-        return try Coverage.prepare(district, services: services, standards: standards,
-                                    options: CoverageOptions(includePlanned: includePlanned))
+        return try Coverage.prepare(
+            district, services: services, standards: standards,
+            options: CoverageOptions(includePlanned: includePlanned))
     }
 
     static func service(_ label: String, least: Double, metres: Double) -> CoverageService {
-        CoverageService(label: label, supply: SupplySelector(type: "park", minimumArea: least), minutes: 5,
-                        distance: metres, mode: .radius)
+        CoverageService(
+            label: label, supply: SupplySelector(type: "park", minimumArea: least), minutes: 5,
+            distance: metres, mode: .radius)
     }
 
     static func geodesic(_ a: (Double, Double), _ b: (Double, Double)) -> Double {
@@ -36,15 +38,17 @@ import Testing
     }
 
     @Test func parksAreReachedAtTheirEdge() async throws {
-        let services = [Self.service("park_5min", least: 4_000, metres: 300), Self.service("green_300", least: 2_000, metres: 300),
-                        Self.service("park_10min", least: 10_000, metres: 500), Self.service("park_15min", least: 50_000, metres: 1_000)]
+        let services = [
+            Self.service("park_5min", least: 4_000, metres: 300), Self.service("green_300", least: 2_000, metres: 300),
+            Self.service("park_10min", least: 10_000, metres: 500), Self.service("park_15min", least: 50_000, metres: 1_000)
+        ]
         let inputs = try Self.inputs(services)
         let results = try await Coverage.measure(services, in: inputs)
         let ids = inputs.demand.ids
         func reach(_ r: CoverageResult, _ id: String) throws -> Double { r.reach[try #require(ids.firstIndex(of: id))] }
 
         let five = results[0]
-        #expect(five.facilities == 1)  // one park, however many points its outline has
+        #expect(five.facilities == 1) // one park, however many points its outline has
         #expect(abs(try reach(five, "pop-1") - Self.geodesic((120.3015, 30.3025), (120.3030, 30.3025))) < 0.05)
         #expect(abs(try reach(five, "pop-1") - 144.2) < 0.5)
         #expect(five.total.covered == 600 && five.total.population == 2_000)
@@ -78,7 +82,7 @@ import Testing
         let district = try DistrictLoader().load(directory: TierIndicatorTests.directory).district
         let area = try #require(try LandFigures.parkArea(of: district))
         var geodesic = 0.0
-        for f in district.features(.parks) where f.properties["status"] == nil {  // park-planned is left out
+        for f in district.features(.parks) where f.properties["status"] == nil { // park-planned is left out
             geodesic += try Geodesic.wgs84.area(of: try #require(f.geometry))
         }
         // Planar EPSG:4549 (near its central meridian) against PROJ's geodesic area: within 0.01%.

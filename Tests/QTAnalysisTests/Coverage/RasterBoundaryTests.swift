@@ -1,6 +1,7 @@
 import QTGeometry
 import QTModel
 import Testing
+
 @testable import QTAnalysis
 
 /// The raster tracer behind service areas against hand-worked rasters and against GEOS's overlay union of the
@@ -37,7 +38,7 @@ import Testing
     @Test func anLShapeHasSixCornersAndNoStraightVertices() throws {
         let traced = try #require(Self.trace(Self.field(["#.", "##"])))
         #expect(traced.count == 1)
-        #expect(traced[0].shell.count == 7)  // 6 corners + the closing vertex
+        #expect(traced[0].shell.count == 7) // 6 corners + the closing vertex
         #expect(Self.doubleArea(traced[0].shell) == 2 * 3)
     }
 
@@ -52,7 +53,7 @@ import Testing
         #expect(traced.count == 1)
         #expect(traced[0].holes.count == 1)
         #expect(Self.doubleArea(traced[0].shell) == 18)
-        #expect(Self.doubleArea(traced[0].holes[0]) == -2)  // clockwise
+        #expect(Self.doubleArea(traced[0].holes[0]) == -2) // clockwise
     }
 
     @Test func aHoleOpenAtACornerTouchesTheShellThere() throws {
@@ -96,10 +97,13 @@ import Testing
             var squares: [NativeGeometry] = []
             for k in values.indices where values[k] == 0 {
                 let x = 1000 + Double(k % columns) * 2, y = -500 + Double(k / columns) * 2
-                squares.append(try context.make(.polygon(Polygon(exterior: [
-                    Coordinate(x: x, y: y), Coordinate(x: x + 2, y: y), Coordinate(x: x + 2, y: y + 2),
-                    Coordinate(x: x, y: y + 2), Coordinate(x: x, y: y),
-                ]))))
+                squares.append(
+                    try context.make(
+                        .polygon(
+                            Polygon(exterior: [
+                                Coordinate(x: x, y: y), Coordinate(x: x + 2, y: y), Coordinate(x: x + 2, y: y + 2),
+                                Coordinate(x: x, y: y + 2), Coordinate(x: x, y: y)
+                            ]))))
             }
             let cells = squares.count
             let reference = cells == 0 ? try context.make(.multiPolygon(MultiPolygon([]))) : try context.union(of: squares)
@@ -118,7 +122,8 @@ import Testing
             }
             #expect(polygons == groups, "\(columns)×\(rows)")
             // Corner vertices only: no vertex in the middle of a straight edge.
-            #expect(try traced.simplify(tolerance: 0, preserveTopology: false).value().coordinateCount
+            #expect(
+                try traced.simplify(tolerance: 0, preserveTopology: false).value().coordinateCount
                     == traced.value().coordinateCount)
         }
     }

@@ -1,5 +1,6 @@
 import QTGeometry
 import Testing
+
 @testable import QTAnalysis
 
 /// Service-area polygons: valid, nested, following the streets (inside the reachable streets' buffer and
@@ -42,7 +43,9 @@ import Testing
                 while offset <= graph.length[e] {
                     let p = graph.point(edge: e, offset: offset)
                     let t = times.seconds(edge: e, offset: offset)
-                    if t <= limit { run.append(p) } else {
+                    if t <= limit {
+                        run.append(p)
+                    } else {
                         if run.count >= 2 { reached.append(LineString(run)) }
                         run = []
                         if t > limit + 2 * cell { unreached.append(p) }
@@ -77,10 +80,10 @@ import Testing
         let context = try GeometryContext()
         let area = try RasterPolygons.polygons(field, threshold: 1, context: context)
         #expect(try area.isValid())
-        #expect(abs(try area.area() - 2500) < 1e-9)  // 24 + 1 cells of 100 m²
+        #expect(abs(try area.area() - 2500) < 1e-9) // 24 + 1 cells of 100 m²
         guard case .multiPolygon(let m) = try area.value() else { Issue.record("expected two polygons"); return }
         #expect(m.polygons.count == 2)
         let ring = try #require(m.polygons.first { $0.rings.count == 2 })
-        #expect(ring.rings[0].count == 5 && ring.rings[1].count == 5, "\(ring.rings)")  // collinear vertices removed
+        #expect(ring.rings[0].count == 5 && ring.rings[1].count == 5, "\(ring.rings)") // collinear vertices removed
     }
 }

@@ -1,6 +1,7 @@
 import QTGeometry
 import QTModel
 import Testing
+
 @testable import QTAnalysis
 
 /// The hand-written indexes against independent answers: brute force, and GEOS's own distance.

@@ -9,7 +9,7 @@ import Testing
 /// qtplan's shortest walking distances on the bundled Helsinki district (real OpenStreetMap streets, built by
 /// `qtplan district build`) against networkx on the same exported edges (tools/osm-peers/paths_check.py).
 @Suite struct HelsinkiPathsTests {
-    static let root = URL(fileURLWithPath: #filePath)  // Tests/QTAnalysisTests/OSM/HelsinkiPathsTests.swift
+    static let root = URL(fileURLWithPath: #filePath) // Tests/QTAnalysisTests/OSM/HelsinkiPathsTests.swift
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// From 200 seeded graph nodes to every node reached: the coverage engine walking at 1 m/s (seconds are
@@ -31,9 +31,10 @@ import Testing
         var rng = SeededGenerator(seed: 2026)
         let sources = Array(nodes.shuffled(using: &rng).prefix(200))
         let metric = try toMetric.transform(nodes)
-        let demand = DemandSet(ids: nodes.indices.map { "n\($0)" }, xs: metric.map(\.x), ys: metric.map(\.y),
-                               population: nodes.map { _ in 1 }, subdistrict: nodes.map { _ in -1 }, urban: nodes.map { _ in true },
-                               subdistricts: [], subdistrictNames: [], featureIndex: Array(nodes.indices))
+        let demand = DemandSet(
+            ids: nodes.indices.map { "n\($0)" }, xs: metric.map(\.x), ys: metric.map(\.y),
+            population: nodes.map { _ in 1 }, subdistrict: nodes.map { _ in -1 }, urban: nodes.map { _ in true },
+            subdistricts: [], subdistrictNames: [], featureIndex: Array(nodes.indices))
         let network = PreparedNetwork(graph: graph, demand: demand, maximumAccess: 0.001)
         let selector = SupplySelector(type: "source")
         let service = CoverageService(label: "source", supply: selector, minutes: 120, distance: 7200, mode: .walk, direction: .fromFacility)
@@ -53,9 +54,13 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let file = (scratch as NSString).appendingPathComponent("distances.csv")
         try Data(csv.utf8).write(to: URL(fileURLWithPath: file))
-        let check = try Tool.run("python3", [Self.root.appendingPathComponent("tools/osm-peers/paths_check.py").path,
-                                             "--district", folder, "--distances", file])
-        print(check.output)  // the figures, for the log
+        let check = try Tool.run(
+            "python3",
+            [
+                Self.root.appendingPathComponent("tools/osm-peers/paths_check.py").path,
+                "--district", folder, "--distances", file
+            ])
+        print(check.output) // the figures, for the log
         #expect(check.status == 0, "\(check.output)")
         #expect(check.output.contains("\"sources\": 200"), "\(check.output)")
     }

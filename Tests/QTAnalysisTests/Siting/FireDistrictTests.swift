@@ -3,6 +3,7 @@ import QTGeometry
 import QTModel
 import QTProjection
 import Testing
+
 @testable import QTAnalysis
 
 /// The fire-district rule on the hand-made district (see ``SitingFixtures``). A station at (120.3098,

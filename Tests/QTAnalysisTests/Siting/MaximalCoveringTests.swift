@@ -1,6 +1,7 @@
 import Foundation
 import QTModel
 import Testing
+
 @testable import QTAnalysis
 
 /// The maximal covering solver against a textbook case and brute force over every subset.

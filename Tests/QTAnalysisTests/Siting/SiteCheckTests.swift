@@ -3,6 +3,7 @@ import QTGeometry
 import QTModel
 import QTProjection
 import Testing
+
 @testable import QTAnalysis
 
 /// Site checks on the hand-made district (see ``SitingFixtures``): every verdict and value below is worked
@@ -148,11 +149,14 @@ import Testing
     }
 
     @Test func aPlanGetsOneResultPerSiteInOrder() throws {
-        let plan = [SitingFixtures.site("kindergarten", 120.3045, 30.3050, id: "a"),
-                    SitingFixtures.site("kindergarten", 120.3080, 30.3075, id: "b"),
-                    SitingFixtures.site("fire_station", 120.3098, 30.3025, id: "c")]
-        let report = try SiteCheck.check(plan, in: try SitingFixtures.district(), rules: try SitingFixtures.rules(),
-                                         options: try SitingFixtures.options(mode: .radius))
+        let plan = [
+            SitingFixtures.site("kindergarten", 120.3045, 30.3050, id: "a"),
+            SitingFixtures.site("kindergarten", 120.3080, 30.3075, id: "b"),
+            SitingFixtures.site("fire_station", 120.3098, 30.3025, id: "c")
+        ]
+        let report = try SiteCheck.check(
+            plan, in: try SitingFixtures.district(), rules: try SitingFixtures.rules(),
+            options: try SitingFixtures.options(mode: .radius))
         #expect(report.sites.map(\.site.id) == ["a", "b", "c"])
         // c: in radius mode under gb50180 a fire station's circle is 1,493 m, the radius of GB 51080's 7 km²
         // district (√(7 km²/π)). fire-1 (120.3181, 30.3081) is 0.0083° × 96.2 km/° ≈ 798 m east and 0.0056° ×
@@ -162,7 +166,9 @@ import Testing
         #expect(report.sites[2].warnings.map(\.rule) == ["spacing", "duplicate_coverage", "coverage_gain"])
         #expect(abs((report.sites[2].rules.first { $0.rule == "spacing" }?.value ?? 0) - 1_011) < 5)
         #expect(report.circles.map(\.type) == ["kindergarten", "fire_station"] && report.profile == "gb50180")
-        #expect(throws: SitingError.self) { try SiteCheck.check([], in: try SitingFixtures.district(), rules: try SitingFixtures.rules(), options: try SitingFixtures.options()) }
+        #expect(throws: SitingError.self) {
+            try SiteCheck.check([], in: try SitingFixtures.district(), rules: try SitingFixtures.rules(), options: try SitingFixtures.options())
+        }
         #expect(throws: SitingError.invalidRequest("site id 'a' appears twice")) {
             try SiteCheck.check([plan[0], plan[0]], in: try SitingFixtures.district(), rules: try SitingFixtures.rules(), options: try SitingFixtures.options())
         }
@@ -174,8 +180,10 @@ import Testing
         d.layers[.constraints] = nil
         d.layers[.population] = nil
         let r = try SitingFixtures.check(SitingFixtures.site("kindergarten", 120.3080, 30.3075), district: d)
-        for id in ["not_on_water", "not_on_cropland", "landuse_compatibility", "ecological_red_line", "basic_farmland",
-                   "service_radius", "duplicate_coverage", "coverage_gain"] {
+        for id in [
+            "not_on_water", "not_on_cropland", "landuse_compatibility", "ecological_red_line", "basic_farmland",
+            "service_radius", "duplicate_coverage", "coverage_gain"
+        ] {
             #expect(r.rule(id)?.verdict == .warn && r.rule(id)?.measured.hasPrefix("not checked") == true, "\(id)")
         }
         #expect(r.rule("school_from_railway")?.verdict == .fail)

@@ -2,6 +2,7 @@ import Foundation
 import QTGeometry
 import QTModel
 import Testing
+
 @testable import QTAnalysis
 
 /// site-suggest on the hand-made district (see ``SitingFixtures``), radius mode: a middle school's circle
@@ -16,12 +17,13 @@ import Testing
         SitingFixtures.site("middle_school", 120.3040, 30.3040, id: "c1"),
         SitingFixtures.site("middle_school", 120.3095, 30.3040, id: "c2"),
         SitingFixtures.site("middle_school", 120.3160, 30.3040, id: "c3"),
-        SitingFixtures.site("middle_school", 120.3080, 30.3070, id: "c4"),
+        SitingFixtures.site("middle_school", 120.3080, 30.3070, id: "c4")
     ]
 
     static func suggest(_ request: SiteSuggestRequest) throws -> SiteSuggestResult {
-        try SiteSuggest.suggest(request, in: try SitingFixtures.district(), rules: try SitingFixtures.rules(),
-                                options: try SitingFixtures.options(mode: .radius))
+        try SiteSuggest.suggest(
+            request, in: try SitingFixtures.district(), rules: try SitingFixtures.rules(),
+            options: try SitingFixtures.options(mode: .radius))
     }
 
     @Test func theBestSingleSiteForTwoClustersIsTheOneBetweenThem() throws {
@@ -51,11 +53,14 @@ import Testing
         // Kindergartens (300 m): kg-1 already covers pop-a1 (232 m), so each candidate gains pop-a2 only: the one
         // at pop-a1 (147 m from pop-a2) and the one at pop-a2 tie at 1,000, the first wins, and the second then
         // adds nothing and is not chosen.
-        let candidates = [SitingFixtures.site("kindergarten", 120.3035, 30.3040, id: "at-a1"),
-                          SitingFixtures.site("kindergarten", 120.3045, 30.3050, id: "at-a2")]
-        let r = try SiteSuggest.suggest(SiteSuggestRequest(type: "kindergarten", count: 2, candidates: candidates),
-                                        in: try SitingFixtures.district(), rules: try SitingFixtures.rules(),
-                                        options: try SitingFixtures.options(mode: .radius))
+        let candidates = [
+            SitingFixtures.site("kindergarten", 120.3035, 30.3040, id: "at-a1"),
+            SitingFixtures.site("kindergarten", 120.3045, 30.3050, id: "at-a2")
+        ]
+        let r = try SiteSuggest.suggest(
+            SiteSuggestRequest(type: "kindergarten", count: 2, candidates: candidates),
+            in: try SitingFixtures.district(), rules: try SitingFixtures.rules(),
+            options: try SitingFixtures.options(mode: .radius))
         #expect(r.existingCovered == 1000 && r.picks.map(\.site.id) == ["at-a1"] && r.picks[0].gain == 1000)
         #expect(r.picks[0].coveredAfter == 2000)
     }

@@ -2,6 +2,7 @@ import Foundation
 import QTGeometry
 import QTModel
 import QTProjection
+
 @testable import QTAnalysis
 
 /// Tests/Fixtures/districts/siting-small: a 2 × 1 km district (120.300–120.320°E, 30.300–30.310°N),
@@ -23,7 +24,7 @@ import QTProjection
 /// exact distances they expect on the WGS84 ellipsoid (PROJ's geodesic, independent of the planar GEOS
 /// distances in EPSG:4549 the rules measure; the two agree to centimetres over a kilometre here).
 enum SitingFixtures {
-    static let root = URL(fileURLWithPath: #filePath)  // Tests/QTAnalysisTests/Siting/SitingFixtures.swift
+    static let root = URL(fileURLWithPath: #filePath) // Tests/QTAnalysisTests/Siting/SitingFixtures.swift
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static var directory: String { root.appendingPathComponent("Tests/Fixtures/districts/siting-small").path }
@@ -35,9 +36,10 @@ enum SitingFixtures {
 
     static func options(mode: CoverageMode? = nil, profile: String? = nil) throws -> SitingOptions {
         let standards = try LifeCircleStandards.load(path: standardsPath)
-        return SitingOptions(profile: try standards.profile(profile), mode: mode,
-                             coverage: CoverageOptions(walkSpeedKmh: standards.walkSpeedKmh, accessDistance: standards.accessDistance),
-                             driveSpeedKmh: standards.driveSpeedKmh)
+        return SitingOptions(
+            profile: try standards.profile(profile), mode: mode,
+            coverage: CoverageOptions(walkSpeedKmh: standards.walkSpeedKmh, accessDistance: standards.accessDistance),
+            driveSpeedKmh: standards.driveSpeedKmh)
     }
 
     static func site(_ type: String, _ lon: Double, _ lat: Double, id: String = "s") -> ProposedSite {
@@ -49,8 +51,10 @@ enum SitingFixtures {
         Geodesic.wgs84.distance(from: Coordinate(x: a.0, y: a.1), to: Coordinate(x: b.0, y: b.1))
     }
 
-    static func check(_ site: ProposedSite, mode: CoverageMode? = nil, others: [ProposedSite] = [],
-                      district: District? = nil) throws -> SiteCheckResult {
+    static func check(
+        _ site: ProposedSite, mode: CoverageMode? = nil, others: [ProposedSite] = [],
+        district: District? = nil
+    ) throws -> SiteCheckResult {
         let d = try district ?? self.district()
         let checker = try SiteChecker(district: d, rules: try rules(), options: try options(mode: mode), types: [site.type] + others.map(\.type))
         return try checker.check(site, alongside: others)

@@ -37,27 +37,37 @@ struct DistrictBuildCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The OpenStreetMap extract: .osm.pbf, .osm or .osm.bz2.", valueName: "FILE"))
     var osm: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "A POI export (CSV, GeoJSON or any GDAL format) merged into the facilities; repeatable.", valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A POI export (CSV, GeoJSON or any GDAL format) merged into the facilities; repeatable.", valueName: "FILE"))
     var pois: [String] = []
 
-    @Option(name: .customLong("poi-schema"), help: ArgumentHelp(
-        "What the POI file's columns and codes mean: amap, baidu, osm (geodata/standards/poi-*.json) or a mapping file of your own.",
-        valueName: "amap|baidu|osm|MAPPING.json"))
+    @Option(
+        name: .customLong("poi-schema"),
+        help: ArgumentHelp(
+            "What the POI file's columns and codes mean: amap, baidu, osm (geodata/standards/poi-*.json) or a mapping file of your own.",
+            valueName: "amap|baidu|osm|MAPPING.json"))
     var poiSchema: String?
 
-    @Option(name: .customLong("pois-crs"), help: ArgumentHelp(
-        "The CRS of the POI positions when the file says none (default: the schema's: GCJ02 for amap, BD09 for baidu, WGS84 for osm).",
-        valueName: "CRS"))
+    @Option(
+        name: .customLong("pois-crs"),
+        help: ArgumentHelp(
+            "The CRS of the POI positions when the file says none (default: the schema's: GCJ02 for amap, BD09 for baidu, WGS84 for osm).",
+            valueName: "CRS"))
     var poisCRS: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "The regulatory plan's parcels (Shapefile, DXF, GeoPackage, GeoJSON): the land-use layer.", valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The regulatory plan's parcels (Shapefile, DXF, GeoPackage, GeoJSON): the land-use layer.", valueName: "FILE"))
     var parcels: String?
 
-    @Option(name: .customLong("landuse-codes"), help: ArgumentHelp(
-        "The parcels' code table: gb50137, land-sea-2023 (geodata/standards/landuse-*.json) or a table of your own.",
-        valueName: "gb50137|land-sea-2023|MAPPING.json"))
+    @Option(
+        name: .customLong("landuse-codes"),
+        help: ArgumentHelp(
+            "The parcels' code table: gb50137, land-sea-2023 (geodata/standards/landuse-*.json) or a table of your own.",
+            valueName: "gb50137|land-sea-2023|MAPPING.json"))
     var landuseCodes: String?
 
     @Option(name: .customLong("parcels-crs"), help: ArgumentHelp("The CRS of a parcels file that says none (a DXF: EPSG:4549, …).", valueName: "CRS"))
@@ -69,16 +79,22 @@ struct DistrictBuildCommand: AsyncParsableCommand {
     @Option(name: .customLong("code-layer"), help: ArgumentHelp("In a DXF, the layer of the code texts inside the polylines.", valueName: "L"))
     var codeLayer: String?
 
-    @Option(name: .customLong("unmapped-as"), help: ArgumentHelp(
-        "unclassified: leave parcels whose code no table knows out of the land-use layer (counted) instead of stopping.", valueName: "unclassified"))
+    @Option(
+        name: .customLong("unmapped-as"),
+        help: ArgumentHelp(
+            "unclassified: leave parcels whose code no table knows out of the land-use layer (counted) instead of stopping.", valueName: "unclassified"))
     var unmappedAs: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "A census table (CSV: zone id, residents, age groups) spread over the residential floor of its zones.", valueName: "TABLE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A census table (CSV: zone id, residents, age groups) spread over the residential floor of its zones.", valueName: "TABLE"))
     var census: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "A population raster (GeoTIFF, any GDAL raster with a CRS): cells clipped to the boundary become the population.", valueName: "RASTER"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A population raster (GeoTIFF, any GDAL raster with a CRS): cells clipped to the boundary become the population.", valueName: "RASTER"))
     var population: String?
 
     @Option(name: .customLong("census-zones"), help: ArgumentHelp("The census zones' polygons (any vector file).", valueName: "FILE"))
@@ -90,8 +106,10 @@ struct DistrictBuildCommand: AsyncParsableCommand {
     @Option(name: .customLong("zones-crs"), help: ArgumentHelp("The CRS of a zones or buildings file that says none.", valueName: "CRS"))
     var zonesCRS: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Building footprints with storeys that carry the census residents (default: residential parcels, else OSM's buildings).", valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Building footprints with storeys that carry the census residents (default: residential parcels, else OSM's buildings).", valueName: "FILE"))
     var buildings: String?
 
     @Flag(name: .customLong("allow-unplaced"), help: "Build even when census residents have no residential floor in their zone (they are left out, reported).")
@@ -106,15 +124,19 @@ struct DistrictBuildCommand: AsyncParsableCommand {
     @Option(name: .customLong("name-en"), help: ArgumentHelp("The English name (default: the boundary's name:en, else the name).", valueName: "NAME"))
     var nameEn: String?
 
-    @Option(name: .customLong("metric-crs"), help: ArgumentHelp(
-        "The CRS for planar work (default: the CGCS2000 3° Gauss-Krüger zone inside China, else the UTM zone).", valueName: "EPSG:n"))
+    @Option(
+        name: .customLong("metric-crs"),
+        help: ArgumentHelp(
+            "The CRS for planar work (default: the CGCS2000 3° Gauss-Krüger zone inside China, else the UTM zone).", valueName: "EPSG:n"))
     var metricCRS: String?
 
     @Option(name: .long, help: ArgumentHelp("Keep streets and facilities this far outside the boundary, metres (default 2000).", valueName: "M"))
     var margin: Double = DistrictBuildOptions.defaultMarginMetres
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Residents (default: residential floor area ÷ 36.52 m² a resident, modelled).", valueName: "N"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Residents (default: residential floor area ÷ 36.52 m² a resident, modelled).", valueName: "N"))
     var residents: Int?
 
     @Option(name: .customLong("official-area"), help: ArgumentHelp("The official area, km² (default: the boundary's measured area).", valueName: "KM2"))
@@ -202,13 +224,16 @@ struct DistrictBuildCommand: AsyncParsableCommand {
                 tables: try OSMTables.load(folder: standardsFolder),
                 generator: DistrictBuildJob.generator(version: Version.text),
                 folderName: URL(fileURLWithPath: output).lastPathComponent, poiSchemas: schemas, landUseCodes: codeTables)
-            let outcome = try DistrictBuildJob.run(request, to: output, replacing: force, settings: InterruptCleanup.outputs(reading: {
-                var inputs = RunInputs()
-                inputs.add(folder: standardsFolder, role: "a folder of OSM tables")
-                if let poiSchema { inputs.add(file: Self.schemaPath(poiSchema, standards: standardsFolder), role: "a POI schema") }
-                if let landuseCodes { inputs.add(file: Self.codeTablePath(landuseCodes, standards: standardsFolder), role: "a land-use code table") }
-                return inputs
-            }()))
+            let outcome = try DistrictBuildJob.run(
+                request, to: output, replacing: force,
+                settings: InterruptCleanup.outputs(
+                    reading: {
+                        var inputs = RunInputs()
+                        inputs.add(folder: standardsFolder, role: "a folder of OSM tables")
+                        if let poiSchema { inputs.add(file: Self.schemaPath(poiSchema, standards: standardsFolder), role: "a POI schema") }
+                        if let landuseCodes { inputs.add(file: Self.codeTablePath(landuseCodes, standards: standardsFolder), role: "a land-use code table") }
+                        return inputs
+                    }()))
             outcome.warnings.forEach(Diagnostics.warning)
             if ProcessInfo.processInfo.environment["QTPLAN_BUILD_TIMES"] != nil {
                 Diagnostics.warning(String(format: "build %.2f s, writing %.2f s", outcome.seconds.building, outcome.seconds.writing))
