@@ -34,8 +34,8 @@ struct ExportCommandTests {
         let path = folder + "/qiantang.gpkg"
         let result = try CLI.run(["export", "--all", "-o", path, "--crs", "EPSG:4549"])
         #expect(result.status == 0, "\(result.stderr)")
-        let facilities = try #require(try Self.ogrLayers("\(Self.bundled)/facilities.geojson").values.first?.count)
-        let shown = facilities >= 1_000 ? "\(facilities / 1_000),\(String(format: "%03d", facilities % 1_000))" : "\(facilities)"
+        let count = try #require(try Self.ogrLayers("\(Self.bundled)/facilities.geojson").values.first?.count)
+        let shown = count >= 1_000 ? "\(count / 1_000),\(String(format: "%03d", count % 1_000))" : "\(count)"
         #expect(result.stdout.contains("facilities        \(shown) features → \(path)"), "\(result.stdout)")
         let written = try Self.ogrLayers(path)
         #expect(written.count == Self.bundledLayerCount)
