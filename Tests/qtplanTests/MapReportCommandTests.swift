@@ -45,6 +45,10 @@ struct MapReportCommandTests {
         let text = try String(contentsOfFile: svg, encoding: .utf8)
         #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(text.contains("图例 Legend") && text.contains("真北 true north") && text.contains("未覆盖居民 Residents left out"))
+        // One service drawn, the type's own row (not also its stations' 5-minute tier), its circle in metres: GB 50180
+        // measures the 15-minute circle as 1,000 m of walking.
+        #expect(text.components(separatedBy: "未覆盖居民 Residents left out").count == 2)
+        #expect(text.contains("community_health_centre · walk 1,000 m (gb50180)"))
         let png = folder + "/check.png"
         let rendered = try ExportCommandTests.tool("rsvg-convert", ["--format", "png", "--output", png, svg])
         #expect(rendered.status == 0, "rsvg-convert could not read the SVG: \(rendered.output)")

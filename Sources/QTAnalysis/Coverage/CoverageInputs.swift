@@ -163,7 +163,7 @@ public struct SupplySet: Sendable {
 
     /// The points of `selector` in the district: facilities of the type (transit stops of the kind), operating
     /// ones only unless `includePlanned`, of the selector's size classes and levels
-    /// (``SupplySelector/accepts(sizeClass:level:)``); a facility given as a polygon stands at its point on surface.
+    /// (``SupplySelector/admits(_:includePlanned:)``); a facility given as a polygon stands at its point on surface.
     /// Parks, when the district has a `parks` layer, are its polygons reached at their edge (``ParkEdges``).
     public static func select(
         _ selector: SupplySelector, in district: District, includePlanned: Bool,
@@ -177,13 +177,7 @@ public struct SupplySet: Sendable {
         var set = SupplySet(ids: [], names: [], xs: [], ys: [])
         var points: [Coordinate] = []
         for (i, f) in district.features(layer).enumerated() where f.properties[key]?.stringValue == selector.type {
-            let status = f.properties["status"]?.stringValue ?? "operating"
-            guard includePlanned || status == "operating" else { continue }
-            guard
-                selector.accepts(
-                    sizeClass: f.properties["size_class"]?.stringValue, level: f.properties["level"]?.stringValue,
-                    area: f.properties["area_m2"]?.doubleValue)
-            else { continue }
+            guard selector.admits(f, includePlanned: includePlanned) else { continue }
             let id = f.properties["id"]?.stringValue ?? "#\(i + 1)"
             guard let geometry = f.geometry, !geometry.isEmpty else {
                 throw CoverageError.invalidFeature(layer: layer.rawValue, id: id, detail: "no geometry")

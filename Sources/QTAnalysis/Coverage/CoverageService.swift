@@ -1,3 +1,4 @@
+import QTGeometry
 import QTModel
 
 /// How travel to a service is measured.
@@ -55,6 +56,16 @@ public struct SupplySelector: Hashable, Sendable {
         self.levels = levels
         self.defaultLevel = defaultLevel
         self.minimumArea = minimumArea
+    }
+
+    /// Whether `feature` supplies the service: operating (or planned, with `includePlanned`), and accepted by its
+    /// `size_class`, `level` and `area_m2` (``accepts(sizeClass:level:area:)``). Facilities and parks alike.
+    public func admits(_ feature: Feature, includePlanned: Bool) -> Bool {
+        let status = feature.properties["status"]?.stringValue ?? "operating"
+        guard includePlanned || status == "operating" else { return false }
+        return accepts(
+            sizeClass: feature.properties["size_class"]?.stringValue, level: feature.properties["level"]?.stringValue,
+            area: feature.properties["area_m2"]?.doubleValue)
     }
 
     /// Whether a feature with these `size_class`, `level` and `area_m2` properties supplies the service.

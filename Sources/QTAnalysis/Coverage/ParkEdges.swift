@@ -32,13 +32,7 @@ public enum ParkEdges {
         var set = SupplySet(ids: [], names: [], xs: [], ys: [])
         var parks = 0
         for (i, f) in district.features(.parks).enumerated() {
-            let status = f.properties["status"]?.stringValue ?? "operating"
-            guard includePlanned || status == "operating" else { continue }
-            guard
-                selector.accepts(
-                    sizeClass: f.properties["size_class"]?.stringValue, level: f.properties["level"]?.stringValue,
-                    area: f.properties["area_m2"]?.doubleValue)
-            else { continue }
+            guard selector.admits(f, includePlanned: includePlanned) else { continue }
             let id = f.properties["id"]?.stringValue ?? "#\(i + 1)"
             let feature = "\(i) '\(id)'"
             guard let geometry = f.geometry, geometry.kind == .polygon || geometry.kind == .multiPolygon, !geometry.isEmpty else {

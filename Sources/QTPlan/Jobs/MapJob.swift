@@ -93,10 +93,13 @@ public enum MapJob {
                         mode: coverage.mode),
                     profile: coverage.profile, engine: request.engine, names: request.names),
                 standards: standards)
-            let inputs = try Coverage.prepare(district, services: job.services, standards: standards, options: job.options)
-            let results = try await Coverage.measure(job.services, in: inputs)
+            // A map shows one service: a type with several tiers in the profile (a health centre's 15-minute row and
+            // its stations' 5-minute row) is drawn by the row that bears the type's own name, else its first.
+            let shown = job.services.first { $0.label == coverage.type }.map { [$0] } ?? Array(job.services.prefix(1))
+            let inputs = try Coverage.prepare(district, services: shown, standards: standards, options: job.options)
+            let results = try await Coverage.measure(shown, in: inputs)
             var coverageLayers: [MapLayer] = []
-            for (service, result) in zip(job.services, results) {
+            for (service, result) in zip(shown, results) {
                 let areas = try ServiceAreas.areas(service, in: inputs, dissolve: true)
                 let gaps = ServiceAreas.gaps(result, inputs: inputs, district: district)
                 coverageLayers += StandardLayers.coverage(areas: areas, gaps: gaps, label: service.label)

@@ -61,7 +61,9 @@ enum MapLayers {
 
     /// The line under a coverage map's title.
     static func subtitle(_ service: CoverageService, _ result: CoverageResult, profile: String) -> String {
-        let circle = service.mode == .radius ? "\(NumberText.grouped(Int(service.distance))) m" : "\(NumberText.trimmed(service.minutes)) min"
+        // A circle the standard defines by distance (radius, or a walk measured in metres) is said in metres.
+        let inMetres = service.mode == .radius || service.measure == .distance
+        let circle = inMetres ? "\(NumberText.grouped(Int(service.distance))) m" : "\(NumberText.trimmed(service.minutes)) min"
         return "\(service.label) · \(service.mode.rawValue) \(circle) (\(profile)) · covered \(NumberText.fixed(result.total.share * 100, 1))% "
             + "of \(NumberText.grouped(Int(result.total.population.rounded()))) residents"
     }
