@@ -88,14 +88,14 @@ struct CoverageCommand: AsyncParsableCommand {
             case .json: print(outcome.json, terminator: "")
             case .csv: Terminal.csv(outcome.csv)
             }
-            let outputs = InterruptCleanup.outputs(reading: inputs)
+            let outputs = districtOptions.outputs(reading: inputs)
             if let areas, let features = outcome.areas {
                 try FeatureFiles.write(
-                    features, layer: "service_areas", to: areas, what: "the service areas", setting: .areas,
+                    features, layer: "service_areas", to: districtOptions.destination(areas), what: "the service areas", setting: .areas,
                     settings: outputs)
             }
             if let gaps, let features = outcome.gaps {
-                try FeatureFiles.write(features, layer: "gaps", to: gaps, what: "the gaps file", setting: .gaps, settings: outputs)
+                try FeatureFiles.write(features, layer: "gaps", to: districtOptions.destination(gaps), what: "the gaps file", setting: .gaps, settings: outputs)
             }
         }
     }

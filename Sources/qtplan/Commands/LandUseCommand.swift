@@ -84,8 +84,8 @@ struct LandUseCommand: AsyncParsableCommand {
             }
             if let gaps {
                 try FeatureFiles.write(
-                    result.report.pieces, layer: "gaps", to: gaps, what: "the gaps file", setting: .gaps,
-                    settings: InterruptCleanup.outputs(reading: inputs))
+                    result.report.pieces, layer: "gaps", to: districtOptions.destination(gaps), what: "the gaps file", setting: .gaps,
+                    settings: districtOptions.outputs(reading: inputs))
             }
         }
     }

@@ -57,7 +57,7 @@ enum ExitStatus: Int32 {
         case is GeoJSONError, is JSONSyntaxError: .dataError
         case let e as FormatsError:
             switch e {
-            case .missingFile: .noInput
+            case .missingFile, .unreachable: .noInput
             case .unknownFormat, .unsupported: .usage
             case .cannotWrite: .cannotCreate
             case .invalidData, .gdal: .dataError
