@@ -163,7 +163,7 @@ public struct PostGISWriter: Sendable {
     }
 
     /// A connection for writing; one that fails is a destination that cannot be written.
-    func connect() throws -> PostGISDatabase {
+    public func connect() throws -> PostGISDatabase {
         do {
             return try PostGISDatabase(location, update: true)
         } catch FormatsError.unreachable(_, let message) {

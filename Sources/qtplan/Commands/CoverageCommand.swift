@@ -57,6 +57,8 @@ struct CoverageCommand: AsyncParsableCommand {
 
     @OptionGroup var scenario: PlanOptions
 
+    @OptionGroup var resultsOptions: ResultsOptions
+
     func validate() throws {
         if dissolve && areas == nil { throw ValidationError("--dissolve needs --areas FILE") }
         try Arguments.checkOutput(areas, .areas)
@@ -88,6 +90,7 @@ struct CoverageCommand: AsyncParsableCommand {
             case .json: print(outcome.json, terminator: "")
             case .csv: Terminal.csv(outcome.csv)
             }
+            try resultsOptions.write(outcome.rows, command: "coverage", district: districtOptions, inputs: inputs)
             let outputs = districtOptions.outputs(reading: inputs)
             if let areas, let features = outcome.areas {
                 try FeatureFiles.write(
