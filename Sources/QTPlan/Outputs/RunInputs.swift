@@ -1,4 +1,5 @@
 import Foundation
+import QTFormats
 import QTModel
 
 /// The files a run reads, which none of its outputs may replace (``InputGuard``): a district's manifest and
@@ -40,7 +41,9 @@ public struct RunInputs: Sendable, Hashable {
     public mutating func add(districtFolder directory: String) {
         let manifest = (directory as NSString).appendingPathComponent(DistrictLoader.manifestName)
         add(file: manifest, role: "the district's manifest")
-        guard let data = FileManager.default.contents(atPath: manifest),
+        // Read as every input is (InputFile: a FIFO is refused without blocking; Foundation's `contents(atPath:)`
+        // also leaked its buffer on an empty file, found by tools/sanitize.sh asan).
+        guard let data = try? InputFile.read(manifest, limit: 16 << 20),
             let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
             let layers = object["layers"] as? [String: Any]
         else { return }

@@ -24,6 +24,8 @@ enum BatchWorkers {
             }
         }
         progress.finish()
+        // Waited for, not only polled: a Process never waited for is never released (LeakSanitizer).
+        for process in processes { process.waitUntilExit() }
         for process in processes where process.terminationReason == .uncaughtSignal || process.terminationStatus != 0 {
             Diagnostics.warning(
                 "worker \(process.processIdentifier) ended "
