@@ -15,24 +15,31 @@ public enum HTMLReport {
     /// - Throws: what drawing a map throws (``MapError``, GEOS and PROJ errors).
     public static func render(_ content: ReportContent) throws -> String {
         let s = content.summary
-        var sections: [(id: String, title: String, html: String)] = [("summary", "概况 District", summary(s))]
-        if let landUse = content.landUse { sections.append(("landuse", "用地 Land use", Self.landUse(landUse, unitKm2: true, targets: content.landTargets))) }
-        var coverageHTML = coverage(content.coverage, profile: content.coverageProfile, notes: content.coverageNotes)
+        let lang = content.language
+        var sections: [(id: String, title: String, html: String)] = [("summary", ChromeWord.summarySection.text(lang), summary(s))]
+        if let landUse = content.landUse {
+            sections.append(("landuse", ChromeWord.landUseSection.text(lang), Self.landUse(landUse, unitKm2: true, targets: content.landTargets)))
+        }
+        var coverageHTML = coverage(content.coverage, profile: content.coverageProfile, notes: content.coverageNotes, content: content)
         for (index, map) in content.maps.enumerated() {
             coverageHTML += try figure(map, index: index)
         }
-        sections.append(("coverage", "生活圈覆盖 Life-circle coverage", coverageHTML))
+        sections.append(("coverage", ChromeWord.coverageSection.text(lang), coverageHTML))
         if let indicators = content.indicators {
-            sections.append(("indicators", "指标 Indicators 2025", Self.indicators(indicators, atPopulation: content.indicatorsAtPopulation)))
+            sections.append(
+                (
+                    "indicators", ChromeWord.indicatorsSection.text(lang),
+                    Self.indicators(indicators, atPopulation: content.indicatorsAtPopulation, language: lang)
+                ))
         }
-        if let checks = content.siteChecks { sections.append(("sites", "选址审查 Site checks", sites(checks))) }
-        if let comparison = content.comparison { sections.append(("plans", "方案比选 Plans compared", plans(comparison))) }
+        if let checks = content.siteChecks { sections.append(("sites", ChromeWord.sitesSection.text(lang), sites(checks))) }
+        if let comparison = content.comparison { sections.append(("plans", ChromeWord.plansSection.text(lang), plans(comparison))) }
 
         var out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         out += "<title>\(e(s.name)) \(e(s.nameEn)) — qtplan planning report</title>\n"
         out += "<style>\n\(ReportAssets.css)\n</style>\n</head>\n<body data-ready=\"false\">\n"
-        out += "<header>\n<h1>\(e(s.name)) \(e(s.nameEn)) · 规划评估报告 Planning report</h1>\n"
+        out += "<header>\n<h1>\(e(s.name)) \(e(s.nameEn)) · \(e(ChromeWord.reportTitle.text(lang)))</h1>\n"
         out +=
             "<p class=\"meta\">\(e(NumberText.compact(s.officialAreaKm2, 1))) km² official · \(e(NumberText.grouped(s.residents))) residents · "
             + "metric CRS \(e(s.metricCRS)) · standards profile \(e(content.coverageProfile))</p>\n"
@@ -146,11 +153,16 @@ public enum HTMLReport {
         return out
     }
 
-    static func coverage(_ results: [CoverageResult], profile: String, notes: [String]) -> String {
+    static func coverage(_ results: [CoverageResult], profile: String, notes: [String], content: ReportContent) -> String {
         guard let first = results.first else { return "<p class=\"note\">No coverage computed.</p>\n" }
         let zones = first.bySubdistrict.map(\.name)
+        let lang = content.language
+        let header: [String] =
+            lang == .zh
+            ? [ChromeWord.service, .mode, .circle, .facilityCount, .district].map { $0.text(.zh) }
+            : ["Service", "Mode", "Circle", "Facilities", "District"]
         var table = HTMLTable(
-            header: ["Service", "Mode", "Circle", "Facilities", "District"] + zones,
+            header: header + zones,
             numeric: Set(3..<(5 + zones.count)))
         for r in results {
             let s = r.service
@@ -159,32 +171,43 @@ public enum HTMLReport {
                 ? "\(NumberText.grouped(Int(s.distance))) m"
                 : "\(NumberText.compact(s.minutes, 1)) min" + (s.minutesRural.map { " (rural \(NumberText.compact($0, 1)))" } ?? "")
             table.rows.append(
-                [s.label, s.mode.rawValue, circle, NumberText.grouped(r.facilities), percent(r.total.share)]
+                [content.wording.service(s.label, lang), s.mode.rawValue, circle, NumberText.grouped(r.facilities), percent(r.total.share)]
                     + r.bySubdistrict.map { percent($0.share) })
         }
         table.caption = "Share of residents (not of area) within each service's circle, profile \(profile)."
         var residents = HTMLTable(header: ["", "District"] + zones, numeric: Set(1..<(2 + zones.count)))
         residents.rows = [
-            ["Residents", NumberText.grouped(Int(first.total.population.rounded()))]
+            [
+                lang == .zh ? "\(ChromeWord.residents.text(.zh))（\(content.wording.unit("residents", .zh, fallback: "人"))）" : "Residents",
+                NumberText.grouped(Int(first.total.population.rounded()))
+            ]
                 + first.bySubdistrict.map { NumberText.grouped(Int($0.population.rounded())) }
         ]
         return table.html + residents.html + notes.map { "<p class=\"note\">\(e($0))</p>\n" }.joined()
     }
 
-    static func indicators(_ report: IndicatorReport, atPopulation: (residents: Int, note: String, report: IndicatorReport)?) -> String {
+    static func indicators(
+        _ report: IndicatorReport, atPopulation: (residents: Int, note: String, report: IndicatorReport)?, language: Language = .en
+    ) -> String {
         var out = ""
+        let zh = language == .zh
         for (s, scope) in report.scopes.enumerated() {
-            var header = ["Indicator", "Unit", "2025 target", "Value", "Met", "What is missing"]
+            var header =
+                zh
+                ? [ChromeWord.indicator, .unit, .targetValue, .value, .met, .whatIsMissing].map { $0.text(.zh) }
+                : ["Indicator", "Unit", "2025 target", "Value", "Met", "What is missing"]
             if let at = atPopulation { header += ["At \(NumberText.grouped(at.residents)) residents", "Met", "What is missing then"] }
             var table = HTMLTable(header: header, numeric: atPopulation == nil ? [2, 3] : [2, 3, 6])
             for (i, row) in scope.rows.enumerated() {
                 var cells = [
-                    row.target.nameZh.map { "\($0) \(row.target.name)" } ?? row.target.name, row.target.unit,
-                    IndicatorText.target(row),
+                    zh ? IndicatorText.name(row, .zh) : row.target.nameZh.map { "\($0) \(row.target.name)" } ?? row.target.name,
+                    IndicatorText.unit(row, language), IndicatorText.target(row, language),
                     IndicatorText.value(row) + (scope.isDistrict && report.isCalibrated(row) ? " (calibrated to the 2020 baseline)" : ""),
-                    IndicatorText.met(row), IndicatorText.needs(row)
+                    IndicatorText.met(row, language), IndicatorText.needs(row, language)
                 ]
-                if let at = atPopulation?.report.scopes[s].rows[i] { cells += [IndicatorText.value(at), IndicatorText.met(at), IndicatorText.needs(at)] }
+                if let at = atPopulation?.report.scopes[s].rows[i] {
+                    cells += [IndicatorText.value(at), IndicatorText.met(at, language), IndicatorText.needs(at, language)]
+                }
                 table.rows.append(cells)
                 if row.status == .notMet { table.rowClasses[i] = "fail" }
             }

@@ -36,6 +36,8 @@ struct IndicatorsCommand: AsyncParsableCommand {
 
     @OptionGroup var scenario: PlanOptions
 
+    @OptionGroup var language: LanguageOptions
+
     @OptionGroup var population: PopulationOptions
 
     func run() async throws {
@@ -54,7 +56,7 @@ struct IndicatorsCommand: AsyncParsableCommand {
                 population: population.population)
             result.scenario = plan
             switch format {
-            case .table: Terminal.table(result.table)
+            case .table: Terminal.table(result.table(language: language.language(for: district)))
             case .json: print(result.json, terminator: "")
             case .csv: Terminal.csv(result.csv)
             }

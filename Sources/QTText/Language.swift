@@ -1,0 +1,109 @@
+import Foundation
+
+/// The language of tables, the report and map legends: `--lang zh|en`, or the district manifest's `lang`
+/// (absent: English, so that a district without the key prints what it always printed).
+///
+/// Only the words a person reads change; JSON keys, layer and field names, ids and the values of
+/// controlled vocabularies (`community_health_centre`) are never translated.
+public enum Language: String, Codable, Sendable, Hashable, CaseIterable {
+    /// English (the default).
+    case en
+    /// Simplified Chinese.
+    case zh
+}
+
+/// A text in both languages, as the standards files carry it (`{"en": "…", "zh": "…"}`).
+public struct Wording: Sendable, Hashable {
+    /// The English text.
+    public var en: String
+    /// The Chinese text, when the file gives one.
+    public var zh: String?
+
+    /// A wording; `zh` may be missing.
+    public init(en: String, zh: String? = nil) {
+        self.en = en
+        self.zh = zh
+    }
+
+    /// The text in `language`: the Chinese text when asked and given, the English otherwise.
+    public func text(_ language: Language) -> String {
+        language == .zh ? (zh ?? en) : en
+    }
+}
+
+/// The few interface words of tables, the report and maps in both languages: the one table of them in the
+/// code. Everything a standard defines (service names, units, rule texts, what a shortfall needs) comes from the
+/// standards files instead (`geodata/standards/`).
+///
+/// The English texts are those the outputs printed before `--lang` existed (some of them bilingual, as the maps'
+/// layer titles were), so that an English run prints what it always printed.
+public enum ChromeWord: String, Sendable, CaseIterable {
+    // Map furniture and the orientation layers (the other layers' titles are bilingual texts: ``pick(_:_:)``).
+    case legend, water, mainRoads
+    // Coverage tables.
+    case service, mode, measure, circle, facilityCount, residents, covered, share, target, targetShare, capacity, perThousand
+    case district, standard, walkingSpeed
+    // Indicator tables.
+    case scope, indicator, unit, targetValue, value, met, whatIsMissing, yes, no, noTarget, none
+    case valueAtPopulation, missingAtPopulation, indicatorsHeading
+    // Report.
+    case reportTitle, summarySection, landUseSection, coverageSection, indicatorsSection, sitesSection, plansSection
+
+    /// A bilingual text as the maps' titles are written, `"区界 District boundary"`, in `language`: unchanged in
+    /// English (as printed before `--lang`), its Chinese part (up to the first Latin letter) in Chinese. A text
+    /// without Chinese stays as it is.
+    public static func pick(_ bilingual: String, _ language: Language) -> String {
+        guard language == .zh else { return bilingual }
+        let chinese = bilingual.prefix { !($0.isASCII && $0.isLetter) }.trimmingCharacters(in: .whitespaces)
+        return chinese.unicodeScalars.contains { $0.value >= 0x2E80 } ? chinese : bilingual
+    }
+
+    /// The word in `language`.
+    public func text(_ language: Language) -> String {
+        let (en, zh) = Self.table[self] ?? (rawValue, rawValue)
+        return language == .zh ? zh : en
+    }
+
+    /// English (as printed before `--lang`) and Chinese.
+    private static let table: [ChromeWord: (String, String)] = [
+        .legend: ("图例 Legend", "图例"),
+        .water: ("水系 River and water", "水系"),
+        .mainRoads: ("主要道路 Main roads", "主要道路"),
+        .service: ("service", "服务"),
+        .mode: ("mode", "方式"),
+        .measure: ("measure", "度量"),
+        .circle: ("circle", "生活圈"),
+        .facilityCount: ("facilities", "设施"),
+        .residents: ("residents", "居民"),
+        .covered: ("covered", "覆盖"),
+        .share: ("share", "覆盖率"),
+        .target: ("target", "服务对象"),
+        .targetShare: ("target share", "服务对象覆盖率"),
+        .capacity: ("capacity", "容量"),
+        .perThousand: ("per 1,000", "每千人"),
+        .district: ("District", "区"),
+        .standard: ("Standard", "标准"),
+        .walkingSpeed: ("Walking speed", "步行速度"),
+        .scope: ("scope", "范围"),
+        .indicator: ("indicator", "指标"),
+        .unit: ("unit", "单位"),
+        .targetValue: ("target", "目标"),
+        .value: ("value", "现状值"),
+        .valueAtPopulation: ("value at", "人时的值"),
+        .missingAtPopulation: ("what is missing at", "人时的缺口"),
+        .indicatorsHeading: ("targets of the 14th Five-Year Plan", "年指标（十四五规划目标）"),
+        .met: ("met", "达标"),
+        .whatIsMissing: ("what is missing", "缺口"),
+        .yes: ("yes", "是"),
+        .no: ("no", "否"),
+        .noTarget: ("no target", "无目标"),
+        .none: ("none", "无"),
+        .reportTitle: ("规划评估报告 Planning report", "规划评估报告"),
+        .summarySection: ("概况 District", "概况"),
+        .landUseSection: ("用地 Land use", "用地"),
+        .coverageSection: ("生活圈覆盖 Life-circle coverage", "生活圈覆盖"),
+        .indicatorsSection: ("指标 Indicators 2025", "2025年指标"),
+        .sitesSection: ("选址审查 Site checks", "选址审查"),
+        .plansSection: ("方案比选 Plans compared", "方案比选")
+    ]
+}
