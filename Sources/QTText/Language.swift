@@ -48,6 +48,8 @@ public enum ChromeWord: String, Sendable, CaseIterable {
     case valueAtPopulation, missingAtPopulation, indicatorsHeading
     // Report.
     case reportTitle, summarySection, landUseSection, coverageSection, indicatorsSection, sitesSection, plansSection
+    case summaryDistrict, officialArea, boundaryPolygon, summaryResidents, layer, subdistrictColumn, areaKm2, subdistrictsHeading
+    case landClass, code, shareColumn, totalOfParcels, reconciliation, againstThePlan
 
     /// A bilingual text as the maps' titles are written, `"区界 District boundary"`, in `language`: unchanged in
     /// English (as printed before `--lang`), its Chinese part (up to the first Latin letter) in Chinese. A text
@@ -104,6 +106,20 @@ public enum ChromeWord: String, Sendable, CaseIterable {
         .coverageSection: ("生活圈覆盖 Life-circle coverage", "生活圈覆盖"),
         .indicatorsSection: ("指标 Indicators 2025", "2025年指标"),
         .sitesSection: ("选址审查 Site checks", "选址审查"),
-        .plansSection: ("方案比选 Plans compared", "方案比选")
+        .plansSection: ("方案比选 Plans compared", "方案比选"),
+        .summaryDistrict: ("District 区", "区"),
+        .officialArea: ("Official area 面积", "面积（公布）"),
+        .boundaryPolygon: ("Boundary polygon", "边界多边形"),
+        .summaryResidents: ("Residents 常住人口", "常住人口"),
+        .layer: ("Layer", "图层"),
+        .subdistrictColumn: ("Sub-district 街道", "街道"),
+        .areaKm2: ("Area km²", "面积 km²"),
+        .subdistrictsHeading: ("Sub-districts", "街道"),
+        .landClass: ("Class 地类", "地类"),
+        .code: ("Code", "代码"),
+        .shareColumn: ("Share", "占比"),
+        .totalOfParcels: ("Total of parcels", "地块合计"),
+        .reconciliation: ("Reconciliation", "面积核对"),
+        .againstThePlan: ("Against the plan", "对照规划")
     ]
 }

@@ -16,9 +16,10 @@ public enum HTMLReport {
     public static func render(_ content: ReportContent) throws -> String {
         let s = content.summary
         let lang = content.language
-        var sections: [(id: String, title: String, html: String)] = [("summary", ChromeWord.summarySection.text(lang), summary(s))]
+        var sections: [(id: String, title: String, html: String)] = [("summary", ChromeWord.summarySection.text(lang), summary(s, language: lang))]
         if let landUse = content.landUse {
-            sections.append(("landuse", ChromeWord.landUseSection.text(lang), Self.landUse(landUse, unitKm2: true, targets: content.landTargets)))
+            sections.append(
+                ("landuse", ChromeWord.landUseSection.text(lang), Self.landUse(landUse, unitKm2: true, targets: content.landTargets, language: lang)))
         }
         var coverageHTML = coverage(content.coverage, profile: content.coverageProfile, notes: content.coverageNotes, content: content)
         for (index, map) in content.maps.enumerated() {
@@ -80,44 +81,51 @@ public enum HTMLReport {
         return table.html + c.summaries.map { "<p class=\"note\">\(e($0))</p>\n" }.joined()
     }
 
-    static func summary(_ s: DistrictSummary) -> String {
+    /// The summary's tables; in Chinese the labels (not the figures' notes) from ``QTText/ChromeWord``.
+    static func summary(_ s: DistrictSummary, language: Language = .en) -> String {
+        let w = { (word: ChromeWord) in word.text(language) }
         var table = HTMLTable(header: [])
         table.rows = [
-            ["District 区", "\(s.name) \(s.nameEn)"],
-            ["Official area 面积", "\(NumberText.compact(s.officialAreaKm2, 1)) km²"],
+            [w(.summaryDistrict), "\(s.name) \(s.nameEn)"],
+            [w(.officialArea), "\(NumberText.compact(s.officialAreaKm2, 1)) km²"],
             [
-                "Boundary polygon",
+                w(.boundaryPolygon),
                 "\(String(format: "%.1f", s.geodesicAreaKm2)) km² geodesic (WGS84), "
                     + "\(String(format: "%+.1f%%", s.areaDifferencePercent)) vs official; \(String(format: "%.1f", s.planarAreaKm2)) km² planar in \(s.metricCRS)"
             ],
-            ["Residents 常住人口", NumberText.grouped(s.residents)]
+            [w(.summaryResidents), NumberText.grouped(s.residents)]
         ]
         for layer in s.layerCounts.keys.sorted() {
             let sources = (s.layerSources[layer] ?? [:]).sorted { $0.key < $1.key }.map { "\(NumberText.grouped($0.value)) \($0.key)" }
             let count = s.layerCounts[layer] ?? 0
-            table.rows.append(["Layer \(layer.rawValue)", "\(NumberText.grouped(count)) feature\(count == 1 ? "" : "s") (\(sources.joined(separator: ", ")))"])
+            table.rows.append([
+                "\(w(.layer)) \(layer.rawValue)", "\(NumberText.grouped(count)) feature\(count == 1 ? "" : "s") (\(sources.joined(separator: ", ")))"
+            ])
         }
         var out = table.html
         if let areas = s.subdistrictAreas, !areas.isEmpty {
-            var zones = HTMLTable(header: ["Sub-district 街道", "Area km²"], numeric: [1])
+            var zones = HTMLTable(header: [w(.subdistrictColumn), w(.areaKm2)], numeric: [1])
             zones.rows = areas.map { [$0.name ?? $0.nameEn ?? $0.id ?? "?", String(format: "%.1f", $0.areaKm2)] }
-            out += "<h3>Sub-districts</h3>\n" + zones.html
+            out += "<h3>\(e(w(.subdistrictsHeading)))</h3>\n" + zones.html
         }
         return out
     }
 
-    static func landUse(_ r: LandUseReport, unitKm2: Bool, targets: LandTargets?) -> String {
+    /// The land-use tables; in Chinese the headers and class names (the notes and the reconciliation's rows stay
+    /// English).
+    static func landUse(_ r: LandUseReport, unitKm2: Bool, targets: LandTargets?, language: Language = .en) -> String {
+        let w = { (word: ChromeWord) in word.text(language) }
         let km2 = { (m2: Double) in String(format: "%.2f", m2 / 1e6) }
-        var table = HTMLTable(header: ["Class 地类", "Code", "Area km²", "Share"], numeric: [2, 3])
+        var table = HTMLTable(header: [w(.landClass), w(.code), w(.areaKm2), w(.shareColumn)], numeric: [2, 3])
         for row in r.rows {
             guard let c = row.landClass else { continue }
-            table.rows.append(["\(c.chineseName) \(c.rawValue)", c.nationalCode, km2(row.area), percent(row.share)])
+            table.rows.append([language == .zh ? c.chineseName : "\(c.chineseName) \(c.rawValue)", c.nationalCode, km2(row.area), percent(row.share)])
         }
-        table.rows.append(["Total of parcels", "", km2(r.total), percent(1)])
+        table.rows.append([w(.totalOfParcels), "", km2(r.total), percent(1)])
         table.rowClasses[table.rows.count - 1] = "total"
         table.caption =
             "\(r.method == .geodesic ? "Geodesic (WGS84 ellipsoid)" : "Planar (\(r.metricCRS))") areas of \(NumberText.grouped(r.parcelCount)) parcels."
-        var reconcile = HTMLTable(header: ["Reconciliation", "m²", "km²"], numeric: [1, 2])
+        var reconcile = HTMLTable(header: [w(.reconciliation), "m²", "km²"], numeric: [1, 2])
         for (label, value) in [
             ("Boundary polygon", r.boundaryArea), ("− land no parcel covers (gaps)", r.gapArea),
             ("+ land covered twice (overlaps)", r.overlapArea), ("+ parcels outside the boundary", r.outsideBoundaryArea),
@@ -127,7 +135,7 @@ public enum HTMLReport {
             reconcile.rows.append([label, NumberText.compact(value, 4), km2(value)])
         }
         reconcile.rowClasses[4] = "total"
-        var out = table.html + "<h3>Reconciliation</h3>\n" + reconcile.html
+        var out = table.html + "<h3>\(e(w(.reconciliation)))</h3>\n" + reconcile.html
         if let targets {
             let d = r.derived
             var derived = HTMLTable(header: ["Figure", "Value", "2025 target", "Met"], numeric: [1, 2])
@@ -147,7 +155,7 @@ public enum HTMLReport {
                     d.greenSpaceShare >= targets.parkGreenShare ? "bound allows" : "no"
                 ]
             ]
-            out += "<h3>Against the plan</h3>\n" + derived.html
+            out += "<h3>\(e(w(.againstThePlan)))</h3>\n" + derived.html
         }
         if r.isModelled { out += "<p class=\"note\">The land-use layer is modelled: these areas show the method, not a survey.</p>\n" }
         return out
