@@ -5,7 +5,9 @@
 #      tests convert and compress OSM fixtures with them); with pip, the Python peers the OSM tests compare
 #      with (pyrosm, osmnx, networkx, pinned); GDAL's programs (ogrinfo, which the tests read every written file back
 #      with); rsvg-convert (maps as PNG); chromium and a CJK font (the tests open the HTML report in a
-#      headless browser and check that Chinese labels render as glyphs);
+#      headless browser and check that Chinese labels render as glyphs); PostgreSQL 15 with PostGIS 3 and
+#      pgRouting (the PostGIS tests start a throwaway cluster of their own, in a temporary folder, on a Unix
+#      socket only; GDAL's PostgreSQL driver, which Debian's libgdal has, is how qtplan talks to it);
 #   2. builds qtplan in release mode;
 #   3. runs the main job on the bundled Qiantang district: validates it, then writes the planning report
 #      (out/report.html: summary, land use, coverage with gap maps, indicators; one self-contained file) and
@@ -15,7 +17,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(pkg-config libgeos-dev libproj-dev libgdal-dev gdal-bin librsvg2-bin chromium fonts-noto-cjk
-          libosmium2-dev libprotozero-dev libbz2-dev bzip2 osmium-tool)
+          libosmium2-dev libprotozero-dev libbz2-dev bzip2 osmium-tool
+          postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

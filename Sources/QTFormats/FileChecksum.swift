@@ -28,7 +28,7 @@ public enum FileChecksum {
     }
 
     /// Bytes as lower-case hex.
-    static func hex(_ bytes: [UInt8]) -> String {
+    public static func hex(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef")
         var out = ""
         out.reserveCapacity(bytes.count * 2)

@@ -17,6 +17,9 @@ public enum FormatsError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingFile(path: String)
     /// An output could not be written (a missing or read-only folder, a full disk, a failed rename).
     case cannotWrite(path: String, detail: String)
+    /// A database could not be reached: `target` is the connection (password redacted), `message` the
+    /// server's or libpq's own words.
+    case unreachable(target: String, message: String)
 
     public var description: String {
         switch self {
@@ -25,6 +28,7 @@ public enum FormatsError: Error, Sendable, Equatable, CustomStringConvertible {
             .cannotWrite(let path, let detail):
             "\(path): \(detail)"
         case .missingFile(let path): "\(path): file not found"
+        case .unreachable(let target, let message): "\(target): cannot connect: \(message)"
         }
     }
 
@@ -36,6 +40,7 @@ public enum FormatsError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownFormat(_, let detail), .unsupported(_, let detail), .invalidData(_, let detail), .cannotWrite(_, let detail):
             detail
         case .missingFile: "file not found"
+        case .unreachable(_, let message): "cannot connect: \(message)"
         }
     }
 }

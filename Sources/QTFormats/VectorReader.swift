@@ -157,7 +157,7 @@ final class InputDataset {
     /// `.shp` or `.dbf`, a CSV line over GDAL's limit), or fewer or more features were read than the file
     /// declares. `OGR_L_GetNextFeature` returns `NULL` at the end of a layer and on a damaged file alike.
     static func checkComplete(
-        path: String, format: VectorFormat, read: Int, declared: Int,
+        path: String, format: VectorFormat?, read: Int, declared: Int,
         failures: [(feature: Int, message: String)]
     ) throws {
         if let first = failures.first {
@@ -170,7 +170,7 @@ final class InputDataset {
         if declared >= 0 && declared != read {
             throw FormatsError.invalidData(
                 path: path,
-                detail: "damaged: the \(format) declares \(declared) features, "
+                detail: "damaged: the \(format.map { "\($0)" } ?? "table") declares \(declared) features, "
                     + "\(read) could be read (reading stopped at feature \(read)); the file is cut short or corrupt, re-export it")
         }
     }
@@ -185,6 +185,15 @@ final class InputDataset {
     /// Reads the layer `name`, transforming coordinates from the file's CRS (or `assumedCRS`) to WGS84.
     func read(layer name: String, assumedCRS: CRS?, checkMisreadText: Bool) throws -> VectorReadResult {
         let layer = try GDALCall.handle("GDALDatasetGetLayerByName") { GDALDatasetGetLayerByName(handle, name) }
+        return try Self.read(
+            layer: layer, name: name, path: path, format: format, assumedCRS: assumedCRS, checkMisreadText: checkMisreadText)
+    }
+
+    /// Reads an open layer (of a file in `format`, or of a database table when `format` is `nil`; `path` names it
+    /// in messages), transforming coordinates from its CRS (or `assumedCRS`) to WGS84.
+    static func read(
+        layer: OGRLayerH, name: String, path: String, format: VectorFormat?, assumedCRS: CRS?, checkMisreadText: Bool
+    ) throws -> VectorReadResult {
         let crs: CRS
         if let reference = OGR_L_GetSpatialRef(layer) {
             do {

@@ -167,6 +167,17 @@ final class OutputDataset {
                 GDALDatasetCreateLayer(dataset, name, reference.handle, OGRGeometry.layerType(for: kinds), options)
             }
         }
+        try Self.fill(
+            layer, of: dataset, name: name, path: path, features: features, context: context, transformer: transformer,
+            transaction: true)
+    }
+
+    /// Creates the fields of `features` in a new, empty `layer` of `dataset` and writes the features into it
+    /// (transformed by `transformer`), inside a transaction of its own when `transaction` and the driver has them.
+    static func fill(
+        _ layer: OGRLayerH, of dataset: GDALDatasetH, name: String, path: String, features: [Feature],
+        context: GeometryContext, transformer: Transformer?, transaction wanted: Bool
+    ) throws {
         let schema = FieldSchema.infer(features)
         for field in schema {
             let definition = try GDALCall.handle("OGR_Fld_Create") { OGR_Fld_Create(field.name, field.kind.ogrType) }
@@ -174,7 +185,7 @@ final class OutputDataset {
             OGR_Fld_SetSubType(definition, field.kind.ogrSubtype)
             try GDALCall.ogr("OGR_L_CreateField") { OGR_L_CreateField(layer, definition, 1) }
         }
-        let transaction = GDALDatasetStartTransaction(dataset, 0) == OGRERR_NONE
+        let transaction = wanted && GDALDatasetStartTransaction(dataset, 0) == OGRERR_NONE
         let definition = try GDALCall.handle("OGR_L_GetLayerDefn") { OGR_L_GetLayerDefn(layer) }
         let json = GeoJSONWriter()
         for (index, feature) in features.enumerated() {

@@ -1,9 +1,10 @@
 import Foundation
+import QTFormats
 import QTGeometry
 
 /// A loaded district: its manifest and the features of each layer present, as Sendable values in WGS84.
 public struct District: Sendable {
-    /// The folder it was loaded from.
+    /// The folder it was loaded from, or its database schema (`PG:dbname=… schema=…`, password redacted).
     public var directory: String
     /// The manifest.
     public var manifest: DistrictManifest
@@ -25,6 +26,7 @@ public struct District: Sendable {
     /// The file of a layer as the manifest names it, joined to the district folder and standardised, for
     /// messages (`…/landuse.geojson: feature 3 'p1': …`).
     public func file(of layer: LayerName) -> String {
+        if PostGISLocation.names(directory) { return "\(directory) table \(manifest.layers[layer.rawValue]?.file ?? layer.rawValue)" }
         let name = manifest.layers[layer.rawValue]?.file ?? "\(layer.rawValue).geojson"
         return (DistrictLoader.layerPath(directory: directory, file: name) as NSString).standardizingPath
     }
@@ -32,7 +34,9 @@ public struct District: Sendable {
     /// The path of a layer's file, as the manifest names it (relative to the district folder, or absolute);
     /// `nil` when the manifest has no such layer. Messages about a layer's features name this file.
     public func layerFile(_ layer: LayerName) -> String? {
-        manifest.layers[layer.rawValue].map { DistrictLoader.layerPath(directory: directory, file: $0.file) }
+        manifest.layers[layer.rawValue].map { entry in
+            PostGISLocation.names(directory) ? "\(directory) table \(entry.file)" : DistrictLoader.layerPath(directory: directory, file: entry.file)
+        }
     }
 
     /// The boundary as one geometry: the polygons of every boundary feature, as a multi-polygon.

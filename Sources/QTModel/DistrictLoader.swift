@@ -71,6 +71,7 @@ public struct DistrictLoader: Sendable {
     /// - Returns: the district and any warnings.
     /// - Throws: ``DistrictError``.
     public func load(directory: String) throws -> (district: District, warnings: [LoadWarning]) {
+        if PostGISLocation.names(directory) { return try load(database: directory) }
         let manifestPath = (directory as NSString).appendingPathComponent(Self.manifestName)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
@@ -262,7 +263,11 @@ public struct DistrictLoader: Sendable {
 
     /// Reads and checks a manifest.
     func readManifest(at path: String) throws -> (DistrictManifest, [LoadWarning]) {
-        let data = try contents(of: path, what: "district manifest")
+        try readManifest(data: try contents(of: path, what: "district manifest"), path: path)
+    }
+
+    /// Checks a manifest's text; `path` names where it came from.
+    func readManifest(data: Data, path: String) throws -> (DistrictManifest, [LoadWarning]) {
         let json: JSONValue
         do {
             json = try JSONValue(parsingRefusingDuplicates: data)

@@ -1,4 +1,5 @@
 import Foundation
+import QTTestSupport
 import Testing
 
 /// The bad-input corpus (Tests/Fixtures/bad): every case runs the built binary and must give its documented
@@ -15,6 +16,12 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
     var stderr: String
     var stdin: String?
     var seconds: Double?
+    /// A file of the case folder run with psql in a fresh database of the test cluster before the case;
+    /// `{pg}` in the arguments then stands for that database (`PG:dbname=… host=… port=… user=postgres`) and
+    /// `{pgserver}` for the server's part of it (`host=… port=… user=postgres`).
+    var sql: String?
+    /// Text stderr must not contain (a password).
+    var absent: String?
 
     var testDescription: String { name }
 
@@ -37,7 +44,7 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
             else { return nil }
             return BadInputCase(
                 name: name, args: args, status: Int32(status), stderr: stderr, stdin: item["stdin"] as? String,
-                seconds: item["seconds"] as? Double)
+                seconds: item["seconds"] as? Double, sql: item["sql"] as? String, absent: item["absent"] as? String)
         }
     }()
 
@@ -66,8 +73,21 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
                 contentsOf: BadInputCase.folder.appendingPathComponent(item.name).appendingPathComponent(file),
                 encoding: .utf8)
         }
+        var args = item.args.map(item.expand)
+        if let file = item.sql {
+            let database = try TestDatabase.database("bad")
+            try database.sql(
+                try String(
+                    contentsOf: BadInputCase.folder.appendingPathComponent(item.name).appendingPathComponent(file),
+                    encoding: .utf8))
+            args = args.map {
+                $0.replacingOccurrences(of: "{pg}", with: database.connection)
+                    .replacingOccurrences(of: "{pgserver}", with: database.server)
+            }
+        }
         let start = Date()
-        let result = try CLI.run(item.args.map(item.expand), stdin: stdin)
+        let result = try CLI.run(args, stdin: stdin)
+        if let absent = item.absent { #expect(!result.stderr.contains(absent) && !result.stdout.contains(absent)) }
         if let seconds = item.seconds {
             // A fuzzing regression that used to hang: it must answer within its time (generous for debug builds
             // and sanitizers).

@@ -46,6 +46,8 @@ public enum RequestSetting: String, Sendable, CaseIterable {
     case overwriteInputs
     /// A facility (or transit stop) named by its id.
     case facility
+    /// The database schema tabular results are written to.
+    case results
 }
 
 /// The names a caller gives to ``RequestSetting``s in messages.

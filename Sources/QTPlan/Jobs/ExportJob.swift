@@ -37,8 +37,10 @@ public struct ExportRequest: Sendable, Hashable {
         self.presentOnly = presentOnly
     }
 
-    /// Whether `path` names a folder: an existing one, a path ending in `/`, or a name without extension.
+    /// Whether `path` names a folder: an existing one, a path ending in `/`, or a name without extension (never
+    /// a database, `PG:…`).
     public static func isFolder(_ path: String) -> Bool {
+        if PostGISLocation.names(path) { return false }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return isDirectory.boolValue }
         return path.hasSuffix("/") || URL(fileURLWithPath: path).pathExtension.isEmpty
@@ -100,6 +102,19 @@ public enum ExportJob {
             // the attribute tables of the other formats name each feature's sub-district.
             let named = request.format == .geojson ? collection : Self.namingSubdistricts(collection, in: district)
             return VectorLayer(name: name.rawValue, features: named)
+        }
+        if PostGISLocation.names(request.destination) {
+            try FeatureFiles.check(format: .gpkg, crs: request.crs, layerCount: layers.count, path: request.destination, setting: .output)
+            // Every layer (--all) makes a district a schema can be loaded as: its manifest goes beside them.
+            let tables =
+                request.presentOnly
+                ? [try DatabaseOutput.manifestTable(of: district, layers: layers.compactMap { LayerName(rawValue: $0.name) })] : []
+            try DatabaseOutput.write(layers, tables: tables, to: request.destination, crs: request.crs, what: "the export", settings: settings)
+            let location = try DatabaseOutput.location(request.destination)
+            return ExportResult(
+                written: layers.map { ($0.name, $0.features.features.count, "\(location) table \($0.name)") }
+                    + tables.map { ($0.name, $0.rows.count, "\(location) table \($0.name)") },
+                crs: request.crs, format: .gpkg, warnings: [])
         }
         if !request.asFolder {
             try FeatureFiles.check(format: request.format, crs: request.crs, layerCount: layers.count, path: request.destination, setting: .output)

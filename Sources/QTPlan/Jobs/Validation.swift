@@ -1,3 +1,4 @@
+import QTFormats
 import QTModel
 
 /// `validate`: checks a district folder against the layer schemas (geodata/README.md).
@@ -13,7 +14,12 @@ public enum Validation {
         } catch let error as DistrictError {
             switch error {
             case .missingFile, .unreadable: throw error
-            case .invalidData: return DistrictValidator.loadFailure(directory: directory, error: error, names: names)
+            case .invalidData:
+                // A database is named with its password redacted.
+                let shown =
+                    PostGISLocation.names(directory)
+                    ? (try? PostGISLocation(directory).description) ?? PostGISLocation.redact(directory) : directory
+                return DistrictValidator.loadFailure(directory: shown, error: error, names: names)
             }
         }
     }

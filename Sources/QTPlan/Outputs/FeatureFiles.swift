@@ -9,6 +9,9 @@ import QTProjection
 /// (``QTFormats/VectorWriter``), always atomically (``AtomicOutput``); text in CSV files is neutralised against
 /// spreadsheet formulas (``CSVLayers``).
 ///
+/// A destination `PG:dbname=… schema=…` is a schema of a PostGIS database instead: each layer a table, written in
+/// one transaction (``DatabaseOutput``).
+///
 /// Every feature output goes through here: exports, service areas and gaps, land-use gaps, validation problems,
 /// isochrones, suggested sites. Each names the output by the ``QTModel/RequestSetting`` that chose its path.
 /// Errors: ``PlanError`` `usage` for an extension that names no writable format, a GeoJSON asked for in another
@@ -16,6 +19,7 @@ import QTProjection
 public enum FeatureFiles {
     /// The format of an output path, from its extension.
     public static func format(of path: String, setting: RequestSetting) throws(PlanError) -> VectorFormat {
+        if PostGISLocation.names(path) { return .gpkg } // tables of a schema: many layers, any CRS, as a GeoPackage holds them
         guard let format = VectorFormat(path: path), format.isWritable else {
             let ext = URL(fileURLWithPath: path).pathExtension
             let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
@@ -55,6 +59,10 @@ public enum FeatureFiles {
         _ layers: [VectorLayer], to path: String, crs: CRS = .wgs84, what: String,
         setting: RequestSetting, settings: OutputSettings
     ) throws -> [String] {
+        if PostGISLocation.names(path) {
+            try DatabaseOutput.write(layers, to: path, crs: crs, what: what, settings: settings)
+            return []
+        }
         let format = try format(of: path, setting: setting)
         try check(format: format, crs: crs, layerCount: layers.count, path: path, setting: setting)
         var warnings: [String] = []

@@ -21,11 +21,16 @@ public struct OutputSettings: Sendable {
     /// The files the run reads: every output is checked against them before anything is replaced.
     public var inputs: RunInputs
 
+    /// Whether tables of the same names in a database destination (`PG:…`) are replaced; otherwise they are
+    /// refused before anything is written.
+    public var replaceTables: Bool
+
     /// Settings with `observer`, guarding `inputs` (given explicitly: whoever writes an output says what the run
-    /// read; `RunInputs()` only for a run that reads no file).
-    public init(observer: (any StagingObserver)? = nil, inputs: RunInputs) {
+    /// read; `RunInputs()` only for a run that reads no file); `replaceTables` for database destinations.
+    public init(observer: (any StagingObserver)? = nil, inputs: RunInputs, replaceTables: Bool = false) {
         self.observer = observer
         self.inputs = inputs
+        self.replaceTables = replaceTables
     }
 
     /// These settings guarding `more` inputs as well.

@@ -160,13 +160,21 @@ extension CompareOutcome {
     }
 
     /// The comparison for spreadsheets: one row per plan (the baseline first), service and sub-district.
-    public var csv: String {
-        var out = "plan,label,type,mode,minutes,subdistrict,population,covered,share,change_pp,newly_covered,newly_lost\n"
+    public var csv: String { rows.csv }
+
+    /// The rows of ``csv``, which `--results` writes to a database table.
+    public var rows: ResultRows {
+        var rows = ResultRows(
+            columns: [
+                .init("plan", .text), .init("label", .text), .init("type", .text), .init("mode", .text), .init("minutes", .number),
+                .init("subdistrict", .text), .init("population", .number), .init("covered", .number), .init("share", .number),
+                .init("change_pp", .number), .init("newly_covered", .number), .init("newly_lost", .number)
+            ])
         for (i, r) in baseline.results.enumerated() {
             let s = r.service
             let head = [s.label, s.supply.type, s.mode.rawValue, NumberText.trimmed(s.minutes)]
             for (z, c) in ([r.total] + r.bySubdistrict).enumerated() {
-                out += CSVText.row(
+                rows.append(
                     ["baseline"] + head + [
                         c.id, NumberText.fixed(c.population, 0), NumberText.fixed(c.covered, 0),
                         NumberText.fixed(c.share, 6), "", "", ""
@@ -175,7 +183,7 @@ extension CompareOutcome {
                     let after = z == 0 ? p.results[i].total : p.results[i].bySubdistrict[z - 1]
                     let change = p.changes[i]
                     let (gained, lost) = z == 0 ? (change.newlyCovered, change.newlyLost) : change.bySubdistrict[z - 1]
-                    out += CSVText.row(
+                    rows.append(
                         [p.plan.name] + head + [
                             after.id, NumberText.fixed(after.population, 0), NumberText.fixed(after.covered, 0),
                             NumberText.fixed(after.share, 6), NumberText.fixed((after.share - c.share) * 100, 3),
@@ -184,6 +192,6 @@ extension CompareOutcome {
                 }
             }
         }
-        return out
+        return rows
     }
 }

@@ -248,10 +248,17 @@ extension CoverageOutcome {
 
     /// The results for spreadsheets: one row per service and sub-district (the district total first, with an
     /// empty sub-district).
-    public var csv: String {
-        var out =
-            "profile,label,type,mode,measure,minutes,minutes_rural,distance_m,subdistrict,population,covered,share,"
-            + "target_group,target_population,target_covered,target_share\n"
+    public var csv: String { rows.csv }
+
+    /// The rows of ``csv``, which `--results` writes to a database table.
+    public var rows: ResultRows {
+        var rows = ResultRows(
+            columns: [
+                .init("profile", .text), .init("label", .text), .init("type", .text), .init("mode", .text), .init("measure", .text),
+                .init("minutes", .number), .init("minutes_rural", .number), .init("distance_m", .number), .init("subdistrict", .text),
+                .init("population", .number), .init("covered", .number), .init("share", .number), .init("target_group", .text),
+                .init("target_population", .number), .init("target_covered", .number), .init("target_share", .number)
+            ])
         for r in results {
             let s = r.service
             let head = [
@@ -259,7 +266,7 @@ extension CoverageOutcome {
                 s.minutesRural.map(NumberText.trimmed) ?? "", s.effectiveMeasure == .distance ? NumberText.fixed(s.distance, 1) : ""
             ]
             for c in [r.total] + r.bySubdistrict {
-                out += CSVText.row(
+                rows.append(
                     head + [
                         c.id, NumberText.fixed(c.population, 0), NumberText.fixed(c.covered, 0), NumberText.fixed(c.share, 6),
                         s.targetGroup.rawValue, c.targetPopulation.map { NumberText.fixed($0, 0) } ?? "",
@@ -267,6 +274,6 @@ extension CoverageOutcome {
                     ])
             }
         }
-        return out
+        return rows
     }
 }

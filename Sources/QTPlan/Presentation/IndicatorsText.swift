@@ -192,10 +192,21 @@ extension IndicatorsResult {
     }
 
     /// The indicators for spreadsheets: one row per scope and indicator.
-    public var csv: String {
-        var out =
-            "scope_id,scope_name,indicator,unit,target,value,status,shortfall,shortfall_unit,amount,base,reason,modelled"
-            + (atPlanPopulation == nil ? "" : ",residents_at_plan,value_at_plan,status_at_plan,shortfall_at_plan") + "\n"
+    public var csv: String { rows.csv }
+
+    /// The rows of ``csv``, which `--results` writes to a database table.
+    public var rows: ResultRows {
+        var columns: [ResultRows.Column] = [
+            .init("scope_id", .text), .init("scope_name", .text), .init("indicator", .text), .init("unit", .text), .init("target", .number),
+            .init("value", .number), .init("status", .text), .init("shortfall", .number), .init("shortfall_unit", .text),
+            .init("amount", .number), .init("base", .number), .init("reason", .text), .init("modelled", .text)
+        ]
+        if atPlanPopulation != nil {
+            columns += [
+                .init("residents_at_plan", .number), .init("value_at_plan", .number), .init("status_at_plan", .text), .init("shortfall_at_plan", .number)
+            ]
+        }
+        var rows = ResultRows(columns: columns)
         for (s, scope) in report.scopes.enumerated() {
             for (i, r) in scope.rows.enumerated() {
                 let at =
@@ -203,7 +214,7 @@ extension IndicatorsResult {
                         let a = plan.report.scopes[s].rows[i]
                         return [String(plan.residents), a.value.map { NumberText.fixed($0, 4) } ?? "", a.status.rawValue, a.shortfall.map(String.init) ?? ""]
                     } ?? []
-                out += CSVText.row(
+                rows.append(
                     [
                         scope.id ?? "", scope.name, r.target.id.rawValue, r.target.unit,
                         r.target.target.map { NumberText.fixed($0, 4) } ?? "", r.value.map { NumberText.fixed($0, 4) } ?? "",
@@ -213,6 +224,6 @@ extension IndicatorsResult {
                     ] + at)
             }
         }
-        return out
+        return rows
     }
 }

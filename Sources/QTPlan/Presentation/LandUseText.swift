@@ -173,21 +173,24 @@ extension LandUseResult {
     }
 
     /// The rows for spreadsheets.
-    public var csv: String {
+    public var csv: String { rows.csv }
+
+    /// The rows of ``csv``, which `--results` writes to a database table.
+    public var rows: ResultRows {
         let r = report
         let d = Self.decimals(unit, table: false)
-        var header: [String] = []
-        if r.grouping.zone != nil { header += [Self.zoneHeader(r.grouping), Self.zoneHeader(r.grouping) + "_name"] }
-        if r.grouping.byClass { header += ["class", "code", "class_name"] }
-        header += ["area_\(unit.rawValue)", "share"]
-        var lines = [header.joined(separator: ",")]
+        var columns: [ResultRows.Column] = []
+        if r.grouping.zone != nil { columns += [.init(Self.zoneHeader(r.grouping), .text), .init(Self.zoneHeader(r.grouping) + "_name", .text)] }
+        if r.grouping.byClass { columns += [.init("class", .text), .init("code", .text), .init("class_name", .text)] }
+        columns += [.init("area_\(unit.rawValue)", .number), .init("share", .number)]
+        var rows = ResultRows(columns: columns)
         for row in r.rows {
             var cells: [String] = []
             if r.grouping.zone != nil { cells += [row.isOutside ? "" : row.zone?.id ?? "", row.zone?.name ?? ""] }
             if let c = row.landClass { cells += [c.rawValue, c.nationalCode, c.chineseName] }
             cells += [NumberText.fixed(unit.value(row.area), d), NumberText.fixed(row.share, 6)]
-            lines.append(cells.map(CSVText.field).joined(separator: ","))
+            rows.append(cells)
         }
-        return lines.joined(separator: "\n") + "\n"
+        return rows
     }
 }

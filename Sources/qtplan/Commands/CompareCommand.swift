@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import QTModel
 import QTPlan
 
@@ -50,6 +51,17 @@ struct CompareCommand: AsyncParsableCommand {
 
     @OptionGroup var engine: EngineOptions
 
+    @OptionGroup var resultsOptions: ResultsOptions
+
+    /// The files this run reads.
+    var inputs: RunInputs {
+        districtOptions.inputs + engine.inputs
+            + .files(
+                plans.map { ($0, "the plan file \(($0 as NSString).lastPathComponent)") } + [
+                    (targets ?? StandardsFiles.bundledTargets, "the targets file"), (rules ?? StandardsFiles.bundledSitingRules, "the siting rules file")
+                ])
+    }
+
     func validate() throws {
         guard !plans.isEmpty else { throw ValidationError("give at least one --plan FILE") }
         try engine.check()
@@ -74,6 +86,7 @@ struct CompareCommand: AsyncParsableCommand {
             case .json: print(outcome.json, terminator: "")
             case .csv: Terminal.csv(outcome.csv)
             }
+            try resultsOptions.write(outcome.rows, command: "compare", district: districtOptions, inputs: self.inputs)
             worse = outcome.plans.contains { $0.isWorse }
         }
         if failIfWorse && worse { throw ExitCode(1) }

@@ -59,6 +59,8 @@ struct CoverageCommand: AsyncParsableCommand {
 
     @OptionGroup var language: LanguageOptions
 
+    @OptionGroup var resultsOptions: ResultsOptions
+
     func validate() throws {
         if dissolve && areas == nil { throw ValidationError("--dissolve needs --areas FILE") }
         try Arguments.checkOutput(areas, .areas)
@@ -90,14 +92,15 @@ struct CoverageCommand: AsyncParsableCommand {
             case .json: print(outcome.json, terminator: "")
             case .csv: Terminal.csv(outcome.csv)
             }
-            let outputs = InterruptCleanup.outputs(reading: inputs)
+            try resultsOptions.write(outcome.rows, command: "coverage", district: districtOptions, inputs: inputs)
+            let outputs = districtOptions.outputs(reading: inputs)
             if let areas, let features = outcome.areas {
                 try FeatureFiles.write(
-                    features, layer: "service_areas", to: areas, what: "the service areas", setting: .areas,
+                    features, layer: "service_areas", to: districtOptions.destination(areas), what: "the service areas", setting: .areas,
                     settings: outputs)
             }
             if let gaps, let features = outcome.gaps {
-                try FeatureFiles.write(features, layer: "gaps", to: gaps, what: "the gaps file", setting: .gaps, settings: outputs)
+                try FeatureFiles.write(features, layer: "gaps", to: districtOptions.destination(gaps), what: "the gaps file", setting: .gaps, settings: outputs)
             }
         }
     }

@@ -45,9 +45,6 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The CRS written (EPSG:n or a PROJ string; default WGS84). GeoJSON is always WGS84.", valueName: "CRS"))
     var crs: String?
 
-    @Flag(name: .long, help: "Allow overwriting the district's own input files.")
-    var force = false
-
     func validate() throws {
         guard layer != nil || all else { throw ValidationError("give --layer NAME[,NAME…] or --all") }
         guard layer == nil || !all else { throw ValidationError("give --layer or --all, not both") }
@@ -63,9 +60,10 @@ struct ExportCommand: AsyncParsableCommand {
             } catch {
                 throw PlanError(.usage, "--crs \(crs ?? ""): not a CRS PROJ knows (use EPSG:n or a PROJ string)")
             }
+            let output = districtOptions.destination(self.output)
             let asFolder = ExportRequest.isFolder(output)
             let fileFormat = asFolder ? (format ?? .geojson) : try FeatureFiles.format(of: output, setting: .output)
-            if let format, !asFolder, format != fileFormat {
+            if let format, !asFolder, format != fileFormat, !PostGISLocation.names(output) {
                 throw PlanError(
                     .usage,
                     "--format \(format.rawValue) disagrees with -o \(output) (.\(fileFormat.fileExtension)); "
@@ -73,10 +71,11 @@ struct ExportCommand: AsyncParsableCommand {
             }
             let request = ExportRequest(
                 layers: try requestedLayers(), destination: output, asFolder: asFolder, format: fileFormat,
-                crs: target, overwriteInputs: force, presentOnly: all)
+                crs: target, overwriteInputs: districtOptions.force, presentOnly: all)
             try ExportJob.check(request)
             let result = try ExportJob.run(
-                request, on: try districtOptions.load(), settings: InterruptCleanup.outputs(reading: force ? RunInputs() : districtOptions.inputs))
+                request, on: try districtOptions.load(),
+                settings: districtOptions.outputs(reading: districtOptions.force ? RunInputs() : districtOptions.inputs))
             result.warnings.forEach(Diagnostics.warning)
             Terminal.table(result.table)
         }

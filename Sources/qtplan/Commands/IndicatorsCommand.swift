@@ -40,6 +40,17 @@ struct IndicatorsCommand: AsyncParsableCommand {
 
     @OptionGroup var population: PopulationOptions
 
+    @OptionGroup var resultsOptions: ResultsOptions
+
+    /// The files this run reads.
+    var inputs: RunInputs {
+        districtOptions.inputs + scenario.inputs
+            + .files([
+                (targets ?? StandardsFiles.bundledTargets, "the targets file"),
+                (noLifeCircles ? nil : standards ?? StandardsFiles.bundledLifeCircles, "the standards file")
+            ])
+    }
+
     func run() async throws {
         try await CommandBody.run {
             let targetsPath = targets ?? StandardsFiles.bundledTargets
@@ -60,6 +71,7 @@ struct IndicatorsCommand: AsyncParsableCommand {
             case .json: print(result.json, terminator: "")
             case .csv: Terminal.csv(result.csv)
             }
+            try resultsOptions.write(result.rows, command: "indicators", district: districtOptions, inputs: inputs)
         }
     }
 }

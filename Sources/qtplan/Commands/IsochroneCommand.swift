@@ -70,8 +70,8 @@ struct IsochroneCommand: AsyncParsableCommand {
             result.warnings.forEach(Diagnostics.warning)
             if let output {
                 try FeatureFiles.write(
-                    result.features, layer: "isochrone", to: output, what: "the isochrone", setting: .output,
-                    settings: InterruptCleanup.outputs(reading: inputs))
+                    result.features, layer: "isochrone", to: districtOptions.destination(output), what: "the isochrone", setting: .output,
+                    settings: districtOptions.outputs(reading: inputs))
                 Terminal.table(result.table)
             } else {
                 FileHandle.standardOutput.write(GeoJSONWriter().data(FeatureCollection(features: result.features)))

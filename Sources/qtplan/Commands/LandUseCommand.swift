@@ -61,6 +61,8 @@ struct LandUseCommand: AsyncParsableCommand {
 
     @OptionGroup var scenario: PlanOptions
 
+    @OptionGroup var resultsOptions: ResultsOptions
+
     func validate() throws { try Arguments.checkOutput(gaps, .gaps) }
 
     /// The files this run reads, which no output may replace.
@@ -82,10 +84,11 @@ struct LandUseCommand: AsyncParsableCommand {
             case .json: print(result.json, terminator: "")
             case .csv: Terminal.csv(result.csv)
             }
+            try resultsOptions.write(result.rows, command: "landuse", district: districtOptions, inputs: inputs)
             if let gaps {
                 try FeatureFiles.write(
-                    result.report.pieces, layer: "gaps", to: gaps, what: "the gaps file", setting: .gaps,
-                    settings: InterruptCleanup.outputs(reading: inputs))
+                    result.report.pieces, layer: "gaps", to: districtOptions.destination(gaps), what: "the gaps file", setting: .gaps,
+                    settings: districtOptions.outputs(reading: inputs))
             }
         }
     }

@@ -96,8 +96,8 @@ struct SiteSuggestCommand: AsyncParsableCommand {
             outcome.warnings.forEach(Diagnostics.warning)
             if let output {
                 try FeatureFiles.write(
-                    outcome.features, layer: "suggested_sites", to: output, what: "the suggested sites", setting: .output,
-                    settings: InterruptCleanup.outputs(reading: inputs))
+                    outcome.features, layer: "suggested_sites", to: districtOptions.destination(output), what: "the suggested sites", setting: .output,
+                    settings: districtOptions.outputs(reading: inputs))
             }
             switch format {
             case .table: Terminal.table(outcome.table)

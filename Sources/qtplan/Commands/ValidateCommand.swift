@@ -46,8 +46,8 @@ struct ValidateCommand: AsyncParsableCommand {
             }
             if let problems {
                 try FeatureFiles.write(
-                    report.problemFeatures, layer: "problems", to: problems, what: "the problems file",
-                    setting: .problems, settings: InterruptCleanup.outputs(reading: inputs))
+                    report.problemFeatures, layer: "problems", to: districtOptions.destination(problems), what: "the problems file",
+                    setting: .problems, settings: districtOptions.outputs(reading: inputs))
             }
             if !report.passes(strict: strict) {
                 if report.errorCount == 0 { // (the exit says why in a line of its own, as every failure does)

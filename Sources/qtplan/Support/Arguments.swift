@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QTAnalysis
+import QTFormats
 import QTModel
 import QTPlan
 
@@ -28,7 +29,7 @@ enum Arguments {
 
     /// For a command's `validate()`: an output path's extension must name a writable format.
     static func checkOutput(_ path: String?, _ setting: RequestSetting) throws {
-        guard let path else { return }
+        guard let path, !PostGISLocation.names(path) else { return }
         do { _ = try FeatureFiles.format(of: path, setting: setting) } catch {
             throw ValidationError(error.message(.commandLine))
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QTFormats
 import QTModel
 import QTPlan
 
@@ -11,6 +12,20 @@ struct DistrictOptions: ParsableArguments {
             "The district folder (a district.json and its layers).",
             discussion: "Default: $QTPLAN_DISTRICT, else the bundled geodata/qiantang.", valueName: "DIR"))
     var district: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The schema of a PG: district or destination (default public; schema=NAME inside the string wins).",
+            valueName: "NAME"))
+    var schema: String?
+
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Replace tables that exist already in a PG: destination (export: also allow overwriting the district's own input files).",
+            discussion: "Without it, a destination schema that holds a table of the same name is refused before anything is written."))
+    var force = false
 
     // Parsed here rather than by argument-parser: its failure path for an invalid value of an option inside an
     // @OptionGroup leaks (48 bytes, reported by LeakSanitizer in tools/sanitize.sh asan), and this also allows
@@ -57,6 +72,11 @@ struct DistrictOptions: ParsableArguments {
     }
 
     func validate() throws {
+        if let district, PostGISLocation.names(district) {
+            do { _ = try PostGISLocation(district, schema: schema) } catch let error as FormatsError {
+                throw ValidationError("--district \(PostGISLocation.redact(district)): \(error.detail)")
+            }
+        }
         if let maxLayerBytesText, Self.bytes(maxLayerBytesText) == nil {
             throw ValidationError(
                 "--max-layer-bytes must be a positive number of bytes (such as 2147483648 or 2G), "
@@ -81,9 +101,25 @@ struct DistrictOptions: ParsableArguments {
         return overflow ? nil : product
     }
 
-    /// The folder to load: the option, then `$QTPLAN_DISTRICT`, then the bundled district.
+    /// A command's output path, with `--schema` added when it is a database (`PG:…`) that names none.
+    func destination(_ path: String) -> String {
+        guard PostGISLocation.names(path), let location = try? PostGISLocation(path) else { return path }
+        let named = ["schema=", "active_schema=", "schemas="].contains { path.lowercased().contains($0) }
+        return named ? location.text : location.with(schema: schema ?? location.schema).text
+    }
+
+    /// How outputs are written: staged for the interrupt clean-up, guarding `inputs` (the files the command
+    /// reads); tables of a database destination replaced with `--force`.
+    func outputs(reading inputs: RunInputs) -> OutputSettings {
+        var settings = InterruptCleanup.outputs(reading: inputs)
+        settings.replaceTables = force
+        return settings
+    }
+
+    /// The folder to load: the option, then `$QTPLAN_DISTRICT`, then the bundled district; a database
+    /// (`PG:…`) with `--schema` added.
     var directory: String {
-        if let district { return district }
+        if let district { return destination(district) }
         if let fromEnvironment = ProcessInfo.processInfo.environment["QTPLAN_DISTRICT"], !fromEnvironment.isEmpty {
             return fromEnvironment
         }

@@ -57,7 +57,7 @@ enum ExitStatus: Int32 {
         case is GeoJSONError, is JSONSyntaxError: .dataError
         case let e as FormatsError:
             switch e {
-            case .missingFile: .noInput
+            case .missingFile, .unreachable: .noInput
             case .unknownFormat, .unsupported: .usage
             case .cannotWrite: .cannotCreate
             case .invalidData, .gdal: .dataError
@@ -120,6 +120,8 @@ enum ExitStatus: Int32 {
 enum Diagnostics {
     static func error(_ message: String) { write("qtplan: error: \(message)\n") }
     static func warning(_ message: String) { write("qtplan: warning: \(message)\n") }
+    /// What a command did besides its printed result (such as where it wrote results), for people.
+    static func note(_ message: String) { write("qtplan: \(message)\n") }
     /// One line: the message's control characters made visible (``QTText/TerminalText``), so a name in it can
     /// neither act on the terminal nor start a line of its own.
     private static func write(_ text: String) {

@@ -23,6 +23,7 @@ extension SettingNames {
         .problems: "--problems",
         .mapType: "--map-type",
         .overwriteInputs: "--force",
-        .facility: "--facility"
+        .facility: "--facility",
+        .results: "--results"
     ])
 }

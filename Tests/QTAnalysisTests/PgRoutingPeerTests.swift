@@ -4,6 +4,7 @@ import QTModel
 import QTProjection
 import QTTestSupport
 import Testing
+
 @testable import QTAnalysis
 
 /// Drive times from five fire stations over the bundled district's streets, against pgRouting's
@@ -20,8 +21,12 @@ struct PgRoutingPeerTests {
     func driveTimesAgainstPgRouting() throws {
         let database = try TestDatabase.database("routing")
         let network = IndicatorFixtures.bundled + "/network.geojson"
-        let loaded = try Tool.run("ogr2ogr", ["-f", "PostgreSQL", database.connection, network, "-nln", "network",
-                                              "-lco", "GEOMETRY_NAME=geom", "-lco", "FID=fid"])
+        let loaded = try Tool.run(
+            "ogr2ogr",
+            [
+                "-f", "PostgreSQL", database.connection, network, "-nln", "network",
+                "-lco", "GEOMETRY_NAME=geom", "-lco", "FID=fid"
+            ])
         #expect(loaded.status == 0, "\(loaded.output)")
 
         let district = try DistrictLoader().load(directory: IndicatorFixtures.bundled).district
@@ -31,44 +36,50 @@ struct PgRoutingPeerTests {
         let driveIDs = district.features(.network).filter { $0.properties["drive"]?.boolValue == true }
             .compactMap { $0.properties["id"]?.stringValue }
         #expect(graph.edgeCount == driveIDs.count)
-        let prepared = PreparedNetwork(graph: graph, demand: DemandSet(ids: [], xs: [], ys: [], population: [], subdistrict: [], urban: [],
-                                                                      subdistricts: [], subdistrictNames: [], featureIndex: []),
-                                       maximumAccess: 1_000)
+        let prepared = PreparedNetwork(
+            graph: graph,
+            demand: DemandSet(
+                ids: [], xs: [], ys: [], population: [], subdistrict: [], urban: [],
+                subdistricts: [], subdistrictNames: [], featureIndex: []),
+            maximumAccess: 1_000)
         let stations = district.features(.facilities).filter { $0.properties["type"]?.stringValue == "fire_station" }.prefix(5)
         #expect(stations.count == 5)
         var sources: [EdgePosition] = []
         for station in stations {
-            guard case .point(let p)? = station.geometry else { continue }
-            let metric = try toMetric.transform([p.coordinate])[0]
+            guard case .point(let p)? = station.geometry, let at = p.coordinate else { continue }
+            let metric = try toMetric.transform([at])[0]
             let position = try #require(prepared.locate(x: metric.x, y: metric.y, maximumAccess: 1_000))
             sources.append(EdgePosition(edge: position.edge, offset: position.offset, access: 0))
         }
         let limit = 1_800.0
         let ours = NetworkTimes(graph: graph, sources: sources, direction: .fromFacility, walkSpeed: 1, limit: limit).nodeTimes
 
+        // (not named `edges`: pgr_withPointsDD names its own CTE so, which would hide the table)
         let points = sources.enumerated().map { k, s in
             "(\(-(k + 1)), \(SQLValue.text(driveIDs[Int(s.edge)])), \(s.offset / graph.length[Int(s.edge)]))"
         }.joined(separator: ", ")
-        try database.sql("""
+        try database.sql(
+            """
             CREATE TABLE ends AS SELECT fid, id, ST_AsEWKB(ST_StartPoint(geom)) AS a, ST_AsEWKB(ST_EndPoint(geom)) AS b,
                 ST_Length(ST_Transform(geom, 4549)) / (speed_kmh / 3.6) AS seconds, coalesce(oneway, false) AS oneway
                 FROM network WHERE drive;
             CREATE TABLE nodes AS SELECT row_number() OVER (ORDER BY p) AS node, p FROM (SELECT a AS p FROM ends UNION SELECT b FROM ends) q;
-            CREATE TABLE edges AS SELECT e.fid AS id, e.id AS name, s.node AS source, t.node AS target, e.seconds AS cost,
+            CREATE TABLE drive_edges AS SELECT e.fid AS id, e.id AS name, s.node AS source, t.node AS target, e.seconds AS cost,
                 CASE WHEN e.oneway THEN -1 ELSE e.seconds END AS reverse_cost
                 FROM ends e JOIN nodes s ON s.p = e.a JOIN nodes t ON t.p = e.b;
             CREATE TABLE stations (pid bigint, name text, fraction float8);
             INSERT INTO stations VALUES \(points);
             """)
-        let reached = try database.rows("""
+        let reached = try database.rows(
+            """
             SELECT node, min(agg_cost) FROM pgr_withPointsDD(
-                'SELECT id, source, target, cost, reverse_cost FROM edges',
-                'SELECT -s.pid AS pid, e.id AS edge_id, s.fraction FROM stations s JOIN edges e ON e.name = s.name',
+                'SELECT id, source, target, cost, reverse_cost FROM drive_edges',
+                'SELECT -s.pid AS pid, e.id AS edge_id, s.fraction FROM stations s JOIN drive_edges e ON e.name = s.name',
                 ARRAY[-1, -2, -3, -4, -5]::bigint[], \(limit), directed => true, driving_side => 'b', details => false)
             WHERE node > 0 GROUP BY node
             """)
         // pgRouting's node → qtplan's node, through the edges' ends.
-        let ends = try database.rows("SELECT name, source, target FROM edges")
+        let ends = try database.rows("SELECT name, source, target FROM drive_edges")
         let index = Dictionary(uniqueKeysWithValues: driveIDs.enumerated().map { ($1, $0) })
         var node: [String: Int] = [:]
         for row in ends {

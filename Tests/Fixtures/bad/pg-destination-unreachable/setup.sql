@@ -1,0 +1,1 @@
+-- nothing: the case writes to a database that does not exist

@@ -1,0 +1,1 @@
+-- nothing: the case connects to a database that does not exist
