@@ -91,7 +91,7 @@ struct MapReportCommandTests {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/report.html"
-        let result = try CLI.run(["report", "-o", path])
+        let result = try CLI.run(["report", "-o", path, "--lang", "en"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Report      \(path)"), "\(result.stdout)")
         let url = URL(fileURLWithPath: path).absoluteString
