@@ -17,7 +17,7 @@ struct RootCommand: AsyncParsableCommand {
         subcommands: [
             InfoCommand.self, TransformCommand.self, ValidateCommand.self, IndicatorsCommand.self, LandUseCommand.self,
             CoverageCommand.self, CompareCommand.self, IsochroneCommand.self, SiteCheckCommand.self, SiteSuggestCommand.self,
-            ExportCommand.self, MapCommand.self, ReportCommand.self, DistrictCommand.self
+            ExportCommand.self, MapCommand.self, ReportCommand.self, DistrictCommand.self, BatchCommand.self
         ]
     )
 

@@ -34,14 +34,16 @@ public enum ResultsOutput {
     ///   cannot be reached or refuses, or a table of another layout.
     @discardableResult
     public static func write(_ rows: ResultRows, run: RunRecord, to destination: String) throws -> String {
+        try write([(rows, run)], to: destination)
+    }
+
+    /// Writes several runs' rows in one transaction (a batch job's analyses: all of them or none).
+    @discardableResult
+    public static func write(_ runs: [(rows: ResultRows, run: RunRecord)], to destination: String) throws -> String {
         guard PostGISLocation.names(destination) else {
             throw PlanError(.usage, "\(setting: .results) \(destination): results go to a database: give PG:dbname=… (with --schema)")
         }
         let location = try DatabaseOutput.location(destination)
-        let table = tableName(run.command)
-        let resultColumns =
-            [PlainTable.Column("run_id", "text"), .init("job_id", "bigint")]
-            + rows.columns.map { PlainTable.Column($0.name, $0.kind == .number ? "double precision" : "text") }
         do {
             let database = try PostGISWriter(location: location).connect()
             do {
@@ -49,19 +51,7 @@ public enum ResultsOutput {
                 try database.createSchema()
                 try database.execute("SELECT pg_advisory_xact_lock(hashtext(\(PostGISDatabase.literal("qtplan results \(location.schema)"))))")
                 try ensure(PlainTable(name: "qtplan_runs", columns: runColumns, rows: []), in: database)
-                try ensure(PlainTable(name: table, columns: resultColumns, rows: []), in: database)
-                if let job = run.jobID {
-                    try database.execute("DELETE FROM \(database.qualified(table)) WHERE job_id = \(job)")
-                    try database.execute(
-                        "DELETE FROM \(database.qualified("qtplan_runs")) WHERE job_id = \(job) AND command = \(PostGISDatabase.literal(run.command))")
-                }
-                try database.writeTable(PlainTable(name: "qtplan_runs", columns: runColumns, rows: [runRow(run)]), create: false)
-                let job = run.jobID.map(String.init)
-                try database.writeTable(
-                    PlainTable(
-                        name: table, columns: resultColumns,
-                        rows: rows.rows.map { [run.id, job] + $0.map { $0.isEmpty ? nil : $0 } }),
-                    create: false)
+                for (rows, run) in runs { try insert(rows, run: run, into: database) }
                 try database.commit()
             } catch {
                 database.rollback()
@@ -71,6 +61,25 @@ public enum ResultsOutput {
             throw PlanError(.cannotWrite, "\(location): cannot write the results: \(PostGISLocation.redact(error.detail))")
         }
         return location.description
+    }
+
+    /// Inserts one run's record and rows (replacing its batch job's earlier ones), inside the open transaction.
+    static func insert(_ rows: ResultRows, run: RunRecord, into database: PostGISDatabase) throws {
+        let table = tableName(run.command)
+        let resultColumns =
+            [PlainTable.Column("run_id", "text"), .init("job_id", "bigint")]
+            + rows.columns.map { PlainTable.Column($0.name, $0.kind == .number ? "double precision" : "text") }
+        try ensure(PlainTable(name: table, columns: resultColumns, rows: []), in: database)
+        if let job = run.jobID {
+            try database.execute("DELETE FROM \(database.qualified(table)) WHERE job_id = \(job)")
+            try database.execute(
+                "DELETE FROM \(database.qualified("qtplan_runs")) WHERE job_id = \(job) AND command = \(PostGISDatabase.literal(run.command))")
+        }
+        try database.writeTable(PlainTable(name: "qtplan_runs", columns: runColumns, rows: [runRow(run)]), create: false)
+        let job = run.jobID.map(String.init)
+        try database.writeTable(
+            PlainTable(name: table, columns: resultColumns, rows: rows.rows.map { [run.id, job] + $0.map { $0.isEmpty ? nil : $0 } }),
+            create: false)
     }
 
     /// Creates `table` (no rows) when the schema has none of that name; refuses one of another layout.

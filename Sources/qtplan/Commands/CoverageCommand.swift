@@ -1,6 +1,8 @@
 import ArgumentParser
 import QTAnalysis
+import QTModel
 import QTPlan
+import QTText
 
 /// `qtplan coverage`: the share of residents who reach each service within its life circle.
 struct CoverageCommand: AsyncParsableCommand {
@@ -76,11 +78,7 @@ struct CoverageCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandBody.run {
             try inputs.refuseEarly([areas, gaps])
-            var request = try services.request(engine)
-            request.areas = areas == nil ? nil : dissolve ? .dissolved : .perFacility
-            request.gaps = gaps != nil
-            request.capacity = capacity
-            let job = try CoverageJob(request, standards: try engine.loadStandards())
+            let job = try self.job()
             let (district, plan) = try scenario.apply(to: try districtOptions.load())
             let progress = Progress(label: "coverage", total: job.progressSteps)
             var outcome = try await job.run(on: district, progress: progress)
@@ -103,5 +101,19 @@ struct CoverageCommand: AsyncParsableCommand {
                 try FeatureFiles.write(features, layer: "gaps", to: districtOptions.destination(gaps), what: "the gaps file", setting: .gaps, settings: outputs)
             }
         }
+    }
+
+    /// The coverage job these arguments ask for (checked before any district is read).
+    func job() throws -> CoverageJob {
+        var request = try services.request(engine)
+        request.areas = areas == nil ? nil : dissolve ? .dissolved : .perFacility
+        request.gaps = gaps != nil
+        request.capacity = capacity
+        return try CoverageJob(request, standards: try engine.loadStandards())
+    }
+
+    /// The result rows on `district` (with `--plan` applied), printed nowhere: what `batch` writes.
+    func resultRows(on district: District) async throws -> ResultRows {
+        try await job().run(on: try scenario.apply(to: district).0).rows
     }
 }

@@ -1,5 +1,8 @@
 import ArgumentParser
+import QTAnalysis
+import QTModel
 import QTPlan
+import QTText
 
 /// `qtplan indicators`: the 14th Five-Year Plan's service indicators, for the district and each sub-district,
 /// against their 2025 targets, with what is missing to meet each.
@@ -53,18 +56,10 @@ struct IndicatorsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandBody.run {
-            let targetsPath = targets ?? StandardsFiles.bundledTargets
-            let loaded = try StandardsFiles.targets(path: targetsPath)
             // The profile is checked before the district is read (an unknown profile is a usage error).
-            var basis: LifeCircleBasis?
-            if !noLifeCircles {
-                let circles = try StandardsFiles.lifeCircles(path: standards)
-                basis = LifeCircleBasis(standards: circles, profile: try circles.profile(standard))
-            }
+            let standardsRead = try standardsInputs()
             let (district, plan) = try scenario.apply(to: try districtOptions.load())
-            var result = try await IndicatorsJob.run(
-                on: district, targets: loaded, targetsPath: targetsPath, lifeCircles: basis,
-                population: population.population)
+            var result = try await result(on: district, standardsRead)
             result.scenario = plan
             switch format {
             case .table: Terminal.table(result.table(language: language.language(for: district)))
@@ -73,5 +68,28 @@ struct IndicatorsCommand: AsyncParsableCommand {
             }
             try resultsOptions.write(result.rows, command: "indicators", district: districtOptions, inputs: inputs)
         }
+    }
+
+    /// The targets and the life-circle basis these arguments name, read and checked.
+    func standardsInputs() throws -> (targets: IndicatorTargets, path: String, basis: LifeCircleBasis?) {
+        let targetsPath = targets ?? StandardsFiles.bundledTargets
+        let loaded = try StandardsFiles.targets(path: targetsPath)
+        var basis: LifeCircleBasis?
+        if !noLifeCircles {
+            let circles = try StandardsFiles.lifeCircles(path: standards)
+            basis = LifeCircleBasis(standards: circles, profile: try circles.profile(standard))
+        }
+        return (loaded, targetsPath, basis)
+    }
+
+    /// The indicators on `district` from `inputs` (``standardsInputs()``).
+    func result(on district: District, _ inputs: (targets: IndicatorTargets, path: String, basis: LifeCircleBasis?)) async throws -> IndicatorsResult {
+        try await IndicatorsJob.run(
+            on: district, targets: inputs.targets, targetsPath: inputs.path, lifeCircles: inputs.basis, population: population.population)
+    }
+
+    /// The result rows on `district` (with `--plan` applied), printed nowhere: what `batch` writes.
+    func resultRows(on district: District) async throws -> ResultRows {
+        try await result(on: try scenario.apply(to: district).0, try standardsInputs()).rows
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import QTAnalysis
+import QTModel
 import QTPlan
+import QTText
 
 extension LandUseGrouping: ExpressibleByArgument {
     public init?(argument: String) { self.init(parsing: argument) }
@@ -73,9 +75,8 @@ struct LandUseCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandBody.run {
             try inputs.refuseEarly([gaps])
-            let land = try StandardsFiles.targets(path: targets).land
             let (district, plan) = try scenario.apply(to: try districtOptions.load())
-            var result = try LandUseJob.run(LandUseRequest(grouping: by, method: area, unit: unit), on: district, targets: land)
+            var result = try result(on: district)
             result.scenario = plan
             // Invalid parcels and zones are measured as make-valid repairs them: said on stderr, one line each.
             result.warnings.forEach(Diagnostics.warning)
@@ -91,5 +92,16 @@ struct LandUseCommand: AsyncParsableCommand {
                     settings: districtOptions.outputs(reading: inputs))
             }
         }
+    }
+
+    /// The land-use result on `district` as these arguments ask for it.
+    func result(on district: District) throws -> LandUseResult {
+        let land = try StandardsFiles.targets(path: targets).land
+        return try LandUseJob.run(LandUseRequest(grouping: by, method: area, unit: unit), on: district, targets: land)
+    }
+
+    /// The result rows on `district` (with `--plan` applied), printed nowhere: what `batch` writes.
+    func resultRows(on district: District) async throws -> ResultRows {
+        try result(on: try scenario.apply(to: district).0).rows
     }
 }

@@ -1,0 +1,2 @@
+-- A schema without a job table.
+CREATE SCHEMA d;
