@@ -38,18 +38,24 @@ public struct Wording: Sendable, Hashable {
 /// The English texts are those the outputs printed before `--lang` existed (some of them bilingual, as the maps'
 /// layer titles were), so that an English run prints what it always printed.
 public enum ChromeWord: String, Sendable, CaseIterable {
-    // Map furniture and the orientation layers (the other layers' titles are bilingual texts: ``pick(_:_:)``).
+    /// Map furniture and the orientation layers (the other layers' titles are bilingual texts: ``pick(_:_:)``).
     case legend, water, mainRoads
-    // Coverage tables.
+    /// Coverage tables: headers and footer labels.
     case service, mode, measure, circle, facilityCount, residents, covered, share, target, targetShare, capacity, perThousand
+    /// Coverage footer labels.
     case district, standard, walkingSpeed
-    // Indicator tables.
+    /// Indicator tables: headers, met or not, no target.
     case scope, indicator, unit, targetValue, value, met, whatIsMissing, yes, no, noTarget, none
+    /// Indicator tables at the plan's population, and the Chinese table's heading.
     case valueAtPopulation, missingAtPopulation, indicatorsHeading
-    // Report.
+    /// The report: its title, section headings, summary and land-use labels.
     case reportTitle, summarySection, landUseSection, coverageSection, indicatorsSection, sitesSection, plansSection
+    /// The report's summary labels.
     case summaryDistrict, officialArea, boundaryPolygon, summaryResidents, layer, subdistrictColumn, areaKm2, subdistrictsHeading
+    /// The report's land-use labels.
     case landClass, code, shareColumn, totalOfParcels, reconciliation, againstThePlan
+    /// Site checks: headers and verdicts.
+    case verdict, rule, measuredValue, limit, pass, warn, fail
 
     /// A bilingual text as the maps' titles are written, `"区界 District boundary"`, in `language`: unchanged in
     /// English (as printed before `--lang`), its Chinese part (up to the first Latin letter) in Chinese. A text
@@ -120,6 +126,13 @@ public enum ChromeWord: String, Sendable, CaseIterable {
         .shareColumn: ("Share", "占比"),
         .totalOfParcels: ("Total of parcels", "地块合计"),
         .reconciliation: ("Reconciliation", "面积核对"),
-        .againstThePlan: ("Against the plan", "对照规划")
+        .againstThePlan: ("Against the plan", "对照规划"),
+        .verdict: ("verdict", "结论"),
+        .rule: ("rule", "规则"),
+        .measuredValue: ("measured", "实测"),
+        .limit: ("limit", "限值"),
+        .pass: ("pass", "通过"),
+        .warn: ("warn", "提示"),
+        .fail: ("fail", "不通过")
     ]
 }

@@ -129,4 +129,20 @@ import Testing
         let w1 = try Tool.run("ogrinfo", ["-ro", export, "-sql", "SELECT subdistrict, subdistrict_name FROM population WHERE id = 'pop-w1'"]).output
         #expect(w1.contains("subdistrict_name (String) = 西街道"), "\(w1)")
     }
+
+    @Test("site-check --lang zh: header and verdicts in Chinese, each rule by the rules file's title_zh; the exit code unchanged")
+    func siteCheckInChinese() throws {
+        // siting-small (SiteCheckCommandTests): a kindergarten at 120.3045,30.3050 walking passes every rule but
+        // coverage_gain (nobody new inside its circle), a warning.
+        let args = ["site-check", "--district", CLI.fixture("siting-small"), "--type", "kindergarten", "--at", "120.3045,30.3050"]
+        let zh = try CLI.run(args + ["--lang", "zh"])
+        #expect(zh.status == 0, "\(zh.stderr)")
+        let lines = zh.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[1].split(separator: " ", omittingEmptySubsequences: true) == ["结论", "规则", "实测", "限值"], "\(lines[1])")
+        #expect(lines.contains { $0.hasPrefix("通过") && $0.contains("位于区界内") })
+        #expect(lines.contains { $0.hasPrefix("提示") && $0.contains("新增覆盖居民") })
+        #expect(!zh.stdout.contains("inside_district") && !zh.stdout.contains("coverage_gain "))
+        let en = try CLI.run(args)
+        #expect(en.status == 0 && en.stdout.contains("warn     coverage_gain "))
+    }
 }

@@ -179,7 +179,7 @@ public enum ReportJob {
                 profile: profile, coverage: coverage.options, driveSpeedKmh: standards.driveSpeedKmh,
                 settingNames: request.names)
             let report = try SiteCheckJob.run(plan.sites, on: district, rules: plan.rules, options: options).report
-            siteChecks = report.sites.map(siteCheck)
+            siteChecks = report.sites.map { siteCheck($0, language: language) }
             maps.append(
                 MapDocument(
                     title: "\(district.manifest.name) 规划选址 Plan sites by verdict",
@@ -284,13 +284,13 @@ public enum ReportJob {
             ], label: { _ in nil }, tooltip: { f in "\(f.string("id") ?? "") · \(f.string("services") ?? "")" })
     }
 
-    /// One site's rules as the report shows them.
-    static func siteCheck(_ result: SiteCheckResult) -> ReportSiteCheck {
+    /// One site's rules as the report shows them (in Chinese by the rules file's `title_zh`).
+    static func siteCheck(_ result: SiteCheckResult, language: Language = .en) -> ReportSiteCheck {
         ReportSiteCheck(
             site: result.site.label, type: result.site.type,
             rules: result.rules.map { r in
                 ReportSiteCheck.Rule(
-                    rule: r.title, verdict: r.verdict.rawValue, measured: r.measured, limit: r.limit,
+                    rule: language == .zh ? r.titleZh ?? r.title : r.title, verdict: r.verdict.rawValue, measured: r.measured, limit: r.limit,
                     clause: r.clause + (r.verified ? "" : " [clause not verified]"))
             })
     }
