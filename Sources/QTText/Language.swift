@@ -54,6 +54,8 @@ public enum ChromeWord: String, Sendable, CaseIterable {
     case summaryDistrict, officialArea, boundaryPolygon, summaryResidents, layer, subdistrictColumn, areaKm2, subdistrictsHeading
     /// The report's land-use labels.
     case landClass, code, shareColumn, totalOfParcels, reconciliation, againstThePlan
+    /// The land-use table's headers.
+    case industrialPark, area, shareOfZone
     /// Site checks: headers and verdicts.
     case verdict, rule, measuredValue, limit, pass, warn, fail
 
@@ -127,6 +129,9 @@ public enum ChromeWord: String, Sendable, CaseIterable {
         .totalOfParcels: ("Total of parcels", "地块合计"),
         .reconciliation: ("Reconciliation", "面积核对"),
         .againstThePlan: ("Against the plan", "对照规划"),
+        .industrialPark: ("industrial_park", "产业平台"),
+        .area: ("area", "面积"),
+        .shareOfZone: ("share of zone", "占本区域比例"),
         .verdict: ("verdict", "结论"),
         .rule: ("rule", "规则"),
         .measuredValue: ("measured", "实测"),

@@ -145,4 +145,21 @@ import Testing
         let en = try CLI.run(args)
         #expect(en.status == 0 && en.stdout.contains("warn     coverage_gain "))
     }
+
+    @Test("landuse --lang zh: the header in Chinese, the area's unit in the standards file's word (平方公里, 亩)")
+    func landUseTableInChinese() throws {
+        let district = CLI.fixture("landuse-split")
+        let km2 = try CLI.run(["landuse", "--district", district, "--by", "class", "--lang", "zh"])
+        #expect(km2.status == 0, "\(km2.stderr)")
+        let header = km2.stdout.split(separator: "\n")[0].split(separator: " ", omittingEmptySubsequences: true)
+        // km² is printed 平方公里: the word of units.km2 in life-circles.json (the code's own symbol is km²).
+        #expect(header == ["地类", "代码", "名称", "面积（平方公里）", "占比"], "\(header)")
+        let mu = try CLI.run(["landuse", "--district", district, "--by", "class", "--unit", "mu", "--lang", "zh"])
+        #expect(mu.stdout.hasPrefix("地类") && mu.stdout.split(separator: "\n")[0].contains("面积（亩）"))
+        let en = try CLI.run(["landuse", "--district", district, "--by", "class"])
+        #expect(en.stdout.split(separator: "\n")[0].split(separator: " ", omittingEmptySubsequences: true) == ["class", "code", "名称", "area", "km²", "share"])
+        // The figures are the same in both languages.
+        let figures = { (text: String) in text.split(separator: "\n").dropFirst().map { $0.split(separator: " ", omittingEmptySubsequences: true).suffix(2) } }
+        #expect(figures(km2.stdout).prefix(3) == figures(en.stdout).prefix(3))
+    }
 }
