@@ -43,7 +43,7 @@ public enum ChromeWord: String, Sendable, CaseIterable {
     /// Coverage tables: headers and footer labels.
     case service, mode, measure, circle, facilityCount, residents, covered, share, target, targetShare, capacity, perThousand
     /// Coverage footer labels.
-    case district, standard, walkingSpeed
+    case district, standard, walkingSpeed, baseline
     /// Indicator tables: headers, met or not, no target.
     case scope, indicator, unit, targetValue, value, met, whatIsMissing, yes, no, noTarget, none
     /// Indicator tables at the plan's population, and the Chinese table's heading.
@@ -94,6 +94,7 @@ public enum ChromeWord: String, Sendable, CaseIterable {
         .district: ("District", "区"),
         .standard: ("Standard", "标准"),
         .walkingSpeed: ("Walking speed", "步行速度"),
+        .baseline: ("baseline", "现状"),
         .scope: ("scope", "范围"),
         .indicator: ("indicator", "指标"),
         .unit: ("unit", "单位"),

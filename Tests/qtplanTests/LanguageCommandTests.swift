@@ -162,4 +162,25 @@ import Testing
         let figures = { (text: String) in text.split(separator: "\n").dropFirst().map { $0.split(separator: " ", omittingEmptySubsequences: true).suffix(2) } }
         #expect(figures(km2.stdout).prefix(3) == figures(en.stdout).prefix(3))
     }
+
+    @Test("compare --lang zh: the header and the services in Chinese; closing the one kindergarten takes its 25.0% to 0.0%")
+    func compareTableInChinese() throws {
+        // coverage-small (CoverageCommandTests): kg-1 is the only kindergarten, 1,000 of 4,000 residents walk to it.
+        let folder = try Tool.temporaryFolder("lang-compare")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let plan = folder + "/close.geojson"
+        let collection: [String: Any] = [
+            "type": "FeatureCollection", "name": "close",
+            "features": [["type": "Feature", "properties": ["layer": "facilities", "action": "close", "id": "kg-1"], "geometry": NSNull()]]
+        ]
+        try JSONSerialization.data(withJSONObject: collection).write(to: URL(fileURLWithPath: plan))
+        let args = ["compare", "--type", "kindergarten", "--district", CLI.fixture("coverage-small"), "--plan", plan]
+        let zh = try CLI.run(args + ["--lang", "zh"])
+        #expect(zh.status == 0, "\(zh.stderr)")
+        let lines = zh.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+        #expect(lines[0] == ["服务", "生活圈", "现状", "close"], "\(lines[0])")
+        #expect(lines[1].first == "幼儿园" && lines[1].contains("25.0%") && lines[1].contains { $0.hasPrefix("0.0%") }, "\(lines[1])")
+        let en = try CLI.run(args)
+        #expect(en.stdout.hasPrefix("service ") && en.stdout.contains("kindergarten "))
+    }
 }
