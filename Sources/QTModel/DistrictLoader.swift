@@ -358,10 +358,13 @@ public struct DistrictLoader: Sendable {
             ("official_area_km2", .number, true), ("metric_crs", .string, true), ("residents", .wholeNumber, true),
             ("residents_source", .string, false), ("layers", .object, true), ("network_components", .object, false),
             ("network_components_reason", .string, false), ("network_min_largest_share", .object, false),
-            ("landuse_tiles_boundary", .bool, false), ("build", .object, false)
+            ("landuse_tiles_boundary", .bool, false), ("build", .object, false), ("lang", .string, false)
         ]
         for (name, kind, required) in fields {
             if let problem = check(object[name], name, kind, required: required) { return problem }
+        }
+        if let lang = object["lang"]?.stringValue, Language(rawValue: lang) == nil {
+            return "field 'lang': expected one of \(Language.allCases.map(\.rawValue).joined(separator: ", ")), found '\(lang)'"
         }
         for (key, entry) in (object["layers"]?.objectValue ?? [:]).sorted(by: { $0.key < $1.key }) {
             if let problem = check(entry, "layers.\(key)", .object, required: true) { return problem }

@@ -1,3 +1,5 @@
+import QTText
+
 /// A district folder's `district.json`: who the district is and where its layers are.
 ///
 /// See `geodata/README.md` for the schema. Keys are snake_case in the file.
@@ -32,6 +34,8 @@ public struct DistrictManifest: Codable, Hashable, Sendable {
     public var landuseTilesBoundary: Bool?
     /// How the folder was built, when `qtplan district build` wrote it.
     public var build: DistrictBuildRecord?
+    /// The language of tables, the report and map legends when no `--lang` is given (absent: English).
+    public var lang: Language?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name
@@ -47,6 +51,7 @@ public struct DistrictManifest: Codable, Hashable, Sendable {
         case networkMinLargestShare = "network_min_largest_share"
         case landuseTilesBoundary = "landuse_tiles_boundary"
         case build
+        case lang
     }
 
     /// Creates a manifest.
@@ -55,7 +60,7 @@ public struct DistrictManifest: Codable, Hashable, Sendable {
         residents: Int, residentsSource: String? = nil, layers: [String: LayerEntry],
         networkComponents: [String: Int]? = nil, networkComponentsReason: String? = nil,
         networkMinLargestShare: [String: Double]? = nil, landuseTilesBoundary: Bool? = nil,
-        build: DistrictBuildRecord? = nil
+        build: DistrictBuildRecord? = nil, lang: Language? = nil
     ) {
         self.name = name
         self.nameEn = nameEn
@@ -70,6 +75,7 @@ public struct DistrictManifest: Codable, Hashable, Sendable {
         self.networkMinLargestShare = networkMinLargestShare
         self.landuseTilesBoundary = landuseTilesBoundary
         self.build = build
+        self.lang = lang
     }
 }
 

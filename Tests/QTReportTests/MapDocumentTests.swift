@@ -106,10 +106,53 @@ struct MapDocumentTests {
         }
     }
 
-    @Test("legend text too long for the panel is cut with an ellipsis; CJK counted one em")
-    func legendTextIsFitted() {
-        #expect(MapRenderer.fitted("short", width: 200, fontSize: 12) == "short")
-        let cut = MapRenderer.fitted("公共管理与公共服务用地 public service", width: 120, fontSize: 12)
-        #expect(cut.hasSuffix("…") && cut.count < 20, "\(cut)")
+    @Test("legend text too long for the panel wraps, nothing cut: CJK one em (12 px), other characters 0.56 em (6.72 px)")
+    func legendTextWraps() {
+        #expect(MapRenderer.wrapped("short", width: 200, fontSize: 12) == ["short"])
+        // 11 CJK characters of 12 px: 10 fit 120 px. The rest: 地 12 + space 6.72 + "public " 47.04 +
+        // "service" 47.04 = 112.8 px, under 120 (the space a line would end with is not counted).
+        #expect(
+            MapRenderer.wrapped("公共管理与公共服务用地 public service", width: 120, fontSize: 12)
+                == ["公共管理与公共服务用", "地 public service"])
+        // The cut label of the issue: "Facilities: community_h…". At 208 px (the room of a class entry in the
+        // 250 px panel) "公共服务设施 Facilities: " takes 6 × 12 + 12 × 6.72 = 152.64 px and the 23 characters of
+        // the type 154.56 px more: they go on a line of their own.
+        #expect(
+            MapRenderer.wrapped("公共服务设施 Facilities: community_health_centre", width: 208, fontSize: 12)
+                == ["公共服务设施 Facilities:", "community_health_centre"])
+        // A word wider than a line breaks after its underscores: 30 px holds 4 characters (26.88 px).
+        #expect(MapRenderer.wrapped("ab_cd_ef", width: 30, fontSize: 12) == ["ab_", "cd_", "ef"])
+        // Longer texts: every line fits, and the lines give back every character but the spaces broken at.
+        for text in [
+            String(repeating: "社区卫生服务中心 community health centre ", count: 4), String(repeating: "x", count: 90),
+            "服务范围 Service area: elderly_care_home_with_a_very_long_label_name"
+        ] {
+            let lines = MapRenderer.wrapped(text, width: 150, fontSize: 12)
+            #expect(lines.count > 1 && lines.allSatisfy { MapRenderer.estimatedWidth(Substring($0), fontSize: 12) <= 150 }, "\(lines)")
+            #expect(lines.joined().filter { $0 != " " } == text.filter { $0 != " " })
+            #expect(!lines.joined().contains("…"))
+        }
+    }
+
+    @Test("a map whose layer has a long title draws all of it in the legend, one tspan a line, below the title")
+    func longLegendEntryIsDrawnWhole() throws {
+        let title = "服务范围 Service area: community_health_centre (a label longer than the legend panel is wide)"
+        let map = MapDocument(
+            title: "d", layers: [MapLayer(id: "b", title: title, features: [try Self.square()])], metricCRS: .cgcs2000GK120)
+        let svg = try map.svg()
+        let legend = try #require(svg.components(separatedBy: "<g class=\"legend\">").last)
+        let spans = legend.components(separatedBy: "<tspan ").dropFirst().map { $0.drop { $0 != ">" }.dropFirst().prefix { $0 != "<" } }
+        #expect(spans.count >= 3, "\(spans)")
+        #expect(spans.joined().filter { $0 != " " } == title.filter { $0 != " " })
+        #expect(!legend.contains("…"))
+        // The entry's lines are 14 px apart, and the legend's English heading is unchanged.
+        let ys = legend.components(separatedBy: "<tspan x=\"").dropFirst().compactMap { part in
+            part.components(separatedBy: "y=\"").dropFirst().first.flatMap { Double($0.prefix { $0 != "\"" }) }
+        }
+        #expect(zip(ys, ys.dropFirst()).allSatisfy { abs($1 - $0 - 14) < 1e-9 }, "\(ys)")
+        #expect(legend.contains(">图例 Legend<"))
+        var zh = map
+        zh.language = .zh
+        #expect(try zh.svg().contains(">图例<"))
     }
 }

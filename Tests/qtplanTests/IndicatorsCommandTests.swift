@@ -75,17 +75,20 @@ import Testing
     }
 
     @Test func bundledDistrict() throws {
-        let result = try CLI.run(["indicators", "--targets", Self.targets])
+        let result = try CLI.run(["indicators", "--targets", Self.targets, "--lang", "en"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         // Hand-worked in QTAnalysisTests/IndicatorBundledTests: 2.4 × 793,000 − 1,665,300; 5.0 × 793 − 3,093.
         #expect(result.stdout.contains("needs 237,900 m² more sports ground"))
         #expect(result.stdout.contains("needs 872 more licensed physicians"))
         #expect(result.stdout.contains("these values describe the model, not a survey"))
+        // The bundled manifest says "lang": "zh": the same shortfalls in the targets file's needs_zh.
+        let zh = try CLI.run(["indicators", "--targets", Self.targets])
+        #expect(zh.stdout.contains("还需体育场地237,900平方米") && zh.stdout.contains("还需执业（助理）医师872人"), "\(zh.stdout.prefix(600))")
     }
 
     @Test("--year 2025 gives every indicator at the plan's 1,000,000 residents beside today's; a year without one is 64")
     func indicatorsAtThePlansPopulation() throws {
-        let result = try CLI.run(["indicators", "--year", "2025", "--no-life-circles"])
+        let result = try CLI.run(["indicators", "--year", "2025", "--no-life-circles", "--lang", "en"])
         #expect(result.status == 0, "\(result.stderr)")
         // 1,665,300 m² of sports ground: 2.10 m² each today, 1.67 at 1,000,000; 2.4 × 1,000,000 − 1,665,300 = 734,700 m².
         #expect(result.stdout.contains("value at 1,000,000"))

@@ -91,7 +91,7 @@ struct MapReportCommandTests {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/report.html"
-        let result = try CLI.run(["report", "-o", path])
+        let result = try CLI.run(["report", "-o", path, "--lang", "en"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Report      \(path)"), "\(result.stdout)")
         let url = URL(fileURLWithPath: path).absoluteString
@@ -130,5 +130,49 @@ struct MapReportCommandTests {
         }
         #expect(shots[0] != shots[1], "Chinese text rendered as the missing-glyph box: install a CJK font (fonts-noto-cjk)")
         #expect(try Self.pixelSpread(folder + "/cjk.png").stddev > 5)
+    }
+
+    @Test("the report in Chinese in a headless browser: headings, services and legends in Chinese, drawn as glyphs, every legend text whole inside its map")
+    func chineseReportInABrowser() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/report.html"
+        let result = try CLI.run(["report", "-o", path, "--lang", "zh"])
+        #expect(result.status == 0, "\(result.stderr)")
+        // The browser measures what it drew: each legend text's box (SVG user units) must end inside its map, and
+        // no text may carry the ellipsis a cut label had. The page's own script runs first; this one after it.
+        let probe = """
+            <script>addEventListener('load', () => { const bad = []; let n = 0;
+            for (const svg of document.querySelectorAll('svg.qtmap')) { const w = svg.viewBox.baseVal.width;
+            for (const t of svg.querySelectorAll('.legend text')) { n++; const b = t.getBBox();
+            if (b.width === 0 || b.x < 0 || b.x + b.width > w || t.textContent.includes('…')) bad.push(t.textContent); } }
+            document.body.setAttribute('data-legend', bad.length ? 'overflow: ' + bad.join(' | ') : 'fits ' + n); });</script>
+            """
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        let measured = folder + "/measured.html"
+        try html.replacingOccurrences(of: "</body>", with: probe + "</body>").write(toFile: measured, atomically: true, encoding: .utf8)
+        let dom = try Self.chromium(["--window-size=1400,1000", "--virtual-time-budget=5000", "--dump-dom"], URL(fileURLWithPath: measured).absoluteString)
+        #expect(dom.output.contains("data-ready=\"true\""), "the report's script did not finish")
+        let legend = dom.output.components(separatedBy: "data-legend=\"").dropFirst().first?.prefix { $0 != "\"" } ?? ""
+        #expect(legend.hasPrefix("fits ") && (Int(legend.dropFirst(5)) ?? 0) >= 15, "\(legend)")
+        // Chinese from the standards files (社区卫生服务中心, 还需托位…) and the interface table (图例, 生活圈覆盖).
+        for text in ["生活圈覆盖", "2025年指标", "社区卫生服务中心", "幼儿园", ">图例<", "未覆盖居民", "主要道路", "水系", "还需托位", "平方米/人"] {
+            #expect(dom.output.contains(text), "\(text)")
+        }
+        #expect(!dom.output.contains("图例 Legend") && !dom.output.contains("needs 1,349"))
+        // Glyphs, not tofu: the legend's words in the map's font stack draw differently from as many code points no
+        // font has (private use), which every font draws as the same empty box.
+        let stack = try #require(html.components(separatedBy: "font-family=\"").dropFirst().first?.prefix { $0 != "\"" })
+        let words = "图例 社区卫生服务中心 未覆盖居民 主要道路 水系"
+        var shots: [Data] = []
+        for (name, text) in [("legend", words), ("boxes", String(words.map { $0 == " " ? " " : "\u{E000}" }))] {
+            let page = folder + "/\(name).html"
+            try
+                "<!DOCTYPE html><meta charset=\"utf-8\"><body style=\"margin:0;background:#fff\"><p style=\"font-family:\(stack);font-size:40px;margin:10px\">\(text)</p>"
+                .replacingOccurrences(of: "&apos;", with: "'").write(toFile: page, atomically: true, encoding: .utf8)
+            _ = try Self.chromium(["--window-size=1200,120", "--screenshot=\(folder)/\(name).png"], URL(fileURLWithPath: page).absoluteString)
+            shots.append(try Data(contentsOf: URL(fileURLWithPath: "\(folder)/\(name).png")))
+        }
+        #expect(shots[0] != shots[1], "the legend's Chinese rendered as missing-glyph boxes: install a CJK font (fonts-noto-cjk)")
     }
 }

@@ -198,6 +198,8 @@ public struct LifeCircleStandards: Hashable, Sendable {
     public var profiles: [LifeCircleProfile]
     /// The file it was read from (for messages).
     public var path: String
+    /// Names of services, target groups and units in English and Chinese (`names`, `target_groups`, `units`).
+    public var wording = StandardsWording()
 
     /// The profile called `name` (the default when `nil`).
     public func profile(_ name: String? = nil) throws(StandardsError) -> LifeCircleProfile {
@@ -265,9 +267,25 @@ private struct StandardsReader: JSONFieldReading {
         guard profiles.contains(where: { $0.name == defaultName }) else {
             throw fail("default_profile", "no profile '\(defaultName)' in the file")
         }
-        return LifeCircleStandards(
+        var standards = LifeCircleStandards(
             defaultProfile: defaultName, walkSpeedKmh: walk, driveSpeedKmh: drive,
             accessDistance: access, profiles: profiles, path: path)
+        standards.wording = StandardsWording(
+            names: try wordings(top["names"], "names"), targetGroups: try wordings(top["target_groups"], "target_groups"),
+            units: try wordings(top["units"], "units"))
+        return standards
+    }
+
+    /// An optional object of `{"en": "…", "zh": "…"}` texts by key.
+    func wordings(_ value: JSONValue?, _ field: String) throws(StandardsError) -> [String: Wording] {
+        guard let value else { return [:] }
+        var out: [String: Wording] = [:]
+        for (key, item) in try object(value, field) {
+            let o = try object(item, "\(field).\(key)")
+            let zh = try o["zh"].map { v throws(StandardsError) in try string(v, "\(field).\(key).zh") }
+            out[key] = Wording(en: try string(o["en"], "\(field).\(key).en"), zh: zh)
+        }
+        return out
     }
 
     func profile(_ value: JSONValue, _ at: String) throws(StandardsError) -> LifeCircleProfile {

@@ -43,15 +43,20 @@ public struct IndicatorRule: Sendable, Hashable {
 
     /// The phrase for a shortfall of `n`: "1 more licensed physician", "872 more licensed physicians".
     public func shortfallPhrase(for n: Int) -> String {
-        guard n == 1 else { return shortfallPhrase }
+        Self.phrase(shortfallPhrase, for: n)
+    }
+
+    /// `phrase` (plural) for a shortfall of `n`: its plural noun made singular when `n` is 1.
+    public static func phrase(_ phrase: String, for n: Int) -> String {
+        guard n == 1 else { return phrase }
         for (plural, singular) in [
             ("places", "place"), ("physicians", "physician"), ("hospitals", "hospital"),
             ("beds", "bed"), ("communities", "community"), ("stations", "station"),
             ("residents", "resident")
-        ] where shortfallPhrase.contains(plural) {
-            return shortfallPhrase.replacingOccurrences(of: plural, with: singular)
+        ] where phrase.contains(plural) {
+            return phrase.replacingOccurrences(of: plural, with: singular)
         }
-        return shortfallPhrase
+        return phrase
     }
 
     /// The rule for each indicator.

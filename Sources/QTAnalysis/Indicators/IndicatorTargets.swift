@@ -144,12 +144,24 @@ public struct IndicatorTarget: Hashable, Sendable {
     /// file: the plan's 15分钟公共服务圈 is `qiantang-plan`'s 学前教育、卫生、养老、体育, not GB 50180's 15-minute set);
     /// `nil`: the profile the command is asked for (`--standard`).
     public var profile: String?
+    /// The unit in Chinese (`unit_zh`), printed with `--lang zh`.
+    public var unitZh: String?
+    /// What a shortfall of N needs, after the number (`needs_en`: "more childcare places"; singular for 1 by
+    /// the code's English rule); `nil`: the phrase fixed with the indicator's rule.
+    public var needsEn: String?
+    /// What a shortfall needs in Chinese, `{n}` standing for the number (`needs_zh`: "还需增加托位{n}个").
+    public var needsZh: String?
 
+    /// An entry of the targets file.
     public init(
         id: IndicatorID, name: String, nameZh: String? = nil, unit: String, target: Double?,
-        baseline2020: Double? = nil, note: String? = nil, source: TargetSource, profile: String? = nil
+        baseline2020: Double? = nil, note: String? = nil, source: TargetSource, profile: String? = nil,
+        unitZh: String? = nil, needsEn: String? = nil, needsZh: String? = nil
     ) {
         self.profile = profile
+        self.unitZh = unitZh
+        self.needsEn = needsEn
+        self.needsZh = needsZh
         self.id = id
         self.name = name
         self.nameZh = nameZh
@@ -278,7 +290,10 @@ public struct IndicatorTargets: Hashable, Sendable {
                     id: id, name: name, nameZh: try string("name_zh", in: entry, at: at, required: false), unit: unit,
                     target: target, baseline2020: baseline, note: try string("note", in: entry, at: at, required: false),
                     source: TargetSource(seed: seed, location: location, wording: wording),
-                    profile: try string("profile", in: entry, at: at, required: false)))
+                    profile: try string("profile", in: entry, at: at, required: false),
+                    unitZh: try string("unit_zh", in: entry, at: at, required: false),
+                    needsEn: try string("needs_en", in: entry, at: at, required: false),
+                    needsZh: try string("needs_zh", in: entry, at: at, required: false)))
         }
         return IndicatorTargets(
             year: year, indicators: indicators, land: try landTargets(object["land"], fail: fail),

@@ -21,6 +21,8 @@ public struct SiteRuleResult: Hashable, Sendable {
     public var rule: String
     /// The rule's title.
     public var title: String
+    /// The rule's title in Chinese, when the rules file gives one (`title_zh`).
+    public var titleZh: String?
     /// pass, warn or fail.
     public var verdict: SiteVerdict
     /// The measured number (metres, km², residents or a 0–1 share, see ``unit``); `nil` for rules that

@@ -84,10 +84,12 @@ public final class SiteChecker {
         _ rule: SitingRule, _ verdict: SiteVerdict, value: Double?, unit: String, measured: String,
         limit: String, bySubdistrict: [SubdistrictGain] = []
     ) -> SiteRuleResult {
-        SiteRuleResult(
+        var result = SiteRuleResult(
             rule: rule.id, title: rule.title, verdict: verdict, value: value, unit: unit, measured: measured,
             limit: limit, limitValue: rule.failBelow ?? rule.failAbove ?? rule.warnBelow ?? rule.warnAbove,
             clause: rule.citation, verified: rule.verified, bySubdistrict: bySubdistrict)
+        result.titleZh = rule.titleZh
+        return result
     }
 
     /// A rule that could not be checked: a warning saying why.

@@ -121,6 +121,8 @@ public struct SitingRule: Hashable, Sendable {
     public var id: String
     /// A one-line title for reports.
     public var title: String
+    /// The title in Chinese (`title_zh`), printed with `--lang zh`.
+    public var titleZh: String?
     /// What it measures.
     public var kind: SitingRuleKind
     /// The facility types it applies to; `nil` for every type (`"types": ["*"]`).

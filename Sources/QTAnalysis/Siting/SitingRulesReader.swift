@@ -165,10 +165,12 @@ struct SitingRulesReader: JSONFieldReading {
             guard let b = v.boolValue else { throw fail("\(at).verified", "expected true or false, found \(v.typeDescription)") }
             verified = b
         }
-        return SitingRule(
+        var rule = SitingRule(
             id: id, title: title, kind: kind, types: types, severity: severity, failBelow: limits.fb,
             warnBelow: limits.wb, failAbove: limits.fa, warnAbove: limits.wa, document: document,
             clause: clause, wording: wording, verified: verified)
+        rule.titleZh = try r["title_zh"].map { v throws(SitingError) in try string(v, "\(at).title_zh") }
+        return rule
     }
 
     func target(_ value: JSONValue, _ at: String) throws(SitingError) -> SitingTarget {

@@ -138,7 +138,7 @@ public enum CompareJob {
         let outcome = CoverageOutcome(
             results: results, profile: job.profile, options: job.options, district: district.manifest.name,
             modelledResidents: district.isModelled(.population), modelledFacilities: district.isModelled(.facilities),
-            areas: nil, gaps: nil, warnings: [], scenario: nil)
+            areas: nil, gaps: nil, warnings: [], scenario: nil, wording: job.standards.wording)
         return CompareOutcome(baseline: outcome, baselineIndicators: baseline.indicators, plans: comparisons)
     }
 

@@ -75,6 +75,8 @@ public struct CoverageOutcome: Sendable {
     public var scenario: String?
     /// Capacity within reach, one per result (`nil` where not asked for or the rule names no capacity).
     public var capacity: [CapacityAccess?] = []
+    /// The standards file's names of services, target groups and units (what a Chinese table prints).
+    public var wording = StandardsWording()
 }
 
 /// `coverage`: the share of residents who reach each service within its life circle, by straight line or over
@@ -135,7 +137,7 @@ public struct CoverageJob: Sendable {
             results: results, profile: profile, options: options, district: district.manifest.name,
             modelledResidents: district.isModelled(.population), modelledFacilities: district.isModelled(.facilities), areas: areas,
             gaps: request.gaps ? results.flatMap { ServiceAreas.gaps($0, inputs: inputs, district: district) } : nil,
-            warnings: request.engine.coarseGridWarnings(cells), scenario: nil, capacity: capacity)
+            warnings: request.engine.coarseGridWarnings(cells), scenario: nil, capacity: capacity, wording: standards.wording)
     }
 }
 

@@ -70,6 +70,26 @@ public enum ExportJob {
             path: request.destination, setting: .output)
     }
 
+    /// `collection` with each feature's sub-district named, for the attribute tables of GeoPackage, Shapefile,
+    /// FlatGeobuf and CSV exports: a feature whose `subdistrict` is the id of a feature
+    /// of the sub-district layer gets that feature's `name` as `subdistrict_name` (the Chinese name in the bundled
+    /// district), unless it has one. Other features are unchanged.
+    static func namingSubdistricts(_ collection: FeatureCollection, in district: District) -> FeatureCollection {
+        var names: [String: String] = [:]
+        for zone in district.features(.subdistricts) {
+            if let id = zone.properties["id"]?.stringValue ?? zone.id?.stringValue, let name = zone.properties["name"]?.stringValue { names[id] = name }
+        }
+        guard !names.isEmpty else { return collection }
+        var out = collection
+        for i in out.features.indices {
+            guard out.features[i].properties["subdistrict_name"] == nil,
+                let id = out.features[i].properties["subdistrict"]?.stringValue, let name = names[id]
+            else { continue }
+            out.features[i].properties["subdistrict_name"] = .string(name)
+        }
+        return out
+    }
+
     /// Writes the layers of `district`.
     /// - Throws: ``PlanError``: `missingInput` for a layer the district lacks, `cannotWrite` for an input file that
     ///   would be overwritten (without ``ExportRequest/overwriteInputs``) or a failed write.
@@ -78,7 +98,10 @@ public enum ExportJob {
             guard let collection = district.layers[name] else {
                 throw PlanError(.missingInput, "\(district.directory): the district has no '\(name.rawValue)' layer")
             }
-            return VectorLayer(name: name.rawValue, features: collection)
+            // GeoJSON is the district's own format, written as the district has it (a round trip is byte-identical);
+            // the attribute tables of the other formats name each feature's sub-district.
+            let named = request.format == .geojson ? collection : Self.namingSubdistricts(collection, in: district)
+            return VectorLayer(name: name.rawValue, features: named)
         }
         if PostGISLocation.names(request.destination) {
             try FeatureFiles.check(format: .gpkg, crs: request.crs, layerCount: layers.count, path: request.destination, setting: .output)

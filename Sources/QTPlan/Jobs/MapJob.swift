@@ -42,12 +42,19 @@ public struct MapRequest: Sendable, Hashable {
     public var engine: EngineSettings
     /// How messages name request settings.
     public var names: SettingNames
+    /// The language of the legend and the layers' titles.
+    public var language: Language
+    /// Whether a coverage map also draws the river and main roads beneath (``QTReport/StandardLayers/orientation(in:language:)``).
+    public var orientation: Bool
 
     /// A request.
     public init(
         layers: [MapLayerSpec], coverage: MapCoverage? = nil, title: String? = nil, width: Double = 1000, height: Double = 720,
-        output: String, engine: EngineSettings = EngineSettings(), names: SettingNames = .library
+        output: String, engine: EngineSettings = EngineSettings(), names: SettingNames = .library, language: Language = .en,
+        orientation: Bool = true
     ) {
+        self.language = language
+        self.orientation = orientation
         self.layers = layers
         self.coverage = coverage
         self.title = title
@@ -78,12 +85,16 @@ public struct MapResult: Sendable {
 
 /// `map`: a map of chosen layers, and optionally one service's coverage, as SVG or PNG.
 public enum MapJob {
-    /// Draws and writes the map of `district`; `standards` are needed with a coverage overlay.
+    /// Draws and writes the map of `district`; `standards` are needed with a coverage overlay (and name the
+    /// facility types in a Chinese legend). A coverage map draws the river and the main roads beneath its layers
+    /// when ``MapRequest/orientation`` is set.
     public static func run(
         _ request: MapRequest, on district: District, standards: LifeCircleStandards?,
         settings: OutputSettings
     ) async throws -> MapResult {
-        var drawn = try MapLayers.layers(request.layers, in: district)
+        let language = request.language
+        let typeNames = standards?.wording.names ?? [:]
+        var drawn = try MapLayers.layers(request.layers, in: district, language: language, names: typeNames)
         var subtitle: String?
         if let coverage = request.coverage, let standards {
             let job = try CoverageJob(
@@ -102,18 +113,22 @@ public enum MapJob {
             for (service, result) in zip(shown, results) {
                 let areas = try ServiceAreas.areas(service, in: inputs, dissolve: true)
                 let gaps = ServiceAreas.gaps(result, inputs: inputs, district: district)
-                coverageLayers += StandardLayers.coverage(areas: areas, gaps: gaps, label: service.label)
-                subtitle = MapLayers.subtitle(service, result, profile: job.profile.name)
+                coverageLayers += StandardLayers.coverage(
+                    areas: areas, gaps: gaps, label: standards.wording.service(service.label, language), language: language)
+                subtitle = MapLayers.subtitle(service, result, profile: job.profile.name, language: language, wording: standards.wording)
             }
             // Above the area-filling layers the user listed (land use, population), below the rest.
             let fills = drawn.prefix { ["landuse", "population", "industrial_parks"].contains($0.id) }.count
             drawn.insert(contentsOf: coverageLayers, at: fills)
+            // The river and main roads beneath everything but the area-filling layers, for orientation.
+            if request.orientation { drawn.insert(contentsOf: StandardLayers.orientation(in: district, language: language), at: fills) }
         }
-        let map = MapDocument(
-            title: request.title ?? "\(district.manifest.name) \(district.manifest.nameEn)", subtitle: subtitle,
+        var map = MapDocument(
+            title: request.title ?? (language == .zh ? district.manifest.name : "\(district.manifest.name) \(district.manifest.nameEn)"), subtitle: subtitle,
             note: MapLayers.note(district), layers: drawn,
             extent: district.features(.boundary), metricCRS: try CRS(parsing: district.manifest.metricCRS),
             width: request.width, height: request.height)
+        map.language = language
         let svg = try map.svg()
         var read = RunInputs()
         read.add(district)

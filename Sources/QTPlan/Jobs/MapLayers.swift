@@ -45,11 +45,14 @@ enum MapLayers {
         }
     }
 
-    /// The map layers of `specs` in the district's house styles.
+    /// The map layers of `specs` in the district's house styles, titled in `language` (facility types by the
+    /// standards file's `names`).
     /// - Throws: ``PlanError``: `missingInput` for a layer the district lacks, `usage` for a filter no feature matches.
-    static func layers(_ specs: [MapLayerSpec], in district: District) throws(PlanError) -> [MapLayer] {
+    static func layers(
+        _ specs: [MapLayerSpec], in district: District, language: Language = .en, names: [String: Wording] = [:]
+    ) throws(PlanError) -> [MapLayer] {
         try specs.map { spec throws(PlanError) in
-            guard let made = StandardLayers.layer(spec.layer, filter: spec.filter, in: district) else {
+            guard let made = StandardLayers.layer(spec.layer, filter: spec.filter, in: district, language: language, names: names) else {
                 throw PlanError(.missingInput, "\(district.directory): the district has no '\(spec.layer.rawValue)' layer")
             }
             if let filter = spec.filter, made.features.isEmpty {
@@ -59,13 +62,20 @@ enum MapLayers {
         }
     }
 
-    /// The line under a coverage map's title.
-    static func subtitle(_ service: CoverageService, _ result: CoverageResult, profile: String) -> String {
+    /// The line under a coverage map's title; in Chinese the service by the standards file's name (`wording`) and
+    /// the share and head-count in Chinese words.
+    static func subtitle(
+        _ service: CoverageService, _ result: CoverageResult, profile: String, language: Language = .en,
+        wording: StandardsWording = StandardsWording()
+    ) -> String {
         // A circle the standard defines by distance (radius, or a walk measured in metres) is said in metres.
         let inMetres = service.mode == .radius || service.measure == .distance
         let circle = inMetres ? "\(NumberText.grouped(Int(service.distance))) m" : "\(NumberText.trimmed(service.minutes)) min"
-        return "\(service.label) · \(service.mode.rawValue) \(circle) (\(profile)) · covered \(NumberText.fixed(result.total.share * 100, 1))% "
-            + "of \(NumberText.grouped(Int(result.total.population.rounded()))) residents"
+        let share = NumberText.fixed(result.total.share * 100, 1) + "%"
+        let residents = NumberText.grouped(Int(result.total.population.rounded()))
+        let head = "\(wording.service(service.label, language)) · \(service.mode.rawValue) \(circle) (\(profile)) · "
+        guard language == .zh else { return head + "covered \(share) of \(residents) residents" }
+        return head + "\(ChromeWord.share.text(.zh)) \(share) · \(ChromeWord.residents.text(.zh)) \(residents) \(wording.unit("residents", .zh, fallback: "人"))"
     }
 
     /// The note under a map: the data's provenance and the CRS.

@@ -45,13 +45,16 @@ public struct ReportRequest: Sendable {
     public var generator: String
     /// How messages name request settings.
     public var names: SettingNames
+    /// The language of headings, tables and map legends (the notes stay English).
+    public var language: Language
 
     /// A request.
     public init(
         output: String, profile: String? = nil, mapType: String = FacilityType.communityHealthCentre.rawValue,
         sites: ReportSites? = nil, plans: [ScenarioPlan] = [], planRules: SitingRules? = nil, population: IndicatorPopulation? = nil,
-        engine: EngineSettings = EngineSettings(), generator: String, names: SettingNames = .library
+        engine: EngineSettings = EngineSettings(), generator: String, names: SettingNames = .library, language: Language = .en
     ) {
+        self.language = language
         self.output = output
         self.profile = profile
         self.mapType = mapType
@@ -129,15 +132,15 @@ public enum ReportJob {
 
         let metric = try CRS(parsing: district.manifest.metricCRS)
         let note = MapLayers.note(district)
+        let language = request.language, typeNames = standards.wording.names
+        // Every map's layers in the report's language.
+        func layers(_ wanted: [String]) throws(PlanError) -> [MapLayer] {
+            try MapLayers.layers(MapLayers.available(wanted, in: district), in: district, language: language, names: typeNames)
+        }
         var maps = [
             MapDocument(
-                title: "\(district.manifest.name) 用地与轨道 Land use and metro", note: note,
-                layers: try MapLayers.layers(
-                    MapLayers.available(
-                        [
-                            "landuse", "subdistricts", "boundary", "transit:metro_line",
-                            "transit:metro_station"
-                        ], in: district), in: district),
+                title: "\(district.manifest.name) " + ChromeWord.pick("用地与轨道 Land use and metro", language), note: note,
+                layers: try layers(["landuse", "subdistricts", "boundary", "transit:metro_line", "transit:metro_station"]),
                 extent: district.features(.boundary), metricCRS: metric)
         ]
         guard let index = coverage.services.firstIndex(where: { $0.supply.type == request.mapType }) else {
@@ -147,12 +150,16 @@ public enum ReportJob {
         let areas = try ServiceAreas.areas(mapped, in: inputs, dissolve: true)
         let gaps = ServiceAreas.gaps(results[index], inputs: inputs, district: district)
         // The mapped service's facilities, when the district has any (a map of their absence needs none).
-        let base = try MapLayers.layers(MapLayers.available(["subdistricts", "boundary", "facilities:\(request.mapType)"], in: district), in: district)
+        let base = try layers(["subdistricts", "boundary", "facilities:\(request.mapType)"])
         maps.append(
             MapDocument(
-                title: "\(district.manifest.name) 未覆盖居民 Residents left out: \(mapped.label)",
-                subtitle: MapLayers.subtitle(mapped, results[index], profile: profile.name), note: note,
-                layers: StandardLayers.coverage(areas: areas, gaps: gaps, label: mapped.label) + base,
+                title: language == .zh
+                    ? "\(district.manifest.name) \(ChromeWord.pick("未覆盖居民 Residents left out", .zh))：\(standards.wording.service(mapped.label, .zh))"
+                    : "\(district.manifest.name) 未覆盖居民 Residents left out: \(mapped.label)",
+                subtitle: MapLayers.subtitle(mapped, results[index], profile: profile.name, language: language, wording: standards.wording), note: note,
+                layers: StandardLayers.orientation(in: district, language: language)
+                    + StandardLayers.coverage(areas: areas, gaps: gaps, label: standards.wording.service(mapped.label, language), language: language)
+                    + base,
                 extent: district.features(.boundary), metricCRS: metric))
         progress?.advance(by: 1)
 
@@ -172,13 +179,12 @@ public enum ReportJob {
                 profile: profile, coverage: coverage.options, driveSpeedKmh: standards.driveSpeedKmh,
                 settingNames: request.names)
             let report = try SiteCheckJob.run(plan.sites, on: district, rules: plan.rules, options: options).report
-            siteChecks = report.sites.map(siteCheck)
+            siteChecks = report.sites.map { siteCheck($0, language: language) }
             maps.append(
                 MapDocument(
                     title: "\(district.manifest.name) 规划选址 Plan sites by verdict",
                     subtitle: "\(report.sites.count) sites from \(plan.path) · rules \(report.rulesPath)", note: note,
-                    layers: try MapLayers.layers(MapLayers.available(["constraints", "subdistricts", "boundary"], in: district), in: district)
-                        + [sitesLayer(report)],
+                    layers: try layers(["constraints", "subdistricts", "boundary"]) + [sitesLayer(report)],
                     extent: district.features(.boundary), metricCRS: metric))
         }
         var comparison: ReportComparison?
@@ -198,7 +204,7 @@ public enum ReportJob {
                         title: "\(district.manifest.name) 方案 \(plan.plan.name): residents newly covered and newly lost",
                         subtitle: "population features reaching more (or fewer) of the profile's services with the plan", note: note,
                         layers: [Self.movedLayer(plan)]
-                            + (try MapLayers.layers(MapLayers.available(["subdistricts", "boundary"], in: district), in: district)),
+                            + (try layers(["subdistricts", "boundary"])),
                         extent: district.features(.boundary), metricCRS: metric))
             }
         }
@@ -209,6 +215,9 @@ public enum ReportJob {
             indicators: indicators, maps: maps, siteChecks: siteChecks,
             provenance: provenance(summary), generator: request.generator)
         content.comparison = comparison
+        content.language = language
+        content.wording = standards.wording
+        for i in content.maps.indices { content.maps[i].language = language }
         if let population = request.population {
             let at = try IndicatorsJob.at(population, report: indicators, targets: targets, targetsPath: "the targets file")
             content.indicatorsAtPopulation = (
@@ -275,13 +284,13 @@ public enum ReportJob {
             ], label: { _ in nil }, tooltip: { f in "\(f.string("id") ?? "") · \(f.string("services") ?? "")" })
     }
 
-    /// One site's rules as the report shows them.
-    static func siteCheck(_ result: SiteCheckResult) -> ReportSiteCheck {
+    /// One site's rules as the report shows them (in Chinese by the rules file's `title_zh`).
+    static func siteCheck(_ result: SiteCheckResult, language: Language = .en) -> ReportSiteCheck {
         ReportSiteCheck(
             site: result.site.label, type: result.site.type,
             rules: result.rules.map { r in
                 ReportSiteCheck.Rule(
-                    rule: r.title, verdict: r.verdict.rawValue, measured: r.measured, limit: r.limit,
+                    rule: language == .zh ? r.titleZh ?? r.title : r.title, verdict: r.verdict.rawValue, measured: r.measured, limit: r.limit,
                     clause: r.clause + (r.verified ? "" : " [clause not verified]"))
             })
     }

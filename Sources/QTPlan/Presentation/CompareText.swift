@@ -17,14 +17,20 @@ extension CompareOutcome {
     /// The comparison for people: one row per service (and sub-district), a column per plan with the change in
     /// percentage points, then what each plan adds, its residents newly covered and lost, indicators, sites and
     /// cost.
-    public func table(by grouping: CoverageGrouping) -> String {
+    ///
+    /// In Chinese (`language: .zh`) the header (``QTText/ChromeWord``) and the services by the standards file's names;
+    /// the lines on each plan stay English.
+    public func table(by grouping: CoverageGrouping, language: Language = .en) -> String {
         let base = baseline.results
-        var header = ["service", "circle", "baseline"]
+        var header = [ChromeWord.service, .circle, .baseline].map { $0.text(language) }
         header += plans.map { $0.plan.name }
         var lines: [[String]] = [header]
         for (i, r) in base.enumerated() {
             lines.append(
-                [r.service.label, CoverageFigures.threshold(r.service) + " " + r.service.mode.rawValue, CoverageFigures.share(r.total)]
+                [
+                    baseline.wording.service(r.service.label, language), CoverageFigures.threshold(r.service) + " " + r.service.mode.rawValue,
+                    CoverageFigures.share(r.total)
+                ]
                     + plans.map { Self.shareWithChange($0.results[i].total, r.total) })
             if grouping == .subdistrict {
                 for (z, zone) in r.bySubdistrict.enumerated() {

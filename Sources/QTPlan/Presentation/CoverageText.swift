@@ -80,20 +80,30 @@ enum CoverageFigures {
 
 extension CoverageOutcome {
     /// The results for people: one row per service (and sub-district), then how they were measured.
-    public func table(by grouping: CoverageGrouping) -> String {
+    ///
+    /// In Chinese (`language: .zh`) the header, the service names, the target groups and the units (人, 处) are
+    /// Chinese: the names and units from the standards file (``wording``), the header words from
+    /// ``QTText/ChromeWord``; modes, measures and the notes below the table stay English.
+    public func table(by grouping: CoverageGrouping, language: Language = .en) -> String {
+        let zh = language == .zh
+        // Chinese headers name the unit of the column: 居民（人）, 设施（处）.
+        let people = zh ? "（\(wording.unit("residents", .zh, fallback: "人"))）" : ""
+        let places = zh ? "（\(wording.unit("facilities", .zh, fallback: "处"))）" : ""
         var lines: [[String]] = [
             [
-                "service", "mode", "measure", "circle", "facilities", "residents", "covered", "share", "target",
-                "target share"
+                ChromeWord.service.text(language), ChromeWord.mode.text(language), ChromeWord.measure.text(language),
+                ChromeWord.circle.text(language), ChromeWord.facilityCount.text(language) + places, ChromeWord.residents.text(language) + people,
+                ChromeWord.covered.text(language) + people, ChromeWord.share.text(language), ChromeWord.target.text(language),
+                ChromeWord.targetShare.text(language)
             ]
         ]
         for r in results {
             let s = r.service
             lines.append([
-                s.label, CoverageFigures.mode(s), s.effectiveMeasure.rawValue, CoverageFigures.threshold(s),
+                wording.service(s.label, language), CoverageFigures.mode(s), s.effectiveMeasure.rawValue, CoverageFigures.threshold(s),
                 NumberText.grouped(r.facilities), NumberText.grouped(rounding: r.total.population),
-                NumberText.grouped(rounding: r.total.covered), CoverageFigures.share(r.total), s.targetGroup.rawValue,
-                CoverageFigures.targetShare(r.total)
+                NumberText.grouped(rounding: r.total.covered), CoverageFigures.share(r.total),
+                wording.targetGroup(s.targetGroup.rawValue, language), CoverageFigures.targetShare(r.total)
             ])
             if grouping == .subdistrict {
                 for c in r.bySubdistrict {
@@ -105,7 +115,7 @@ extension CoverageOutcome {
             }
         }
         if !capacity.isEmpty { // 2SFCA: capacity per 1,000 of the target group within reach
-            lines[0] += ["capacity", "per 1,000"]
+            lines[0] += [ChromeWord.capacity.text(language), ChromeWord.perThousand.text(language)]
             var row = 1
             for (k, r) in results.enumerated() {
                 let access = k < capacity.count ? capacity[k] : nil
@@ -124,9 +134,9 @@ extension CoverageOutcome {
         }
         var text = TextColumns.render(lines, rightAligned: [4, 5, 6, 7, 9, 10, 11])
         var footer: [(String, String)] = [
-            ("District", district),
-            ("Standard", "\(profile.name): \(profile.title)"),
-            ("Walking speed", "\(NumberText.trimmed(options.walkSpeedKmh)) km/h (access legs walked in every mode)"),
+            (ChromeWord.district.text(language), district),
+            (ChromeWord.standard.text(language), "\(profile.name): \(profile.title)"),
+            (ChromeWord.walkingSpeed.text(language), "\(NumberText.trimmed(options.walkSpeedKmh)) km/h (access legs walked in every mode)"),
             ("Residents", "the population layer's features, each at its point on surface")
         ]
         if let measure = CoverageFigures.measureNote(results, profile: profile) { footer.append(("Measure", measure)) }

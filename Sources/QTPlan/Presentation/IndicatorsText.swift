@@ -4,24 +4,36 @@ import QTText
 
 extension IndicatorsResult {
     /// The indicators for people: one row per scope and indicator, then the notes on what was counted.
-    public var table: String {
+    public var table: String { table(language: .en) }
+
+    /// The indicators for people in `language`: in Chinese the header, the indicators' names and units and what
+    /// each shortfall needs come from the targets file (`name_zh`, `unit_zh`, `needs_zh`) and ``QTText/ChromeWord``;
+    /// the notes below the table stay English.
+    public func table(language: Language) -> String {
+        let zh = language == .zh
         var out =
-            "Indicators of \(report.districtName) \(report.districtNameEn) against the \(report.year) "
-            + "targets of the 14th Five-Year Plan\n\n"
-        var header = ["scope", "indicator", "unit", "target", "value", "met", "what is missing"]
+            zh
+            ? "\(report.districtName) \(report.year)\(ChromeWord.indicatorsHeading.text(.zh))\n\n"
+            : "Indicators of \(report.districtName) \(report.districtNameEn) against the \(report.year) "
+                + "targets of the 14th Five-Year Plan\n\n"
+        let words: [ChromeWord] = [.scope, .indicator, .unit, .targetValue, .value, .met, .whatIsMissing]
+        var header = words.map { $0.text(language) }
         if let at = atPlanPopulation {
             let n = NumberText.grouped(at.residents)
-            header += ["value at \(n)", "met", "what is missing at \(n)"]
+            header +=
+                zh
+                ? [n + ChromeWord.valueAtPopulation.text(.zh), ChromeWord.met.text(.zh), n + ChromeWord.missingAtPopulation.text(.zh)]
+                : ["value at \(n)", "met", "what is missing at \(n)"]
         }
         var lines: [[String]] = [header]
         for (s, scope) in report.scopes.enumerated() {
             for (r, row) in scope.rows.enumerated() {
                 var cells = [
-                    scope.name, row.target.name, row.target.unit, IndicatorText.target(row), IndicatorText.value(row),
-                    IndicatorText.met(row), IndicatorText.needs(row)
+                    scope.name, IndicatorText.name(row, language), IndicatorText.unit(row, language), IndicatorText.target(row, language),
+                    IndicatorText.value(row), IndicatorText.met(row, language), IndicatorText.needs(row, language)
                 ]
                 if let at = atPlanPopulation?.report.scopes[s].rows[r] {
-                    cells += [IndicatorText.value(at), IndicatorText.met(at), IndicatorText.needs(at)]
+                    cells += [IndicatorText.value(at), IndicatorText.met(at, language), IndicatorText.needs(at, language)]
                 }
                 lines.append(cells)
             }

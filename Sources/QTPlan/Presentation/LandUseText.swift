@@ -35,14 +35,27 @@ extension LandUseResult {
     }
 
     /// The rows and the reconciliation for people.
-    public var table: String {
+    public var table: String { table(language: .en) }
+
+    /// The rows and the reconciliation for people in `language`: in Chinese the header (``QTText/ChromeWord``)
+    /// with the area's unit in the standards file's word (`units` in life-circles.json: 平方公里, 公顷, 亩); the
+    /// rows' figures and the footer are the same in both.
+    public func table(language: Language, wording: StandardsWording = StandardsWording()) -> String {
         let r = report
         let d = Self.decimals(unit, table: true)
         func a(_ m2: Double) -> String { NumberText.fixed(unit.value(m2), d) }
+        let zh = language == .zh
         var header: [String] = []
-        if r.grouping.zone != nil { header.append(Self.zoneHeader(r.grouping)) }
-        if r.grouping.byClass { header += ["class", "code", "名称"] }
-        header += ["area \(unit.symbol)", r.grouping.byClass && r.grouping.zone != nil ? "share of zone" : "share"]
+        if r.grouping.zone != nil {
+            header.append(
+                zh ? (r.grouping.zone == .industrialPark ? ChromeWord.industrialPark : .subdistrictColumn).text(.zh) : Self.zoneHeader(r.grouping))
+        }
+        if r.grouping.byClass { header += zh ? [ChromeWord.landClass.text(.zh), ChromeWord.code.text(.zh), "名称"] : ["class", "code", "名称"] }
+        let areaHeader =
+            zh
+            ? "\(ChromeWord.area.text(.zh))（\(wording.unit(unit.rawValue, .zh, fallback: unit.symbol))）" : "area \(unit.symbol)"
+        let zoneShare = r.grouping.byClass && r.grouping.zone != nil
+        header += [areaHeader, zoneShare ? ChromeWord.shareOfZone.text(language) : zh ? ChromeWord.shareColumn.text(.zh) : "share"]
         var lines: [[String]] = [header]
         for row in r.rows {
             var cells: [String] = []

@@ -49,14 +49,27 @@ enum SitingFigures {
 
 extension SiteCheckOutcome {
     /// Every site's rules for people, each with its clause, then the result.
-    public var table: String {
+    public var table: String { table(language: .en) }
+
+    /// Every site's rules for people in `language`: in Chinese the header and verdicts (``QTText/ChromeWord``)
+    /// and each rule by its title in the rules file (`title_zh`; its id when the file gives none). What was
+    /// measured, the limits, the clauses and the footer stay as the rules file and the checks write them.
+    public func table(language: Language) -> String {
+        let zh = language == .zh
+        let verdictWord = { (v: SiteVerdict) -> String in
+            switch v {
+            case .pass: ChromeWord.pass.text(language)
+            case .warn: ChromeWord.warn.text(language)
+            case .fail: ChromeWord.fail.text(language)
+            }
+        }
         var text = ""
         for s in report.sites {
             let counts = "\(s.failures.count) failed, \(s.warnings.count) warned, \(s.rules.count) rules"
             text += "Site \(s.site.label): \(s.site.type) at \(SitingFigures.position(s.site.location)): \(s.verdict.rawValue.uppercased()) (\(counts))\n"
-            var lines: [[String]] = [["verdict", "rule", "measured", "limit"]]
+            var lines: [[String]] = [[ChromeWord.verdict, .rule, .measuredValue, .limit].map { $0.text(language) }]
             for r in s.rules {
-                lines.append([r.verdict.rawValue, r.rule, r.measured, r.limit])
+                lines.append([verdictWord(r.verdict), zh ? r.titleZh ?? r.rule : r.rule, r.measured, r.limit])
                 for g in r.bySubdistrict { lines.append(["", "", "  \(g.name): \(SitingFigures.people(g.residents))", ""]) }
             }
             let rendered = TextColumns.render(lines).split(separator: "\n", omittingEmptySubsequences: false)

@@ -15,24 +15,32 @@ public enum HTMLReport {
     /// - Throws: what drawing a map throws (``MapError``, GEOS and PROJ errors).
     public static func render(_ content: ReportContent) throws -> String {
         let s = content.summary
-        var sections: [(id: String, title: String, html: String)] = [("summary", "概况 District", summary(s))]
-        if let landUse = content.landUse { sections.append(("landuse", "用地 Land use", Self.landUse(landUse, unitKm2: true, targets: content.landTargets))) }
-        var coverageHTML = coverage(content.coverage, profile: content.coverageProfile, notes: content.coverageNotes)
+        let lang = content.language
+        var sections: [(id: String, title: String, html: String)] = [("summary", ChromeWord.summarySection.text(lang), summary(s, language: lang))]
+        if let landUse = content.landUse {
+            sections.append(
+                ("landuse", ChromeWord.landUseSection.text(lang), Self.landUse(landUse, unitKm2: true, targets: content.landTargets, language: lang)))
+        }
+        var coverageHTML = coverage(content.coverage, profile: content.coverageProfile, notes: content.coverageNotes, content: content)
         for (index, map) in content.maps.enumerated() {
             coverageHTML += try figure(map, index: index)
         }
-        sections.append(("coverage", "生活圈覆盖 Life-circle coverage", coverageHTML))
+        sections.append(("coverage", ChromeWord.coverageSection.text(lang), coverageHTML))
         if let indicators = content.indicators {
-            sections.append(("indicators", "指标 Indicators 2025", Self.indicators(indicators, atPopulation: content.indicatorsAtPopulation)))
+            sections.append(
+                (
+                    "indicators", ChromeWord.indicatorsSection.text(lang),
+                    Self.indicators(indicators, atPopulation: content.indicatorsAtPopulation, language: lang)
+                ))
         }
-        if let checks = content.siteChecks { sections.append(("sites", "选址审查 Site checks", sites(checks))) }
-        if let comparison = content.comparison { sections.append(("plans", "方案比选 Plans compared", plans(comparison))) }
+        if let checks = content.siteChecks { sections.append(("sites", ChromeWord.sitesSection.text(lang), sites(checks))) }
+        if let comparison = content.comparison { sections.append(("plans", ChromeWord.plansSection.text(lang), plans(comparison))) }
 
         var out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         out += "<title>\(e(s.name)) \(e(s.nameEn)) — qtplan planning report</title>\n"
         out += "<style>\n\(ReportAssets.css)\n</style>\n</head>\n<body data-ready=\"false\">\n"
-        out += "<header>\n<h1>\(e(s.name)) \(e(s.nameEn)) · 规划评估报告 Planning report</h1>\n"
+        out += "<header>\n<h1>\(e(s.name)) \(e(s.nameEn)) · \(e(ChromeWord.reportTitle.text(lang)))</h1>\n"
         out +=
             "<p class=\"meta\">\(e(NumberText.compact(s.officialAreaKm2, 1))) km² official · \(e(NumberText.grouped(s.residents))) residents · "
             + "metric CRS \(e(s.metricCRS)) · standards profile \(e(content.coverageProfile))</p>\n"
@@ -73,44 +81,51 @@ public enum HTMLReport {
         return table.html + c.summaries.map { "<p class=\"note\">\(e($0))</p>\n" }.joined()
     }
 
-    static func summary(_ s: DistrictSummary) -> String {
+    /// The summary's tables; in Chinese the labels (not the figures' notes) from ``QTText/ChromeWord``.
+    static func summary(_ s: DistrictSummary, language: Language = .en) -> String {
+        let w = { (word: ChromeWord) in word.text(language) }
         var table = HTMLTable(header: [])
         table.rows = [
-            ["District 区", "\(s.name) \(s.nameEn)"],
-            ["Official area 面积", "\(NumberText.compact(s.officialAreaKm2, 1)) km²"],
+            [w(.summaryDistrict), "\(s.name) \(s.nameEn)"],
+            [w(.officialArea), "\(NumberText.compact(s.officialAreaKm2, 1)) km²"],
             [
-                "Boundary polygon",
+                w(.boundaryPolygon),
                 "\(String(format: "%.1f", s.geodesicAreaKm2)) km² geodesic (WGS84), "
                     + "\(String(format: "%+.1f%%", s.areaDifferencePercent)) vs official; \(String(format: "%.1f", s.planarAreaKm2)) km² planar in \(s.metricCRS)"
             ],
-            ["Residents 常住人口", NumberText.grouped(s.residents)]
+            [w(.summaryResidents), NumberText.grouped(s.residents)]
         ]
         for layer in s.layerCounts.keys.sorted() {
             let sources = (s.layerSources[layer] ?? [:]).sorted { $0.key < $1.key }.map { "\(NumberText.grouped($0.value)) \($0.key)" }
             let count = s.layerCounts[layer] ?? 0
-            table.rows.append(["Layer \(layer.rawValue)", "\(NumberText.grouped(count)) feature\(count == 1 ? "" : "s") (\(sources.joined(separator: ", ")))"])
+            table.rows.append([
+                "\(w(.layer)) \(layer.rawValue)", "\(NumberText.grouped(count)) feature\(count == 1 ? "" : "s") (\(sources.joined(separator: ", ")))"
+            ])
         }
         var out = table.html
         if let areas = s.subdistrictAreas, !areas.isEmpty {
-            var zones = HTMLTable(header: ["Sub-district 街道", "Area km²"], numeric: [1])
+            var zones = HTMLTable(header: [w(.subdistrictColumn), w(.areaKm2)], numeric: [1])
             zones.rows = areas.map { [$0.name ?? $0.nameEn ?? $0.id ?? "?", String(format: "%.1f", $0.areaKm2)] }
-            out += "<h3>Sub-districts</h3>\n" + zones.html
+            out += "<h3>\(e(w(.subdistrictsHeading)))</h3>\n" + zones.html
         }
         return out
     }
 
-    static func landUse(_ r: LandUseReport, unitKm2: Bool, targets: LandTargets?) -> String {
+    /// The land-use tables; in Chinese the headers and class names (the notes and the reconciliation's rows stay
+    /// English).
+    static func landUse(_ r: LandUseReport, unitKm2: Bool, targets: LandTargets?, language: Language = .en) -> String {
+        let w = { (word: ChromeWord) in word.text(language) }
         let km2 = { (m2: Double) in String(format: "%.2f", m2 / 1e6) }
-        var table = HTMLTable(header: ["Class 地类", "Code", "Area km²", "Share"], numeric: [2, 3])
+        var table = HTMLTable(header: [w(.landClass), w(.code), w(.areaKm2), w(.shareColumn)], numeric: [2, 3])
         for row in r.rows {
             guard let c = row.landClass else { continue }
-            table.rows.append(["\(c.chineseName) \(c.rawValue)", c.nationalCode, km2(row.area), percent(row.share)])
+            table.rows.append([language == .zh ? c.chineseName : "\(c.chineseName) \(c.rawValue)", c.nationalCode, km2(row.area), percent(row.share)])
         }
-        table.rows.append(["Total of parcels", "", km2(r.total), percent(1)])
+        table.rows.append([w(.totalOfParcels), "", km2(r.total), percent(1)])
         table.rowClasses[table.rows.count - 1] = "total"
         table.caption =
             "\(r.method == .geodesic ? "Geodesic (WGS84 ellipsoid)" : "Planar (\(r.metricCRS))") areas of \(NumberText.grouped(r.parcelCount)) parcels."
-        var reconcile = HTMLTable(header: ["Reconciliation", "m²", "km²"], numeric: [1, 2])
+        var reconcile = HTMLTable(header: [w(.reconciliation), "m²", "km²"], numeric: [1, 2])
         for (label, value) in [
             ("Boundary polygon", r.boundaryArea), ("− land no parcel covers (gaps)", r.gapArea),
             ("+ land covered twice (overlaps)", r.overlapArea), ("+ parcels outside the boundary", r.outsideBoundaryArea),
@@ -120,7 +135,7 @@ public enum HTMLReport {
             reconcile.rows.append([label, NumberText.compact(value, 4), km2(value)])
         }
         reconcile.rowClasses[4] = "total"
-        var out = table.html + "<h3>Reconciliation</h3>\n" + reconcile.html
+        var out = table.html + "<h3>\(e(w(.reconciliation)))</h3>\n" + reconcile.html
         if let targets {
             let d = r.derived
             var derived = HTMLTable(header: ["Figure", "Value", "2025 target", "Met"], numeric: [1, 2])
@@ -140,17 +155,22 @@ public enum HTMLReport {
                     d.greenSpaceShare >= targets.parkGreenShare ? "bound allows" : "no"
                 ]
             ]
-            out += "<h3>Against the plan</h3>\n" + derived.html
+            out += "<h3>\(e(w(.againstThePlan)))</h3>\n" + derived.html
         }
         if r.isModelled { out += "<p class=\"note\">The land-use layer is modelled: these areas show the method, not a survey.</p>\n" }
         return out
     }
 
-    static func coverage(_ results: [CoverageResult], profile: String, notes: [String]) -> String {
+    static func coverage(_ results: [CoverageResult], profile: String, notes: [String], content: ReportContent) -> String {
         guard let first = results.first else { return "<p class=\"note\">No coverage computed.</p>\n" }
         let zones = first.bySubdistrict.map(\.name)
+        let lang = content.language
+        let header: [String] =
+            lang == .zh
+            ? [ChromeWord.service, .mode, .circle, .facilityCount, .district].map { $0.text(.zh) }
+            : ["Service", "Mode", "Circle", "Facilities", "District"]
         var table = HTMLTable(
-            header: ["Service", "Mode", "Circle", "Facilities", "District"] + zones,
+            header: header + zones,
             numeric: Set(3..<(5 + zones.count)))
         for r in results {
             let s = r.service
@@ -159,32 +179,43 @@ public enum HTMLReport {
                 ? "\(NumberText.grouped(Int(s.distance))) m"
                 : "\(NumberText.compact(s.minutes, 1)) min" + (s.minutesRural.map { " (rural \(NumberText.compact($0, 1)))" } ?? "")
             table.rows.append(
-                [s.label, s.mode.rawValue, circle, NumberText.grouped(r.facilities), percent(r.total.share)]
+                [content.wording.service(s.label, lang), s.mode.rawValue, circle, NumberText.grouped(r.facilities), percent(r.total.share)]
                     + r.bySubdistrict.map { percent($0.share) })
         }
         table.caption = "Share of residents (not of area) within each service's circle, profile \(profile)."
         var residents = HTMLTable(header: ["", "District"] + zones, numeric: Set(1..<(2 + zones.count)))
         residents.rows = [
-            ["Residents", NumberText.grouped(Int(first.total.population.rounded()))]
+            [
+                lang == .zh ? "\(ChromeWord.residents.text(.zh))（\(content.wording.unit("residents", .zh, fallback: "人"))）" : "Residents",
+                NumberText.grouped(Int(first.total.population.rounded()))
+            ]
                 + first.bySubdistrict.map { NumberText.grouped(Int($0.population.rounded())) }
         ]
         return table.html + residents.html + notes.map { "<p class=\"note\">\(e($0))</p>\n" }.joined()
     }
 
-    static func indicators(_ report: IndicatorReport, atPopulation: (residents: Int, note: String, report: IndicatorReport)?) -> String {
+    static func indicators(
+        _ report: IndicatorReport, atPopulation: (residents: Int, note: String, report: IndicatorReport)?, language: Language = .en
+    ) -> String {
         var out = ""
+        let zh = language == .zh
         for (s, scope) in report.scopes.enumerated() {
-            var header = ["Indicator", "Unit", "2025 target", "Value", "Met", "What is missing"]
+            var header =
+                zh
+                ? [ChromeWord.indicator, .unit, .targetValue, .value, .met, .whatIsMissing].map { $0.text(.zh) }
+                : ["Indicator", "Unit", "2025 target", "Value", "Met", "What is missing"]
             if let at = atPopulation { header += ["At \(NumberText.grouped(at.residents)) residents", "Met", "What is missing then"] }
             var table = HTMLTable(header: header, numeric: atPopulation == nil ? [2, 3] : [2, 3, 6])
             for (i, row) in scope.rows.enumerated() {
                 var cells = [
-                    row.target.nameZh.map { "\($0) \(row.target.name)" } ?? row.target.name, row.target.unit,
-                    IndicatorText.target(row),
+                    zh ? IndicatorText.name(row, .zh) : row.target.nameZh.map { "\($0) \(row.target.name)" } ?? row.target.name,
+                    IndicatorText.unit(row, language), IndicatorText.target(row, language),
                     IndicatorText.value(row) + (scope.isDistrict && report.isCalibrated(row) ? " (calibrated to the 2020 baseline)" : ""),
-                    IndicatorText.met(row), IndicatorText.needs(row)
+                    IndicatorText.met(row, language), IndicatorText.needs(row, language)
                 ]
-                if let at = atPopulation?.report.scopes[s].rows[i] { cells += [IndicatorText.value(at), IndicatorText.met(at), IndicatorText.needs(at)] }
+                if let at = atPopulation?.report.scopes[s].rows[i] {
+                    cells += [IndicatorText.value(at), IndicatorText.met(at, language), IndicatorText.needs(at, language)]
+                }
                 table.rows.append(cells)
                 if row.status == .notMet { table.rowClasses[i] = "fail" }
             }

@@ -1,5 +1,6 @@
 import QTAnalysis
 import QTModel
+import QTText
 
 /// Everything one report shows, computed beforehand (QTPlan's report job does it): a Sendable value.
 public struct ReportContent: Sendable {
@@ -29,6 +30,11 @@ public struct ReportContent: Sendable {
     public var provenance: String
     /// The program and library versions (`qtplan 0.1.0 (GEOS …, PROJ …, GDAL …)`).
     public var generator: String
+    /// The language of headings, table headers, service and indicator names and what shortfalls need (the
+    /// notes stay English); maps carry their own (``MapDocument/language``).
+    public var language: Language = .en
+    /// The standards file's names of services and units, for the Chinese report.
+    public var wording = StandardsWording()
 
     /// Creates the content.
     public init(

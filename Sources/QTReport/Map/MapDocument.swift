@@ -1,6 +1,7 @@
 import Foundation
 import QTGeometry
 import QTProjection
+import QTText
 
 /// A map: layers drawn in a metric CRS into a fixed frame, with a title, a legend, a scale bar and a north
 /// arrow, rendered as SVG.
@@ -30,6 +31,9 @@ public struct MapDocument: Sendable {
     public var metricCRS: CRS
     /// The SVG's size in pixels.
     public var width: Double, height: Double
+    /// The language of the map's own words (the legend's heading, the north arrow's note); the layers' titles
+    /// are given in it by whoever makes them (``StandardLayers``).
+    public var language: Language = .en
 
     /// Creates a map.
     public init(

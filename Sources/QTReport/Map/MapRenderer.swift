@@ -215,7 +215,7 @@ final class MapRenderer {
         return "<g class=\"north\" transform=\"translate(\(NumberText.compact(x)) \(NumberText.compact(y))) rotate(\(NumberText.compact(angle, 2)))\">"
             + "<path d=\"M0 -24L9 10L0 4L-9 10Z\" fill=\"#222\"/><path d=\"M0 -24L0 4L-9 10Z\" fill=\"#fff\" stroke=\"#222\" stroke-width=\"1\"/>"
             + "<text x=\"0\" y=\"-30\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">N</text></g>\n"
-            + "<text class=\"note\" x=\"\(NumberText.compact(x - 18))\" y=\"\(NumberText.compact(y + 26))\" font-size=\"10\">真北 true north</text>\n"
+            + "<text class=\"note\" x=\"\(NumberText.compact(x - 18))\" y=\"\(NumberText.compact(y + 26))\" font-size=\"10\">\(ChromeWord.pick("真北 true north", document.language))</text>\n"
     }
 
     /// A scale bar of a round length (1, 2 or 5 × 10ⁿ m) near a quarter of the frame's width.
@@ -245,24 +245,29 @@ final class MapRenderer {
     }
 
     /// The legend: layers last-drawn first; a classified layer lists only the classes it drew, each with a
-    /// swatch of its features' kind (circle, line or box).
+    /// swatch of its features' kind (circle, line or box). A text too long for the panel wraps onto more lines
+    /// (``wrapped(_:width:fontSize:)``): no label is cut short.
     private func legendBlock(_ entries: [(MapLayer, [Int: GeometryKind])]) -> String {
         let x = document.width - Self.legendWidth - 8
         var y = frame.y + 8
         var out =
-            "<g class=\"legend\"><text x=\"\(NumberText.compact(x))\" y=\"\(NumberText.compact(y + 6))\" font-size=\"14\" font-weight=\"bold\">图例 Legend</text>\n"
+            "<g class=\"legend\"><text x=\"\(NumberText.compact(x))\" y=\"\(NumberText.compact(y + 6))\" font-size=\"14\" font-weight=\"bold\">"
+            + "\(XMLText.escape(ChromeWord.legend.text(document.language)))</text>\n"
         y += 26
         for (layer, used) in entries.reversed() where !used.isEmpty {
             if layer.classes.isEmpty {
-                out += swatch(used[-1] ?? .polygon, layer.style, x: x, y: y) + legendText(layer.title, x: x + 30, y: y)
-                y += 20
+                let (text, lines) = legendText(layer.title, x: x + 30, y: y)
+                out += swatch(used[-1] ?? .polygon, layer.style, x: x, y: y) + text
+                y += 20 + Double(lines - 1) * Self.legendLineHeight
             } else {
-                out += legendText(layer.title, x: x, y: y, bold: true)
-                y += 18
+                let (title, titleLines) = legendText(layer.title, x: x, y: y, bold: true)
+                out += title
+                y += 18 + Double(titleLines - 1) * Self.legendLineHeight
                 for (index, item) in layer.classes.enumerated() {
                     guard let kind = used[index] else { continue }
-                    out += swatch(kind, item.style, x: x + 8, y: y) + legendText(item.title, x: x + 38, y: y)
-                    y += 18
+                    let (text, lines) = legendText(item.title, x: x + 38, y: y)
+                    out += swatch(kind, item.style, x: x + 8, y: y) + text
+                    y += 18 + Double(lines - 1) * Self.legendLineHeight
                 }
                 y += 4
             }
@@ -271,26 +276,87 @@ final class MapRenderer {
         return out + "</g>\n"
     }
 
-    private func legendText(_ text: String, x: Double, y: Double, bold: Bool = false) -> String {
+    /// The distance between the lines of a wrapped legend text, pixels.
+    static let legendLineHeight = 14.0
+
+    /// One legend text, wrapped to the room right of `x`: a `<text>` with one `<tspan>` a line, and its line count.
+    private func legendText(_ text: String, x: Double, y: Double, bold: Bool = false) -> (String, Int) {
         let room = document.width - 12 - x
-        return "<text x=\"\(NumberText.compact(x))\" y=\"\(NumberText.compact(y + 4))\"\(bold ? " font-weight=\"bold\"" : "")>"
-            + "\(XMLText.escape(Self.fitted(text, width: room, fontSize: 12)))</text>\n"
+        let lines = Self.wrapped(text, width: room, fontSize: 12)
+        let spans = lines.enumerated().map { i, line in
+            "<tspan x=\"\(NumberText.compact(x))\" y=\"\(NumberText.compact(y + 4 + Double(i) * Self.legendLineHeight))\">\(XMLText.escape(line))</tspan>"
+        }.joined()
+        let svg =
+            lines.count == 1
+            ? "<text x=\"\(NumberText.compact(x))\" y=\"\(NumberText.compact(y + 4))\"\(bold ? " font-weight=\"bold\"" : "")>\(XMLText.escape(text))</text>\n"
+            : "<text\(bold ? " font-weight=\"bold\"" : "")>\(spans)</text>\n"
+        return (svg, lines.count)
     }
 
-    /// `text`, cut with "…" to fit `width` pixels: CJK characters about one em wide, others about 0.56 em (the
-    /// font's metrics are not known when the SVG is written).
-    static func fitted(_ text: String, width: Double, fontSize: Double) -> String {
-        func advance(_ c: Character) -> Double {
-            c.unicodeScalars.contains { $0.value >= 0x2E80 } ? fontSize : fontSize * 0.56
-        }
-        guard text.reduce(0, { $0 + advance($1) }) > width else { return text }
-        var out = "", used = fontSize // room for the ellipsis
+    /// The estimated width of `text` in pixels: CJK characters about one em wide, others about 0.56 em (the font's
+    /// metrics are not known when the SVG is written).
+    static func estimatedWidth(_ text: Substring, fontSize: Double) -> Double {
+        text.reduce(0) { $0 + advance($1, fontSize: fontSize) }
+    }
+
+    private static func advance(_ c: Character, fontSize: Double) -> Double {
+        c.unicodeScalars.contains { $0.value >= 0x2E80 } ? fontSize : fontSize * 0.56
+    }
+
+    /// `text` broken into lines that each fit `width` pixels (``estimatedWidth(_:fontSize:)``), nothing left
+    /// out: between words at spaces, between any two CJK characters, and inside a word (after `_`, `/` or `-`
+    /// when it has one, else anywhere) only when the word alone is wider than a line. The spaces lines break at
+    /// are dropped; every other character is kept, in order.
+    static func wrapped(_ text: String, width: Double, fontSize: Double) -> [String] {
+        guard estimatedWidth(Substring(text), fontSize: fontSize) > width else { return [text] }
+        // Units a line may end after: a CJK character, or a run of other characters up to and with its spaces.
+        var units: [String] = []
+        var run = ""
         for c in text {
-            used += advance(c)
-            if used > width { break }
-            out.append(c)
+            let wide = c.unicodeScalars.contains { $0.value >= 0x2E80 }
+            if wide {
+                if !run.isEmpty { units.append(run); run = "" }
+                units.append(String(c))
+            } else if c == " " {
+                run.append(c)
+                units.append(run)
+                run = ""
+            } else {
+                run.append(c)
+            }
         }
-        return out + "…"
+        if !run.isEmpty { units.append(run) }
+        // A unit wider than a line is split after its own break characters, then anywhere.
+        var pieces: [String] = []
+        for unit in units {
+            guard estimatedWidth(Substring(unit.trimmingCharacters(in: .whitespaces)), fontSize: fontSize) > width else {
+                pieces.append(unit)
+                continue
+            }
+            var part = ""
+            for c in unit {
+                if !part.isEmpty && estimatedWidth(Substring(part + String(c)), fontSize: fontSize) > width {
+                    pieces.append(part)
+                    part = ""
+                }
+                part.append(c)
+                if "_/-".contains(c) { pieces.append(part); part = "" }
+            }
+            if !part.isEmpty { pieces.append(part) }
+        }
+        var lines: [String] = []
+        var line = ""
+        for piece in pieces {
+            let candidate = line + piece
+            if !line.isEmpty && estimatedWidth(Substring(candidate.trimmingCharacters(in: .whitespaces)), fontSize: fontSize) > width {
+                lines.append(line.trimmingCharacters(in: .whitespaces))
+                line = piece
+            } else {
+                line = candidate
+            }
+        }
+        if !line.trimmingCharacters(in: .whitespaces).isEmpty { lines.append(line.trimmingCharacters(in: .whitespaces)) }
+        return lines
     }
 
     private func swatch(_ kind: GeometryKind, _ style: MapStyle, x: Double, y: Double) -> String {

@@ -53,6 +53,8 @@ struct CompareCommand: AsyncParsableCommand {
 
     @OptionGroup var resultsOptions: ResultsOptions
 
+    @OptionGroup var language: LanguageOptions
+
     /// The files this run reads.
     var inputs: RunInputs {
         districtOptions.inputs + engine.inputs
@@ -79,10 +81,11 @@ struct CompareCommand: AsyncParsableCommand {
                 coverage: try services.request(engine), plans: try plans.map { try PlanFile.read(path: $0, crs: crs) },
                 recomputeAll: recomputeAll)
             _ = try CoverageJob(request.coverage, standards: standards) // a bad selection is refused before the district is read
-            let outcome = try await CompareJob.run(request, on: try districtOptions.load(), inputs: inputs)
+            let district = try districtOptions.load()
+            let outcome = try await CompareJob.run(request, on: district, inputs: inputs)
             for p in outcome.plans { p.notes.forEach { Diagnostics.warning("\(p.plan.path): \($0)") } }
             switch format {
-            case .table: Terminal.table(outcome.table(by: by))
+            case .table: Terminal.table(outcome.table(by: by, language: language.language(for: district)))
             case .json: print(outcome.json, terminator: "")
             case .csv: Terminal.csv(outcome.csv)
             }

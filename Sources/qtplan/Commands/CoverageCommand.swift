@@ -59,6 +59,8 @@ struct CoverageCommand: AsyncParsableCommand {
 
     @OptionGroup var scenario: PlanOptions
 
+    @OptionGroup var language: LanguageOptions
+
     @OptionGroup var resultsOptions: ResultsOptions
 
     func validate() throws {
@@ -84,7 +86,7 @@ struct CoverageCommand: AsyncParsableCommand {
             progress.finish()
             outcome.warnings.forEach(Diagnostics.warning)
             switch format {
-            case .table: Terminal.table(outcome.table(by: by))
+            case .table: Terminal.table(outcome.table(by: by, language: language.language(for: district)))
             case .json: print(outcome.json, terminator: "")
             case .csv: Terminal.csv(outcome.csv)
             }

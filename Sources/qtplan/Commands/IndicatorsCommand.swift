@@ -39,6 +39,8 @@ struct IndicatorsCommand: AsyncParsableCommand {
 
     @OptionGroup var scenario: PlanOptions
 
+    @OptionGroup var language: LanguageOptions
+
     @OptionGroup var population: PopulationOptions
 
     @OptionGroup var resultsOptions: ResultsOptions
@@ -60,7 +62,7 @@ struct IndicatorsCommand: AsyncParsableCommand {
             var result = try await result(on: district, standardsRead)
             result.scenario = plan
             switch format {
-            case .table: Terminal.table(result.table)
+            case .table: Terminal.table(result.table(language: language.language(for: district)))
             case .json: print(result.json, terminator: "")
             case .csv: Terminal.csv(result.csv)
             }

@@ -65,6 +65,8 @@ struct LandUseCommand: AsyncParsableCommand {
 
     @OptionGroup var resultsOptions: ResultsOptions
 
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws { try Arguments.checkOutput(gaps, .gaps) }
 
     /// The files this run reads, which no output may replace.
@@ -81,7 +83,9 @@ struct LandUseCommand: AsyncParsableCommand {
             // Invalid parcels and zones are measured as make-valid repairs them: said on stderr, one line each.
             result.warnings.forEach(Diagnostics.warning)
             switch format {
-            case .table: Terminal.table(result.table)
+            case .table:
+                let lang = language.language(for: district)
+                Terminal.table(result.table(language: lang, wording: lang == .zh ? try StandardsFiles.lifeCircles().wording : StandardsWording()))
             case .json: print(result.json, terminator: "")
             case .csv: Terminal.csv(result.csv)
             }

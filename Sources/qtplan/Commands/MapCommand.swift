@@ -14,7 +14,9 @@ struct MapCommand: AsyncParsableCommand {
             road_class is VALUE (facilities:community_health_centre, transit:metro_station, landuse:industrial). \
             --coverage T adds T's service area (dissolved) and the residents left out, shaded by head-count, \
             at T's circle in the standards profile (or --minutes). The map is drawn in the district's metric \
-            CRS with a legend, a scale bar, a north arrow and Chinese labels. SVG is written by qtplan; PNG \
+            CRS with a legend (long entries wrap), a scale bar, a north arrow and Chinese labels; a coverage map \
+            also draws the river and other water (land use of class water) and the main roads (expressways and \
+            arterials) beneath, for orientation. --lang zh gives the legend in Chinese. SVG is written by qtplan; PNG \
             is rendered from it by rsvg-convert (Debian's librsvg2-bin). Exit 64 for a bad request, 65/66 for \
             bad or missing data, 73 when the file cannot be written.
             """)
@@ -52,6 +54,8 @@ struct MapCommand: AsyncParsableCommand {
 
     @OptionGroup var scenario: PlanOptions
 
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws {
         let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
         guard ext == "svg" || ext == "png" else {
@@ -81,9 +85,9 @@ struct MapCommand: AsyncParsableCommand {
             let request = MapRequest(
                 layers: specs, coverage: overlay, title: title ?? plan.map { "\(district.manifest.name) \(district.manifest.nameEn) · plan \($0)" },
                 width: width, height: height, output: output,
-                engine: engine.settings, names: .commandLine)
+                engine: engine.settings, names: .commandLine, language: language.language(for: district))
             let result = try await MapJob.run(
-                request, on: district, standards: overlay == nil ? nil : try engine.loadStandards(),
+                request, on: district, standards: try engine.loadStandards(),
                 settings: InterruptCleanup.outputs(reading: inputs))
             Terminal.table(result.table)
         }

@@ -56,6 +56,8 @@ struct ReportCommand: AsyncParsableCommand {
 
     @OptionGroup var engine: EngineOptions
 
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws {
         let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
         guard ext == "html" || ext == "htm" else { throw ValidationError("-o \(output): the report is written as .html") }
@@ -95,7 +97,7 @@ struct ReportCommand: AsyncParsableCommand {
                 output: output, profile: standard, mapType: mapType, sites: plan, plans: scenarios,
                 planRules: scenarios.isEmpty ? nil : try StandardsFiles.sitingRules(path: rules),
                 population: population.population, engine: engine.settings, generator: Version.text,
-                names: .commandLine)
+                names: .commandLine, language: language.language(for: district))
             let progress = Progress(label: "report", total: 5)
             let result = try await ReportJob.run(
                 request, on: district, standards: standards, targets: targets,

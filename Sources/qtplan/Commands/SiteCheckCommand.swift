@@ -46,6 +46,8 @@ struct SiteCheckCommand: AsyncParsableCommand {
 
     @OptionGroup var engine: EngineOptions
 
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws {
         guard (at == nil) != (sites == nil) else { throw ValidationError("give --type T --at LON,LAT, or --sites FILE") }
         if at != nil && type == nil { throw ValidationError("--at needs --type T") }
@@ -67,9 +69,10 @@ struct SiteCheckCommand: AsyncParsableCommand {
             } else {
                 plan = [ProposedSite(id: "site", type: type ?? "", location: try siting.point(at ?? ""))]
             }
-            let outcome = try SiteCheckJob.run(plan, on: try districtOptions.load(), rules: rules, options: options)
+            let district = try districtOptions.load()
+            let outcome = try SiteCheckJob.run(plan, on: district, rules: rules, options: options)
             switch format {
-            case .table: Terminal.table(outcome.table)
+            case .table: Terminal.table(outcome.table(language: language.language(for: district)))
             case .json: print(outcome.json, terminator: "")
             case .geojson: FileHandle.standardOutput.write(outcome.geoJSON)
             }
