@@ -2,7 +2,7 @@
 // default), with the time of each phase of reading its GeoJSON layers and a digest of what was loaded, so that
 // two builds can be checked to load the same district. Driven by run.sh; see README.md.
 //
-//   bench-load [DIR] [--repeat N] [--no-phases]
+//   bench-load [DIR] [--repeat N] [--no-phases] [--cold-parts]
 import Foundation
 import QTFormats
 import QTGeometry
@@ -14,12 +14,14 @@ import QTProjection
 var directory = "geodata/qiantang"
 var repeats = 15
 var phases = true
+var coldParts = false
 do {
     var args = CommandLine.arguments.dropFirst().makeIterator()
     while let arg = args.next() {
         switch arg {
         case "--repeat": repeats = max(1, Int(args.next() ?? "") ?? repeats)
         case "--no-phases": phases = false
+        case "--cold-parts": coldParts = true
         case _ where !arg.hasPrefix("-"): directory = arg
         default:
             FileHandle.standardError.write(Data("bench-load: unknown argument \(arg)\n".utf8))
@@ -122,9 +124,19 @@ func digest(_ district: District) -> (features: Int, hex: String) {
 let loader = DistrictLoader()
 say("== bench-load: DistrictLoader().load(directory: \"\(directory)\"), \(repeats) runs after a warm-up")
 say("   \(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?").split(separator: " ").prefix(3).joined(separator: " "))")
+if coldParts {
+    // What a fresh process pays once before its first load: PROJ's database (the manifest's metric CRS), a GEOS
+    // context (the boundary's validity), the first read of the largest file (page cache, fresh heap).
+    let (_, proj) = try timed { _ = try Transformer(from: .wgs84, to: try CRS(parsing: "EPSG:4549")) }
+    let (_, geos) = try timed { _ = try GeometryContext() }
+    say("   cold parts: PROJ's first transformer " + ms(proj) + ", GEOS context " + ms(geos))
+}
 let warm: District
 do {
-    warm = try loader.load(directory: directory).district
+    // The warm-up is the process's first load: PROJ opens its database for the manifest's metric CRS here.
+    let (first, seconds) = try timed { try loader.load(directory: directory).district }
+    warm = first
+    say(String(format: "   first load (warm-up, in a fresh process): %.3f s", seconds))
 } catch {
     FileHandle.standardError.write(Data("bench-load: \(error)\n".utf8))
     exit(65)
