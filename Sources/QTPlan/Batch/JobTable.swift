@@ -6,7 +6,8 @@ import QTFormats
 ///
 /// Columns: `id` (bigserial key), `district` (a folder's path, or a `PG:` location with its schema), `status`
 /// (`waiting`, `done` or `failed`), `error` (the failure's one line), `attempts` (runs committed, done or failed),
-/// `worker` (`host:pid` of the last run), `started_at`, `finished_at`.
+/// `worker` (`host:pid` of the last run), `started_at`, `finished_at`, `load_seconds` (of that time, reading the
+/// district).
 ///
 /// **Claims** are row locks: ``claim(worker:)`` opens a transaction and takes the first waiting job `FOR UPDATE
 /// SKIP LOCKED`, so two workers never take the same job and neither waits for the other. The job is marked done
@@ -20,7 +21,8 @@ public struct JobTable: Sendable {
     /// The columns and their types, as the server reports them (`information_schema.columns.data_type`).
     static let layout: [(name: String, type: String)] = [
         ("id", "bigint"), ("district", "text"), ("status", "text"), ("error", "text"), ("attempts", "integer"),
-        ("worker", "text"), ("started_at", "timestamp with time zone"), ("finished_at", "timestamp with time zone")
+        ("worker", "text"), ("started_at", "timestamp with time zone"), ("finished_at", "timestamp with time zone"),
+        ("load_seconds", "double precision")
     ]
 
     /// Where the table is (`PG:… schema=…`).
@@ -131,7 +133,7 @@ public struct JobTable: Sendable {
                 return nil
             }
             try database.execute(
-                "UPDATE \(database.qualified(Self.name)) SET worker = \(PostGISDatabase.literal(worker)), started_at = now() WHERE id = \(id)")
+                "UPDATE \(database.qualified(Self.name)) SET worker = \(PostGISDatabase.literal(worker)), started_at = clock_timestamp() WHERE id = \(id)")
             return Claim(id: id, district: district, database: database)
         } catch let error as FormatsError {
             throw PlanError(.cannotWrite, "\(location) table \(Self.name): cannot claim a job: \(PostGISLocation.redact(error.detail))")
@@ -152,14 +154,16 @@ public struct JobTable: Sendable {
             self.database = database
         }
 
-        /// Marks the job done (`error` nil) or failed with its one-line error, and commits (releasing the lock).
+        /// Marks the job done (`error` nil) or failed with its one-line error, records the seconds spent reading
+        /// the district, and commits (releasing the lock).
         /// - Throws: ``PlanError`` `cannotWrite` when the server refuses (the job then stays waiting).
-        public func finish(error: String?) throws {
+        public func finish(error: String?, loadSeconds: Double? = nil) throws {
             let table = database.qualified(JobTable.name)
             do {
                 try database.execute(
                     "UPDATE \(table) SET status = \(error == nil ? "'done'" : "'failed'"), error = "
-                        + (error.map(PostGISDatabase.literal) ?? "NULL") + ", attempts = attempts + 1, finished_at = now() WHERE id = \(id)")
+                        + (error.map(PostGISDatabase.literal) ?? "NULL") + ", attempts = attempts + 1, finished_at = clock_timestamp(), load_seconds = "
+                        + (loadSeconds.map { String($0) } ?? "NULL") + " WHERE id = \(id)")
                 try database.commit()
             } catch let failure as FormatsError {
                 database.rollback()
@@ -174,7 +178,7 @@ public struct JobTable: Sendable {
             try database.execute(
                 "CREATE TABLE \(database.qualified(Self.name)) (id bigserial PRIMARY KEY, district text NOT NULL, "
                     + "status text NOT NULL DEFAULT 'waiting', error text, attempts integer NOT NULL DEFAULT 0, worker text, "
-                    + "started_at timestamptz, finished_at timestamptz)")
+                    + "started_at timestamptz, finished_at timestamptz, load_seconds double precision)")
         } else {
             try checkTable(database)
         }

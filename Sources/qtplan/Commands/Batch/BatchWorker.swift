@@ -22,9 +22,9 @@ struct BatchWorker {
     func run() async throws {
         while true {
             if let claim = try table.claim(worker: Self.name) {
-                let error = await runJob(claim)
+                let (error, loadSeconds) = await runJob(claim)
                 if let error { Diagnostics.warning("job \(claim.id) (\(PostGISLocation.redact(claim.district))) failed: \(error)") }
-                try claim.finish(error: error)
+                try claim.finish(error: error, loadSeconds: loadSeconds)
                 continue
             }
             let status = try table.status()
@@ -33,10 +33,14 @@ struct BatchWorker {
         }
     }
 
-    /// Runs every analysis on the claimed district and writes the results; returns the failure's one line, if any.
-    private func runJob(_ claim: JobTable.Claim) async -> String? {
+    /// Runs every analysis on the claimed district and writes the results; returns the failure's one line, if any,
+    /// and the seconds spent loading the district.
+    private func runJob(_ claim: JobTable.Claim) async -> (error: String?, loadSeconds: Double?) {
+        var loadSeconds: Double?
         do {
+            let start = Date()
             let district = try DistrictLoader().load(directory: claim.district).district
+            loadSeconds = Date().timeIntervalSince(start)
             var written: [(rows: ResultRows, run: RunRecord)] = []
             for analysis in analyses {
                 let command = try analysis.parsed(district: claim.district)
@@ -49,9 +53,9 @@ struct BatchWorker {
                 written.append((rows, record))
             }
             try ResultsOutput.write(written, to: results) // every analysis of the job, or none
-            return nil
+            return (nil, loadSeconds)
         } catch {
-            return Self.line(error)
+            return (Self.line(error), loadSeconds)
         }
     }
 
