@@ -116,12 +116,7 @@ extension DistrictLoader {
                 detail: "SRID \(column.srid) of column '\(column.name)' is not a CRS PROJ "
                     + "knows; transform the table to a known SRID (ST_Transform, e.g. to 4326 or the district's metric CRS)")
         }
-        let assumed: CRS?
-        do {
-            assumed = try entry.crs.map(CRS.init(parsing:))
-        } catch {
-            throw DistrictError.invalidData(path: path, detail: "crs '\(entry.crs ?? "")': \(error)")
-        }
+        let assumed = try Self.assumedCRS(of: entry, path: path)
         let result: VectorReadResult
         do {
             result = try database.read(table: table.name, assumedCRS: assumed)

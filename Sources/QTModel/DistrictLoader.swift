@@ -440,16 +440,20 @@ public struct DistrictLoader: Sendable {
         return (result.collection, result.warnings.map { LoadWarning(path: path, message: $0.description + " (the model is 2-D)") } + duplicates)
     }
 
+    /// The CRS a layer entry states for a file or table that declares none (`"crs"`), parsed.
+    static func assumedCRS(of entry: LayerEntry, path: String) throws -> CRS? {
+        do {
+            return try entry.crs.map(CRS.init(parsing:))
+        } catch {
+            throw DistrictError.invalidData(path: path, detail: "crs '\(entry.crs ?? "")': \(error)")
+        }
+    }
+
     /// A layer in any other format GDAL reads: its own CRS or the manifest's, transformed to WGS84. For layers
     /// of polygons, closed lines (a DXF's closed polylines) become polygons, with a warning.
     private func readThroughGDAL(at path: String, entry: LayerEntry, layer: LayerName) throws -> (FeatureCollection, [LoadWarning]) {
         _ = try checkedSize(of: path, what: "layer file")
-        let assumed: CRS?
-        do {
-            assumed = try entry.crs.map(CRS.init(parsing:))
-        } catch {
-            throw DistrictError.invalidData(path: path, detail: "crs '\(entry.crs ?? "")': \(error)")
-        }
+        let assumed = try Self.assumedCRS(of: entry, path: path)
         let result: VectorReadResult
         do {
             result = try VectorReader(assumedCRS: assumed, encoding: entry.encoding)
