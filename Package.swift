@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "QTPlanTests", dependencies: ["QTPlan", "QTModel"]),
         .testTarget(name: "QTOSMTests", dependencies: ["QTOSM", "QTTestSupport"]),
         .testTarget(name: "QTBuildTests", dependencies: ["QTBuild", "QTOSM", "QTModel", "QTGeometry", "QTProjection", "QTTestSupport"]),
-        .testTarget(name: "QTModelTests", dependencies: ["QTModel", "QTProjection", "QTGeometry", "QTTestSupport"]),
+        .testTarget(name: "QTModelTests", dependencies: ["QTModel", "QTFormats", "QTProjection", "QTGeometry", "QTTestSupport"]),
         // Runs the built `qtplan` binary; the dependency makes `swift test` build it first.
         .testTarget(name: "qtplanTests", dependencies: ["qtplan", "QTTestSupport"]),
     ],

@@ -57,6 +57,14 @@ let package = Package(
             path: "bench/siting",
             exclude: ["README.md", "peers.py", "run.sh", "build"]
         ),
+        // DistrictLoader().load(directory:) on the bundled district, in-process, with its phases (bench/load/README.md).
+        .executableTarget(
+            name: "bench-load",
+            dependencies: [.product(name: "QTModel", package: "qtplan"), .product(name: "QTGeometry", package: "qtplan"),
+                           .product(name: "QTFormats", package: "qtplan"), .product(name: "QTProjection", package: "qtplan")],
+            path: "bench/load",
+            exclude: ["README.md", "run.sh"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -89,7 +89,7 @@ struct GeoJSONDocumentDecoder {
         return Feature(id: id, geometry: geometry, properties: properties)
     }
 
-    private static func result(_ features: [Feature], droppedZ: [Int], indexed: Bool) -> GeoJSONReadResult {
+    static func result(_ features: [Feature], droppedZ: [Int], indexed: Bool) -> GeoJSONReadResult {
         var warnings: [GeoJSONWarning] = []
         for (index, count) in droppedZ.enumerated() where count > 0 {
             let message = count == 1 ? "1 position had a Z value, dropped" : "\(count) positions had a Z value, dropped"
@@ -103,7 +103,7 @@ struct GeoJSONDocumentDecoder {
     // MARK: CRS (GeoJSON 2008 "crs" member)
 
     /// Accepts no `crs`, `"crs": null`, or a named CRS that is WGS84 longitude/latitude.
-    private static func checkCRS(_ crs: JSONValue?) throws(GeoJSONError) {
+    static func checkCRS(_ crs: JSONValue?) throws(GeoJSONError) {
         guard let crs, crs != .null else { return }
         guard crs["type"]?.stringValue == "name", let name = crs["properties"]?["name"]?.stringValue else {
             throw GeoJSONError(

@@ -2,9 +2,11 @@ import Foundation
 
 /// Reads GeoJSON (RFC 7946) into ``FeatureCollection`` and ``Geometry`` values.
 ///
-/// qtplan reads GeoJSON with its own code on Foundation's JSON parser instead of GEOS's GeoJSON reader:
-/// through the C API GEOS's reader drops Feature properties and rejects 3-D coordinates (and GEOS's writer
-/// always writes full precision; see ``GeoJSONWriter``). Nothing here depends on GEOS.
+/// qtplan reads GeoJSON with its own code (a byte-level JSON parser, with Foundation's for diagnostics) instead
+/// of GEOS's GeoJSON reader: through the C API GEOS's reader drops Feature properties and rejects 3-D coordinates
+/// (and GEOS's writer always writes full precision; see ``GeoJSONWriter``). Nothing here depends on GEOS. A
+/// FeatureCollection of the usual shape is read straight from its bytes into features; every other text (and
+/// every text with a problem) through a ``JSONValue`` tree of the whole document, with the same result.
 ///
 /// Accepted input is a FeatureCollection, a single Feature (read as a one-feature collection) or a bare
 /// Geometry (read as one feature without properties). The policy:
@@ -43,6 +45,14 @@ public struct GeoJSONReader: Sendable {
     /// repeated in an object.
     /// - Throws: ``GeoJSONError`` naming the feature and the place in it.
     public func readWithDiagnostics(data: Data) throws(GeoJSONError) -> GeoJSONReadResult {
+        // A FeatureCollection of the usual shape is read straight from the bytes; anything else, and every text
+        // with a problem, the generic way below (the same result; see JSONByteParser+GeoJSON.swift).
+        if let direct = data.withUnsafeBytes({ JSONByteParser.featureCollection($0) }) { return direct }
+        return try readGeneric(data: data)
+    }
+
+    /// Reads through the whole document's ``JSONValue`` tree (the reference the direct reading is tested against).
+    func readGeneric(data: Data) throws(GeoJSONError) -> GeoJSONReadResult {
         let document: JSONValue, duplicates: [JSONDuplicateKey]
         do {
             (document, duplicates) = try JSONValue.parseReportingDuplicates(data)

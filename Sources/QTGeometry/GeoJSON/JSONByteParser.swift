@@ -60,25 +60,30 @@ struct JSONByteParser {
     /// Why parsing stopped; never shown (Foundation gives the message on its second reading).
     struct Declined: Error {}
 
-    private let base: UnsafePointer<UInt8>
-    private let count: Int
-    private var index = 0
-    private var duplicates: [JSONDuplicateKey] = []
+    // Internal rather than private: `JSONByteParser+GeoJSON.swift` reads GeoJSON with the same primitives.
+    let base: UnsafePointer<UInt8>
+    let count: Int
+    var index = 0
+    var duplicates: [JSONDuplicateKey] = []
+    /// Members of the properties object being read by the direct GeoJSON reading, before they become a dictionary.
+    var pendingMembers: [(String, JSONValue)] = []
+    /// Positions of the list being read by the direct GeoJSON reading, before they become an array.
+    var pendingPositions: [Coordinate] = []
 
-    private init(base: UnsafePointer<UInt8>, count: Int) {
+    init(base: UnsafePointer<UInt8>, count: Int) {
         self.base = base
         self.count = count
     }
 
     // MARK: Bytes
 
-    private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+    static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
 
     @inline(__always)
-    private func peek() -> UInt8? { index < count ? base[index] : nil }
+    func peek() -> UInt8? { index < count ? base[index] : nil }
 
     @inline(__always)
-    private mutating func skipWhiteSpace() {
+    mutating func skipWhiteSpace() {
         while index < count {
             switch base[index] {
             case 0x20, 0x0A, 0x0D, 0x09: index += 1
@@ -89,7 +94,7 @@ struct JSONByteParser {
 
     // MARK: Values
 
-    private mutating func value(depth: Int) throws(Declined) -> JSONValue {
+    mutating func value(depth: Int) throws(Declined) -> JSONValue {
         guard let byte = peek() else { throw Declined() }
         switch byte {
         case UInt8(ascii: "{"): return try object(depth: depth + 1)
@@ -103,7 +108,7 @@ struct JSONByteParser {
         }
     }
 
-    private mutating func literal(_ word: StaticString) throws(Declined) {
+    mutating func literal(_ word: StaticString) throws(Declined) {
         let length = word.utf8CodeUnitCount
         guard count - index >= length else { throw Declined() }
         let text = word.utf8Start
@@ -173,7 +178,7 @@ struct JSONByteParser {
     // MARK: Strings
 
     /// A string starting at its opening quote; the index ends after the closing quote.
-    private mutating func string() throws(Declined) -> String {
+    mutating func string() throws(Declined) -> String {
         index += 1 // "
         let start = index
         var ascii = true
@@ -287,7 +292,7 @@ struct JSONByteParser {
     /// could differ: such numbers are left to Foundation.
     private static let mostSignificantDigits = 38
 
-    private mutating func number() throws(Declined) -> Double {
+    mutating func number() throws(Declined) -> Double {
         let start = index
         var negative = false
         if base[index] == UInt8(ascii: "-") { negative = true; index += 1 }
