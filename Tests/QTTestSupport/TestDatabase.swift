@@ -186,10 +186,10 @@ public struct TestCluster: Sendable {
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         let exited = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         guard exited == 0 else {
-            let stderr = (try? String(contentsOfFile: errorsPath, encoding: .utf8)) ?? ""
+            let stderr = Tool.text(ofFile: errorsPath)
             throw TestDatabaseError(message: "\(path) \(arguments.prefix(3).joined(separator: " ")) … exited \(exited): \(stderr)")
         }
-        return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        return Tool.text(ofFile: outputPath)
     }
 }
 

@@ -17,6 +17,16 @@ public enum Tool {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
+    /// The text of the file at `path` ("" when it is empty or cannot be read). An empty file is not read at all:
+    /// Foundation's `FileManager.contents(atPath:)` and `String(contentsOfFile:)` leak their 4 KiB buffer on one
+    /// (LeakSanitizer, tools/sanitize.sh asan), and the tests read many empty stderr files.
+    public static func text(ofFile path: String) -> String {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 0,
+            let data = FileManager.default.contents(atPath: path)
+        else { return "" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// A fresh, empty folder under the system's temporary folder; the caller removes it.
     public static func temporaryFolder(_ label: String) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("qtplan-\(label)-\(UUID().uuidString)").path

@@ -1,4 +1,5 @@
 import Foundation
+import QTTestSupport
 
 /// Runs the built `qtplan` binary and captures what a user would see.
 struct CLIResult {
@@ -62,9 +63,7 @@ enum CLI {
         try input.fileHandleForWriting.close()
         let out = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let err = FileManager.default.contents(atPath: errorsPath) ?? Data()
         return CLIResult(
-            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-            stderr: String(decoding: err, as: UTF8.self))
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: Tool.text(ofFile: errorsPath))
     }
 }
