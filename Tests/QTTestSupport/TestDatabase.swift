@@ -79,6 +79,19 @@ public final class TestDatabase: Sendable {
     }
 }
 
+/// Waiting for something another process or session does, without guessing its timing.
+public enum Polling {
+    /// Polls `condition` every 0.1 s for up to a minute; throws naming `what` when it never holds.
+    public static func wait(_ what: String, _ condition: () throws -> Bool) throws {
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            if try condition() { return }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw TestDatabaseError(message: "waited a minute for \(what)")
+    }
+}
+
 /// What went wrong starting the cluster or running SQL.
 public struct TestDatabaseError: Error, CustomStringConvertible, Sendable {
     /// The step and the program's output.

@@ -86,7 +86,7 @@ struct BatchCommandTests {
             holder.terminate()
             holder.waitUntilExit() // a Process never waited for is never released (LeakSanitizer)
         }
-        try Self.wait("the holder") {
+        try Polling.wait("the holder") {
             try database.rows("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'holder' AND query LIKE '%pg_sleep%'") == [["1"]]
         }
         let worker = Process()
@@ -95,7 +95,7 @@ struct BatchCommandTests {
         worker.standardOutput = FileHandle.nullDevice
         worker.standardError = FileHandle.nullDevice
         try worker.run()
-        try Self.wait("the worker to wait for the results lock") {
+        try Polling.wait("the worker to wait for the results lock") {
             guard worker.isRunning else { throw TestDatabaseError(message: "the worker ended (\(worker.terminationStatus)) first") }
             return try database.rows(
                 "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND application_name <> 'holder'"
@@ -106,7 +106,7 @@ struct BatchCommandTests {
         kill(worker.processIdentifier, SIGKILL)
         worker.waitUntilExit()
         try database.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'holder'")
-        try Self.wait("the dead worker's connections to end") {
+        try Polling.wait("the dead worker's connections to end") {
             try database.rows("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()") == [["0"]]
         }
         #expect(try database.rows("SELECT id, status, attempts FROM k.qtplan_jobs ORDER BY id") == [["1", "waiting", "0"], ["2", "waiting", "0"]])
@@ -148,15 +148,5 @@ struct BatchCommandTests {
     /// Two cells agree: equal text, or equal numbers (the server prints `0.5` for the CSV's `0.500000`).
     static func sameCell(_ pair: (String, String)) -> Bool {
         pair.0 == pair.1 || (Double(pair.0) != nil && Double(pair.0) == Double(pair.1))
-    }
-
-    /// Polls `condition` every 0.1 s for up to a minute; fails naming `what` when it never holds.
-    static func wait(_ what: String, _ condition: () throws -> Bool) throws {
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline {
-            if try condition() { return }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-        throw TestDatabaseError(message: "waited a minute for \(what)")
     }
 }

@@ -112,7 +112,7 @@ struct PostGISCommandTests {
             holder.terminate()
             holder.waitUntilExit() // a Process never waited for is never released (LeakSanitizer)
         }
-        try wait("the holding session to start") {
+        try Polling.wait("the holding session to start") {
             try database.rows("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'holder' AND query LIKE '%pg_sleep%'") == [["1"]]
         }
         let process = Process()
@@ -121,7 +121,7 @@ struct PostGISCommandTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        try wait("the export to block on the held table") {
+        try Polling.wait("the export to block on the held table") {
             guard process.isRunning else { throw TestDatabaseError(message: "the export ended (\(process.terminationStatus)) before it blocked") }
             return try database.rows(
                 """
@@ -143,22 +143,12 @@ struct PostGISCommandTests {
         #expect(process.terminationReason == .uncaughtSignal)
         try database.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'holder'")
         // The server ends the dead connection's transaction as soon as it runs again: the old tables, and no new one.
-        try wait("the export's connection to end") {
+        try Polling.wait("the export's connection to end") {
             try database.rows("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()") == [["0"]]
         }
         #expect(try database.rows("SELECT count(*), max(fid) FROM k.network") == [["100", "100"]])
         #expect(try database.rows("SELECT name FROM k.boundary") == [["before"]])
         #expect(try database.rows("SELECT table_name FROM information_schema.tables WHERE table_schema = 'k' ORDER BY 1") == [["boundary"], ["network"]])
-    }
-
-    /// Polls `condition` every 0.1 s for up to a minute; fails naming `what` when it never holds.
-    private func wait(_ what: String, _ condition: () throws -> Bool) throws {
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline {
-            if try condition() { return }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-        throw TestDatabaseError(message: "waited a minute for \(what)")
     }
 
     @Test("feature outputs go to a schema: coverage --areas and --gaps, isochrone -o, validate --problems")
