@@ -58,8 +58,9 @@ public final class TestDatabase: Sendable {
     }
 
     /// Starts `statements` in a session of its own that stays open while they run (such as a transaction holding
-    /// a lock, ended by `pg_sleep`), named `name` in `pg_stat_activity.application_name`; the caller terminates it.
-    public func background(_ statements: String, name application: String) throws -> Process {
+    /// a lock, ended by `pg_sleep`), named `name` in `pg_stat_activity.application_name`, and returns once it has
+    /// reached its `pg_sleep` (so what it holds is held); the caller terminates it and waits for it.
+    public func hold(_ statements: String, name application: String) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
         process.arguments = ["-X", "-q", "-h", socketFolder, "-p", "\(port)", "-U", "postgres", "-d", name, "-c", statements]
@@ -68,6 +69,9 @@ public final class TestDatabase: Sendable {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
+        try Polling.wait("the holding session \(application)") {
+            try rows("SELECT count(*) FROM pg_stat_activity WHERE application_name = '\(application)' AND query LIKE '%pg_sleep%'") == [["1"]]
+        }
         return process
     }
 

@@ -22,10 +22,18 @@ public struct PostGISLocation: Sendable, Hashable, CustomStringConvertible {
     /// Whether `text` names a database (`PG:` in any case) rather than a file or folder.
     public static func names(_ text: String) -> Bool { text.prefix(3).uppercased() == "PG:" }
 
-    /// Parses `PG:key=value …`; `schema` (if given) overrides a schema inside the string.
+    /// `text` naming `schema` when it is a `PG:` location that names none itself (`--schema` beside a
+    /// connection string); any other text, or one that does not parse (refused where it is used), as it is.
+    public static func naming(_ text: String, defaultSchema schema: String?) -> String {
+        guard names(text), let location = try? PostGISLocation(text, defaultSchema: schema) else { return text }
+        return location.text
+    }
+
+    /// Parses `PG:key=value …`; `schema` (if given) overrides a schema inside the string; `defaultSchema` is
+    /// the schema when neither names one (else `public`).
     /// - Throws: ``FormatsError/unsupported(path:detail:)`` when the text is not `PG:` followed by `key=value`
     ///   pairs (an unterminated quote, a pair without `=`), or the schema is empty.
-    public init(_ text: String, schema: String? = nil) throws {
+    public init(_ text: String, schema: String? = nil, defaultSchema: String? = nil) throws {
         guard Self.names(text) else {
             throw FormatsError.unsupported(path: text, detail: "not a database connection (PG:dbname=… host=…)")
         }
@@ -68,7 +76,7 @@ public struct PostGISLocation: Sendable, Hashable, CustomStringConvertible {
         }
         keys = pairs.map(\.0)
         values = pairs.map(\.1)
-        self.schema = schema ?? inner ?? "public"
+        self.schema = schema ?? inner ?? defaultSchema ?? "public"
         guard !self.schema.isEmpty else {
             throw FormatsError.unsupported(path: Self.redact(text), detail: "the schema is empty")
         }

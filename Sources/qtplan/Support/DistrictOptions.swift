@@ -102,11 +102,7 @@ struct DistrictOptions: ParsableArguments {
     }
 
     /// A command's output path, with `--schema` added when it is a database (`PG:…`) that names none.
-    func destination(_ path: String) -> String {
-        guard PostGISLocation.names(path), let location = try? PostGISLocation(path) else { return path }
-        let named = ["schema=", "active_schema=", "schemas="].contains { path.lowercased().contains($0) }
-        return named ? location.text : location.with(schema: schema ?? location.schema).text
-    }
+    func destination(_ path: String) -> String { PostGISLocation.naming(path, defaultSchema: schema) }
 
     /// How outputs are written: staged for the interrupt clean-up, guarding `inputs` (the files the command
     /// reads); tables of a database destination replaced with `--force`.

@@ -111,15 +111,12 @@ struct BatchCommand: AsyncParsableCommand {
     }
 
     /// `text` with `--schema` added when it names none (as every command's destinations are).
-    private func location(_ text: String) throws -> String {
-        let named = ["schema=", "active_schema=", "schemas="].contains { text.lowercased().contains($0) }
-        return named ? text : "\(text) schema=\(schema ?? "public")"
-    }
+    private func location(_ text: String) -> String { PostGISLocation.naming(text, defaultSchema: schema) }
 
     /// The arguments of a worker process: these runs and, for folders, the output folder.
     private func workerArguments() throws -> [String] {
         var arguments = ["batch"]
-        if let jobs { arguments += ["--jobs", try location(jobs)] }
+        if let jobs { arguments += ["--jobs", location(jobs)] }
         for run in runs { arguments += ["--run", run] }
         if let output { arguments += ["-o", output] }
         return arguments
