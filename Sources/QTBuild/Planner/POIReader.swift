@@ -57,7 +57,7 @@ struct POIReader {
         var fileCRS: CRS? = nil
         var warnings: [BuildWarning] = []
         if format == nil || format == .geojson {
-            guard let data = FileManager.default.contents(atPath: path) else { throw BuildError.missingInput(path: path, what: "POI file") }
+            let data = try BuildInputFile.read(path, what: "POI file")
             do {
                 features = try GeoJSONReader().read(data: data).features
             } catch {

@@ -56,7 +56,7 @@ enum PlannerCensus {
         guard FileManager.default.fileExists(atPath: path) else { throw BuildError.missingInput(path: path, what: what) }
         let format = VectorFormat(path: path)
         if format == nil || format == .geojson {
-            guard let data = FileManager.default.contents(atPath: path) else { throw BuildError.missingInput(path: path, what: what) }
+            let data = try BuildInputFile.read(path, what: what)
             do { return try GeoJSONReader().read(data: data).features } catch {
                 throw BuildError.invalidInput(path: path, detail: "not a GeoJSON file qtplan reads: \(error)")
             }

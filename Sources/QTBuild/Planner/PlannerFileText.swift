@@ -18,9 +18,7 @@ enum PlannerFileText {
     /// no code-page option), or `path` itself; a CSV that is not UTF-8 without an encoding is refused with the line.
     /// - Returns: the path to read and the folder to remove afterwards.
     static func utf8CSV(_ path: String, encoding: String?, flag: String) throws -> (path: String, cleanup: URL?) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw BuildError.missingInput(path: path, what: "table")
-        }
+        let data = try BuildInputFile.read(path, what: "table")
         guard let encoding, encoding.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" else {
             if let line = firstNonUTF8Line(data) {
                 throw BuildError.invalidInput(
@@ -36,15 +34,14 @@ enum PlannerFileText {
         } catch {
             throw BuildError.invalidRequest("\(flag) \(encoding): \(error)")
         }
+        let csvt = URL(fileURLWithPath: path).deletingPathExtension().appendingPathExtension("csvt")
+        let types = try FileManager.default.fileExists(atPath: csvt.path) ? BuildInputFile.read(csvt.path, what: "column types (.csvt)") : nil
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qtplan-recoded-\(UUID().uuidString)")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let copy = folder.appendingPathComponent(URL(fileURLWithPath: path).lastPathComponent)
             try Data(text.utf8).write(to: copy)
-            let csvt = URL(fileURLWithPath: path).deletingPathExtension().appendingPathExtension("csvt")
-            if let types = FileManager.default.contents(atPath: csvt.path) {
-                try types.write(to: copy.deletingPathExtension().appendingPathExtension("csvt"))
-            }
+            if let types { try types.write(to: copy.deletingPathExtension().appendingPathExtension("csvt")) }
             return (copy.path, folder)
         } catch {
             try? FileManager.default.removeItem(at: folder)

@@ -37,7 +37,7 @@ enum PlannerParcels {
         var features: [Feature]
         var warnings: [BuildWarning] = []
         if format == nil || format == .geojson {
-            guard let data = FileManager.default.contents(atPath: path) else { throw BuildError.missingInput(path: path, what: "parcels file") }
+            let data = try BuildInputFile.read(path, what: "parcels file")
             do { features = try GeoJSONReader().read(data: data).features } catch {
                 throw BuildError.invalidInput(path: path, detail: "not a GeoJSON file qtplan reads: \(error)")
             }

@@ -1,4 +1,5 @@
 import Foundation
+import QTFormats
 import QTGeometry
 
 /// Why a table of `geodata/standards/` (osm-network.json, osm-facilities.json, osm-landuse.json) could not be
@@ -21,9 +22,20 @@ public enum TableError: Error, Sendable, Equatable, CustomStringConvertible {
 struct TableReader {
     let path: String
 
-    /// Reads and parses `path` as JSON.
+    /// The size limit of a table file: the limit of every standards file (4 MiB; the largest bundled table is
+    /// under 40 kB).
+    static let maximumBytes = 4 << 20
+
+    /// Reads `path` through ``QTFormats/InputFile`` (measured on the opened descriptor, regular files only) and
+    /// parses it as JSON.
     static func root(path: String) throws(TableError) -> (TableReader, JSONValue) {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .missingFile(path: path) }
+        let data: Data
+        do {
+            data = try InputFile.read(path, limit: maximumBytes)
+        } catch {
+            if error == .missing { throw .missingFile(path: path) }
+            throw .invalid(path: path, field: "", detail: "\(error)")
+        }
         return try root(data: data, path: path)
     }
 
