@@ -10,7 +10,8 @@ import QTProjection
 /// ``LandUseCodeTable``; a mixed code takes its first code's class and keeps every code. A parcel whose code no
 /// table knows (or that has none) is an error, or, with `--unmapped-as unclassified`, kept in the class
 /// ``LandUseClass/unclassified`` with its own code in `plan_code` and counted under the build's `unmapped`.
-/// 容积率 and 户数 are kept as `far` and `households`. Parcels replace OpenStreetMap's land use (two sources would overlap).
+/// 容积率 and 户数 are kept as `far` and `households`; a mixed parcel says which share of it is housing in
+/// `residential_share` (``residentialShare(_:_:)``), which census spreading weighs its floor by. Parcels replace OpenStreetMap's land use (two sources would overlap).
 enum PlannerParcels {
     /// Field names tried for the code, the floor-area ratio, the households and the parcel's id.
     static let codeFields = ["用地代码", "用地性质", "地类代码", "用地类型", "YDDM", "YDXZ", "DLBM", "LANDUSE", "LAND_USE", "CODE", "landuse", "code"]
@@ -183,6 +184,7 @@ enum PlannerParcels {
             if decided != nil && codes.count > 1 {
                 props["plan_codes"] = .array(codes.map { .string($0) })
                 props["class_rule"] = .string("mixed: the first code (the principal use) decides")
+                props["residential_share"] = .number(residentialShare(codes, table))
                 mixed += 1
             }
             if let far = farFields.lazy.compactMap({ p[$0]?.doubleValue }).first, far.isFinite, far >= 0 { props["far"] = .number(far) }
@@ -198,6 +200,18 @@ enum PlannerParcels {
             + "\(crsText)): \(parcels.count) parcels: \(added) in the land-use layer (\(mixed) mixed, \(unclassifiedCount) unclassified), "
             + "\(parcels.count - added) left out"
         return out
+    }
+
+    /// The share of a mixed parcel's floor that houses people, for census spreading: the share of its codes whose
+    /// class is residential or rural_residential, each code counting equally (R2/B1: ½; B1/B2/R2: ⅓; a code no table
+    /// knows counts as not residential). Plans seldom state the mix of a mixed parcel: an equal split is the stated rule.
+    static func residentialShare(_ codes: [String], _ table: LandUseCodeTable) -> Double {
+        guard !codes.isEmpty else { return 0 }
+        let housing = codes.filter { code in
+            guard let cls = table.lookUp(code)?.cls else { return false }
+            return cls == .residential || cls == .ruralResidential
+        }
+        return (Double(housing.count) / Double(codes.count) * 1e6).rounded() / 1e6
     }
 
     /// Whether a DXF text looks like a land-use code (`R2`, `A33`, `B1/R2`, `0701`), not a label.
