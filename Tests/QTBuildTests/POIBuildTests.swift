@@ -166,6 +166,18 @@ import Testing
         #expect(!m.matches("钱塘实验小学", "钱塘实验中学"))
     }
 
+    /// The shipped tables carry the length-scaled rule (edit_share 0.2, the generic type words) for every provider.
+    @Test(arguments: ["amap", "baidu", "osm"]) func theShippedTablesScaleTheRule(_ provider: String) throws {
+        let schema = try Self.schema(provider)
+        #expect(schema.dedupeEditShare == 0.2 && schema.dedupeEditDistance == 2)
+        #expect(schema.dedupeGeneric.contains("幼儿园") && schema.dedupeGeneric.contains("社区卫生服务中心"))
+        let m = schema.nameMatch
+        #expect(!m.matches("阳光幼儿园", "彩虹幼儿园"))
+        #expect(m.matches("阳光幼儿园(分园)", "阳光幼儿园"))
+        #expect(m.matches("钱塘区金沙湖实验幼儿园", "钱塘区金沙糊实验幼儿园"))
+        #expect(!m.matches("下沙街道第一社区卫生服务站", "下沙街道第二社区卫生服务站"))
+    }
+
     @Test func severalCodesGiveEveryTypeAndTheSchoolSplitsByName() throws {
         let schema = try Self.schema("amap")
         let c = POIClassifier(schema: schema, osmRules: try BuildFixture.tables().facilities)
