@@ -7,9 +7,10 @@ import QTText
 
 /// A census table (七普: zone id, residents, age groups) joined to zone polygons by id and spread over the
 /// residential floor in each zone (dasymetric): `--buildings` footprints × storeys, else the plan's residential
-/// parcels' area × 容积率 (a mixed parcel × its `residential_share`: R2/B1 counts half its floor), else the residential buildings the OpenStreetMap build found. Each zone's residents
-/// become integer head-counts by largest remainder, adding up exactly to its census figure; the zone's age
-/// groups become the shares each feature carries. Features say `census:FILE`, with `method` and `modelled: true`
+/// parcels' area × 容积率 (a mixed parcel × its `residential_share`: R2/B1 counts half its floor), else the
+/// residential buildings the OpenStreetMap build found. Each zone's residents become integer head-counts by
+/// largest remainder, adding up exactly to its census figure; the zone's age groups become the shares each
+/// feature carries. Features say `census:FILE`, with `method` and `modelled: true`
 /// (a rule spread them).
 enum PlannerCensus {
     static let idColumns = ["zone_id", "zone", "id", "code", "区划代码", "代码", "编码", "社区代码", "街道代码"]
