@@ -204,6 +204,47 @@ struct ConstructiveTests {
         }
     }
 
+    /// A zig-zag line along the x axis: vertex i at (i, ±1), `count` vertices.
+    static func zigZag(_ count: Int) -> [Coordinate] {
+        (0..<count).map { Coordinate(x: Double($0), y: $0 % 2 == 0 ? 1 : -1) }
+    }
+
+    /// GEOS's Douglas-Peucker splits a zig-zag one vertex at a time: 100,000 vertices are 100,000 levels of
+    /// recursion (16 MB, over a thread's 8 MB stack: a segmentation fault before sections) and 5·10⁹ distances.
+    @Test("a 100,000-vertex zig-zag simplifies in sections: every vertex kept below its amplitude", arguments: [true, false])
+    func simplifyLongZigZagKeepsItsVertices(preserveTopology: Bool) throws {
+        let context = try GeometryContext()
+        let line = Self.zigZag(100_000)
+        let simplified = try context.make(.lineString(LineString(line))).simplify(tolerance: 0.5, preserveTopology: preserveTopology)
+        // Every vertex is 2 from the chord of its neighbours, over the tolerance: all kept, in order.
+        #expect(try simplified.value() == .lineString(LineString(line)))
+    }
+
+    /// Above the amplitude a section collapses to its end vertices: vertices 0, 999, 1998, … and the last one
+    /// (sections of 1,000 vertices share their ends), every dropped vertex within 2 of the result.
+    @Test("a long zig-zag above its amplitude keeps only the sections' end vertices", arguments: [true, false])
+    func simplifyLongZigZagCollapsesPerSection(preserveTopology: Bool) throws {
+        let context = try GeometryContext()
+        let count = 10_000
+        let simplified = try context.make(.lineString(LineString(Self.zigZag(count)))).simplify(tolerance: 2.5, preserveTopology: preserveTopology)
+        let expected = Array(stride(from: 0, to: count - 1, by: 999)) + [count - 1]
+        #expect(try simplified.value() == .lineString(LineString(expected.map { Self.zigZag(count)[$0] })))
+    }
+
+    @Test("a ring of a long zig-zag stays a closed ring of at least four vertices")
+    func simplifyLongZigZagRing() throws {
+        let context = try GeometryContext()
+        // The zig-zag along y = ±1, closed by a box edge at y = 10.
+        var ring = Self.zigZag(5_001)
+        ring += [Coordinate(x: 5_000, y: 10), Coordinate(x: 0, y: 10), ring[0]]
+        let polygon = try context.make(.polygon(Polygon(exterior: ring)))
+        let simplified = try Self.exteriorRing(try polygon.simplify(tolerance: 0.5, preserveTopology: false))
+        #expect(simplified == ring)
+        let collapsed = try Self.exteriorRing(try polygon.simplify(tolerance: 20, preserveTopology: false))
+        #expect(collapsed.first == collapsed.last)
+        #expect(collapsed.count >= 4)
+    }
+
     // MARK: - makeValid and normalize
 
     @Test("makeValid turns the bow-tie into two triangles of total area 2", arguments: [MakeValidMethod.linework, .structure])

@@ -91,6 +91,33 @@ import Testing
         #expect(report.issues.count == 1)
     }
 
+    /// A boundary whose south edge is a zig-zag of 60,000 vertices between 30.3001° and 30.3002°N, and a parcel
+    /// down to 30.3°N beneath it. The parcel's outside part is the zig-zag's strip: simplifying it recursed once per
+    /// vertex in GEOS (9.6 MB of stack: a segmentation fault on an 8 MB thread), and GEOS's point-in-area index,
+    /// which sorts segments by latitude, walked every segment for every vertex measured. Worked by hand: the lowest
+    /// point of the parcel is 0.0001° of latitude below the zig-zag's low vertices, and the zig-zag's edges are
+    /// nearly vertical (0.017 m wide, 11 m tall), so the reach is 0.0001° · (π/180) · M(30.3°) = 11.09 m, where the
+    /// meridian radius M is 6,351,660 m (WGS84 at 30.3°N: a(1 − e²)/(1 − e² sin²φ)^1.5), times the Gauss-Krüger
+    /// scale 1.00001 (0.3° from the central meridian): 11.086 m, printed "11.1 m".
+    @Test func aZigZagBoundaryIsMeasuredWithoutDeepRecursion() throws {
+        let count = 60_000
+        var ring = (0..<count).map { i in
+            Coordinate(x: 120.3 + 0.01 * Double(i) / Double(count - 1), y: i % 2 == 0 ? 30.3001 : 30.3002)
+        }
+        ring += [Coordinate(x: 120.31, y: 30.31), Coordinate(x: 120.3, y: 30.31), ring[0]]
+        var district = Validation.district([
+            .industrialParks: [
+                Validation.feature("p", Validation.box(120.302, 30.3, 120.304, 30.305), ["kind": "platform", "industries": "x"])
+            ]
+        ])
+        district.layers[.boundary] = FeatureCollection(features: [Validation.feature("zz", .polygon(Polygon(exterior: ring)))])
+        let report = try DistrictValidator().validate(district)
+        #expect(Validation.issues(report, "geometry.invalid").isEmpty)
+        let outside = Validation.issues(report, "inside.outside")
+        #expect(outside.map(\.featureId) == ["p"])
+        #expect(outside.first?.message.contains("reaches outside the boundary, up to 11.1 m beyond it") == true)
+    }
+
     @Test func partlyOutsideSaysItReachesOut() throws {
         let district = Validation.district([
             .industrialParks: [

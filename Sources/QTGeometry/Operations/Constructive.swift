@@ -104,18 +104,6 @@ extension NativeGeometry {
         try context.callGeometry("GEOSConcaveHull_r") { GEOSConcaveHull_r($0, pointer, ratio, allowHoles ? 1 : 0) }
     }
 
-    /// A simplified geometry: no vertex moves more than `tolerance`. With `preserveTopology` (the default)
-    /// rings stay valid and do not cross (`GEOSTopologyPreserveSimplify_r`); otherwise plain Douglas-Peucker
-    /// (`GEOSSimplify_r`), which may collapse or invalidate polygons.
-    public func simplify(tolerance: Double, preserveTopology: Bool = true) throws -> NativeGeometry {
-        if preserveTopology {
-            return try context.callGeometry("GEOSTopologyPreserveSimplify_r") {
-                GEOSTopologyPreserveSimplify_r($0, pointer, tolerance)
-            }
-        }
-        return try context.callGeometry("GEOSSimplify_r") { GEOSSimplify_r($0, pointer, tolerance) }
-    }
-
     /// A valid geometry covering the same points (a bow-tie becomes two triangles).
     /// The corresponding GEOS functions are `GEOSMakeValid_r` and `GEOSMakeValidWithParams_r`.
     public func makeValid(method: MakeValidMethod = .linework) throws -> NativeGeometry {

@@ -217,6 +217,7 @@ final class ValidationWorkspace {
     // MARK: Inside the boundary
 
     private var preparedCache: PreparedGeometry??
+    private var preparedRingsCache: PreparedGeometry??
     private var outsideCache: [LayerName: [Int]] = [:]
 
     /// The metric boundary, prepared (its facet index serves `covers` and each distance); `nil` when there is
@@ -225,6 +226,18 @@ final class ValidationWorkspace {
         if let cached = preparedCache { return cached }
         let result = try metricBoundary().map { try PreparedGeometry($0) }
         preparedCache = .some(result)
+        return result
+    }
+
+    /// The metric boundary's rings as lines, prepared: the distance of a point outside the boundary (or on it) to
+    /// the boundary is its distance to these rings, and measuring it against the lines needs no point-in-polygon
+    /// test. GEOS's point-in-area index sorts segments by latitude, so a ring whose segments all span the same
+    /// narrow band (a zig-zag of 250,000 vertices) made every test walk all of them: ten minutes for three parcels
+    /// crossing it (issue 19).
+    func preparedBoundaryRings() throws -> PreparedGeometry? {
+        if let cached = preparedRingsCache { return cached }
+        let result = try metricBoundary().map { try PreparedGeometry($0.boundaryLine()) }
+        preparedRingsCache = .some(result)
         return result
     }
 
@@ -241,13 +254,13 @@ final class ValidationWorkspace {
     /// How far (m) the part of a metric geometry outside the boundary reaches from it: the largest distance of
     /// a vertex of that part, once simplified within ``reachToleranceM`` (the metric geometries are densified
     /// every 10 m: a mistyped position 5° away made 50,000 vertices, and a fuzzed district took half a minute
-    /// here). Each vertex is measured through the prepared boundary's facet index: five parcels with a mistyped
+    /// here). Each vertex is measured through the prepared boundary rings' facet index (``preparedBoundaryRings()``): five parcels with a mistyped
     /// longitude (12.03 for 120.3) against the bundled boundary's 10,000 vertices took 49 s with a plain
     /// distance per vertex. With `sampled`, when every vertex is within the tolerance, the outside part's edges
     /// are also sampled every ``reachSampleM`` (at most ``maximumAddedVertices`` points), so that an edge
     /// bulging between two near vertices is measured too (to within half the step).
     func reach(of geometry: NativeGeometry, sampled: Bool = false) throws -> Double {
-        guard let boundary = metricBoundary(), let prepared = try preparedBoundary() else { return 0 }
+        guard let boundary = metricBoundary(), let prepared = try preparedBoundaryRings() else { return 0 }
         let outside = try geometry.difference(boundary)
         var farthest = 0.0
         func measure(_ value: Geometry) throws {
