@@ -58,6 +58,33 @@ public enum ChromeWord: String, Sendable, CaseIterable {
     case industrialPark, area, shareOfZone
     /// Site checks: headers and verdicts.
     case verdict, rule, measuredValue, limit, pass, warn, fail
+    /// Modes and measures as tables print them, and the units of a circle (`300 m`, `15 min`, `(rural 30)`).
+    case walk, drive, radius, distanceMeasure, timeMeasure, fromProfile, metres, minutes, rural, unknown
+    /// Capacity kinds as printed after a figure (`25,750 places`).
+    case places, beds, physicians
+    /// Coverage footer labels and notes (`{1}`… are filled in by ``text(_:_:)``).
+    case residentsLabel, measureLabel, targetLabel, hazardousLabel, capacityLabel, offNetworkLabel, outsideLabel, shouldLabel
+    case planLabel, dataLabel, sharesLabel, sharesNote, walkingSpeedNote, residentsNote, measureNote, measureMixed, measureDistance, measureTime
+    case profileByDistance, profileByTime, unknownTargetNote, hazardsReach, hazardsNone, hazardsNote, capacityNote, offNetworkNote
+    case outsideNote, shouldNote, modelledNote, modelledSomeNote, modelledResidents, modelledFacilities
+    /// Info's labels and notes.
+    case infoOfficialArea, infoBoundaryArea, infoPlanarArea, infoMetricCRS, infoLayer, infoSubdistrict, geodesicArea, planarArea
+    case featureCount, featuresCount, modelledSource, referenceSource, seedSource
+    /// Validation's labels and statuses.
+    case result, problems, ok, notPresent, errors, warnings, failedStrict, failed
+    /// Site suggestion: header, footer labels and notes.
+    case rank, site, position, gain, warnings2, typeLabel, candidatesLabel, rejectedLabel, methodLabel, hazardousSitesLabel
+    case targetReachedLabel, reached, notReached, suggestResidents, suggestTarget, suggestTargetUnknown, suggestCandidates
+    case suggestGrid, candidatesFile, suggestMethod, suggestHazardous, circleWalkMetres, circleRadius, circleTimed
+    /// Isochrone: header.
+    case bandMinutes, bandArea, toFacility, fromFacility
+
+    /// The word or sentence in `language` with `{1}`, `{2}`… replaced by `arguments` in order.
+    public func text(_ language: Language, _ arguments: String...) -> String {
+        var text = self.text(language)
+        for (k, argument) in arguments.enumerated() { text = text.replacingOccurrences(of: "{\(k + 1)}", with: argument) }
+        return text
+    }
 
     /// A bilingual text as the maps' titles are written, `"区界 District boundary"`, in `language`: unchanged in
     /// English (as printed before `--lang`), its Chinese part (up to the first Latin letter) in Chinese. A text
@@ -67,6 +94,23 @@ public enum ChromeWord: String, Sendable, CaseIterable {
         let chinese = bilingual.prefix { !($0.isASCII && $0.isLetter) }.trimmingCharacters(in: .whitespaces)
         return chinese.unicodeScalars.contains { $0.value >= 0x2E80 } ? chinese : bilingual
     }
+
+    /// A validation check's title (`layers parse`, `subdistricts tiling`) in `language`: unchanged in English, from
+    /// ``checkTitles`` in Chinese (a tiling check by its layer: `subdistricts 铺满检查`).
+    public static func checkTitle(_ title: String, _ language: Language) -> String {
+        guard language == .zh else { return title }
+        if let zh = checkTitles[title] { return zh }
+        if title.hasSuffix(" tiling") { return title.dropLast(" tiling".count) + " 铺满检查（无缝隙、无重叠）" }
+        return title
+    }
+
+    /// The validation checks' titles in Chinese.
+    private static let checkTitles: [String: String] = [
+        "layers parse": "图层解析", "geometry types": "几何类型", "geometry validity": "几何有效性", "feature ids": "要素编号",
+        "source and accuracy": "来源与精度", "layer fields": "图层字段", "vocabularies": "受控词表", "counts and measures": "数量与量值",
+        "inside the boundary": "位于区界内", "axis order": "坐标轴顺序", "GCJ-02 offset": "GCJ-02 偏移", "stations on lines": "站点位于线路上",
+        "walk network": "步行路网", "drive network": "驾车路网", "population total": "人口合计"
+    ]
 
     /// The word in `language`.
     public func text(_ language: Language) -> String {
@@ -139,6 +183,136 @@ public enum ChromeWord: String, Sendable, CaseIterable {
         .limit: ("limit", "限值"),
         .pass: ("pass", "通过"),
         .warn: ("warn", "提示"),
-        .fail: ("fail", "不通过")
+        .fail: ("fail", "不通过"),
+        .walk: ("walk", "步行"),
+        .drive: ("drive", "驾车"),
+        .radius: ("radius", "直线"),
+        .distanceMeasure: ("distance", "距离"),
+        .timeMeasure: ("time", "时间"),
+        .fromProfile: (" (profile)", "（按标准）"),
+        .metres: (" m", "米"),
+        .minutes: (" min", "分钟"),
+        .rural: (" (rural {1})", "（农村{1}）"),
+        .unknown: ("unknown", "未知"),
+        .places: ("places", "学位"),
+        .beds: ("beds", "床位"),
+        .physicians: ("physicians", "医师"),
+        .residentsLabel: ("Residents", "居民"),
+        .measureLabel: ("Measure", "度量"),
+        .targetLabel: ("Target", "服务对象"),
+        .hazardousLabel: ("Hazardous sites", "危险源"),
+        .capacityLabel: ("Capacity", "容量"),
+        .offNetworkLabel: ("Off the network", "路网外"),
+        .outsideLabel: ("Outside", "区界外"),
+        .shouldLabel: ("Should (△)", "宜配（△）"),
+        .planLabel: ("Plan", "方案"),
+        .dataLabel: ("Data", "数据"),
+        .sharesLabel: ("Shares", "覆盖率"),
+        .sharesNote: ("residents within each circle; the change in percentage points in brackets", "生活圈内居民的比例；括号内为变化（百分点）"),
+        .walkingSpeedNote: ("{1} km/h (access legs walked in every mode)", "{1} km/h（各种方式的接入段均按步行计）"),
+        .residentsNote: ("the population layer's features, each at its point on surface", "人口图层的要素，各取其面内一点"),
+        .measureNote: ("walking circles: {1}; {2}; drives are timed", "步行生活圈：{1}；{2}；驾车按时间计"),
+        .measureMixed: ("distance or time as each row says", "按各行所示的距离或时间"),
+        .measureDistance: (
+            "distance along the streets (metres, access legs included; the walking speed does not matter)",
+            "沿街道的步行距离（米，含接入段；与步行速度无关）"
+        ),
+        .measureTime: ("time at the walking speed", "按步行速度计的时间"),
+        .profileByDistance: ("{1} defines its circles by walking distance", "{1} 以步行距离界定生活圈"),
+        .profileByTime: ("{1} defines its circles by time", "{1} 以时间界定生活圈"),
+        .unknownTargetNote: (
+            "target group unknown: the population layer does not give {1} on every feature (the share of all residents stands)",
+            "服务对象不明：人口图层并非每个要素都有 {1}（全体居民的覆盖率仍然有效）"
+        ),
+        .hazardsReach: ("{1} reaches {2} within {3}", "{1}在{3}内到达{2}"),
+        .hazardsNone: ("none (the constraints layer has none)", "无（约束图层中没有）"),
+        .hazardsNote: (
+            " (the constraints layer's hazardous_site points: a fire station's demand beside the residents, not in the share)",
+            "（约束图层的 hazardous_site 点：消防站在居民之外的需求，不计入覆盖率）"
+        ),
+        .capacityNote: (
+            "2SFCA: each facility's capacity shared among the target group within its circle; per 1,000 = capacity within reach per 1,000 of the target group (unknown when the group is)",
+            "两步移动搜索法（2SFCA）：每处设施的容量由其生活圈内的服务对象分摊；每千人 = 可达容量 ÷ 服务对象（千人）（服务对象不明时为未知）"
+        ),
+        .offNetworkNote: ("{1} residents more than {2} m from a street (not covered)", "{1}名居民距街道超过{2}米（不计为覆盖）"),
+        .outsideNote: (
+            "facilities outside the boundary (within the build's margin) serving residents inside: {1}",
+            "区界外（建库缓冲带内）为区内居民服务的设施：{1}"
+        ),
+        .shouldNote: (
+            "{1}: provided where needed (GB 50180 appendix B △), left out of the combined life-circle rows",
+            "{1}：根据实际情况按需配建（GB 50180 附录B △），不计入生活圈合计行"
+        ),
+        .modelledNote: (
+            "modelled residents and facilities (see geodata/SOURCES.md): figures show the method, not the district's real provision",
+            "居民与设施为模拟数据（见 geodata/SOURCES.md）：数字展示方法，而非本区的实际配置"
+        ),
+        .modelledSomeNote: (
+            "modelled {1} (see the district's sources): figures show the method, not the district's real provision",
+            "{1}为模拟数据（见本区数据来源）：数字展示方法，而非本区的实际配置"
+        ),
+        .modelledResidents: ("residents", "居民"),
+        .modelledFacilities: ("facilities", "设施"),
+        .infoOfficialArea: ("Official area", "面积（公布）"),
+        .infoBoundaryArea: ("Boundary area", "边界面积"),
+        .infoPlanarArea: ("Planar area", "平面面积"),
+        .infoMetricCRS: ("Metric CRS", "投影坐标系"),
+        .infoLayer: ("Layer ", "图层 "),
+        .infoSubdistrict: ("Subdistrict ", "街道 "),
+        .geodesicArea: ("{1} km² geodesic (WGS84), {2} vs official", "{1} km²（WGS84 椭球面积），较公布面积 {2}"),
+        .planarArea: ("{1} km² in {2}", "{1} km²（{2}）"),
+        .featureCount: ("{1} feature", "{1} 个要素"),
+        .featuresCount: ("{1} features", "{1} 个要素"),
+        .modelledSource: ("modelled", "模拟"),
+        .referenceSource: ("reference", "参考"),
+        .seedSource: ("seed", "规划文本"),
+        .result: ("Result", "结果"),
+        .problems: ("Problems", "问题"),
+        .ok: ("ok", "通过"),
+        .notPresent: ("not present", "无此图层"),
+        .errors: ("{1} error{2}", "{1} 个错误"),
+        .warnings: ("{1} warning{2}", "{1} 个警告"),
+        .failedStrict: ("failed (--strict): ", "未通过（--strict）："),
+        .failed: ("failed: ", "未通过："),
+        .rank: ("rank", "序号"),
+        .site: ("site", "选址"),
+        .position: ("lon,lat", "经度,纬度"),
+        .gain: ("gain", "新增覆盖"),
+        .warnings2: ("warnings", "提示"),
+        .typeLabel: ("Type", "类型"),
+        .candidatesLabel: ("Candidates", "候选点"),
+        .rejectedLabel: ("Rejected by", "被否决"),
+        .methodLabel: ("Method", "方法"),
+        .hazardousSitesLabel: ("Hazardous", "危险源"),
+        .targetReachedLabel: ("Target", "目标"),
+        .reached: ("reached", "已达到"),
+        .notReached: ("not reached", "未达到"),
+        .suggestResidents: (
+            "{1}; {2} ({3}) inside an existing circle; {4} ({5}) with the {6} picks",
+            "{1}；现有设施生活圈内 {2}（{3}）；加上 {6} 处选址后 {4}（{5}）"
+        ),
+        .suggestTarget: ("{1} (the service's; --all-residents for every resident): ", "{1}（该服务的服务对象；--all-residents 计全体居民）："),
+        .suggestTargetUnknown: (
+            "; target group {1} unknown (the population layer lacks its band): all residents counted",
+            "；服务对象 {1} 不明（人口图层缺少该年龄段）：按全体居民计"
+        ),
+        .suggestCandidates: ("{1} from {2}; {3} pass site-check", "{1} 个，来自{2}；{3} 个通过选址审查"),
+        .suggestGrid: ("a {1} m grid on {2}", "{2} 用地上 {1} 米间距的网格"),
+        .candidatesFile: ("the candidates file", "候选点文件"),
+        .suggestMethod: (
+            "greedy with lazy evaluation ({1} covered), then {2} improving swap{3}",
+            "惰性求值贪心算法（覆盖 {1}），随后 {2} 次改进交换"
+        ),
+        .suggestHazardous: (
+            "{1} sites in the constraints layer; {2} reached by an existing station, {3} with the picks (each site weighs more than all residents together: sites first, then residents)",
+            "约束图层中 {1} 处；现有消防站到达 {2} 处，加上选址后 {3} 处（每处危险源的权重大于全体居民之和：先危险源，后居民）"
+        ),
+        .circleWalkMetres: ("{1} m walk{2}", "步行{1}米{2}"),
+        .circleRadius: ("{1} m radius", "半径{1}米"),
+        .circleTimed: ("{1} min {2}{3}", "{2}{1}分钟{3}"),
+        .bandMinutes: ("minutes", "分钟"),
+        .bandArea: ("area km²", "面积 km²"),
+        .toFacility: ("to_facility", "前往设施"),
+        .fromFacility: ("from_facility", "从设施出发")
     ]
 }

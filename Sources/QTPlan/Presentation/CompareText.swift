@@ -18,8 +18,8 @@ extension CompareOutcome {
     /// percentage points, then what each plan adds, its residents newly covered and lost, indicators, sites and
     /// cost.
     ///
-    /// In Chinese (`language: .zh`) the header (``QTText/ChromeWord``) and the services by the standards file's names;
-    /// the lines on each plan stay English.
+    /// In Chinese (`language: .zh`) the header, the circles and the footer (``QTText/ChromeWord``) and the services by
+    /// the standards file's names; the lines on each plan stay English.
     public func table(by grouping: CoverageGrouping, language: Language = .en) -> String {
         let base = baseline.results
         var header = [ChromeWord.service, .circle, .baseline].map { $0.text(language) }
@@ -28,7 +28,10 @@ extension CompareOutcome {
         for (i, r) in base.enumerated() {
             lines.append(
                 [
-                    baseline.wording.service(r.service.label, language), CoverageFigures.threshold(r.service) + " " + r.service.mode.rawValue,
+                    baseline.wording.service(r.service.label, language),
+                    language == .zh
+                        ? CoverageFigures.modeWord(r.service.mode, .zh) + CoverageFigures.threshold(r.service, .zh)
+                        : CoverageFigures.threshold(r.service) + " " + r.service.mode.rawValue,
                     CoverageFigures.share(r.total)
                 ]
                     + plans.map { Self.shareWithChange($0.results[i].total, r.total) })
@@ -81,11 +84,11 @@ extension CompareOutcome {
             text += TextColumns.labelled(rows.map { ("  " + $0.0, $0.1) })
         }
         var footer: [(String, String)] = [
-            ("District", baseline.district),
-            ("Standard", "\(baseline.profile.name): \(baseline.profile.title)"),
-            ("Shares", "residents within each circle; the change in percentage points in brackets")
+            (ChromeWord.district.text(language), baseline.district),
+            (ChromeWord.standard.text(language), "\(baseline.profile.name): \(baseline.profile.title)"),
+            (ChromeWord.sharesLabel.text(language), ChromeWord.sharesNote.text(language))
         ]
-        if baseline.modelledData { footer.append(("Data", CoverageFigures.modelledNote)) }
+        if baseline.modelledData { footer.append((ChromeWord.dataLabel.text(language), ChromeWord.modelledNote.text(language))) }
         return text + "\n" + TextColumns.labelled(footer)
     }
 
