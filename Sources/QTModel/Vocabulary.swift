@@ -2,7 +2,10 @@
 /// `qtplan validate` as an unknown type or class.
 
 /// Land-use classes, after the national classification for spatial planning (国土空间调查、规划、用途管制
-/// 用地用海分类指南, 2023), first-level codes except where a second level matters to planners.
+/// 用地用海分类指南, 2023), first-level codes except where a second level matters to planners, and
+/// ``unclassified``: a plan parcel whose own code no code table knows, kept (`--unmapped-as unclassified`) with that
+/// code in `plan_code`. It is no class of the classification: it has no national code, is neither construction land
+/// nor urban construction land, and no indicator counts it as any real class.
 public enum LandUseClass: String, CaseIterable, Sendable, Codable {
     case cropland, orchard, forest, grassland, wetland
     case residential
@@ -11,8 +14,13 @@ public enum LandUseClass: String, CaseIterable, Sendable, Codable {
     case commercial, industrial, warehouse, transport, utilities
     case greenSpace = "green_space"
     case special, reserved, water
+    /// A plan parcel whose code no table maps: its area is counted, under this row only.
+    case unclassified
 
-    /// The national code (一级类, or 二级类 for the residential split).
+    /// What the ``unclassified`` class writes in a feature's `code`: it has no national code.
+    public static let noNationalCode = "—"
+
+    /// The national code (一级类, or 二级类 for the residential split; ``noNationalCode`` for ``unclassified``).
     public var nationalCode: String {
         switch self {
         case .cropland: "01"
@@ -32,6 +40,7 @@ public enum LandUseClass: String, CaseIterable, Sendable, Codable {
         case .special: "15"
         case .reserved: "16"
         case .water: "17"
+        case .unclassified: Self.noNationalCode
         }
     }
 
@@ -55,6 +64,7 @@ public enum LandUseClass: String, CaseIterable, Sendable, Codable {
         case .special: "特殊用地"
         case .reserved: "留白用地"
         case .water: "陆地水域"
+        case .unclassified: "未分类"
         }
     }
 
@@ -72,7 +82,7 @@ public enum LandUseClass: String, CaseIterable, Sendable, Codable {
     /// Whether the class counts as construction (建设用地) land of any kind.
     public var isBuiltUp: Bool {
         switch self {
-        case .cropland, .orchard, .forest, .grassland, .wetland, .water: false
+        case .cropland, .orchard, .forest, .grassland, .wetland, .water, .unclassified: false
         default: true
         }
     }

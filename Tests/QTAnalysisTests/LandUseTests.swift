@@ -152,6 +152,30 @@ enum LandUseFixture {
         #expect(land.urbanConstructionSquareMetres == 124e6 && land.croplandMu.target == 90_000)
     }
 
+    /// `--unmapped-as unclassified` parcels: the split district with p4 (600 × 1,000 = 600,000 m²) unclassified.
+    /// It has its own row (0.3 of 2,000,000) and counts in the total, but as no real class: urban construction
+    /// land = residential 400,000 + green space 400,000 = 800,000 m², green space share = 400,000 / 800,000 = 0.5.
+    @Test func unclassifiedParcelsHaveTheirOwnRowAndCountAsNoClass() throws {
+        var district = try LandUseFixture.split()
+        var parcels = district.features(.landuse)
+        let p4 = try #require(parcels.firstIndex { $0.properties["id"]?.stringValue == "p4" })
+        parcels[p4] = LandUseFixture.parcel("p4", .unclassified, try #require(parcels[p4].geometry))
+        district.layers[.landuse] = FeatureCollection(features: parcels)
+        var options = Self.planarExact
+        options.grouping = LandUseGrouping(byClass: true, zone: nil)
+        let report = try LandUse.compute(district, options: options)
+        #expect(report.rows.map { $0.landClass! } == [.cropland, .residential, .greenSpace, .unclassified])
+        #expect(report.rows.map { ($0.area / 1000).rounded() } == [600, 400, 400, 600])
+        #expect(abs(report.rows[3].share - 0.3) < 1e-9)
+        #expect(abs(report.classTotals[.unclassified]! - 600_000) < 1e-3)
+        #expect(report.classTotals[.industrial] == nil)
+        #expect(abs(report.total - 2_000_000) < 1e-3)
+        #expect(abs(report.derived.urbanConstructionArea - 800_000) < 1e-3)
+        #expect(abs(report.derived.greenSpaceShare - 0.5) < 1e-9)
+        #expect(LandUseClass.unclassified.nationalCode == LandUseClass.noNationalCode)
+        #expect(!LandUseClass.unclassified.isBuiltUp && !LandUseClass.unclassified.isUrbanConstruction)
+    }
+
     /// The default densification (0.001°) follows the lon/lat-straight edges between the stored corners
     /// instead of the metric chords they were drawn as: a 1 km edge at 33 km from 120°E bends by about
     /// 1.1 cm, so a rectangle's area moves by at most about ⅔ · 0.011 m · 1,000 m per edge ≈ 7 m², and the

@@ -88,9 +88,11 @@ import Testing
         #expect(PlannerCensus.ageShare("name") == nil)
     }
 
-    /// Over the plan's residential parcels instead of buildings: the west zone holds DK-01 (R2, 75,000 m² × 2.5) and
-    /// DK-03 (B1/R2, a residential code, × 3.0): 1,000 × 187,500 / 412,500 = 454.5 and 545.5, so 455 and 545 (the
-    /// larger remainder first). The east zone holds A33 and G1 only: its 500 are unplaced (allowed here).
+    /// Over the plan's residential parcels instead of buildings: the west zone holds DK-01 (R2, 75,000 m² × 2.5 =
+    /// 187,500 m² of floor) and DK-03 (B1/R2 × 3.0 = 225,000 m², of which one code in two is residential:
+    /// residential_share ½, 112,500 m²): 1,000 × 187,500 / 300,000 = 625 and 1,000 × 112,500 / 300,000 = 375.
+    /// (Counting all of DK-03's floor as housing, as before, gave 455 and 545.) The east zone holds A33 and G1 only:
+    /// its 500 are unplaced (allowed here).
     @Test func overResidentialParcelsByAreaTimesFAR() throws {
         let parcels = BuildFixture.root.appendingPathComponent("Tests/Fixtures/planner/parcels.shp").path
         let codes = try LandUseCodeTable.load(path: BuildFixture.standards + "/landuse-gb50137.json")
@@ -105,7 +107,15 @@ import Testing
                 generator: "qtplan tests", folderName: "small", landUseCodes: [parcels: codes]))
         let features = try #require(result.layers[.population]).features
         let counts = Dictionary(uniqueKeysWithValues: features.map { ($0.properties["parcel"]!.stringValue!, Int($0.properties["population"]!.doubleValue!)) })
-        #expect(counts == ["parcel-DK-01": 455, "parcel-DK-03": 545])
+        #expect(counts == ["parcel-DK-01": 625, "parcel-DK-03": 375])
+        let dk03 = try #require(features.first { $0.properties["parcel"]?.stringValue == "parcel-DK-03" })
+        #expect(dk03.properties["residential_share"]?.doubleValue == 0.5)
+        let parcel = try #require(result.layers[.landuse]?.features.first { $0.properties["id"]?.stringValue == "parcel-DK-03" })
+        #expect(parcel.properties["residential_share"]?.doubleValue == 0.5)
+        let codes3 = try LandUseCodeTable.load(path: BuildFixture.standards + "/landuse-gb50137.json")
+        #expect(PlannerParcels.residentialShare(["B1", "B2", "R2"], codes3) == 0.333333)
+        #expect(PlannerParcels.residentialShare(["R2", "R22"], codes3) == 0.5) // R22 服务设施用地 houses no one
+        #expect(PlannerParcels.residentialShare(["B1", "X9"], codes3) == 0)
         #expect(result.summary.residents == 1_000)
         #expect(result.manifest.build?.excluded["population: census residents unplaced (--allow-unplaced)"] == 500)
     }

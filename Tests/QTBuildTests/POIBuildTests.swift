@@ -56,7 +56,7 @@ import Testing
                 "poi-B0FFA00007": "childcare", // name rule 托育 (its code 141400 is a training school)
                 "poi-B0FFA00009": "park", // 110101
                 "poi-B0FFA00010": "culture_facility", // 140500 as 140500
-                "poi-B0FFA00011": "community_health_centre" // 090102 written unquoted: GDAL read 90102
+                "poi-B0FFA00011": "community_health_centre" // name rule 卫生院; 090102 written unquoted
             ])
         // GCJ-02 cells back in WGS84 where they were made (the 6-decimal cells: ±0.1 m; the inverse: millimetres).
         for poi in pois {
@@ -65,7 +65,11 @@ import Testing
             #expect(Geodesic.wgs84.distance(from: at, to: Self.intended[id]!) < 0.3, "\(id)")
             #expect(poi.properties["accuracy_m"]?.doubleValue == 10)
         }
-        #expect(facilities.first { $0.properties["id"]?.stringValue == "poi-B0FFA00011" }?.properties["type_basis"]?.stringValue == "code 090102")
+        // 河庄卫生院: the name rule 卫生院 decides (Amap also files 卫生院 under 090000, seen in a public response); its
+        // code, written unquoted, is read back as 090102, not 90102.
+        let hezhuang = try #require(facilities.first { $0.properties["id"]?.stringValue == "poi-B0FFA00011" })
+        #expect(hezhuang.properties["type_basis"]?.stringValue == "name contains '卫生院'")
+        #expect(hezhuang.properties["poi_code"]?.stringValue == "090102")
         #expect(
             facilities.first { $0.properties["id"]?.stringValue == "poi-B0FFA00004" }?.properties["type_basis"]?.stringValue
                 == "code 141202, name contains '初级中学'")
@@ -129,17 +133,49 @@ import Testing
     }
 
     @Test func namesMatchAfterBracketsSpacesAndSuffixes() {
-        let m = NameMatch(maximumEdits: 2, suffixes: ["分校", "校区"])
+        let m = NameMatch(maximumEdits: 2, suffixes: ["分校", "校区", "分园"], generic: ["幼儿园", "小学", "中学", "学校"], editShare: 0.2)
         #expect(m.matches("阳光幼儿园(东园)", "阳光幼儿园"))
+        #expect(m.matches("阳光幼儿园(分园)", "阳光幼儿园"))
+        #expect(m.matches("阳光幼儿园分园", "阳光幼儿园"))
         #expect(m.matches("实验学校 分校", "实验学校"))
         #expect(m.matches("实验学校（东校区）", "实验学校"))
-        #expect(m.matches("钱塘实验小学", "钱塘实验中学")) // one character apart
-        // The rule (≤ 2 edits) also joins two kindergartens two characters apart: only the same type within
-        // 50 m keeps such pairs rare. Three edits apart never join.
-        #expect(m.matches("阳光幼儿园", "彩虹幼儿园"))
-        #expect(!m.matches("阳光幼儿园", "彩虹宝宝园"))
+        #expect(m.matches("阳光", "阳光幼儿园")) // one name without its generic suffix
         #expect(!m.matches("", ""))
         #expect(NameMatch.distance(Array("kitten"), Array("sitting"), limit: 5) == 3)
+    }
+
+    /// The length-scaled rule worked by hand (share 0.2, at most 2 edits): a core of n characters allows ⌊0.2 n⌋ edits.
+    @Test func nearNamesMergeOnlyWhenTheCoreIsLongEnough() {
+        let m = NameMatch(maximumEdits: 2, suffixes: ["分校", "校区", "分园"], generic: ["幼儿园", "小学", "中学", "学校"], editShare: 0.2)
+        // Cores 阳光 and 彩虹: 2 characters, 0 edits allowed; they are 2 edits apart: two kindergartens.
+        #expect(m.parts("阳光幼儿园").core == "阳光" && m.parts("阳光幼儿园").generic == "幼儿园")
+        #expect(m.allowedEdits(length: 2) == 0)
+        #expect(!m.matches("阳光幼儿园", "彩虹幼儿园"))
+        #expect(!m.matches("阳光幼儿园", "阳明幼儿园")) // one edit, but a 2-character core allows none
+        // 钱塘区金沙湖实验 (8 characters) allows 1 edit: a one-character typo (湖 → 糊) is the same place.
+        #expect(m.allowedEdits(length: 8) == 1)
+        #expect(m.matches("钱塘区金沙湖实验幼儿园", "钱塘区金沙糊实验幼儿园"))
+        #expect(!m.matches("钱塘区金沙湖实验幼儿园", "钱塘区金沙湖育才幼儿园")) // 2 edits > 1
+        // 10 characters allow 2 edits; the cap (max_edit_distance 2) holds beyond.
+        #expect(m.allowedEdits(length: 10) == 2 && m.allowedEdits(length: 30) == 2)
+        #expect(m.matches("杭州市钱塘区下沙街道中心幼儿园", "杭州市钱塘区下纱街到中心幼儿园"))
+        // Numerals and directions are never typos: 第一 ≠ 第二, 东 ≠ 西, even in a long name.
+        #expect(!m.matches("杭州市钱塘区下沙第一小学", "杭州市钱塘区下沙第二小学"))
+        #expect(!m.matches("杭州市钱塘区下沙东幼儿园", "杭州市钱塘区下沙西幼儿园"))
+        // Different generic types are different places: a 小学 and a 中学 of one name stand side by side.
+        #expect(!m.matches("钱塘实验小学", "钱塘实验中学"))
+    }
+
+    /// The shipped tables carry the length-scaled rule (edit_share 0.2, the generic type words) for every provider.
+    @Test(arguments: ["amap", "baidu", "osm"]) func theShippedTablesScaleTheRule(_ provider: String) throws {
+        let schema = try Self.schema(provider)
+        #expect(schema.dedupeEditShare == 0.2 && schema.dedupeEditDistance == 2)
+        #expect(schema.dedupeGeneric.contains("幼儿园") && schema.dedupeGeneric.contains("社区卫生服务中心"))
+        let m = schema.nameMatch
+        #expect(!m.matches("阳光幼儿园", "彩虹幼儿园"))
+        #expect(m.matches("阳光幼儿园(分园)", "阳光幼儿园"))
+        #expect(m.matches("钱塘区金沙湖实验幼儿园", "钱塘区金沙糊实验幼儿园"))
+        #expect(!m.matches("下沙街道第一社区卫生服务站", "下沙街道第二社区卫生服务站"))
     }
 
     @Test func severalCodesGiveEveryTypeAndTheSchoolSplitsByName() throws {

@@ -62,13 +62,13 @@ import Testing
         let result = try Self.build(Self.planner("parcels.dxf"), table: "gb50137", crs: "EPSG:4549", settings: ["code-layer": "CODES"])
         #expect(
             Self.summary(result) == [
-                "parcel-1": "residential R22", // as R2
+                "parcel-1": "residential R21", // as R2
                 "parcel-2": "public_service A33",
                 "parcel-3": "commercial B1B2", // run together: B1 and B2, the first decides
                 "parcel-4": "green_space G1"
             ])
         let first = try #require(result.layers[.landuse]?.features.first { $0.properties["id"]?.stringValue == "parcel-1" })
-        #expect(first.properties["plan_code_basis"]?.stringValue == "R22 as R2")
+        #expect(first.properties["plan_code_basis"]?.stringValue == "R21 as R2")
         // Without --code-layer the label 二类居住用地 (layer NOTES, GBK through $DWGCODEPAGE ANSI_936) is not a code.
         let anyLayer = try Self.build(Self.planner("parcels.dxf"), table: "gb50137", crs: "EPSG:4549")
         #expect(Self.summary(anyLayer) == Self.summary(result))
@@ -93,9 +93,38 @@ import Testing
         } catch let error as BuildError {
             #expect(error.description.hasPrefix("\(path): feature 6: land-use code 'X9' is not in gb50137"))
         }
+        // --unmapped-as unclassified keeps the parcel (300 m × 250 m: 75,000 m² within 0.01%) in the class unclassified,
+        // with its own code, and counts it under the build's unmapped, not its excluded.
         let kept = try Self.build(path, table: "gb50137", crs: "EPSG:4549", settings: ["unmapped-as": "unclassified"])
-        #expect(kept.layers[.landuse]?.features.count == 3)
-        #expect(kept.manifest.build?.excluded["parcels: code X9 in no table: left out (--unmapped-as unclassified) [plan.dxf]"] == 1)
+        #expect(kept.layers[.landuse]?.features.count == 4)
+        #expect(
+            Self.summary(kept) == [
+                "parcel-1": "residential R21", "parcel-2": "public_service A33", "parcel-3": "commercial B1B2",
+                "parcel-4": "unclassified X9"
+            ])
+        let x9 = try #require(BuildFixture.feature(kept, .landuse, "parcel-4"))
+        #expect(x9.properties["code"]?.stringValue == LandUseClass.noNationalCode)
+        #expect(x9.properties["class_rule"]?.stringValue == "code X9 in no table: unclassified (--unmapped-as unclassified)")
+        #expect(abs((x9.properties["area_m2"]?.doubleValue ?? 0) - 75_000) < 7.5)
+        #expect(kept.manifest.build?.unmapped["parcels: code X9 in no table: kept as unclassified [plan.dxf]"] == 1)
+        #expect(kept.manifest.build?.excluded.keys.contains { $0.hasPrefix("parcels:") } == false)
+    }
+
+    /// The corrections of the 2026-12-02 check against public copies of GB 50137-2011 and the 2023 classification
+    /// (geodata/standards/README.md, "What was checked").
+    @Test func theTablesHoldTheCheckedCodes() throws {
+        let gb = try LandUseCodeTable.load(path: BuildFixture.standards + "/landuse-gb50137.json")
+        #expect(gb.lookUp("E9")?.cls == .grassland) // 其他非建设用地
+        #expect(gb.lookUp("E3") == nil) // no code of GB 50137-2011
+        #expect(gb.lookUp("R21")?.cls == .residential && gb.lookUp("R21")?.entry == "R2") // 住宅用地
+        #expect(gb.lookUp("R22")?.cls == .publicService && gb.lookUp("R12")?.cls == .publicService) // 服务设施用地
+        #expect(gb.lookUp("B41")?.cls == .commercial) // 加油加气站, under B4 公用设施营业网点
+        #expect(gb.lookUp("A7")?.cls == .special && gb.lookUp("A8")?.cls == .special && gb.lookUp("A9")?.cls == .special)
+        #expect(gb.lookUp("H11") == nil && gb.lookUp("H9") == nil) // built-up land of no stated use
+        let ls = try LandUseCodeTable.load(path: BuildFixture.standards + "/landuse-land-sea-2023.json")
+        #expect(ls.lookUp("24")?.cls == .water) // 其他海域
+        #expect(ls.lookUp("060101")?.cls == .transport && ls.lookUp("060201")?.cls == .cropland) // 村道用地; 种植设施
+        #expect(ls.lookUp("070102")?.cls == .residential && ls.lookUp("0702")?.cls == .publicService)
     }
 
     @Test func mixedCodesSplit() throws {

@@ -76,7 +76,7 @@ import Testing
         #expect(
             built.stdout.contains(
                 "Planner's file    parcels.dxf (gb50137, texts inside the polylines on layer CODES, --parcels-crs EPSG:4549): "
-                    + "4 parcels: 4 in the land-use layer (1 mixed), 0 left out"))
+                    + "4 parcels: 4 in the land-use layer (1 mixed, 0 unclassified), 0 left out"))
         let validate = try CLI.run(["validate", "--district", folder, "--strict"])
         #expect(validate.status == 0, "\(validate.stdout)")
         #expect(validate.stdout.contains("parcels 4"))
@@ -87,6 +87,27 @@ import Testing
         #expect(landuse.status == 0, "\(landuse.stderr)")
         let rows = landuse.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
         #expect(Set(rows.map { String($0[0]) }) == ["residential", "public_service", "commercial", "green_space"])
+        for row in rows { #expect(abs((Double(row[3]) ?? 0) - 7.5) < 0.001, "\(row)") }
+    }
+
+    /// The unknown-code plan (Tests/Fixtures/bad/parcels-unknown-code: four 300 m × 250 m parcels, the fourth coded
+    /// X9) with `--unmapped-as unclassified`: the X9 parcel stays, validates, and `landuse` shows its 7.5 ha as the
+    /// row unclassified.
+    @Test func unclassifiedParcelsAreKeptAsTheirOwnRow() throws {
+        let scratch = try Tool.temporaryFolder("planner-unclassified")
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let folder = (scratch as NSString).appendingPathComponent("d")
+        let plan = CLI.root.appendingPathComponent("Tests/Fixtures/bad/parcels-unknown-code/plan.dxf").path
+        let built = try build(
+            folder, ["--parcels", plan, "--landuse-codes", "gb50137", "--parcels-crs", "EPSG:4549", "--unmapped-as", "unclassified"])
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(built.stdout.contains("4 parcels: 4 in the land-use layer (1 mixed, 1 unclassified), 0 left out"))
+        let validate = try CLI.run(["validate", "--district", folder, "--strict"])
+        #expect(validate.status == 0, "\(validate.stdout)")
+        let landuse = try CLI.run(["landuse", "--district", folder, "--by", "class", "--unit", "ha", "--format", "csv"])
+        #expect(landuse.status == 0, "\(landuse.stderr)")
+        let rows = landuse.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+        #expect(rows.map { String($0[0]) } == ["residential", "public_service", "commercial", "unclassified"])
         for row in rows { #expect(abs((Double(row[3]) ?? 0) - 7.5) < 0.001, "\(row)") }
     }
 

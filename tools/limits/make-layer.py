@@ -78,11 +78,13 @@ support = {
     "population": [feature({"type": "Polygon", "coordinates": [square]}, id="p1", source="modelled", accuracy_m=1,
                            population=1000, urban=True, future_community=False, aged_60_plus_share=0.2)],
     "network": [feature({"type": "LineString", "coordinates": line}, id="s%d" % i, source="modelled", accuracy_m=1,
-                        walk=True, drive=True, oneway=False, speed_kmh=30, road_class="local")
+                        walk=True, drive=True, oneway=False, speed_kmh=30, road_class="local", length_m=385.0)
                 for i, line in enumerate([[[120.301, 30.305], [120.305, 30.305]], [[120.305, 30.305], [120.309, 30.305]],
                                           [[120.305, 30.301], [120.305, 30.305]], [[120.305, 30.305], [120.305, 30.309]]])],
     "landuse": [feature({"type": "Polygon", "coordinates": [square]}, id="l1", source="modelled", accuracy_m=1,
-                        **{"class": "residential"}, code="R2")],
+                        **{"class": "residential"}, code="0701")],
+    "subdistricts": [feature({"type": "Polygon", "coordinates": [square]}, id="s1", name="最坏街道", block="A",
+                             source="modelled", accuracy_m=1)],
 }
 for name, features in support.items():
     if name not in layers:

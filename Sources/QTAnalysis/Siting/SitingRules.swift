@@ -176,12 +176,13 @@ public struct SitingRules: Hashable, Sendable {
     public func rules(for type: String) -> [SitingRule] { rules.filter { $0.applies(to: type) } }
 
     /// The land-use classes the compatibility rule allows for `type` (where `site-suggest` lays its grid);
-    /// every class but water and cropland when the file has no compatibility rule.
+    /// every class but water, cropland and unclassified (land whose use is not known) when the file has no
+    /// compatibility rule.
     public func allowedClasses(for type: String) -> [LandUseClass] {
         for rule in rules where rule.applies(to: type) {
             if case .landUseCompatibility(let allowed, _) = rule.kind { return allowed[type] ?? [] }
         }
-        return LandUseClass.allCases.filter { $0 != .water && $0 != .cropland }
+        return LandUseClass.allCases.filter { $0 != .water && $0 != .cropland && $0 != .unclassified }
     }
 
     /// Checks the text of a rules file; `path` names it in errors.

@@ -251,6 +251,7 @@ public enum DistrictBuilder {
                     accuracy: options.parcelAccuracyMetres)
                 parcels += outcome.features
                 for (k, n) in outcome.excluded { excluded[k, default: 0] += n }
+                for (k, n) in outcome.unmapped { unmapped[k, default: 0] += n }
                 warnings += outcome.warnings
                 landUseCovered += outcome.coveredM2
                 if let line = outcome.line { plannerLines.append(line) }

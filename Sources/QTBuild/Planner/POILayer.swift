@@ -24,7 +24,7 @@ struct POILayer {
 
     func merge(_ read: POIRead, into facilities: inout [Feature], zone: Zone) throws -> Output {
         var out = Output()
-        let match = NameMatch(maximumEdits: schema.dedupeEditDistance, suffixes: schema.dedupeStrip)
+        let match = schema.nameMatch
         var grid = FacilityGrid(cell: max(schema.dedupeMetres, 1))
         for (i, f) in facilities.enumerated() { grid.insert(i, f) }
         var usedIds = Set(facilities.compactMap { $0.properties["id"]?.stringValue })

@@ -7,9 +7,10 @@ import QTText
 
 /// A census table (七普: zone id, residents, age groups) joined to zone polygons by id and spread over the
 /// residential floor in each zone (dasymetric): `--buildings` footprints × storeys, else the plan's residential
-/// parcels' area × 容积率, else the residential buildings the OpenStreetMap build found. Each zone's residents
-/// become integer head-counts by largest remainder, adding up exactly to its census figure; the zone's age
-/// groups become the shares each feature carries. Features say `census:FILE`, with `method` and `modelled: true`
+/// parcels' area × 容积率 (a mixed parcel × its `residential_share`: R2/B1 counts half its floor), else the
+/// residential buildings the OpenStreetMap build found. Each zone's residents become integer head-counts by
+/// largest remainder, adding up exactly to its census figure; the zone's age groups become the shares each
+/// feature carries. Features say `census:FILE`, with `method` and `modelled: true`
 /// (a rule spread them).
 enum PlannerCensus {
     static let idColumns = ["zone_id", "zone", "id", "code", "区划代码", "代码", "编码", "社区代码", "街道代码"]
@@ -199,23 +200,24 @@ enum PlannerCensus {
                 + (useField.map { ", residential by '\($0)'" } ?? "") + ")"
         } else if let parcels = layers[.landuse]?.features.filter({ $0.properties["source"]?.stringValue?.hasPrefix("parcels:") == true }), !parcels.isEmpty {
             for f in parcels {
-                let codes = f.properties["plan_codes"]?.arrayValue?.compactMap(\.stringValue) ?? []
-                guard
-                    f.properties["class"]?.stringValue == LandUseClass.residential.rawValue
-                        || f.properties["class"]?.stringValue == LandUseClass.ruralResidential.rawValue
-                        || codes.contains(where: { $0.hasPrefix("R") || $0.hasPrefix("07") }),
-                    let g = f.geometry
-                else { continue }
+                let cls = f.properties["class"]?.stringValue
+                // A mixed parcel's own share (R2/B1: ½); else the whole parcel if its class houses people.
+                let share =
+                    f.properties["residential_share"]?.doubleValue
+                    ?? (cls == LandUseClass.residential.rawValue || cls == LandUseClass.ruralResidential.rawValue ? 1 : 0)
+                guard share > 0, let g = f.geometry else { continue }
                 let far = f.properties["far"]?.doubleValue.flatMap { $0 > 0 ? $0 : nil } ?? defaultFAR
                 let m2 = try Geodesic.wgs84.area(of: g)
-                carriers.append(
-                    Carrier(
-                        geometry: g, weight: m2 * far, from: f.properties["id"]?.stringValue ?? "parcel",
-                        detail: [
-                            "parcel": f.properties["id"] ?? .null, "far": .number(far), "floor_area_m2": .number(NetworkLayer.rounded(m2 * far, 10))
-                        ]))
+                var detail: [String: JSONValue] = [
+                    "parcel": f.properties["id"] ?? .null, "far": .number(far),
+                    "floor_area_m2": .number(NetworkLayer.rounded(m2 * far * share, 10))
+                ]
+                if share < 1 { detail["residential_share"] = .number(share) }
+                carriers.append(Carrier(geometry: g, weight: m2 * far * share, from: f.properties["id"]?.stringValue ?? "parcel", detail: detail))
             }
-            basis = "residential parcels (area × 容积率, \(ValidationNumber.plain(defaultFAR)) where not given)"
+            basis =
+                "residential parcels (area × 容积率, \(ValidationNumber.plain(defaultFAR)) where not given; "
+                + "a mixed parcel × its residential_share, the share of its codes that are residential)"
         } else if let osmPopulation = layers[.population]?.features, !osmPopulation.isEmpty {
             for f in osmPopulation {
                 guard let g = f.geometry, let floor = f.properties["floor_area_m2"]?.doubleValue else { continue }

@@ -29,7 +29,7 @@ enum PlannerPOIs {
             outcome.defaults["pois \(file).crs"] = "\(read.crsBasis): no --pois-crs"
         }
         var facilities = layers[.facilities]?.features ?? []
-        let match = NameMatch(maximumEdits: schema.dedupeEditDistance, suffixes: schema.dedupeStrip)
+        let match = schema.nameMatch
         let streets = (layers[.network]?.features ?? []).compactMap(\.geometry)
         if let finding = try POIDatumProbe.probe(read, facilities: facilities, streets: streets, zone: zone, match: match) {
             let given = POIDatumProbe.name(read.crs)

@@ -7,8 +7,11 @@ import QTProjection
 /// The regulatory plan's parcels (控规地块) as the land-use layer: a Shapefile, GeoPackage, GeoJSON or DXF whose
 /// polygons carry a land-use code, in a field (found by name, or `--code-field`) or, in a DXF, as a TEXT/MTEXT
 /// entity inside the closed polyline (`--code-layer` names the text's layer). Codes map to classes through a
-/// ``LandUseCodeTable``; a mixed code takes its first code's class and keeps every code. 容积率 and 户数 are
-/// kept as `far` and `households`. Parcels replace OpenStreetMap's land use (two sources would overlap).
+/// ``LandUseCodeTable``; a mixed code takes its first code's class and keeps every code. A parcel whose code no
+/// table knows (or that has none) is an error, or, with `--unmapped-as unclassified`, kept in the class
+/// ``LandUseClass/unclassified`` with its own code in `plan_code` and counted under the build's `unmapped`.
+/// 容积率 and 户数 are kept as `far` and `households`; a mixed parcel says which share of it is housing in
+/// `residential_share` (``residentialShare(_:_:)``), which census spreading weighs its floor by. Parcels replace OpenStreetMap's land use (two sources would overlap).
 enum PlannerParcels {
     /// Field names tried for the code, the floor-area ratio, the households and the parcel's id.
     static let codeFields = ["用地代码", "用地性质", "地类代码", "用地类型", "YDDM", "YDXZ", "DLBM", "LANDUSE", "LAND_USE", "CODE", "landuse", "code"]
@@ -20,6 +23,8 @@ enum PlannerParcels {
     struct Outcome {
         var features: [Feature] = []
         var excluded: [String: Int] = [:]
+        /// Parcels kept as ``LandUseClass/unclassified``, by why.
+        var unmapped: [String: Int] = [:]
         var warnings: [BuildWarning] = []
         var coveredM2 = 0.0
         var line: String?
@@ -113,35 +118,45 @@ enum PlannerParcels {
         out.warnings = warnings
         let unclassified = input.settings["unmapped-as"] == "unclassified"
         var usedIds = Set<String>()
-        var added = 0, mixed = 0
+        var added = 0, mixed = 0, unclassifiedCount = 0
         for (k, parcel) in parcels.enumerated() {
             let p = parcel.feature.properties
             let ownId = idFields.lazy.compactMap { p[$0].flatMap(POIReader.text) }.first
             let label = "feature \(parcel.index)" + (ownId.map { " (\($0))" } ?? "")
             let cell: String?
             if let codeField { cell = p[codeField].flatMap(POIReader.text) } else { cell = textsOf[k]?.joined(separator: "/") }
-            guard let cell, !cell.isEmpty else {
-                if unclassified { out.excluded["parcels: no land-use code: left out (--unmapped-as unclassified) [\(file)]", default: 0] += 1; continue }
-                throw BuildError.invalidInput(
-                    path: path,
-                    detail: "\(label): no land-use code"
-                        + (codeField.map { " in field '\($0)'" } ?? " (no text inside the polyline\(codeLayer.map { " on layer \($0)" } ?? ""))")
-                        + "; give --unmapped-as unclassified to leave such parcels out")
-            }
-            let codes = table.split(cell)
-            guard let first = codes.first, let (cls, entry) = table.lookUp(first) else {
-                if unclassified {
-                    out.excluded["parcels: code \(cell) in no table: left out (--unmapped-as unclassified) [\(file)]", default: 0] += 1; continue
+            // The class and the table entry that decided; or why the parcel is unclassified.
+            var decided: (cls: LandUseClass, entry: String)?
+            var unmappedWhy: String?
+            let codes = table.split(cell ?? "")
+            if let cell, !cell.isEmpty {
+                if let first = codes.first, let found = table.lookUp(first) {
+                    decided = found
+                } else {
+                    guard unclassified else {
+                        throw BuildError.invalidInput(
+                            path: path,
+                            detail: "\(label): land-use code '\(cell)' is not in \(table.name) (\(table.path)); give --landuse-codes "
+                                + "with a table that has it, or --unmapped-as unclassified to keep such parcels as unclassified")
+                    }
+                    unmappedWhy = "code \(cell) in no table"
                 }
-                throw BuildError.invalidInput(
-                    path: path,
-                    detail: "\(label): land-use code '\(cell)' is not in \(table.name) "
-                        + "(\(table.path)); give --landuse-codes with a table that has it, or --unmapped-as unclassified to leave such parcels out")
+                for other in codes.dropFirst() where decided != nil && table.lookUp(other) == nil {
+                    if unclassified { continue }
+                    throw BuildError.invalidInput(
+                        path: path, detail: "\(label): land-use code '\(other)' (of '\(cell)') is not in \(table.name) (\(table.path))")
+                }
+            } else {
+                guard unclassified else {
+                    throw BuildError.invalidInput(
+                        path: path,
+                        detail: "\(label): no land-use code"
+                            + (codeField.map { " in field '\($0)'" } ?? " (no text inside the polyline\(codeLayer.map { " on layer \($0)" } ?? ""))")
+                            + "; give --unmapped-as unclassified to keep such parcels as unclassified")
+                }
+                unmappedWhy = "no land-use code"
             }
-            for other in codes.dropFirst() where table.lookUp(other) == nil {
-                if unclassified { continue }
-                throw BuildError.invalidInput(path: path, detail: "\(label): land-use code '\(other)' (of '\(cell)') is not in \(table.name) (\(table.path))")
-            }
+            let cls = decided?.cls ?? .unclassified
             guard let clipped = try zone.clip(try context.make(parcel.geometry)) else {
                 out.excluded["parcels: outside the boundary [\(file)]", default: 0] += 1
                 continue
@@ -154,13 +169,22 @@ enum PlannerParcels {
             var props: [String: JSONValue] = [
                 "id": .string(id), "class": .string(cls.rawValue), "code": .string(cls.nationalCode),
                 "source": .string(input.sourcePrefix), "accuracy_m": .number(accuracy),
-                "plan_code": .string(cell), "plan_code_table": .string(table.name),
+                "plan_code_table": .string(table.name),
                 "area_m2": .number(NetworkLayer.rounded(m2, 10))
             ]
-            if entry != LandUseCodeTable.normalized(first) { props["plan_code_basis"] = .string("\(first) as \(entry)") }
-            if codes.count > 1 {
+            if let cell, !cell.isEmpty { props["plan_code"] = .string(cell) }
+            if let unmappedWhy {
+                props["class_rule"] = .string("\(unmappedWhy): unclassified (--unmapped-as unclassified)")
+                out.unmapped["parcels: \(unmappedWhy): kept as unclassified [\(file)]", default: 0] += 1
+                unclassifiedCount += 1
+            }
+            if let decided, let first = codes.first, decided.entry != LandUseCodeTable.normalized(first) {
+                props["plan_code_basis"] = .string("\(first) as \(decided.entry)")
+            }
+            if decided != nil && codes.count > 1 {
                 props["plan_codes"] = .array(codes.map { .string($0) })
                 props["class_rule"] = .string("mixed: the first code (the principal use) decides")
+                props["residential_share"] = .number(residentialShare(codes, table))
                 mixed += 1
             }
             if let far = farFields.lazy.compactMap({ p[$0]?.doubleValue }).first, far.isFinite, far >= 0 { props["far"] = .number(far) }
@@ -173,9 +197,21 @@ enum PlannerParcels {
         let crsText = input.crs.map { "--parcels-crs \($0)" } ?? "the file's own CRS"
         out.line =
             "\(file) (\(table.name), \(codeField.map { "field \($0)" } ?? "texts inside the polylines\(codeLayer.map { " on layer \($0)" } ?? "")"), "
-            + "\(crsText)): \(parcels.count) parcels: \(added) in the land-use layer (\(mixed) mixed), "
+            + "\(crsText)): \(parcels.count) parcels: \(added) in the land-use layer (\(mixed) mixed, \(unclassifiedCount) unclassified), "
             + "\(parcels.count - added) left out"
         return out
+    }
+
+    /// The share of a mixed parcel's floor that houses people, for census spreading: the share of its codes whose
+    /// class is residential or rural_residential, each code counting equally (R2/B1: ½; B1/B2/R2: ⅓; a code no table
+    /// knows counts as not residential). Plans seldom state the mix of a mixed parcel: an equal split is the stated rule.
+    static func residentialShare(_ codes: [String], _ table: LandUseCodeTable) -> Double {
+        guard !codes.isEmpty else { return 0 }
+        let housing = codes.filter { code in
+            guard let cls = table.lookUp(code)?.cls else { return false }
+            return cls == .residential || cls == .ruralResidential
+        }
+        return (Double(housing.count) / Double(codes.count) * 1e6).rounded() / 1e6
     }
 
     /// Whether a DXF text looks like a land-use code (`R2`, `A33`, `B1/R2`, `0701`), not a label.

@@ -8,7 +8,7 @@ import QTModel
 public struct LandUseCodeTable: Hashable, Sendable {
     /// How codes are written.
     public enum Style: String, Sendable, Hashable {
-        /// Letters then digits (GB 50137: `R22`, `A33`); looked up by ever shorter prefixes (`R22` → `R2` → `R`).
+        /// Letters then digits (GB 50137: `R21`, `A33`); looked up by ever shorter prefixes (`R21` → `R2` → `R`).
         case letters
         /// Digits (2023: `0701`, `080403`); looked up as given, then by 4 and 2 digits.
         case digits
@@ -76,7 +76,7 @@ public struct LandUseCodeTable: Hashable, Sendable {
         return parts.filter { !$0.isEmpty }
     }
 
-    /// The class of one code and the entry that decided (`R22` as `R2`), or `nil`.
+    /// The class of one code and the entry that decided (`R21` as `R2`), or `nil`.
     public func lookUp(_ code: String) -> (cls: LandUseClass, entry: String)? {
         let c = Self.normalized(code)
         if let cls = codes[c] { return (cls, c) }

@@ -59,10 +59,15 @@ public struct POISchema: Hashable, Sendable {
     public var schoolDefault: [FacilityType]
     /// A POI and an existing facility of the same type nearer than this, metres, with equal or near names, are one.
     public var dedupeMetres: Double
-    /// Names this close (Levenshtein, in characters, after stripping) are near.
+    /// The most edits (Levenshtein, in characters) between two names' cores that still match, whatever their length.
     public var dedupeEditDistance: Int
     /// Stripped from names before comparing (with brackets and their content, and spaces).
     public var dedupeStrip: [String]
+    /// Generic type suffixes (幼儿园, 小学, 社区卫生服务中心 …) split off before the cores are compared (`generic`;
+    /// none where the table gives none).
+    public var dedupeGeneric: [String] = []
+    /// Edits allowed per character of the shorter core (`edit_share`; 0.2 where the table gives none).
+    public var dedupeEditShare: Double = 0.2
     /// The file it was read from.
     public var path: String
 
@@ -140,13 +145,27 @@ public struct POISchema: Hashable, Sendable {
         let dedupe = try r.object(top["dedupe"], "dedupe")
         let edit = try r.number(dedupe["max_edit_distance"], "dedupe.max_edit_distance", above: 0, inclusive: true)
         guard edit == edit.rounded(), edit <= 10 else { throw r.fail("dedupe.max_edit_distance", "expected a whole number from 0 to 10") }
-        return POISchema(
+        var share = 0.2
+        if dedupe["edit_share"] != nil {
+            share = try r.number(dedupe["edit_share"], "dedupe.edit_share", above: 0, inclusive: true)
+            guard share <= 1 else { throw r.fail("dedupe.edit_share", "expected a share from 0 to 1, found \(ValidationNumber.plain(share))") }
+        }
+        let generic = dedupe["generic"] == nil ? [] : try r.strings(dedupe["generic"], "dedupe.generic")
+        var schema = POISchema(
             provider: try r.string(top["provider"], "provider"), defaultCRS: try r.string(top["default_crs"], "default_crs"),
             codeStyle: style, columns: columns, codeSeparator: try r.string(top["code_separator"], "code_separator"),
             codes: codes, names: try nameRules(top["names"], "names", r), schoolNames: schoolNames,
             schoolDefault: schoolDefault,
             dedupeMetres: try r.number(dedupe["within_m"], "dedupe.within_m", above: 0, inclusive: true),
             dedupeEditDistance: Int(edit), dedupeStrip: try r.strings(dedupe["strip"], "dedupe.strip"), path: r.path)
+        schema.dedupeGeneric = generic
+        schema.dedupeEditShare = share
+        return schema
+    }
+
+    /// The name rule of the dedupe (``NameMatch``).
+    var nameMatch: NameMatch {
+        NameMatch(maximumEdits: dedupeEditDistance, suffixes: dedupeStrip, generic: dedupeGeneric, editShare: dedupeEditShare)
     }
 
     /// The entry of `code`: itself, else its parents (Amap: `XXXX00`, then `XX0000`; a path: less its last level).

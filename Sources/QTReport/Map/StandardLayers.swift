@@ -118,7 +118,8 @@ public enum StandardLayers {
             .cropland: "#f5f0b8", .orchard: "#d9e88f", .forest: "#69a85c", .grassland: "#b6d98b", .wetland: "#7fc7c4",
             .residential: "#f7c66d", .ruralResidential: "#e8b48b", .publicService: "#f08bb4", .commercial: "#ef5b5b",
             .industrial: "#b48ac6", .warehouse: "#9c7fb3", .transport: "#bdbdbd", .utilities: "#7d9ec0",
-            .greenSpace: "#4fb36b", .special: "#8d6e63", .reserved: "#e0e0e0", .water: "#8ec9ee"
+            .greenSpace: "#4fb36b", .special: "#8d6e63", .reserved: "#e0e0e0", .water: "#8ec9ee",
+            .unclassified: "#d7ccc8"
         ]
         return LandUseClass.allCases.filter { present.contains($0.rawValue) }.map { c in
             MapClass(
