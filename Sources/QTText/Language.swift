@@ -64,7 +64,8 @@ public enum ChromeWord: String, Sendable, CaseIterable {
     case places, beds, physicians
     /// Coverage footer labels and notes (`{1}`… are filled in by ``text(_:_:)``).
     case residentsLabel, measureLabel, targetLabel, hazardousLabel, capacityLabel, offNetworkLabel, outsideLabel, shouldLabel
-    case planLabel, dataLabel, sharesLabel, sharesNote, walkingSpeedNote, residentsNote, measureNote, measureMixed, measureDistance, measureTime
+    case planLabel, dataLabel, sharesLabel, sharesNote, greenLabel, greenNote, greenMet, greenBelow, narrowLabel, narrowNote, narrowPart, walkingSpeedNote,
+        residentsNote, measureNote, measureMixed, measureDistance, measureTime
     case profileByDistance, profileByTime, unknownTargetNote, hazardsReach, hazardsNone, hazardsNote, capacityNote, offNetworkNote
     case outsideNote, shouldNote, modelledNote, modelledSomeNote, modelledResidents, modelledFacilities
     /// Info's labels and notes.
@@ -208,6 +209,16 @@ public enum ChromeWord: String, Sendable, CaseIterable {
         .planLabel: ("Plan", "方案"),
         .dataLabel: ("Data", "数据"),
         .sharesLabel: ("Shares", "覆盖率"),
+        .greenLabel: ("Green per resident", "人均公园绿地"),
+        .greenNote: ("{1}: {2} m² per resident (GB 50180 table 4.0.4: ≥ {3}), {4}", "{1}：{2}平方米/人（GB 50180 表4.0.4：≥ {3}），{4}"),
+        .greenMet: ("met", "达标"),
+        .greenBelow: ("below", "未达标"),
+        .narrowLabel: ("Too narrow", "宽度不足"),
+        .narrowNote: (
+            "{1} (large enough, narrower than the tier's minimum width: left out of its row and its green area)",
+            "{1}（面积达标但窄于该级最小宽度：不计入该行及其人均绿地）"
+        ),
+        .narrowPart: ("{1} {2} parks under {3} m", "{1}{2}处窄于{3}米"),
         .sharesNote: ("residents within each circle; the change in percentage points in brackets", "生活圈内居民的比例；括号内为变化（百分点）"),
         .walkingSpeedNote: ("{1} km/h (access legs walked in every mode)", "{1} km/h（各种方式的接入段均按步行计）"),
         .residentsNote: ("the population layer's features, each at its point on surface", "人口图层的要素，各取其面内一点"),

@@ -61,6 +61,8 @@ public struct LifeCircleRule: Hashable, Sendable {
     public var targetGroup: TargetGroup = .all
     /// The facilities' capacity property (`capacity`: places, beds or physicians), when the rule names one.
     public var capacity: CapacityKind?
+    /// The green area per resident the rule asks for, m² (`green_per_resident_m2`; parks).
+    public var greenPerResident: Double?
     /// Why a straight-line distance has no basis for this rule, when it has none: a drive-time rule without
     /// its own `distance_m` (radius mode refuses it rather than use a walking circle's metres).
     public var radiusRefusal: SettingText? {
@@ -123,6 +125,7 @@ public struct LifeCircleProfile: Hashable, Sendable {
         service.modeFromRule = keepsDrive
         service.targetGroup = rule.targetGroup
         service.capacity = rule.capacity
+        service.greenPerResidentTarget = rule.greenPerResident
         return service
     }
 
@@ -383,12 +386,19 @@ private struct StandardsReader: JSONFieldReading {
             capacity = parsed
         }
         let area = try positive(r["min_area_m2"], "\(at).min_area_m2", required: false)
+        let width = try positive(r["min_width_m"], "\(at).min_width_m", required: false)
+        let green = try positive(r["green_per_resident_m2"], "\(at).green_per_resident_m2", required: false)
+        if (width != nil || green != nil) && type != FacilityType.park.rawValue {
+            throw fail(width != nil ? "\(at).min_width_m" : "\(at).green_per_resident_m2", "only a park row has a width or green area per resident")
+        }
         let supply = SupplySelector(
             type: type, sizeClasses: sizes, levels: levels,
-            defaultLevel: levels == nil ? nil : levelDefaults[type], minimumArea: area)
-        return LifeCircleRule(
+            defaultLevel: levels == nil ? nil : levelDefaults[type], minimumArea: area, minimumWidth: width)
+        var rule = LifeCircleRule(
             label: label, supply: supply, minutes: minutes, minutesRural: rural, distance: distance,
             mode: mode, direction: direction, source: "\(doc), \(clause)", inLifeCircle: inCircle,
             required: required, targetGroup: group, capacity: capacity)
+        rule.greenPerResident = green
+        return rule
     }
 }

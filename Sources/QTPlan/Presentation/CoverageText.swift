@@ -96,6 +96,21 @@ enum CoverageFigures {
         return ChromeWord.outsideNote.text(language, parts.joined(separator: ", "))
     }
 
+    /// A park tier's green area per resident against the table's figure, then each sub-district's:
+    /// `park_15min: 1.92 m² per resident (GB 50180 table 4.0.4: ≥ 2.0), below; 白杨街道 0.80, …`.
+    static func green(_ r: CoverageResult, _ g: GreenPerResident, _ language: Language, wording: StandardsWording) -> String {
+        let figure = { (value: Double?) in value.map { NumberText.fixed($0, 2) } ?? "—" }
+        let verdict = (g.total.map { $0 >= g.targetSquareMetres } ?? false) ? ChromeWord.greenMet : .greenBelow
+        var text = ChromeWord.greenNote.text(
+            language, wording.service(r.service.label, language), figure(g.total), NumberText.fixed(g.targetSquareMetres, 1), verdict.text(language))
+        if !r.bySubdistrict.isEmpty {
+            text +=
+                (language == .zh ? "；" : "; ")
+                + zip(r.bySubdistrict, g.bySubdistrict).map { "\($0.name) \(figure($1))" }.joined(separator: language == .zh ? "，" : ", ")
+        }
+        return text
+    }
+
     /// A capacity kind as printed after its figure (`places`; 学位).
     static func capacityKind(_ kind: CapacityKind, _ language: Language = .en) -> String {
         switch kind {
@@ -199,6 +214,20 @@ extension CoverageOutcome {
         if !optional.isEmpty {
             footer.append((ChromeWord.shouldLabel.text(language), ChromeWord.shouldNote.text(language, optional.joined(separator: zh ? "、" : ", "))))
         }
+        for r in results {
+            if let green = r.greenPerResident {
+                footer.append((ChromeWord.greenLabel.text(language), CoverageFigures.green(r, green, language, wording: wording)))
+            }
+        }
+        let narrow = results.filter { !$0.narrowParks.isEmpty }
+        if !narrow.isEmpty {
+            let parts = narrow.map {
+                ChromeWord.narrowPart.text(
+                    language, wording.service($0.service.label, language), String($0.narrowParks.count),
+                    NumberText.fixed($0.service.supply.minimumWidth ?? 0, 0))
+            }
+            footer.append((ChromeWord.narrowLabel.text(language), ChromeWord.narrowNote.text(language, parts.joined(separator: zh ? "；" : "; "))))
+        }
         if let scenario { footer.append((ChromeWord.planLabel.text(language), scenario)) }
         if let note = CoverageFigures.modelledNote(residents: modelledResidents, facilities: modelledFacilities, language) {
             footer.append((ChromeWord.dataLabel.text(language), note))
@@ -224,6 +253,12 @@ extension CoverageOutcome {
             let access = k < capacity.count ? capacity[k] : nil
             let parts: [JSONNode] = r.bySubdistrict.enumerated().map { j, c in
                 var members = [JSONMember("subdistrict", .string(c.id)), JSONMember("name", .string(c.name))] + Self.counts(c)
+                if let green = r.greenPerResident {
+                    members += [
+                        JSONMember("park_area_m2", .fixed(green.areaBySubdistrict[j], 0)),
+                        JSONMember("green_per_resident_m2", green.bySubdistrict[j].map { .fixed($0, 3) } ?? .null)
+                    ]
+                }
                 if !capacity.isEmpty {
                     members.append(JSONMember("capacity_per_1000", access?.perThousandBySubdistrict[j].map { .fixed($0, 3) } ?? .null))
                 }
@@ -240,10 +275,19 @@ extension CoverageOutcome {
                 JSONMember("size_class", s.supply.sizeClasses.map { .array($0.map(JSONNode.string), .inline) } ?? .null),
                 JSONMember("level", s.supply.levels.map { .array($0.map(JSONNode.string), .inline) } ?? .null),
                 JSONMember("min_area_m2", s.supply.minimumArea.map { .fixed($0, 0) } ?? .null),
+                JSONMember("min_width_m", s.supply.minimumWidth.map { .fixed($0, 0) } ?? .null),
                 JSONMember("required", .bool(s.required)),
                 JSONMember("facilities", .int(r.facilities)), JSONMember("facilities_off_network", .int(r.facilitiesOffNetwork))
             ]
             members += Self.counts(r.total)
+            if let green = r.greenPerResident {
+                members += [
+                    JSONMember("park_area_m2", .fixed(green.areaSquareMetres, 0)),
+                    JSONMember("green_per_resident_m2", green.total.map { .fixed($0, 3) } ?? .null),
+                    JSONMember("green_per_resident_target_m2", .trimmed(green.targetSquareMetres)),
+                    JSONMember("parks_too_narrow", .array(r.narrowParks.map(JSONNode.string), .inline))
+                ]
+            }
             if !capacity.isEmpty {
                 members += [
                     JSONMember("capacity", access.map { .string($0.kind.rawValue) } ?? .null),
