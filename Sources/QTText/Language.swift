@@ -77,6 +77,12 @@ public enum ChromeWord: String, Sendable, CaseIterable {
     case rank, site, position, gain, warnings2, typeLabel, candidatesLabel, rejectedLabel, methodLabel, hazardousSitesLabel
     case targetReachedLabel, reached, notReached, suggestResidents, suggestTarget, suggestTargetUnknown, suggestCandidates
     case suggestGrid, candidatesFile, suggestMethod, suggestHazardous, circleWalkMetres, circleRadius, circleTimed
+    /// Indicators: the notes under the table.
+    case indResidents, indElderly, indEnd, indCounted, indAtPopulation, indCalibrated, indLifeCircles, indNotCounted, indFarStations
+    case indNoBusStops, indNote, indModelled, indModelledLayer, indNotModelled, indTargets, indPlan
+    /// Land use: the footer's labels and sentences.
+    case luGeodesic, luPlanar, luParcels, luCut, luTotal, luGaps, luOverlaps, luOutside, luReconciliation, luOutsideZones
+    case luGreenShare, luBuiltUp, luBuiltUpTarget, luCropland, luCroplandTarget, luGreen, luGreenTarget, luModelled
     /// Isochrone: header.
     case bandMinutes, bandArea, toFacility, fromFacility
 
@@ -104,6 +110,29 @@ public enum ChromeWord: String, Sendable, CaseIterable {
         if title.hasSuffix(" tiling") { return title.dropLast(" tiling".count) + " 铺满检查（无缝隙、无重叠）" }
         return title
     }
+
+    /// Why an indicator has no value, as the analysis writes it (`not computed: needs the land-use layer`), in
+    /// `language`: unchanged in English; in Chinese its known opening words (``reasonOpenings``) translated, the
+    /// rest (layer names, details) as written.
+    public static func reason(_ reason: String, _ language: Language) -> String {
+        guard language == .zh else { return reason }
+        for (en, zh) in reasonOpenings where reason.hasPrefix(en) { return zh + reason.dropFirst(en.count) }
+        return reason
+    }
+
+    /// Openings of the indicators' reasons and their Chinese, longest first.
+    private static let reasonOpenings: [(String, String)] = [
+        ("not computed here: qtplan coverage --all gives each service's share", "此处不计算：各项设施的覆盖率见 qtplan coverage --all"),
+        ("not computed at this population (where the new residents will live is not known)", "该人口下不计算（新增居民的分布未知）"),
+        ("not computed: needs the land-use layer", "未计算：需要用地图层"),
+        ("not computed: ", "未计算："),
+        ("district level only", "仅区级"),
+        ("no population layer (residents aged 60+ unknown)", "无人口图层（60岁及以上人口未知）"),
+        ("no population layer (sub-district residents unknown)", "无人口图层（街道人口未知）"),
+        ("no population layer", "无人口图层"),
+        ("no parks layer (the parks' polygons)", "无公园图层（公园面）"),
+        ("no kindergarten says its ownership", "没有幼儿园注明其办园性质")
+    ]
 
     /// The validation checks' titles in Chinese.
     private static let checkTitles: [String: String] = [
@@ -321,6 +350,58 @@ public enum ChromeWord: String, Sendable, CaseIterable {
         .circleWalkMetres: ("{1} m walk{2}", "步行{1}米{2}"),
         .circleRadius: ("{1} m radius", "半径{1}米"),
         .circleTimed: ("{1} min {2}{3}", "{2}{1}分钟{3}"),
+        .indResidents: ("Residents: {1} ({2})", "常住人口：{1}（{2}）"),
+        .indElderly: ("; aged 60+: {1} (Σ population × aged_60_plus_share)", "；60岁及以上：{1}（Σ 人口 × aged_60_plus_share）"),
+        .indEnd: (".", "。"),
+        .indCounted: ("Counted: facilities and stations with status operating (or none).", "计入：状态为运营（operating，或未填）的设施和站点。"),
+        .indAtPopulation: (
+            "At {1} residents ({2}): today's facilities shared among them, every sub-district grown alike and the age structure unchanged; counts and transit shares as today; life circles not computed there.",
+            "按{1}人（{2}）：现有设施由他们分摊，各街道同比增长，年龄结构不变；数量与轨道站点比例同现状；不计算该人口下的生活圈。"
+        ),
+        .indCalibrated: (
+            "Calibrated to the 2020 baseline: {1} (the modelled facilities were sized to reproduce the plan's 2020 column; these values are not measurements).",
+            "按2020年基数校准：{1}（模拟设施的规模按规划2020年现状值设定；这些值不是实测）。"
+        ),
+        .indLifeCircles: (
+            "Life circles: residents reaching every required (▲) life-circle service of the circle, walking ({1} profile unless the row names its own; each service's share: qtplan coverage --all --standard {1}).",
+            "生活圈：步行可达该生活圈全部应配建（▲）设施的居民（除该行另有所指外按 {1} 标准；各项设施的覆盖率：qtplan coverage --all --standard {1}）。"
+        ),
+        .indNotCounted: ("Not counted (not operating): {1}.", "未计入（未运营）：{1}。"),
+        .indFarStations: (
+            "Rail stations without a bus stop within 150 m (nearest stop, geodesic): {1}.",
+            "150米内无公交站的轨道站点（最近公交站，椭球距离）：{1}。"
+        ),
+        .indNoBusStops: ("no bus stops", "无公交站"),
+        .indNote: ("Note: {1}.", "注：{1}。"),
+        .indModelled: ("Modelled inputs: {1}: these values describe the model, not a survey.", "模拟的输入：{1}：这些值描述的是模型，而非调查。"),
+        .indModelledLayer: ("{1} ({2} of {3} features modelled)", "{1}（{3}个要素中{2}个为模拟）"),
+        .indNotModelled: ("Inputs: no modelled features in {1}.", "输入：{1} 中没有模拟要素。"),
+        .indTargets: ("Targets: {1} (each with its seed file and wording).", "目标：{1}（每项附规划文本出处与原文）。"),
+        .indPlan: ("Plan: {1}.", "方案：{1}。"),
+        .luGeodesic: ("geodesic (WGS84)", "椭球面积（WGS84）"),
+        .luPlanar: ("planar ({1})", "平面面积（{1}）"),
+        .luParcels: ("Parcels", "地块"),
+        .luCut: (", {1} cut by zone boundaries", "，其中 {1} 块被区域边界切分"),
+        .luTotal: ("{1} {2}, {3}% vs official", "{1}，{2}，较公布面积 {3}%"),
+        .luGaps: ("Gaps between parcels", "地块间缝隙"),
+        .luOverlaps: ("Overlaps of parcels", "地块重叠"),
+        .luOutside: ("Parcels outside boundary", "区界外地块"),
+        .luReconciliation: ("total − (boundary − gaps + overlaps + outside) = {1}", "合计 − （边界 − 缝隙 + 重叠 + 区界外）= {1}"),
+        .luOutsideZones: ("Outside every zone", "不在任何区域内"),
+        .luGreenShare: ("{1}% of urban construction land", "占城镇建设用地 {1}%"),
+        .luBuiltUp: ("Built-up (urban constr.)", "城镇建设用地"),
+        .luBuiltUpTarget: ("{1} vs {2} km² for 2025 ({3})", "{1}，2025年目标 {2} km²（{3}）"),
+        .luCropland: ("Cropland", "耕地"),
+        .luCroplandTarget: (
+            "{1}: room for the plan's {2} 亩 of grain-growing area (粮食生产面积, {3}; not a cropland target)",
+            "{1}：可容纳规划的 {2} 亩粮食生产面积（{3}；不是耕地目标）"
+        ),
+        .luGreen: ("Green space share", "绿地比重"),
+        .luGreenTarget: (
+            "{1} (all class-14 green and open space; the plan's ≥ {2}% is for park green space 公园绿地 only, {3}: qtplan indicators, park_green_share)",
+            "{1}（全部14类绿地与开敞空间用地；规划的 ≥ {2}% 仅指公园绿地，{3}：见 qtplan indicators 的 park_green_share）"
+        ),
+        .luModelled: ("MODELLED: the landuse layer is modelled ({1}), not a survey", "模拟：用地图层为模拟数据（{1}），不是调查"),
         .bandMinutes: ("minutes", "分钟"),
         .bandArea: ("area km²", "面积 km²"),
         .toFacility: ("to_facility", "前往设施"),

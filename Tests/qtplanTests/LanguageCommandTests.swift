@@ -86,6 +86,13 @@ import Testing
             #expect(result.stdout.contains(text), "\(text)")
         }
         #expect(!result.stdout.contains("needs 800"))
+        // The notes under the table and the reasons in its value column: their own words in Chinese.
+        for text in ["常住人口：2,000", "计入：状态为运营", "未计算：需要用地图层", "没有幼儿园注明其办园性质", "目标："] {
+            #expect(result.stdout.contains(text), "\(text)")
+        }
+        for english in ["Residents:", "Counted:", "not computed: needs", "no kindergarten says", "Targets:", "Modelled inputs"] {
+            #expect(!result.stdout.contains(english), "\(english)")
+        }
         // The rows met say 是, not met 否.
         let sports = try #require(result.stdout.split(separator: "\n").first { $0.contains("指标区") && $0.contains("人均体育场地面积") })
         #expect(sports.contains(" 否 "))
@@ -161,6 +168,13 @@ import Testing
         let header = km2.stdout.split(separator: "\n")[0].split(separator: " ", omittingEmptySubsequences: true)
         // km² is printed 平方公里: the word of units.km2 in life-circles.json (the code's own symbol is km²).
         #expect(header == ["地类", "代码", "名称", "面积（平方公里）", "占比"], "\(header)")
+        // The footer: labels and sentences in Chinese, the areas in the standards file's units.
+        for text in ["地块合计      2.133 平方公里，椭球面积（WGS84），较公布面积 -3.1%", "面积核对      合计 − （边界 − 缝隙 + 重叠 + 区界外）= 0 平方米", "耕地          800 亩"] {
+            #expect(km2.stdout.contains(text), "\(text)\n\(km2.stdout)")
+        }
+        for english in ["Total of parcels", "Reconciliation", "Cropland", "Green space share", "MODELLED", "vs official"] {
+            #expect(!km2.stdout.contains(english), "\(english)")
+        }
         let mu = try CLI.run(["landuse", "--district", district, "--by", "class", "--unit", "mu", "--lang", "zh"])
         #expect(mu.stdout.hasPrefix("地类") && mu.stdout.split(separator: "\n")[0].contains("面积（亩）"))
         let en = try CLI.run(["landuse", "--district", district, "--by", "class"])
