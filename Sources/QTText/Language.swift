@@ -83,6 +83,8 @@ public enum ChromeWord: String, Sendable, CaseIterable {
     /// Land use: the footer's labels and sentences.
     case luGeodesic, luPlanar, luParcels, luCut, luTotal, luGaps, luOverlaps, luOutside, luReconciliation, luOutsideZones
     case luGreenShare, luBuiltUp, luBuiltUpTarget, luCropland, luCroplandTarget, luGreen, luGreenTarget, luModelled
+    /// Site checks: each site's heading and the footer.
+    case siteHeading, siteCounts, sitesFail, sitesPass, sitesWarned, rulesLabel, circlesLabel
     /// Isochrone: header.
     case bandMinutes, bandArea, toFacility, fromFacility
 
@@ -402,6 +404,13 @@ public enum ChromeWord: String, Sendable, CaseIterable {
             "{1}（全部14类绿地与开敞空间用地；规划的 ≥ {2}% 仅指公园绿地，{3}：见 qtplan indicators 的 park_green_share）"
         ),
         .luModelled: ("MODELLED: the landuse layer is modelled ({1}), not a survey", "模拟：用地图层为模拟数据（{1}），不是调查"),
+        .siteHeading: ("Site {1}: {2} at {3}: {4} ({5})", "选址 {1}：{2}，位于 {3}：{4}（{5}）"),
+        .siteCounts: ("{1} failed, {2} warned, {3} rules", "{1} 项不通过，{2} 项提示，共 {3} 项规则"),
+        .sitesFail: ("{1} of {2} sites fail (exit 1)", "{2} 处选址中 {1} 处不通过（退出码 1）"),
+        .sitesPass: ("every site passes", "全部选址通过"),
+        .sitesWarned: (" ({1} with warnings)", "（{1} 处有提示）"),
+        .rulesLabel: ("Rules", "规则"),
+        .circlesLabel: ("Circles", "生活圈"),
         .bandMinutes: ("minutes", "分钟"),
         .bandArea: ("area km²", "面积 km²"),
         .toFacility: ("to_facility", "前往设施"),

@@ -156,6 +156,14 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("通过") && $0.contains("位于区界内") })
         #expect(lines.contains { $0.hasPrefix("提示") && $0.contains("新增覆盖居民") })
         #expect(!zh.stdout.contains("inside_district") && !zh.stdout.contains("coverage_gain "))
+        // The site's heading and the footer too.
+        #expect(lines[0] == "选址 site：幼儿园，位于 120.3045000,30.3050000：提示（0 项不通过，1 项提示，共 12 项规则）", "\(lines[0])")
+        for text in ["结果    全部选址通过（1 处有提示）", "生活圈  幼儿园 步行300米 (gb50180)", "数据    居民与设施为模拟数据"] {
+            #expect(zh.stdout.contains(text), "\(text)\n\(zh.stdout)")
+        }
+        for english in ["Site site", "Result", "every site passes", "Circles", "modelled residents"] {
+            #expect(!zh.stdout.contains(english), "\(english)")
+        }
         let en = try CLI.run(args)
         #expect(en.status == 0 && en.stdout.contains("warn     coverage_gain "))
     }

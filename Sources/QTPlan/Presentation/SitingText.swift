@@ -54,9 +54,10 @@ extension SiteCheckOutcome {
     public var table: String { table(language: .en) }
 
     /// Every site's rules for people in `language`: in Chinese the header and verdicts (``QTText/ChromeWord``)
-    /// and each rule by its title in the rules file (`title_zh`; its id when the file gives none). What was
-    /// measured, the limits, the clauses and the footer stay as the rules file and the checks write them.
-    public func table(language: Language) -> String {
+    /// and each rule by its title in the rules file (`title_zh`; its id when the file gives none), the headings and
+    /// the footer from ``QTText/ChromeWord``, the types by the standards file's names (``wording``). What was
+    /// measured, the limits and the clauses stay as the rules file and the checks write them.
+    public func table(language: Language, wording: StandardsWording = StandardsWording()) -> String {
         let zh = language == .zh
         let verdictWord = { (v: SiteVerdict) -> String in
             switch v {
@@ -67,8 +68,11 @@ extension SiteCheckOutcome {
         }
         var text = ""
         for s in report.sites {
-            let counts = "\(s.failures.count) failed, \(s.warnings.count) warned, \(s.rules.count) rules"
-            text += "Site \(s.site.label): \(s.site.type) at \(SitingFigures.position(s.site.location)): \(s.verdict.rawValue.uppercased()) (\(counts))\n"
+            let counts = ChromeWord.siteCounts.text(language, String(s.failures.count), String(s.warnings.count), String(s.rules.count))
+            let verdict = zh ? verdictWord(s.verdict) : s.verdict.rawValue.uppercased()
+            text +=
+                ChromeWord.siteHeading.text(
+                    language, s.site.label, wording.service(s.site.type, language), SitingFigures.position(s.site.location), verdict, counts) + "\n"
             var lines: [[String]] = [[ChromeWord.verdict, .rule, .measuredValue, .limit].map { $0.text(language) }]
             for r in s.rules {
                 lines.append([verdictWord(r.verdict), zh ? r.titleZh ?? r.rule : r.rule, r.measured, r.limit])
@@ -90,18 +94,24 @@ extension SiteCheckOutcome {
         let warned = report.sites.filter { $0.verdict == .warn }.count
         var footer: [(String, String)] = [
             (
-                "Result",
+                ChromeWord.result.text(language),
                 report.verdict == .fail
-                    ? "\(failed) of \(report.sites.count) sites fail (exit 1)"
-                    : "every site passes" + (warned > 0 ? " (\(warned) with warnings)" : "")
+                    ? ChromeWord.sitesFail.text(language, String(failed), String(report.sites.count))
+                    : ChromeWord.sitesPass.text(language) + (warned > 0 ? ChromeWord.sitesWarned.text(language, String(warned)) : "")
             ),
-            ("Rules", report.rulesPath)
+            (ChromeWord.rulesLabel.text(language), report.rulesPath)
         ]
         if !report.circles.isEmpty {
-            footer.append(("Circles", report.circles.map { "\($0.type) \(SitingFigures.circle($0.service)) (\(report.profile))" }.joined(separator: "; ")))
+            footer.append(
+                (
+                    ChromeWord.circlesLabel.text(language),
+                    report.circles.map {
+                        "\(wording.service($0.type, language)) \(SitingFigures.circle($0.service, language)) (\(report.profile))"
+                    }.joined(separator: zh ? "；" : "; ")
+                ))
         }
-        footer.append(("District", district))
-        if report.modelledData { footer.append(("Data", CoverageFigures.modelledNote)) }
+        footer.append((ChromeWord.district.text(language), district))
+        if report.modelledData { footer.append((ChromeWord.dataLabel.text(language), ChromeWord.modelledNote.text(language))) }
         return text + TextColumns.labelled(footer)
     }
 
