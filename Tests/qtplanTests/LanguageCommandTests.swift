@@ -41,7 +41,10 @@ import Testing
         #expect(lines[2].contains("西街道") && zh.stdout.contains("标准"))
         #expect(!zh.stdout.contains("kindergarten ") && !zh.stdout.contains("aged_3_5 "))
         // The notes under the table too: measure, residents and data in Chinese, no English label or mode left.
-        for text in ["步行速度", "4.5 km/h（各种方式的接入段均按步行计）", "居民      人口图层的要素", "度量", "沿街道的步行距离", "gb50180 以步行距离界定生活圈", "数据"] {
+        for text in [
+            "标准      gb50180: GB 50180-2018 城市居住区规划设计标准：5分钟、10分钟、15分钟生活圈", "步行速度", "4.5 km/h（各种方式的接入段均按步行计）", "居民      人口图层的要素", "度量", "沿街道的步行距离",
+            "gb50180 以步行距离界定生活圈", "数据"
+        ] {
             #expect(zh.stdout.contains(text), "\(text)")
         }
         for english in ["walk", "distance", "Residents", "Measure", "Data", "access legs", "modelled", " min", " m "] {

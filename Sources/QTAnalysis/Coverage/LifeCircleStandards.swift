@@ -89,6 +89,11 @@ public struct LifeCircleProfile: Hashable, Sendable {
     /// walking distance (GB 50180-2018 table 3.0.4), `time` when by minutes (the plan's). Drive rules are timed
     /// whatever this says.
     public var measure: CoverageMeasure = .time
+    /// The title in Chinese (`title_zh`), for tables and the report in Chinese; `nil` when the file gives none.
+    public var titleZh: String?
+
+    /// The title in `language`: ``titleZh`` in Chinese when given, else ``title``.
+    public func title(_ language: Language) -> String { language == .zh ? titleZh ?? title : title }
 
     /// The radius-mode distance for `minutes`: the circle's when the profile has one for exactly that many
     /// minutes, otherwise `minutes` at the pace of the profile's largest circle (GB 50180: 1,000 m per 15
@@ -319,7 +324,9 @@ private struct StandardsReader: JSONFieldReading {
             guard let parsed = CoverageMeasure(rawValue: text) else { throw fail("\(at).measure", "expected distance or time, found '\(text)'") }
             measure = parsed
         }
-        return LifeCircleProfile(name: name, title: title, source: document, circles: circles, rules: rules, measure: measure)
+        var profile = LifeCircleProfile(name: name, title: title, source: document, circles: circles, rules: rules, measure: measure)
+        profile.titleZh = try p["title_zh"].map { v throws(StandardsError) in try string(v, "\(at).title_zh") }
+        return profile
     }
 
     func rule(_ value: JSONValue, _ at: String, document: String) throws(StandardsError) -> LifeCircleRule {

@@ -85,7 +85,7 @@ extension CompareOutcome {
         }
         var footer: [(String, String)] = [
             (ChromeWord.district.text(language), baseline.district),
-            (ChromeWord.standard.text(language), "\(baseline.profile.name): \(baseline.profile.title)"),
+            (ChromeWord.standard.text(language), "\(baseline.profile.name): \(baseline.profile.title(language))"),
             (ChromeWord.sharesLabel.text(language), ChromeWord.sharesNote.text(language))
         ]
         if baseline.modelledData { footer.append((ChromeWord.dataLabel.text(language), ChromeWord.modelledNote.text(language))) }

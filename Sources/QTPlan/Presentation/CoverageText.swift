@@ -179,7 +179,7 @@ extension CoverageOutcome {
         var text = TextColumns.render(lines, rightAligned: [4, 5, 6, 7, 9, 10, 11])
         var footer: [(String, String)] = [
             (ChromeWord.district.text(language), district),
-            (ChromeWord.standard.text(language), "\(profile.name): \(profile.title)"),
+            (ChromeWord.standard.text(language), "\(profile.name): \(profile.title(language))"),
             (ChromeWord.walkingSpeed.text(language), ChromeWord.walkingSpeedNote.text(language, NumberText.trimmed(options.walkSpeedKmh))),
             (ChromeWord.residentsLabel.text(language), ChromeWord.residentsNote.text(language))
         ]
