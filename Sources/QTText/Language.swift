@@ -85,6 +85,9 @@ public enum ChromeWord: String, Sendable, CaseIterable {
     case luGreenShare, luBuiltUp, luBuiltUpTarget, luCropland, luCroplandTarget, luGreen, luGreenTarget, luModelled
     /// Site checks: each site's heading and the footer.
     case siteHeading, siteCounts, sitesFail, sitesPass, sitesWarned, rulesLabel, circlesLabel
+    /// Plans compared: the lines on each plan.
+    case planHeading, planChanges, planNoChange, planMeasuredAgain, planNothingMeasured, planIndicators, planTargetsMet
+    case planAddedSites, planCost, planCostNote, planNote, planVerdict, planWorse, planNotWorse
     /// Isochrone: header.
     case bandMinutes, bandArea, toFacility, fromFacility
 
@@ -411,6 +414,23 @@ public enum ChromeWord: String, Sendable, CaseIterable {
         .sitesWarned: (" ({1} with warnings)", "（{1} 处有提示）"),
         .rulesLabel: ("Rules", "规则"),
         .circlesLabel: ("Circles", "生活圈"),
+        .planHeading: ("Plan {1}", "方案 {1}"),
+        .planChanges: ("Changes", "变更"),
+        .planNoChange: ("no service's coverage changes", "各项服务覆盖均无变化"),
+        .planMeasuredAgain: ("Measured again", "重新计算"),
+        .planNothingMeasured: ("nothing (the plan changes no service)", "无（方案未改变任何服务）"),
+        .planIndicators: ("Indicators", "指标"),
+        .planTargetsMet: ("{1} of {2} district targets met (baseline {3})", "区级 {2} 项目标中达标 {1} 项（现状 {3} 项）"),
+        .planAddedSites: ("Added sites", "新增选址"),
+        .planCost: ("Cost", "投资"),
+        .planCostNote: (
+            "{1}; {2} residents newly covered per million (summed over the services compared)",
+            "{1}；每百万新增覆盖居民 {2} 人（所比较各服务之和）"
+        ),
+        .planNote: ("Note", "注"),
+        .planVerdict: ("Verdict", "结论"),
+        .planWorse: ("WORSE: a covered count falls by at least one resident", "变差：至少一项覆盖人数减少一人以上"),
+        .planNotWorse: ("no covered count falls", "无覆盖人数减少"),
         .bandMinutes: ("minutes", "分钟"),
         .bandArea: ("area km²", "面积 km²"),
         .toFacility: ("to_facility", "前往设施"),

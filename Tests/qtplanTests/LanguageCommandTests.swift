@@ -212,8 +212,16 @@ import Testing
         let lines = zh.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
         #expect(lines[0] == ["服务", "生活圈", "现状", "close"], "\(lines[0])")
         #expect(lines[1].first == "幼儿园" && lines[1].contains("25.0%") && lines[1].contains { $0.hasPrefix("0.0%") }, "\(lines[1])")
+        // The lines on the plan and the footer too.
+        for text in ["方案 close (", "  居民      幼儿园 +0 / −1,000", "  重新计算  幼儿园", "  结论      变差：至少一项覆盖人数减少一人以上", "覆盖率  生活圈内居民的比例"] {
+            #expect(zh.stdout.contains(text), "\(text)\n\(zh.stdout)")
+        }
+        for english in ["Plan close", "Residents", "Measured again", "Verdict", "WORSE", "Shares", "walk"] {
+            #expect(!zh.stdout.contains(english), "\(english)")
+        }
         let en = try CLI.run(args)
         #expect(en.stdout.hasPrefix("service ") && en.stdout.contains("kindergarten "))
+        #expect(en.stdout.contains("  Verdict         WORSE: a covered count falls by at least one resident"), "\(en.stdout)")
     }
 
     /// Lines of `text` containing no English chrome word: every Latin word in them is one of `allowed` (ids, layer
