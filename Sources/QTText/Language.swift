@@ -79,7 +79,7 @@ public enum ChromeWord: String, Sendable, CaseIterable {
     case suggestGrid, candidatesFile, suggestMethod, suggestHazardous, circleWalkMetres, circleRadius, circleTimed
     /// Indicators: the notes under the table.
     case indResidents, indElderly, indEnd, indCounted, indAtPopulation, indCalibrated, indLifeCircles, indNotCounted, indFarStations
-    case indNoBusStops, indNote, indModelled, indModelledLayer, indNotModelled, indTargets, indPlan
+    case indNoBusStops, indServiceSet, indNote, indModelled, indModelledLayer, indNotModelled, indTargets, indPlan
     /// Land use: the footer's labels and sentences.
     case luGeodesic, luPlanar, luParcels, luCut, luTotal, luGaps, luOverlaps, luOutside, luReconciliation, luOutsideZones
     case luGreenShare, luBuiltUp, luBuiltUpTarget, luCropland, luCroplandTarget, luGreen, luGreenTarget, luModelled
@@ -377,6 +377,9 @@ public enum ChromeWord: String, Sendable, CaseIterable {
             "150米内无公交站的轨道站点（最近公交站，椭球距离）：{1}。"
         ),
         .indNoBusStops: ("no bus stops", "无公交站"),
+        .indServiceSet: (
+            "{1} service set: residents reaching every one of {2}", "{1} 服务集：可达以下全部设施的居民：{2}"
+        ),
         .indNote: ("Note: {1}.", "注：{1}。"),
         .indModelled: ("Modelled inputs: {1}: these values describe the model, not a survey.", "模拟的输入：{1}：这些值描述的是模型，而非调查。"),
         .indModelledLayer: ("{1} ({2} of {3} features modelled)", "{1}（{3}个要素中{2}个为模拟）"),

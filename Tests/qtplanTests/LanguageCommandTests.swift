@@ -101,6 +101,17 @@ import Testing
         #expect(sports.contains(" 否 "))
     }
 
+    @Test("indicators --lang zh: the life-circle rows' service sets by the standards file's names")
+    func lifeCircleSetsInChinese() throws {
+        let district = CLI.fixture("lifecircle-small")
+        let zh = try CLI.run(["indicators", "--district", district, "--lang", "zh"])
+        #expect(zh.status == 0, "\(zh.stderr)")
+        #expect(zh.stdout.contains("  10分钟生活圈：gb50180 服务集：可达以下全部设施的居民：小学、菜市场、中型多功能运动场地、居住区公园（≥1公顷）。"), "\(zh.stdout)")
+        #expect(!zh.stdout.contains("service set") && !zh.stdout.contains("wet_market"))
+        let en = try CLI.run(["indicators", "--district", district])
+        #expect(en.stdout.contains("gb50180 service set: residents reaching every one of primary_school, wet_market, sports_ground_medium, park_10min."))
+    }
+
     @Test("service areas carry numbers: residents and the target group within the area, its name in a field of its own")
     func serviceAreaFieldsAreNumbers() throws {
         let folder = try Tool.temporaryFolder("lang-areas")

@@ -58,7 +58,12 @@ extension IndicatorsResult {
         if let profile = report.lifeCircleProfile {
             out += ChromeWord.indLifeCircles.text(language, profile) + "\n"
             for row in report.district.rows where row.rule.kind == .coverage && row.status != .notComputed {
-                if let reason = row.reason { out += "  \(IndicatorText.name(row, language))\(zh ? "：" : ": ")\(reason)\(ChromeWord.indEnd.text(language))\n" }
+                let set = row.serviceSet.map {
+                    ChromeWord.indServiceSet.text(.zh, $0.profile, $0.services.map { wording.service($0, .zh) }.joined(separator: "、"))
+                }
+                if let reason = zh ? set ?? row.reason : row.reason {
+                    out += "  \(IndicatorText.name(row, language))\(zh ? "：" : ": ")\(reason)\(ChromeWord.indEnd.text(language))\n"
+                }
             }
         }
         let green = report.district.rows.filter { [.parkGreenShare, .greenCoverShare, .kindergartenPublicShare].contains($0.target.id) }
