@@ -88,6 +88,9 @@ public enum ChromeWord: String, Sendable, CaseIterable {
     /// Plans compared: the lines on each plan.
     case planHeading, planChanges, planNoChange, planMeasuredAgain, planNothingMeasured, planIndicators, planTargetsMet
     case planAddedSites, planCost, planCostNote, planNote, planVerdict, planWorse, planNotWorse
+    /// The report's notes on coverage and its data.
+    case reportLabel, reportFile, reportCoverageLabel, reportCoverage, reportMaps, reportMapsNote, reportTargets, reportSites, reportSitesNote
+    case reportPlans, reportPlansNote, reportAtPopulation, reportResidentsNote, reportTravelNote, reportOffNetwork, reportOutside, reportSourced, reportModelled
     /// Isochrone: header.
     case bandMinutes, bandArea, toFacility, fromFacility
 
@@ -434,6 +437,38 @@ public enum ChromeWord: String, Sendable, CaseIterable {
         .planVerdict: ("Verdict", "结论"),
         .planWorse: ("WORSE: a covered count falls by at least one resident", "变差：至少一项覆盖人数减少一人以上"),
         .planNotWorse: ("no covered count falls", "无覆盖人数减少"),
+        .reportLabel: ("Report", "报告"),
+        .reportCoverageLabel: ("Coverage", "覆盖"),
+        .reportFile: ("{1} ({2} MB, self-contained)", "{1}（{2} MB，单文件）"),
+        .reportCoverage: ("{1} services, profile {2}; mapped: {3} {4}% covered", "{1} 项服务，标准 {2}；制图：{3} 覆盖 {4}%"),
+        .reportMaps: ("Maps", "地图"),
+        .reportMapsNote: ("{1} (pan, zoom, hover)", "{1} 幅（可平移、缩放、悬停）"),
+        .reportTargets: ("{1} of {2} district targets met", "区级 {2} 项目标中达标 {1} 项"),
+        .reportSites: ("Sites", "选址"),
+        .reportSitesNote: ("{1} checked, {2} failing a rule", "审查 {1} 处，{2} 处有规则不通过"),
+        .reportPlans: ("Plans", "方案"),
+        .reportPlansNote: ("{1} compared, {2} lowering a covered count", "比较 {1} 个，{2} 个使覆盖人数减少"),
+        .reportAtPopulation: (
+            "At {1} residents ({2}): today's facilities shared among them, every sub-district grown alike, the age structure unchanged.",
+            "按{1}人（{2}）：现有设施由他们分摊，各街道同比增长，年龄结构不变。"
+        ),
+        .reportResidentsNote: (
+            "Residents are the population layer's features, each at its point on surface; a feature is covered or not as a whole.",
+            "居民为人口图层的要素，各取其面内一点；一个要素整体计为覆盖或未覆盖。"
+        ),
+        .reportTravelNote: (
+            "Walk and drive: travel time over the street network, joining it at the nearest point of the nearest street; walking {1} km/h (access legs walked in every mode); drive at design speeds (free flow, optimistic).",
+            "步行与驾车：沿街道网络的出行，在最近街道的最近点接入；步行 {1} km/h（各种方式的接入段均按步行计）；驾车按设计车速（自由流，偏乐观）。"
+        ),
+        .reportOffNetwork: (
+            "{1} residents live more than {2} m from a street and count as not covered.", "{1}名居民距街道超过{2}米，计为未覆盖。"
+        ),
+        .reportOutside: ("Residents inside the boundary only are counted; {1}.", "只计区界内的居民；{1}。"),
+        .reportSourced: ("Every layer comes from stated sources (see each feature's source).", "各图层均有注明的来源（见各要素的 source）。"),
+        .reportModelled: (
+            "Modelled data: {1} are modelled by stated, seeded rules (geodata/SOURCES.md), not surveyed: figures show the method, not the district's real provision.",
+            "模拟数据：{1} 按注明的、带随机种子的规则模拟（geodata/SOURCES.md），不是调查：数字展示方法，而非本区的实际配置。"
+        ),
         .bandMinutes: ("minutes", "分钟"),
         .bandArea: ("area km²", "面积 km²"),
         .toFacility: ("to_facility", "前往设施"),

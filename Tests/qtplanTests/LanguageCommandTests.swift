@@ -112,6 +112,25 @@ import Testing
         #expect(en.stdout.contains("gb50180 service set: residents reaching every one of primary_school, wet_market, sports_ground_medium, park_10min."))
     }
 
+    @Test("report --lang zh: the summary it prints and the report's notes on coverage and data in Chinese; English unchanged")
+    func reportNotesInChinese() throws {
+        let folder = try Tool.temporaryFolder("lang-report")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let zh = try CLI.run(["report", "-o", folder + "/zh.html"]) // (the bundled manifest says zh)
+        #expect(zh.status == 0, "\(zh.stderr)")
+        for text in ["报告  ", "覆盖  23 项服务，标准 gb50180；制图：社区卫生服务中心 覆盖 14.5%", "地图  2 幅", "指标  区级"] {
+            #expect(zh.stdout.contains(text), "\(text)\n\(zh.stdout)")
+        }
+        let html = try String(contentsOfFile: folder + "/zh.html", encoding: .utf8)
+        for text in ["居民为人口图层的要素，各取其面内一点", "步行与驾车：沿街道网络的出行", "模拟数据：", "GB 50180-2018 城市居住区规划设计标准：5分钟、10分钟、15分钟生活圈"] {
+            #expect(html.contains(text), "\(text)")
+        }
+        #expect(!html.contains("Residents are the population layer") && !html.contains("Modelled data:"))
+        let en = try CLI.run(["report", "-o", folder + "/en.html", "--lang", "en"])
+        #expect(en.stdout.contains("Coverage    23 services, profile gb50180; mapped: community_health_centre 14.5% covered"), "\(en.stdout)")
+        #expect(try String(contentsOfFile: folder + "/en.html", encoding: .utf8).contains("Residents are the population layer"))
+    }
+
     @Test("service areas carry numbers: residents and the target group within the area, its name in a field of its own")
     func serviceAreaFieldsAreNumbers() throws {
         let folder = try Tool.temporaryFolder("lang-areas")
