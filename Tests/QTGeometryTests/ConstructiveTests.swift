@@ -12,6 +12,26 @@ struct ConstructiveTests {
         try #require(F.exterior(try g.value()), sourceLocation: sourceLocation)
     }
 
+    // MARK: - Inscribed circle
+
+    @Test("the width of a rectangle is its short side: 100 × 500 → 100, 40 × 1,250 → 40; an L's width its wider arm's")
+    func inscribedWidth() throws {
+        let context = try GeometryContext()
+        let wide = try context.make(F.box(0, 0, 100, 500)), strip = try context.make(F.box(0, 0, 40, 1_250))
+        #expect(abs(try wide.inscribedWidth() - 100) <= 0.02)
+        #expect(abs(try strip.inscribedWidth() - 40) <= 0.02)
+        // The circle's line runs from its centre to the boundary: the centre of a 40 m strip lies 20 m in from the sides.
+        var points: [Coordinate] = []
+        try strip.maximumInscribedCircle(tolerance: 0.01).value().forEachCoordinate { points.append($0) }
+        let start = try #require(points.first)
+        #expect(abs(start.x - 20) <= 0.01)
+        // An L of a 60 m arm and a 30 m arm: 60 m wide (the largest circle fits in the wider arm).
+        let l = try context.make(.polygon(Polygon(exterior: F.ring([(0, 0), (200, 0), (200, 30), (60, 30), (60, 200), (0, 200), (0, 0)]))))
+        #expect(abs(try l.inscribedWidth() - 60) <= 0.5)
+        #expect(try context.make(.polygon(Polygon(rings: []))).inscribedWidth() == 0)
+        #expect(throws: GeometryError.self) { try wide.maximumInscribedCircle(tolerance: 0) }
+    }
+
     // MARK: - Buffer
 
     @Test("a point buffered with 8 quadrant segments is the regular 32-gon of radius r")

@@ -155,4 +155,49 @@ struct MapDocumentTests {
         zh.language = .zh
         #expect(try zh.svg().contains(">图例<"))
     }
+
+    /// The legend's entries' texts (each `<text>`'s content, its tspans joined), the heading first.
+    static func legendTexts(_ svg: String) throws -> [String] {
+        let legend = try #require(svg.components(separatedBy: "<g class=\"legend\"").last)
+        return legend.components(separatedBy: "<text").dropFirst().map { part in
+            let body = part.drop { $0 != ">" }.dropFirst()
+            let inner = body.components(separatedBy: "</text>").first ?? ""
+            guard inner.contains("<tspan") else { return inner }
+            return inner.components(separatedBy: "<tspan").dropFirst().map { $0.drop { $0 != ">" }.dropFirst().prefix { $0 != "<" } }
+                .joined(separator: " ")
+        }
+    }
+
+    @Test("a legend taller than its panel keeps every entry: two columns, then smaller, never an entry dropped")
+    func tallLegendKeepsEveryEntry() throws {
+        let square = try Self.square()
+        // Entries of 20 px each from 26 px below the heading at y 60: one column holds (720 − 60 − 60 − 26) / 20 + 1 = 29.
+        func map(_ count: Int) -> MapDocument {
+            MapDocument(
+                title: "t",
+                layers: (0..<count).map { MapLayer(id: "l\($0)", title: "图层 \($0)", features: [square], style: MapStyle(stroke: "#000")) },
+                metricCRS: .cgcs2000GK120)
+        }
+        // 20 entries fit in one column at full size: drawn as always, no transform.
+        let few = try map(20).svg()
+        #expect(try Self.legendTexts(few).count == 21)
+        #expect(!few.contains("data-columns") && few.contains("<g class=\"legend\"><text x=\"742\" y=\"66\""))
+        // 40 entries do not (the old legend stopped after 30): two columns of 20 px entries at full size hold
+        // 2 × ((676 − 60 − 26) / 20) = 58.
+        let forty = try map(40).svg()
+        let texts = try Self.legendTexts(forty)
+        #expect(texts.count == 41, "\(texts.count)")
+        #expect(Set(texts.dropFirst()) == Set((0..<40).map { "图层 \($0)" }))
+        #expect(forty.contains("data-columns=\"2\" data-scale=\"1\" transform=\"translate(742 60) scale(1)\""))
+        // 100 entries: two columns at 0.6 (at 0.7 each holds (616 / 0.7 − 26) / 20 = 42.7 entries, 42 + 42 < 100; at 0.6
+        // (616 / 0.6 − 26) / 20 = 50.03, 50 + 50), every one drawn, the last ending above the frame's foot.
+        let hundred = try map(100).svg()
+        #expect(try Self.legendTexts(hundred).count == 101)
+        #expect(hundred.contains("data-columns=\"2\" data-scale=\"0.6\""), "\(hundred.components(separatedBy: "<g class=\"legend\"").last?.prefix(200) ?? "")")
+        let renderer = try MapRenderer(document: map(100))
+        let layout = renderer.legendLayout(map(100).layers.map { ($0, [-1: GeometryKind.polygon]) })
+        let bottom = layout.entries.map { $0.top + 20 }.max() ?? 0
+        #expect(60 + bottom * layout.scale <= 676, "\(bottom) × \(layout.scale)")
+        #expect(Set(layout.entries.map(\.column)) == [0, 1] && layout.entries.count == 100)
+    }
 }

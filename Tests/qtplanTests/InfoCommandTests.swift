@@ -45,7 +45,7 @@ import Testing
         #expect(modelled.contains("landuse") && modelled.contains("population") && !modelled.contains("boundary"))
         let sources = try #require(json["layer_sources"] as? [String: [String: Int]])
         #expect(sources["boundary"] == ["reference": 1])
-        let table = try CLI.run(["info"])
+        let table = try CLI.run(["info", "--lang", "en"]) // (the bundled manifest says zh)
         #expect(table.stdout.contains("Layer boundary          1 feature (reference)"))
         #expect(table.stdout.contains("(modelled)"))
     }

@@ -37,9 +37,19 @@ import Testing
         #expect(header == ["服务", "方式", "度量", "生活圈", "设施（处）", "居民（人）", "覆盖（人）", "覆盖率", "服务对象", "服务对象覆盖率"])
         // 幼儿园 and 3–5岁幼儿 are the standards file's names of kindergarten and aged_3_5; 1,000 of 4,000 walk to kg-1.
         let row = lines[1].split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        #expect(row == ["幼儿园", "walk", "distance", "300", "m", "1", "4,000", "1,000", "25.0%", "3–5岁幼儿", "22.7%"], "\(row)")
+        #expect(row == ["幼儿园", "步行", "距离", "300米", "1", "4,000", "1,000", "25.0%", "3–5岁幼儿", "22.7%"], "\(row)")
         #expect(lines[2].contains("西街道") && zh.stdout.contains("标准"))
         #expect(!zh.stdout.contains("kindergarten ") && !zh.stdout.contains("aged_3_5 "))
+        // The notes under the table too: measure, residents and data in Chinese, no English label or mode left.
+        for text in [
+            "标准      gb50180: GB 50180-2018 城市居住区规划设计标准：5分钟、10分钟、15分钟生活圈", "步行速度", "4.5 km/h（各种方式的接入段均按步行计）", "居民      人口图层的要素", "度量", "沿街道的步行距离",
+            "gb50180 以步行距离界定生活圈", "数据"
+        ] {
+            #expect(zh.stdout.contains(text), "\(text)")
+        }
+        for english in ["walk", "distance", "Residents", "Measure", "Data", "access legs", "modelled", " min", " m "] {
+            #expect(!zh.stdout.contains(english), "\(english)")
+        }
         // English is the default, and prints the row labels and raw target groups as before.
         let en = try CLI.run(["coverage", "--district", Self.district, "--type", "kindergarten", "--by", "subdistrict"])
         let explicit = try CLI.run(["coverage", "--district", Self.district, "--type", "kindergarten", "--by", "subdistrict", "--lang", "en"])
@@ -79,9 +89,46 @@ import Testing
             #expect(result.stdout.contains(text), "\(text)")
         }
         #expect(!result.stdout.contains("needs 800"))
+        // The notes under the table and the reasons in its value column: their own words in Chinese.
+        for text in ["常住人口：2,000", "计入：状态为运营", "未计算：需要用地图层", "没有幼儿园注明其办园性质", "目标："] {
+            #expect(result.stdout.contains(text), "\(text)")
+        }
+        for english in ["Residents:", "Counted:", "not computed: needs", "no kindergarten says", "Targets:", "Modelled inputs"] {
+            #expect(!result.stdout.contains(english), "\(english)")
+        }
         // The rows met say 是, not met 否.
         let sports = try #require(result.stdout.split(separator: "\n").first { $0.contains("指标区") && $0.contains("人均体育场地面积") })
         #expect(sports.contains(" 否 "))
+    }
+
+    @Test("indicators --lang zh: the life-circle rows' service sets by the standards file's names")
+    func lifeCircleSetsInChinese() throws {
+        let district = CLI.fixture("lifecircle-small")
+        let zh = try CLI.run(["indicators", "--district", district, "--lang", "zh"])
+        #expect(zh.status == 0, "\(zh.stderr)")
+        #expect(zh.stdout.contains("  10分钟生活圈：gb50180 服务集：可达以下全部设施的居民：小学、菜市场、中型多功能运动场地、居住区公园（≥1公顷）。"), "\(zh.stdout)")
+        #expect(!zh.stdout.contains("service set") && !zh.stdout.contains("wet_market"))
+        let en = try CLI.run(["indicators", "--district", district])
+        #expect(en.stdout.contains("gb50180 service set: residents reaching every one of primary_school, wet_market, sports_ground_medium, park_10min."))
+    }
+
+    @Test("report --lang zh: the summary it prints and the report's notes on coverage and data in Chinese; English unchanged")
+    func reportNotesInChinese() throws {
+        let folder = try Tool.temporaryFolder("lang-report")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let zh = try CLI.run(["report", "-o", folder + "/zh.html"]) // (the bundled manifest says zh)
+        #expect(zh.status == 0, "\(zh.stderr)")
+        for text in ["报告  ", "覆盖  23 项服务，标准 gb50180；制图：社区卫生服务中心 覆盖 14.5%", "地图  2 幅", "指标  区级"] {
+            #expect(zh.stdout.contains(text), "\(text)\n\(zh.stdout)")
+        }
+        let html = try String(contentsOfFile: folder + "/zh.html", encoding: .utf8)
+        for text in ["居民为人口图层的要素，各取其面内一点", "步行与驾车：沿街道网络的出行", "模拟数据：", "GB 50180-2018 城市居住区规划设计标准：5分钟、10分钟、15分钟生活圈"] {
+            #expect(html.contains(text), "\(text)")
+        }
+        #expect(!html.contains("Residents are the population layer") && !html.contains("Modelled data:"))
+        let en = try CLI.run(["report", "-o", folder + "/en.html", "--lang", "en"])
+        #expect(en.stdout.contains("Coverage    23 services, profile gb50180; mapped: community_health_centre 14.5% covered"), "\(en.stdout)")
+        #expect(try String(contentsOfFile: folder + "/en.html", encoding: .utf8).contains("Residents are the population layer"))
     }
 
     @Test("service areas carry numbers: residents and the target group within the area, its name in a field of its own")
@@ -142,6 +189,14 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("通过") && $0.contains("位于区界内") })
         #expect(lines.contains { $0.hasPrefix("提示") && $0.contains("新增覆盖居民") })
         #expect(!zh.stdout.contains("inside_district") && !zh.stdout.contains("coverage_gain "))
+        // The site's heading and the footer too.
+        #expect(lines[0] == "选址 site：幼儿园，位于 120.3045000,30.3050000：提示（0 项不通过，1 项提示，共 12 项规则）", "\(lines[0])")
+        for text in ["结果    全部选址通过（1 处有提示）", "生活圈  幼儿园 步行300米 (gb50180)", "数据    居民与设施为模拟数据"] {
+            #expect(zh.stdout.contains(text), "\(text)\n\(zh.stdout)")
+        }
+        for english in ["Site site", "Result", "every site passes", "Circles", "modelled residents"] {
+            #expect(!zh.stdout.contains(english), "\(english)")
+        }
         let en = try CLI.run(args)
         #expect(en.status == 0 && en.stdout.contains("warn     coverage_gain "))
     }
@@ -154,6 +209,13 @@ import Testing
         let header = km2.stdout.split(separator: "\n")[0].split(separator: " ", omittingEmptySubsequences: true)
         // km² is printed 平方公里: the word of units.km2 in life-circles.json (the code's own symbol is km²).
         #expect(header == ["地类", "代码", "名称", "面积（平方公里）", "占比"], "\(header)")
+        // The footer: labels and sentences in Chinese, the areas in the standards file's units.
+        for text in ["地块合计      2.133 平方公里，椭球面积（WGS84），较公布面积 -3.1%", "面积核对      合计 − （边界 − 缝隙 + 重叠 + 区界外）= 0 平方米", "耕地          800 亩"] {
+            #expect(km2.stdout.contains(text), "\(text)\n\(km2.stdout)")
+        }
+        for english in ["Total of parcels", "Reconciliation", "Cropland", "Green space share", "MODELLED", "vs official"] {
+            #expect(!km2.stdout.contains(english), "\(english)")
+        }
         let mu = try CLI.run(["landuse", "--district", district, "--by", "class", "--unit", "mu", "--lang", "zh"])
         #expect(mu.stdout.hasPrefix("地类") && mu.stdout.split(separator: "\n")[0].contains("面积（亩）"))
         let en = try CLI.run(["landuse", "--district", district, "--by", "class"])
@@ -180,7 +242,113 @@ import Testing
         let lines = zh.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
         #expect(lines[0] == ["服务", "生活圈", "现状", "close"], "\(lines[0])")
         #expect(lines[1].first == "幼儿园" && lines[1].contains("25.0%") && lines[1].contains { $0.hasPrefix("0.0%") }, "\(lines[1])")
+        // The lines on the plan and the footer too.
+        for text in ["方案 close (", "  居民      幼儿园 +0 / −1,000", "  重新计算  幼儿园", "  结论      变差：至少一项覆盖人数减少一人以上", "覆盖率  生活圈内居民的比例"] {
+            #expect(zh.stdout.contains(text), "\(text)\n\(zh.stdout)")
+        }
+        for english in ["Plan close", "Residents", "Measured again", "Verdict", "WORSE", "Shares", "walk"] {
+            #expect(!zh.stdout.contains(english), "\(english)")
+        }
         let en = try CLI.run(args)
         #expect(en.stdout.hasPrefix("service ") && en.stdout.contains("kindergarten "))
+        #expect(en.stdout.contains("  Verdict         WORSE: a covered count falls by at least one resident"), "\(en.stdout)")
+    }
+
+    /// Lines of `text` containing no English chrome word: every Latin word in them is one of `allowed` (ids, layer
+    /// names, CRS and file names the files write).
+    static func englishWords(_ text: String, allowed: Set<String>) -> [String] {
+        let words = text.split { !($0.isASCII && $0.isLetter) }.map(String.init).filter { $0.count > 1 }
+        return words.filter { !allowed.contains($0) }
+    }
+
+    @Test("info --lang zh: labels, feature counts and sources in Chinese; the manifest's zh is the default; en unchanged")
+    func infoInChinese() throws {
+        let zh = try CLI.run(["info", "--district", Self.district, "--lang", "zh"])
+        #expect(zh.status == 0, "\(zh.stderr)")
+        // coverage-ages: 覆盖测试区, 2.1 km², 4,000 residents, 4 population features.
+        for text in ["区  ", "覆盖测试区", "面积（公布）", "边界面积", "较公布面积 +1.6%", "平面面积", "居民", "4,000", "图层 population", "4 个要素"] {
+            #expect(zh.stdout.contains(text), "\(text): \(zh.stdout)")
+        }
+        let allowed: Set<String> = [
+            "km", "WGS", "EPSG", "boundary", "subdistricts", "facilities", "constraints", "population", "network", "Coverage", "test", "district"
+        ]
+        #expect(Self.englishWords(zh.stdout, allowed: allowed).isEmpty, "\(Self.englishWords(zh.stdout, allowed: allowed))")
+        let en = try CLI.run(["info", "--district", Self.district])
+        let explicit = try CLI.run(["info", "--district", Self.district, "--lang", "en"])
+        #expect(en.stdout == explicit.stdout && en.stdout.hasPrefix("District ") && en.stdout.contains("Layer population    4 features"))
+        let byManifest = try Self.copy("coverage-ages", lang: "zh")
+        defer { try? FileManager.default.removeItem(atPath: (byManifest as NSString).deletingLastPathComponent) }
+        let manifest = try CLI.run(["info", "--district", byManifest])
+        #expect(manifest.stdout == zh.stdout)
+        // JSON never changes.
+        #expect(
+            try CLI.run(["info", "--district", byManifest, "--format", "json"]).stdout
+                == CLI.run(["info", "--district", Self.district, "--format", "json"]).stdout)
+    }
+
+    @Test("validate --lang zh: the checks' titles, statuses and the result in Chinese; the exit code and stderr unchanged")
+    func validateInChinese() throws {
+        let zh = try CLI.run(["validate", "--district", CLI.fixture("broken-gap"), "--lang", "zh"])
+        let en = try CLI.run(["validate", "--district", CLI.fixture("broken-gap")])
+        #expect(zh.status == 65 && en.status == 65)
+        #expect(zh.stderr == en.stderr)
+        let labels = zh.stdout.split(separator: "\n").map { String($0.split(separator: " ").first ?? "") }
+        #expect(labels.prefix(3) == ["区", "图层解析", "几何类型"], "\(labels)")
+        #expect(zh.stdout.contains("subdistricts 铺满检查（无缝隙、无重叠）  1 个错误"), "\(zh.stdout)")
+        #expect(zh.stdout.contains("结果") && zh.stdout.contains("未通过：1 个错误，0 个警告"))
+        #expect(zh.stdout.contains("\n问题\n错误     "))
+        // (each check's figures stay as the check writes them: "boundary 1, subdistricts 2; not present: …")
+        #expect(zh.stdout.contains("landuse 铺满检查（无缝隙、无重叠）       无此图层"), "\(zh.stdout)")
+        for english in ["layers parse", "geometry types", "Result", "failed", "Problems", "error "] {
+            #expect(!zh.stdout.contains(english), "\(english)")
+        }
+        #expect(en.stdout.contains("Result") && en.stdout.contains("failed: 1 error, 0 warnings"))
+        let explicit = try CLI.run(["validate", "--district", CLI.fixture("broken-gap"), "--lang", "en"])
+        #expect(explicit.stdout == en.stdout)
+        let ok = try CLI.run(["validate", "--district", Self.district, "--lang", "zh"])
+        #expect(ok.status == 0 && ok.stdout.contains("结果") && ok.stdout.contains("通过：0 个错误，0 个警告"), "\(ok.stdout)")
+    }
+
+    @Test("site-suggest --lang zh: header, circle and footer in Chinese, the type by the standards file's name; en unchanged")
+    func siteSuggestInChinese() throws {
+        // siting-small (SiteSuggestCommandTests): the best grid site brings 1,500 of 4,000 residents (37.5%) inside
+        // a 300 m walk.
+        let args = ["site-suggest", "--district", CLI.fixture("siting-small"), "--type", "kindergarten", "--count", "1"]
+        let zh = try CLI.run(args + ["--lang", "zh"])
+        #expect(zh.status == 0, "\(zh.stderr)")
+        let lines = zh.stdout.split(separator: "\n").map(String.init)
+        #expect(lines[0].split(separator: " ") == ["序号", "选址", "经度,纬度", "新增覆盖", "覆盖", "覆盖率", "提示"], "\(lines[0])")
+        #expect(lines[1].contains("1,500") && lines[1].contains("37.5%"))
+        for text in ["类型    幼儿园: 步行300米", "居民    4,000；现有设施生活圈内 0（0.0%）；加上 1 处选址后 1,500（37.5%）", "候选点", "方法", "惰性求值贪心算法", "数据"] {
+            #expect(zh.stdout.contains(text), "\(text): \(zh.stdout)")
+        }
+        for english in ["rank", "gain", "Residents", "Candidates", "Method", "greedy", "walk", "inside an existing circle"] {
+            #expect(!zh.stdout.contains(english), "\(english)")
+        }
+        let en = try CLI.run(args)
+        #expect(en.stdout == (try CLI.run(args + ["--lang", "en"])).stdout)
+        #expect(en.stdout.hasPrefix("rank  site") && en.stdout.contains("kindergarten: 300 m walk"))
+    }
+
+    @Test("isochrone --lang zh: the header, the mode and the direction in Chinese; the figures the same")
+    func isochroneInChinese() throws {
+        let folder = try Tool.temporaryFolder("lang-iso")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let args = ["isochrone", "--district", Self.district, "--facility", "kg-1", "--minutes", "5", "-o", folder + "/iso.geojson"]
+        let zh = try CLI.run(args + ["--lang", "zh"])
+        #expect(zh.status == 0, "\(zh.stderr)")
+        let en = try CLI.run(args)
+        let zhLines = zh.stdout.split(separator: "\n").map(String.init), enLines = en.stdout.split(separator: "\n").map(String.init)
+        #expect(zhLines[0].hasSuffix("，步行，前往设施"), "\(zhLines[0])")
+        #expect(enLines[0].hasSuffix(", walk, to_facility"), "\(enLines[0])")
+        #expect(zhLines[1].split(separator: " ") == ["分钟", "面积", "km²", "居民"])
+        // kg-1's 5-minute walk holds w1's 1,000 residents in both languages.
+        let cells = { (lines: [String]) in lines.dropFirst(2).map { $0.split(separator: " ").map(String.init) } }
+        #expect(cells(zhLines) == cells(enLines) && cells(zhLines) == [["5", "0.25", "1,000"]], "\(zhLines)")
+        let drive = try CLI.run([
+            "isochrone", "--district", Self.district, "--facility", "kg-1", "--minutes", "5", "--mode", "drive",
+            "--direction", "from_facility", "-o", folder + "/drive.geojson", "--lang", "zh"
+        ])
+        #expect(drive.stdout.split(separator: "\n")[0].hasSuffix("，驾车，从设施出发"), "\(drive.stdout)")
     }
 }

@@ -73,7 +73,7 @@ struct PostGISCommandTests {
         #expect(declared == [["POLYGON", "4549"]])
         let info = try CLI.run(["info", "--district", database.connection, "--schema", "metric"])
         #expect(info.status == 0, "\(info.stderr)")
-        let folder = try CLI.run(["info"])
+        let folder = try CLI.run(["info", "--lang", "en"]) // (the bundled manifest says zh)
         // (the label column's width follows the longest label of each table: compared with spaces collapsed)
         let area = { (text: String) in
             text.split(separator: "\n").filter { $0.hasPrefix("Boundary area") || $0.hasPrefix("Planar area") }

@@ -212,6 +212,13 @@ public enum Coverage {
             result.hazardousSitesReached = hazardReached.filter { $0 }.count
             result.hazardousReached = hazardReached
         }
+        result.narrowParks = supply.narrowParks
+        if let target = service.greenPerResidentTarget, let area = supply.parkArea {
+            let areas = parts.map { area.bySubdistrict[$0.id] ?? 0 }
+            result.greenPerResident = GreenPerResident(
+                targetSquareMetres: target, areaSquareMetres: area.total, total: GreenPerResident.perResident(area.total, total.population),
+                areaBySubdistrict: areas, bySubdistrict: zip(areas, parts).map { GreenPerResident.perResident($0, $1.population) })
+        }
         // (Counted by id: the points of one park's outline are one facility.)
         result.facilitiesOutside = Set(supply.ids.indices.filter { supply.outside[$0] }.map { supply.ids[$0] }).count
         if result.facilitiesOutside > 0 {

@@ -150,6 +150,12 @@ public struct SupplySet: Sendable {
     /// Each facility's capacity by property (`places`, `beds`, `physicians`: ``CapacityKind``), `nil` where the
     /// facility does not give it.
     public var capacities: [CapacityKind: [Double?]] = [:]
+    /// Parks only (``ParkEdges``): the planar area (m², metric CRS) of the selected parks inside each sub-district
+    /// (by the `subdistricts` layer's id), and inside the boundary in all, for the green area per resident;
+    /// `nil` for other supplies.
+    public var parkArea: (bySubdistrict: [String: Double], total: Double)?
+    /// Parks only: the ids of the parks large enough but narrower than ``SupplySelector/minimumWidth``, left out.
+    public var narrowParks: [String] = []
 
     /// Creates a supply set from arrays of equal length (`outside` defaults to none outside).
     public init(ids: [String], names: [String], xs: [Double], ys: [Double], outside: [Bool]? = nil) {

@@ -88,6 +88,11 @@ public struct CoverageResult: Sendable {
     /// Of those, the facilities that serve residents inside: the nearest facility (ties included) of at least
     /// one covered resident.
     public var facilitiesOutsideServing = 0
+    /// Parks with a rule of green area per resident (``CoverageService/greenPerResidentTarget``): the selected
+    /// parks' area per resident, in the district and each sub-district; `nil` otherwise.
+    public var greenPerResident: GreenPerResident?
+    /// Parks: the ids of parks large enough for the service but narrower than its minimum width, left out.
+    public var narrowParks: [String] = []
 }
 
 /// One band of an isochrone: the area reachable within `minutes` and the residents inside it.
@@ -103,4 +108,21 @@ public struct IsochroneBand: Sendable {
     /// The travel-time grid's cell size, metres: the one asked for, or larger when the reachable area would
     /// need more than 16 million cells (``TravelTimeField``); callers say so when it is larger.
     public var cellMetres: Double
+}
+
+/// The area of a park tier's parks per resident (GB 50180 table 4.0.4's 人均公共绿地面积), against the table's figure.
+public struct GreenPerResident: Sendable, Hashable {
+    /// The figure the rule asks for, m² per resident.
+    public var targetSquareMetres: Double
+    /// The parks' area inside the district (its sub-districts), m² (planar, metric CRS).
+    public var areaSquareMetres: Double
+    /// m² per resident in the district; `nil` without residents.
+    public var total: Double?
+    /// The parks' area inside each sub-district, in the order of ``CoverageResult/bySubdistrict``, m².
+    public var areaBySubdistrict: [Double]
+    /// m² per resident in each sub-district, in the order of ``CoverageResult/bySubdistrict``; `nil` without residents.
+    public var bySubdistrict: [Double?]
+
+    /// The area per resident of `area` m² among `residents`, `nil` without residents.
+    public static func perResident(_ area: Double, _ residents: Double) -> Double? { residents > 0 ? area / residents : nil }
 }

@@ -45,17 +45,22 @@ public struct SupplySelector: Hashable, Sendable {
     public var defaultLevel: String?
     /// When set, only features whose `area_m2` is at least this many m² count (parks by GB 50180 §4.0.4's tiers).
     public var minimumArea: Double?
+    /// When set, only parks at least this many metres wide count (GB 50180 table 4.0.4's 最小宽度: 80, 50 and 30 m):
+    /// the diameter of the largest circle inside the park's polygon (``ParkEdges/width(of:)``). Read only for the
+    /// `parks` layer's polygons; a park given as a point has no width and is selected by its area alone.
+    public var minimumWidth: Double?
 
     /// Creates a selector.
     public init(
         type: String, sizeClasses: [String]? = nil, levels: [String]? = nil, defaultLevel: String? = nil,
-        minimumArea: Double? = nil
+        minimumArea: Double? = nil, minimumWidth: Double? = nil
     ) {
         self.type = type
         self.sizeClasses = sizeClasses
         self.levels = levels
         self.defaultLevel = defaultLevel
         self.minimumArea = minimumArea
+        self.minimumWidth = minimumWidth
     }
 
     /// Whether `feature` supplies the service: operating (or planned, with `includePlanned`), and accepted by its
@@ -130,6 +135,10 @@ public struct CoverageService: Hashable, Sendable {
     /// What the facilities' capacity is counted in, when the rule names one (`capacity`): capacity within reach
     /// (``FloatingCatchment``) is measured for it.
     public var capacity: CapacityKind?
+    /// The green area per resident the rule asks for, m² (`green_per_resident_m2`: GB 50180 table 4.0.4's
+    /// 人均公共绿地面积, 2.0 / 1.0 / 1.0 m² for the 15-, 10- and 5-minute tiers): results give the area of the
+    /// service's parks per resident beside it.
+    public var greenPerResidentTarget: Double?
 
     /// Creates a service.
     public init(

@@ -61,6 +61,8 @@ public struct LifeCircleRule: Hashable, Sendable {
     public var targetGroup: TargetGroup = .all
     /// The facilities' capacity property (`capacity`: places, beds or physicians), when the rule names one.
     public var capacity: CapacityKind?
+    /// The green area per resident the rule asks for, m² (`green_per_resident_m2`; parks).
+    public var greenPerResident: Double?
     /// Why a straight-line distance has no basis for this rule, when it has none: a drive-time rule without
     /// its own `distance_m` (radius mode refuses it rather than use a walking circle's metres).
     public var radiusRefusal: SettingText? {
@@ -87,6 +89,11 @@ public struct LifeCircleProfile: Hashable, Sendable {
     /// walking distance (GB 50180-2018 table 3.0.4), `time` when by minutes (the plan's). Drive rules are timed
     /// whatever this says.
     public var measure: CoverageMeasure = .time
+    /// The title in Chinese (`title_zh`), for tables and the report in Chinese; `nil` when the file gives none.
+    public var titleZh: String?
+
+    /// The title in `language`: ``titleZh`` in Chinese when given, else ``title``.
+    public func title(_ language: Language) -> String { language == .zh ? titleZh ?? title : title }
 
     /// The radius-mode distance for `minutes`: the circle's when the profile has one for exactly that many
     /// minutes, otherwise `minutes` at the pace of the profile's largest circle (GB 50180: 1,000 m per 15
@@ -123,6 +130,7 @@ public struct LifeCircleProfile: Hashable, Sendable {
         service.modeFromRule = keepsDrive
         service.targetGroup = rule.targetGroup
         service.capacity = rule.capacity
+        service.greenPerResidentTarget = rule.greenPerResident
         return service
     }
 
@@ -316,7 +324,9 @@ private struct StandardsReader: JSONFieldReading {
             guard let parsed = CoverageMeasure(rawValue: text) else { throw fail("\(at).measure", "expected distance or time, found '\(text)'") }
             measure = parsed
         }
-        return LifeCircleProfile(name: name, title: title, source: document, circles: circles, rules: rules, measure: measure)
+        var profile = LifeCircleProfile(name: name, title: title, source: document, circles: circles, rules: rules, measure: measure)
+        profile.titleZh = try p["title_zh"].map { v throws(StandardsError) in try string(v, "\(at).title_zh") }
+        return profile
     }
 
     func rule(_ value: JSONValue, _ at: String, document: String) throws(StandardsError) -> LifeCircleRule {
@@ -383,12 +393,19 @@ private struct StandardsReader: JSONFieldReading {
             capacity = parsed
         }
         let area = try positive(r["min_area_m2"], "\(at).min_area_m2", required: false)
+        let width = try positive(r["min_width_m"], "\(at).min_width_m", required: false)
+        let green = try positive(r["green_per_resident_m2"], "\(at).green_per_resident_m2", required: false)
+        if (width != nil || green != nil) && type != FacilityType.park.rawValue {
+            throw fail(width != nil ? "\(at).min_width_m" : "\(at).green_per_resident_m2", "only a park row has a width or green area per resident")
+        }
         let supply = SupplySelector(
             type: type, sizeClasses: sizes, levels: levels,
-            defaultLevel: levels == nil ? nil : levelDefaults[type], minimumArea: area)
-        return LifeCircleRule(
+            defaultLevel: levels == nil ? nil : levelDefaults[type], minimumArea: area, minimumWidth: width)
+        var rule = LifeCircleRule(
             label: label, supply: supply, minutes: minutes, minutesRural: rural, distance: distance,
             mode: mode, direction: direction, source: "\(doc), \(clause)", inLifeCircle: inCircle,
             required: required, targetGroup: group, capacity: capacity)
+        rule.greenPerResident = green
+        return rule
     }
 }

@@ -397,6 +397,7 @@ public struct IndicatorCalculator: Sendable {
             target, amount: count?.covered ?? 0, base: count?.population ?? 0, scale: 100,
             noBase: "no residents")
         row.reason = "\(share.profile) service set: residents reaching every one of \(share.services.joined(separator: ", "))"
+        row.serviceSet = IndicatorServiceSet(profile: share.profile, services: share.services)
         return row
     }
 

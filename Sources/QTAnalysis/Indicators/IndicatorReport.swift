@@ -141,6 +141,9 @@ public struct IndicatorRow: Sendable, Hashable {
     public var shortfall: Int?
     /// Why the row is not computed, or other context.
     public var reason: String?
+    /// A life-circle row: the profile and the service rows (labels) a resident must reach every one of, which
+    /// ``reason`` states in English.
+    public var serviceSet: IndicatorServiceSet?
 
     public var rule: IndicatorRule { IndicatorRule.rule(for: target.id) }
 
@@ -287,5 +290,19 @@ public struct IndicatorReport: Sendable, Hashable {
         self.inputs = inputs
         self.notes = notes
         self.lifeCircleProfile = lifeCircleProfile
+    }
+}
+
+/// The services of a combined life-circle row: a resident counts when reaching every one of them.
+public struct IndicatorServiceSet: Sendable, Hashable {
+    /// The standards profile (`gb50180`, `qiantang-plan`).
+    public var profile: String
+    /// The service rows' labels.
+    public var services: [String]
+
+    /// A service set.
+    public init(profile: String, services: [String]) {
+        self.profile = profile
+        self.services = services
     }
 }

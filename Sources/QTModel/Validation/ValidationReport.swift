@@ -1,4 +1,5 @@
 import QTGeometry
+import QTText
 
 /// How bad a validation problem is.
 public enum ValidationSeverity: String, Sendable, Hashable, CaseIterable, Codable {
@@ -114,6 +115,9 @@ public struct ValidationReport: Sendable, Hashable {
     /// The gap and overlap pieces of the tiling checks, in WGS84, with properties `layer`, `check`,
     /// `area_m2`, `tolerated` (and `features` for overlaps): what `--problems FILE` writes.
     public var problemFeatures: [Feature]
+    /// The district manifest's `lang`, when it loaded and gives one: the language of the report for people when
+    /// no other is asked for.
+    public var manifestLanguage: Language?
 
     /// Creates a report.
     public init(district: String, checks: [ValidationCheck], issues: [ValidationIssue], problemFeatures: [Feature] = []) {

@@ -36,6 +36,8 @@ public struct IndicatorsResult: Sendable {
     public var scenario: String?
     /// The indicators at the plan's population (today's facilities), when asked.
     public var atPlanPopulation: AtPopulation?
+    /// The standards file's names of services, for tables in Chinese (empty without life-circle rows).
+    public var wording = StandardsWording()
 }
 
 /// Indicators at another population than today's: the plan's for the target year, or a given one.
@@ -88,9 +90,11 @@ public enum IndicatorsJob {
         let report = try IndicatorCalculator(targets: targets).report(
             for: district, lifeCircles: figures,
             land: try landFigures(district))
-        return IndicatorsResult(
+        var result = IndicatorsResult(
             report: report, targetsPath: targetsPath, scenario: nil,
             atPlanPopulation: try population.map { try at($0, report: report, targets: targets, targetsPath: targetsPath) })
+        result.wording = lifeCircles?.standards.wording ?? StandardsWording()
+        return result
     }
 
     /// The land figures of the green indicators (``LandFigures/measure(_:)``), or `nil` when the district has no

@@ -118,14 +118,21 @@ public enum IsochroneJob {
 
 extension IsochroneResult {
     /// The bands for people (the features go to a file).
-    public var table: String {
-        var lines: [[String]] = [["minutes", "area km²", "residents"]]
+    public var table: String { table(language: .en) }
+
+    /// The bands for people in `language`: in Chinese the header, the mode and the direction from
+    /// ``QTText/ChromeWord``.
+    public func table(language: Language) -> String {
+        var lines: [[String]] = [[ChromeWord.bandMinutes, .bandArea, .residents].map { $0.text(language) }]
         for band in bands {
             lines.append([
                 NumberText.trimmed(band.minutes), NumberText.fixed(band.areaSquareMetres / 1e6, 2),
                 NumberText.grouped(Int(band.residents.rounded()))
             ])
         }
-        return "\(name), \(mode.rawValue), \(direction.rawValue)\n" + TextColumns.render(lines, rightAligned: [0, 1, 2])
+        let direction = (direction == .fromFacility ? ChromeWord.fromFacility : .toFacility).text(language)
+        let separator = language == .zh ? "，" : ", "
+        return [name, CoverageFigures.modeWord(mode, language), direction].joined(separator: separator) + "\n"
+            + TextColumns.render(lines, rightAligned: [0, 1, 2])
     }
 }

@@ -45,7 +45,8 @@ public struct ReportRequest: Sendable {
     public var generator: String
     /// How messages name request settings.
     public var names: SettingNames
-    /// The language of headings, tables and map legends (the notes stay English).
+    /// The language of headings, tables, map legends, the notes on coverage and data, and the printed summary (the
+    /// land-use, site-check and plan sections' lines stay English).
     public var language: Language
 
     /// A request.
@@ -88,17 +89,23 @@ public struct ReportResult: Sendable {
     public var sites: (checked: Int, failing: Int)?
     /// Plans compared, and those that lower a covered count.
     public var plans: (compared: Int, worse: Int)?
+    /// The report's language, which the summary is printed in.
+    public var language: Language = .en
 
-    /// The summary for people.
+    /// The summary for people, in the report's language (``QTText/ChromeWord``).
     public var table: String {
+        let l = language
         var rows: [(String, String)] = [
-            ("Report", "\(output) (\(NumberText.fixed(Double(bytes) / 1e6, 2)) MB, self-contained)"),
-            ("Coverage", "\(services) services, profile \(profile); mapped: \(mapped.label) \(NumberText.fixed(mapped.share * 100, 1))% covered"),
-            ("Maps", "\(maps) (pan, zoom, hover)"),
-            ("Indicators", "\(targetsMet.met) of \(targetsMet.of) district targets met")
+            (ChromeWord.reportLabel.text(l), ChromeWord.reportFile.text(l, output, NumberText.fixed(Double(bytes) / 1e6, 2))),
+            (
+                ChromeWord.reportCoverageLabel.text(l),
+                ChromeWord.reportCoverage.text(l, String(services), profile, mapped.label, NumberText.fixed(mapped.share * 100, 1))
+            ),
+            (ChromeWord.reportMaps.text(l), ChromeWord.reportMapsNote.text(l, String(maps))),
+            (ChromeWord.planIndicators.text(l), ChromeWord.reportTargets.text(l, String(targetsMet.met), String(targetsMet.of)))
         ]
-        if let sites { rows.append(("Sites", "\(sites.checked) checked, \(sites.failing) failing a rule")) }
-        if let plans { rows.append(("Plans", "\(plans.compared) compared, \(plans.worse) lowering a covered count")) }
+        if let sites { rows.append((ChromeWord.reportSites.text(l), ChromeWord.reportSitesNote.text(l, String(sites.checked), String(sites.failing)))) }
+        if let plans { rows.append((ChromeWord.reportPlans.text(l), ChromeWord.reportPlansNote.text(l, String(plans.compared), String(plans.worse)))) }
         return TextColumns.labelled(rows)
     }
 }
@@ -210,10 +217,11 @@ public enum ReportJob {
         }
         progress?.advance(by: 1)
         var content = ReportContent(
-            summary: summary, landUse: landUse, landTargets: targets.land, coverage: results, coverageProfile: "\(profile.name): \(profile.title)",
-            coverageNotes: coverageNotes(results, options: coverage.options),
+            summary: summary, landUse: landUse, landTargets: targets.land, coverage: results,
+            coverageProfile: "\(profile.name): \(profile.title(language))",
+            coverageNotes: coverageNotes(results, options: coverage.options, language: language, wording: standards.wording),
             indicators: indicators, maps: maps, siteChecks: siteChecks,
-            provenance: provenance(summary), generator: request.generator)
+            provenance: provenance(summary, language: language), generator: request.generator)
         content.comparison = comparison
         content.language = language
         content.wording = standards.wording
@@ -222,8 +230,7 @@ public enum ReportJob {
             let at = try IndicatorsJob.at(population, report: indicators, targets: targets, targetsPath: "the targets file")
             content.indicatorsAtPopulation = (
                 at.residents,
-                "At \(NumberText.grouped(at.residents)) residents (\(at.source)): today's facilities "
-                    + "shared among them, every sub-district grown alike, the age structure unchanged.", at.report
+                ChromeWord.reportAtPopulation.text(language, NumberText.grouped(at.residents), at.source), at.report
             )
         }
         let worse = comparison.map { _ in comparedWorse } ?? 0
@@ -236,10 +243,10 @@ public enum ReportJob {
         let rows = indicators.district.rows
         return ReportResult(
             output: request.output, bytes: html.utf8.count, profile: profile.name, services: results.count,
-            mapped: (mapped.label, results[index].total.share), maps: maps.count,
+            mapped: (standards.wording.service(mapped.label, language), results[index].total.share), maps: maps.count,
             targetsMet: (rows.filter { $0.status == .met }.count, rows.filter { $0.status == .met || $0.status == .notMet }.count),
             sites: siteChecks.map { checks in (checks.count, checks.filter { $0.rules.contains { $0.verdict == "fail" } }.count) },
-            plans: request.plans.isEmpty ? nil : (request.plans.count, worse))
+            plans: request.plans.isEmpty ? nil : (request.plans.count, worse), language: language)
     }
 
     /// The 方案比选 section's table and lines.
@@ -322,29 +329,27 @@ public enum ReportJob {
     }
 
     /// The assumptions a reader needs beside the coverage table.
-    static func coverageNotes(_ results: [CoverageResult], options: CoverageOptions) -> [String] {
+    static func coverageNotes(
+        _ results: [CoverageResult], options: CoverageOptions, language: Language = .en, wording: StandardsWording = StandardsWording()
+    ) -> [String] {
         var notes = [
-            "Residents are the population layer's features, each at its point on surface; a feature is covered or not as a whole.",
-            "Walk and drive: travel time over the street network, joining it at the nearest point of the nearest street; "
-                + "walking \(NumberText.trimmed(options.walkSpeedKmh)) km/h (access legs walked in every mode); drive at design speeds (free flow, optimistic)."
+            ChromeWord.reportResidentsNote.text(language),
+            ChromeWord.reportTravelNote.text(language, NumberText.trimmed(options.walkSpeedKmh))
         ]
         let off = results.filter { $0.service.mode != .radius }.map(\.residentsOffNetwork).max() ?? 0
         if off > 0 {
-            notes.append(
-                "\(NumberText.grouped(Int(off.rounded()))) residents live more than \(NumberText.fixed(options.maximumAccess, 0)) m from a street and count as not covered."
-            )
+            notes.append(ChromeWord.reportOffNetwork.text(language, NumberText.grouped(Int(off.rounded())), NumberText.fixed(options.maximumAccess, 0)))
         }
-        if let outside = CoverageFigures.outsideNote(results) {
-            notes.append("Residents inside the boundary only are counted; " + outside + ".")
+        if let outside = CoverageFigures.outsideNote(results, language, wording: wording) {
+            notes.append(ChromeWord.reportOutside.text(language, outside))
         }
         return notes
     }
 
     /// Where the data comes from and what is modelled.
-    static func provenance(_ summary: DistrictSummary) -> String {
+    static func provenance(_ summary: DistrictSummary, language: Language = .en) -> String {
         let modelled = summary.layerCounts.keys.sorted().filter { summary.isModelled($0) }.map(\.rawValue)
-        guard !modelled.isEmpty else { return "Every layer comes from stated sources (see each feature's source)." }
-        return "Modelled data: \(modelled.joined(separator: ", ")) are modelled by stated, seeded rules (geodata/SOURCES.md), not surveyed: "
-            + "figures show the method, not the district's real provision."
+        guard !modelled.isEmpty else { return ChromeWord.reportSourced.text(language) }
+        return ChromeWord.reportModelled.text(language, modelled.joined(separator: ", "))
     }
 }

@@ -10,7 +10,9 @@ public enum Validation {
     public static func run(directory: String, loader: DistrictLoader, names: SettingNames = .library) throws -> ValidationReport {
         do {
             let (district, warnings) = try loader.load(directory: directory)
-            return try DistrictValidator().validate(district, loadWarnings: warnings)
+            var report = try DistrictValidator().validate(district, loadWarnings: warnings)
+            report.manifestLanguage = district.manifest.lang
+            return report
         } catch let error as DistrictError {
             switch error {
             case .missingFile, .unreadable: throw error

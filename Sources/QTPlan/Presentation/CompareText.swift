@@ -18,8 +18,9 @@ extension CompareOutcome {
     /// percentage points, then what each plan adds, its residents newly covered and lost, indicators, sites and
     /// cost.
     ///
-    /// In Chinese (`language: .zh`) the header (``QTText/ChromeWord``) and the services by the standards file's names;
-    /// the lines on each plan stay English.
+    /// In Chinese (`language: .zh`) the header, the circles, the lines on each plan and the footer
+    /// (``QTText/ChromeWord``) and the services by the standards file's names; the plans' own notes, edits and the
+    /// verdicts of added sites stay as written.
     public func table(by grouping: CoverageGrouping, language: Language = .en) -> String {
         let base = baseline.results
         var header = [ChromeWord.service, .circle, .baseline].map { $0.text(language) }
@@ -28,7 +29,10 @@ extension CompareOutcome {
         for (i, r) in base.enumerated() {
             lines.append(
                 [
-                    baseline.wording.service(r.service.label, language), CoverageFigures.threshold(r.service) + " " + r.service.mode.rawValue,
+                    baseline.wording.service(r.service.label, language),
+                    language == .zh
+                        ? CoverageFigures.modeWord(r.service.mode, .zh) + CoverageFigures.threshold(r.service, .zh)
+                        : CoverageFigures.threshold(r.service) + " " + r.service.mode.rawValue,
                     CoverageFigures.share(r.total)
                 ]
                     + plans.map { Self.shareWithChange($0.results[i].total, r.total) })
@@ -41,27 +45,38 @@ extension CompareOutcome {
             }
         }
         var text = TextColumns.render(lines, rightAligned: Set(2..<(3 + plans.count)))
+        let w = { (word: ChromeWord) in word.text(language) }
+        let zh = language == .zh
         for p in plans {
-            text += "\nPlan \(p.plan.name)" + (p.plan.description.map { ": \($0)" } ?? "") + " (\(p.plan.path))\n"
+            text +=
+                "\n" + ChromeWord.planHeading.text(language, p.plan.name) + (p.plan.description.map { (zh ? "：" : ": ") + $0 } ?? "")
+                + " (\(p.plan.path))\n"
             let adds = Dictionary(grouping: p.plan.edits, by: { "\($0.action.rawValue) \($0.layer.rawValue)" }).map { "\($0.value.count) \($0.key)" }.sorted()
-            var rows: [(String, String)] = [("Changes", adds.joined(separator: ", "))]
+            var rows: [(String, String)] = [(w(.planChanges), adds.joined(separator: ", "))]
             let moved = p.changes.filter { $0.newlyCovered > 0 || $0.newlyLost > 0 }
             rows.append(
                 (
-                    "Residents",
+                    w(.residentsLabel),
                     moved.isEmpty
-                        ? "no service's coverage changes"
-                        : moved.map { "\($0.label) +\(NumberText.grouped(rounding: $0.newlyCovered)) / −\(NumberText.grouped(rounding: $0.newlyLost))" }
-                            .joined(separator: "; ")
+                        ? w(.planNoChange)
+                        : moved.map {
+                            "\(baseline.wording.service($0.label, language)) +\(NumberText.grouped(rounding: $0.newlyCovered)) / −\(NumberText.grouped(rounding: $0.newlyLost))"
+                        }
+                        .joined(separator: zh ? "；" : "; ")
                 ))
-            rows.append(("Measured again", p.recomputed.isEmpty ? "nothing (the plan changes no service)" : p.recomputed.joined(separator: ", ")))
+            rows.append(
+                (
+                    w(.planMeasuredAgain),
+                    p.recomputed.isEmpty
+                        ? w(.planNothingMeasured) : p.recomputed.map { baseline.wording.service($0, language) }.joined(separator: zh ? "、" : ", ")
+                ))
             if let met = Self.met(p.indicators), let before = Self.met(baselineIndicators) {
-                rows.append(("Indicators", "\(met.met) of \(met.of) district targets met (baseline \(before.met))"))
+                rows.append((w(.planIndicators), ChromeWord.planTargetsMet.text(language, String(met.met), String(met.of), String(before.met))))
             }
             if let checks = p.siteChecks {
                 rows.append(
                     (
-                        "Added sites",
+                        w(.planAddedSites),
                         checks.sites.map { s in
                             "\(s.site.label) \(s.verdict.rawValue)" + (s.failures.isEmpty ? "" : " (\(s.failures.map(\.rule).joined(separator: ", ")))")
                         }.joined(separator: "; ")
@@ -70,22 +85,18 @@ extension CompareOutcome {
             if let cost = p.cost, cost > 0 {
                 let gained = p.changes.reduce(0) { $0 + $1.newlyCovered }
                 rows.append(
-                    (
-                        "Cost",
-                        "\(NumberText.grouped(rounding: cost)); \(NumberText.fixed(gained / cost * 1e6, 2)) residents newly covered per million "
-                            + "(summed over the services compared)"
-                    ))
+                    (w(.planCost), ChromeWord.planCostNote.text(language, NumberText.grouped(rounding: cost), NumberText.fixed(gained / cost * 1e6, 2))))
             }
-            for note in p.notes { rows.append(("Note", note)) }
-            rows.append(("Verdict", p.isWorse ? "WORSE: a covered count falls by at least one resident" : "no covered count falls"))
+            for note in p.notes { rows.append((w(.planNote), note)) }
+            rows.append((w(.planVerdict), w(p.isWorse ? .planWorse : .planNotWorse)))
             text += TextColumns.labelled(rows.map { ("  " + $0.0, $0.1) })
         }
         var footer: [(String, String)] = [
-            ("District", baseline.district),
-            ("Standard", "\(baseline.profile.name): \(baseline.profile.title)"),
-            ("Shares", "residents within each circle; the change in percentage points in brackets")
+            (ChromeWord.district.text(language), baseline.district),
+            (ChromeWord.standard.text(language), "\(baseline.profile.name): \(baseline.profile.title(language))"),
+            (ChromeWord.sharesLabel.text(language), ChromeWord.sharesNote.text(language))
         ]
-        if baseline.modelledData { footer.append(("Data", CoverageFigures.modelledNote)) }
+        if baseline.modelledData { footer.append((ChromeWord.dataLabel.text(language), ChromeWord.modelledNote.text(language))) }
         return text + "\n" + TextColumns.labelled(footer)
     }
 

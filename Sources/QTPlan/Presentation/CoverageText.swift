@@ -9,72 +9,115 @@ public enum CoverageGrouping: String, Sendable, CaseIterable {
     case subdistrict
 }
 
-/// How coverage figures read.
+/// How coverage figures read; in Chinese the words come from ``QTText/ChromeWord``.
 enum CoverageFigures {
-    /// Minutes or metres as printed: `15 min`, `20 min (rural 30)`, `300 m` (radius mode and distances walked).
-    static func threshold(_ s: CoverageService) -> String {
+    /// Minutes or metres as printed: `15 min`, `20 min (rural 30)`, `300 m` (radius mode and distances walked);
+    /// in Chinese `15分钟`, `300米`.
+    static func threshold(_ s: CoverageService, _ language: Language = .en) -> String {
         if s.effectiveMeasure == .distance {
-            let rural = s.distanceRural.map { $0 != s.distance ? " (rural \(NumberText.fixed($0, 0)) m)" : "" } ?? ""
-            return "\(NumberText.fixed(s.distance, 0)) m\(rural)"
+            let rural =
+                s.distanceRural.map { $0 != s.distance ? ChromeWord.rural.text(language, NumberText.fixed($0, 0) + ChromeWord.metres.text(language)) : "" }
+                ?? ""
+            return "\(NumberText.fixed(s.distance, 0))\(ChromeWord.metres.text(language))\(rural)"
         }
-        let rural = s.minutesRural.map { " (rural \(NumberText.trimmed($0)))" } ?? ""
-        return "\(NumberText.trimmed(s.minutes)) min\(rural)"
+        let rural = s.minutesRural.map { ChromeWord.rural.text(language, NumberText.trimmed($0)) } ?? ""
+        return "\(NumberText.trimmed(s.minutes))\(ChromeWord.minutes.text(language))\(rural)"
+    }
+
+    /// A mode as printed: `walk`, `drive`, `radius` (步行, 驾车, 直线).
+    static func modeWord(_ mode: CoverageMode, _ language: Language = .en) -> String {
+        switch mode {
+        case .walk: ChromeWord.walk.text(language)
+        case .drive: ChromeWord.drive.text(language)
+        case .radius: ChromeWord.radius.text(language)
+        }
+    }
+
+    /// A measure as printed: `distance` or `time` (距离, 时间).
+    static func measureWord(_ measure: CoverageMeasure, _ language: Language = .en) -> String {
+        measure == .distance ? ChromeWord.distanceMeasure.text(language) : ChromeWord.timeMeasure.text(language)
     }
 
     /// A share as a percentage to one decimal.
     static func share(_ c: CoverageCount) -> String { NumberText.fixed(c.share * 100, 1) + "%" }
 
     /// Capacity per 1,000 of the target group to one decimal, `unknown` when the group is unknown or empty.
-    static func perThousand(_ value: Double?) -> String { value.map { NumberText.fixed($0, 1) } ?? "unknown" }
+    static func perThousand(_ value: Double?, _ language: Language = .en) -> String {
+        value.map { NumberText.fixed($0, 1) } ?? ChromeWord.unknown.text(language)
+    }
 
     /// The target group's share as a percentage to one decimal, `unknown` when the population layer lacks the band.
-    static func targetShare(_ c: CoverageCount) -> String { c.targetShare.map { NumberText.fixed($0 * 100, 1) + "%" } ?? "unknown" }
+    static func targetShare(_ c: CoverageCount, _ language: Language = .en) -> String {
+        c.targetShare.map { NumberText.fixed($0 * 100, 1) + "%" } ?? ChromeWord.unknown.text(language)
+    }
 
     /// The mode as printed: `drive (profile)` when a drive-only rule kept its mode against the request.
-    static func mode(_ s: CoverageService) -> String { s.mode.rawValue + (s.modeFromRule ? " (profile)" : "") }
+    static func mode(_ s: CoverageService, _ language: Language = .en) -> String {
+        modeWord(s.mode, language) + (s.modeFromRule ? ChromeWord.fromProfile.text(language) : "")
+    }
 
     /// How the results were measured: the profile's walking measure and any override, one line.
-    static func measureNote(_ results: [CoverageResult], profile: LifeCircleProfile) -> String? {
+    static func measureNote(_ results: [CoverageResult], profile: LifeCircleProfile, _ language: Language = .en) -> String? {
         let walked = results.filter { $0.service.mode == .walk }
         guard !walked.isEmpty else { return nil }
         let measures = Set(walked.map(\.service.measure))
-        let what =
-            measures.count > 1
-            ? "distance or time as each row says"
-            : measures.first == .distance
-                ? "distance along the streets (metres, access legs included; the walking speed does not matter)"
-                : "time at the walking speed"
-        let basis = profile.measure == .distance ? "\(profile.name) defines its circles by walking distance" : "\(profile.name) defines its circles by time"
-        return "walking circles: \(what); \(basis); drives are timed"
+        let what: ChromeWord = measures.count > 1 ? .measureMixed : measures.first == .distance ? .measureDistance : .measureTime
+        let basis: ChromeWord = profile.measure == .distance ? .profileByDistance : .profileByTime
+        return ChromeWord.measureNote.text(language, what.text(language), basis.text(language, profile.name))
     }
 
     /// Which target groups the population layer lacks, when any (their target figures are `unknown`).
-    static func unknownTargets(_ results: [CoverageResult]) -> String? {
+    static func unknownTargets(_ results: [CoverageResult], _ language: Language = .en) -> String? {
         let groups = results.filter { $0.service.targetGroup != .all && $0.total.targetShare == nil }.map(\.service.targetGroup)
         guard !groups.isEmpty else { return nil }
         var seen: [TargetGroup] = []
         for g in groups where !seen.contains(g) { seen.append(g) }
-        return "target group unknown: the population layer does not give " + seen.compactMap(\.shareKey).joined(separator: ", ")
-            + " on every feature (the share of all residents stands)"
+        return ChromeWord.unknownTargetNote.text(language, seen.compactMap(\.shareKey).joined(separator: ", "))
     }
 
     /// The sentence a result on modelled data carries.
-    static let modelledNote = "modelled residents and facilities (see geodata/SOURCES.md): figures show the method, not the district's real provision"
+    static let modelledNote = ChromeWord.modelledNote.text(.en)
 
     /// The sentence for a district where only the residents or only the facilities are modelled.
-    static func modelledNote(residents: Bool, facilities: Bool) -> String? {
-        if residents && facilities { return modelledNote }
+    static func modelledNote(residents: Bool, facilities: Bool, _ language: Language = .en) -> String? {
+        if residents && facilities { return ChromeWord.modelledNote.text(language) }
         guard residents || facilities else { return nil }
-        return "modelled \(residents ? "residents" : "facilities") (see the district's sources): figures show the method, not the district's real provision"
+        return ChromeWord.modelledSomeNote.text(language, (residents ? ChromeWord.modelledResidents : .modelledFacilities).text(language))
     }
 
     /// How many facilities outside the boundary (marked `outside: true`) serve residents inside, per service;
     /// `nil` when no service has any outside.
-    static func outsideNote(_ results: [CoverageResult]) -> String? {
+    static func outsideNote(_ results: [CoverageResult], _ language: Language = .en, wording: StandardsWording = StandardsWording()) -> String? {
         let withOutside = results.filter { $0.facilitiesOutside > 0 }
         guard !withOutside.isEmpty else { return nil }
-        let parts = withOutside.map { "\($0.service.label) \(NumberText.grouped($0.facilitiesOutsideServing)) of \(NumberText.grouped($0.facilitiesOutside))" }
-        return "facilities outside the boundary (within the build's margin) serving residents inside: " + parts.joined(separator: ", ")
+        let parts = withOutside.map {
+            "\(wording.service($0.service.label, language)) \(NumberText.grouped($0.facilitiesOutsideServing)) of \(NumberText.grouped($0.facilitiesOutside))"
+        }
+        return ChromeWord.outsideNote.text(language, parts.joined(separator: ", "))
+    }
+
+    /// A park tier's green area per resident against the table's figure, then each sub-district's:
+    /// `park_15min: 1.92 m² per resident (GB 50180 table 4.0.4: ≥ 2.0), below; 白杨街道 0.80, …`.
+    static func green(_ r: CoverageResult, _ g: GreenPerResident, _ language: Language, wording: StandardsWording) -> String {
+        let figure = { (value: Double?) in value.map { NumberText.fixed($0, 2) } ?? "—" }
+        let verdict = (g.total.map { $0 >= g.targetSquareMetres } ?? false) ? ChromeWord.greenMet : .greenBelow
+        var text = ChromeWord.greenNote.text(
+            language, wording.service(r.service.label, language), figure(g.total), NumberText.fixed(g.targetSquareMetres, 1), verdict.text(language))
+        if !r.bySubdistrict.isEmpty {
+            text +=
+                (language == .zh ? "；" : "; ")
+                + zip(r.bySubdistrict, g.bySubdistrict).map { "\($0.name) \(figure($1))" }.joined(separator: language == .zh ? "，" : ", ")
+        }
+        return text
+    }
+
+    /// A capacity kind as printed after its figure (`places`; 学位).
+    static func capacityKind(_ kind: CapacityKind, _ language: Language = .en) -> String {
+        switch kind {
+        case .places: ChromeWord.places.text(language)
+        case .beds: ChromeWord.beds.text(language)
+        case .physicians: ChromeWord.physicians.text(language)
+        }
     }
 }
 
@@ -82,8 +125,8 @@ extension CoverageOutcome {
     /// The results for people: one row per service (and sub-district), then how they were measured.
     ///
     /// In Chinese (`language: .zh`) the header, the service names, the target groups and the units (人, 处) are
-    /// Chinese: the names and units from the standards file (``wording``), the header words from
-    /// ``QTText/ChromeWord``; modes, measures and the notes below the table stay English.
+    /// Chinese: the names and units from the standards file (``wording``), the header words, modes, measures and
+    /// the notes below the table from ``QTText/ChromeWord``.
     public func table(by grouping: CoverageGrouping, language: Language = .en) -> String {
         let zh = language == .zh
         // Chinese headers name the unit of the column: 居民（人）, 设施（处）.
@@ -100,16 +143,17 @@ extension CoverageOutcome {
         for r in results {
             let s = r.service
             lines.append([
-                wording.service(s.label, language), CoverageFigures.mode(s), s.effectiveMeasure.rawValue, CoverageFigures.threshold(s),
+                wording.service(s.label, language), CoverageFigures.mode(s, language), CoverageFigures.measureWord(s.effectiveMeasure, language),
+                CoverageFigures.threshold(s, language),
                 NumberText.grouped(r.facilities), NumberText.grouped(rounding: r.total.population),
                 NumberText.grouped(rounding: r.total.covered), CoverageFigures.share(r.total),
-                wording.targetGroup(s.targetGroup.rawValue, language), CoverageFigures.targetShare(r.total)
+                wording.targetGroup(s.targetGroup.rawValue, language), CoverageFigures.targetShare(r.total, language)
             ])
             if grouping == .subdistrict {
                 for c in r.bySubdistrict {
                     lines.append([
                         "  " + c.name, "", "", "", "", NumberText.grouped(rounding: c.population),
-                        NumberText.grouped(rounding: c.covered), CoverageFigures.share(c), "", CoverageFigures.targetShare(c)
+                        NumberText.grouped(rounding: c.covered), CoverageFigures.share(c), "", CoverageFigures.targetShare(c, language)
                     ])
                 }
             }
@@ -120,13 +164,13 @@ extension CoverageOutcome {
             for (k, r) in results.enumerated() {
                 let access = k < capacity.count ? capacity[k] : nil
                 lines[row] += [
-                    access.map { "\(NumberText.grouped(rounding: $0.capacity)) \($0.kind.rawValue)" } ?? "",
-                    access.map { CoverageFigures.perThousand($0.perThousand) } ?? ""
+                    access.map { "\(NumberText.grouped(rounding: $0.capacity)) \(CoverageFigures.capacityKind($0.kind, language))" } ?? "",
+                    access.map { CoverageFigures.perThousand($0.perThousand, language) } ?? ""
                 ]
                 row += 1
                 if grouping == .subdistrict {
                     for s in r.bySubdistrict.indices {
-                        lines[row] += ["", access.map { CoverageFigures.perThousand($0.perThousandBySubdistrict[s]) } ?? ""]
+                        lines[row] += ["", access.map { CoverageFigures.perThousand($0.perThousandBySubdistrict[s], language) } ?? ""]
                         row += 1
                     }
                 }
@@ -135,54 +179,59 @@ extension CoverageOutcome {
         var text = TextColumns.render(lines, rightAligned: [4, 5, 6, 7, 9, 10, 11])
         var footer: [(String, String)] = [
             (ChromeWord.district.text(language), district),
-            (ChromeWord.standard.text(language), "\(profile.name): \(profile.title)"),
-            (ChromeWord.walkingSpeed.text(language), "\(NumberText.trimmed(options.walkSpeedKmh)) km/h (access legs walked in every mode)"),
-            ("Residents", "the population layer's features, each at its point on surface")
+            (ChromeWord.standard.text(language), "\(profile.name): \(profile.title(language))"),
+            (ChromeWord.walkingSpeed.text(language), ChromeWord.walkingSpeedNote.text(language, NumberText.trimmed(options.walkSpeedKmh))),
+            (ChromeWord.residentsLabel.text(language), ChromeWord.residentsNote.text(language))
         ]
-        if let measure = CoverageFigures.measureNote(results, profile: profile) { footer.append(("Measure", measure)) }
-        if let unknown = CoverageFigures.unknownTargets(results) { footer.append(("Target", unknown)) }
+        if let measure = CoverageFigures.measureNote(results, profile: profile, language) { footer.append((ChromeWord.measureLabel.text(language), measure)) }
+        if let unknown = CoverageFigures.unknownTargets(results, language) { footer.append((ChromeWord.targetLabel.text(language), unknown)) }
         let hazards = results.compactMap { r in
             r.hazardousSites.map {
-                "\(r.service.label) reaches \($0 == 0 ? "none (the constraints layer has none)" : "\(NumberText.grouped(r.hazardousSitesReached ?? 0)) of \(NumberText.grouped($0))") within \(CoverageFigures.threshold(r.service))"
+                ChromeWord.hazardsReach.text(
+                    language, wording.service(r.service.label, language),
+                    $0 == 0
+                        ? ChromeWord.hazardsNone.text(language)
+                        : "\(NumberText.grouped(r.hazardousSitesReached ?? 0))\(zh ? "/" : " of ")\(NumberText.grouped($0))\(zh ? "处" : "")",
+                    CoverageFigures.threshold(r.service, language))
             }
         }
         if !hazards.isEmpty {
-            footer.append(
-                (
-                    "Hazardous sites",
-                    hazards.joined(separator: "; ")
-                        + " (the constraints layer's hazardous_site points: a fire station's demand beside the residents, not in the share)"
-                ))
+            footer.append((ChromeWord.hazardousLabel.text(language), hazards.joined(separator: "; ") + ChromeWord.hazardsNote.text(language)))
         }
         if capacity.contains(where: { $0 != nil }) {
-            footer.append(
-                (
-                    "Capacity",
-                    "2SFCA: each facility's capacity shared among the target group within its circle; "
-                        + "per 1,000 = capacity within reach per 1,000 of the target group (unknown when the group is)"
-                ))
+            footer.append((ChromeWord.capacityLabel.text(language), ChromeWord.capacityNote.text(language)))
         }
         let off = results.filter { $0.service.mode != .radius }.map(\.residentsOffNetwork).max() ?? 0
         if off > 0 {
             footer.append(
                 (
-                    "Off the network",
-                    "\(NumberText.grouped(rounding: off)) residents more than "
-                        + "\(NumberText.fixed(options.maximumAccess, 0)) m from a street (not covered)"
+                    ChromeWord.offNetworkLabel.text(language),
+                    ChromeWord.offNetworkNote.text(language, NumberText.grouped(rounding: off), NumberText.fixed(options.maximumAccess, 0))
                 ))
         }
-        if let outside = CoverageFigures.outsideNote(results) { footer.append(("Outside", outside)) }
-        let optional = results.filter { !$0.service.required }.map(\.service.label)
+        if let outside = CoverageFigures.outsideNote(results, language, wording: wording) { footer.append((ChromeWord.outsideLabel.text(language), outside)) }
+        let optional = results.filter { !$0.service.required }.map { wording.service($0.service.label, language) }
         if !optional.isEmpty {
-            footer.append(
-                (
-                    "Should (△)",
-                    optional.joined(separator: ", ") + ": provided where needed (GB 50180 appendix B △), "
-                        + "left out of the combined life-circle rows"
-                ))
+            footer.append((ChromeWord.shouldLabel.text(language), ChromeWord.shouldNote.text(language, optional.joined(separator: zh ? "、" : ", "))))
         }
-        if let scenario { footer.append(("Plan", scenario)) }
-        if let note = CoverageFigures.modelledNote(residents: modelledResidents, facilities: modelledFacilities) { footer.append(("Data", note)) }
+        for r in results {
+            if let green = r.greenPerResident {
+                footer.append((ChromeWord.greenLabel.text(language), CoverageFigures.green(r, green, language, wording: wording)))
+            }
+        }
+        let narrow = results.filter { !$0.narrowParks.isEmpty }
+        if !narrow.isEmpty {
+            let parts = narrow.map {
+                ChromeWord.narrowPart.text(
+                    language, wording.service($0.service.label, language), String($0.narrowParks.count),
+                    NumberText.fixed($0.service.supply.minimumWidth ?? 0, 0))
+            }
+            footer.append((ChromeWord.narrowLabel.text(language), ChromeWord.narrowNote.text(language, parts.joined(separator: zh ? "；" : "; "))))
+        }
+        if let scenario { footer.append((ChromeWord.planLabel.text(language), scenario)) }
+        if let note = CoverageFigures.modelledNote(residents: modelledResidents, facilities: modelledFacilities, language) {
+            footer.append((ChromeWord.dataLabel.text(language), note))
+        }
         text += "\n" + TextColumns.labelled(footer)
         return text
     }
@@ -204,6 +253,12 @@ extension CoverageOutcome {
             let access = k < capacity.count ? capacity[k] : nil
             let parts: [JSONNode] = r.bySubdistrict.enumerated().map { j, c in
                 var members = [JSONMember("subdistrict", .string(c.id)), JSONMember("name", .string(c.name))] + Self.counts(c)
+                if let green = r.greenPerResident {
+                    members += [
+                        JSONMember("park_area_m2", .fixed(green.areaBySubdistrict[j], 0)),
+                        JSONMember("green_per_resident_m2", green.bySubdistrict[j].map { .fixed($0, 3) } ?? .null)
+                    ]
+                }
                 if !capacity.isEmpty {
                     members.append(JSONMember("capacity_per_1000", access?.perThousandBySubdistrict[j].map { .fixed($0, 3) } ?? .null))
                 }
@@ -220,10 +275,19 @@ extension CoverageOutcome {
                 JSONMember("size_class", s.supply.sizeClasses.map { .array($0.map(JSONNode.string), .inline) } ?? .null),
                 JSONMember("level", s.supply.levels.map { .array($0.map(JSONNode.string), .inline) } ?? .null),
                 JSONMember("min_area_m2", s.supply.minimumArea.map { .fixed($0, 0) } ?? .null),
+                JSONMember("min_width_m", s.supply.minimumWidth.map { .fixed($0, 0) } ?? .null),
                 JSONMember("required", .bool(s.required)),
                 JSONMember("facilities", .int(r.facilities)), JSONMember("facilities_off_network", .int(r.facilitiesOffNetwork))
             ]
             members += Self.counts(r.total)
+            if let green = r.greenPerResident {
+                members += [
+                    JSONMember("park_area_m2", .fixed(green.areaSquareMetres, 0)),
+                    JSONMember("green_per_resident_m2", green.total.map { .fixed($0, 3) } ?? .null),
+                    JSONMember("green_per_resident_target_m2", .trimmed(green.targetSquareMetres)),
+                    JSONMember("parks_too_narrow", .array(r.narrowParks.map(JSONNode.string), .inline))
+                ]
+            }
             if !capacity.isEmpty {
                 members += [
                     JSONMember("capacity", access.map { .string($0.kind.rawValue) } ?? .null),

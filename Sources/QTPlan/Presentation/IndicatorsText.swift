@@ -7,8 +7,8 @@ extension IndicatorsResult {
     public var table: String { table(language: .en) }
 
     /// The indicators for people in `language`: in Chinese the header, the indicators' names and units and what
-    /// each shortfall needs come from the targets file (`name_zh`, `unit_zh`, `needs_zh`) and ``QTText/ChromeWord``;
-    /// the notes below the table stay English.
+    /// each shortfall needs come from the targets file (`name_zh`, `unit_zh`, `needs_zh`) and ``QTText/ChromeWord``,
+    /// as do the notes below the table (the reasons the analysis gives for a row, and notes on the data, stay English).
     public func table(language: Language) -> String {
         let zh = language == .zh
         var out =
@@ -30,10 +30,10 @@ extension IndicatorsResult {
             for (r, row) in scope.rows.enumerated() {
                 var cells = [
                     scope.name, IndicatorText.name(row, language), IndicatorText.unit(row, language), IndicatorText.target(row, language),
-                    IndicatorText.value(row), IndicatorText.met(row, language), IndicatorText.needs(row, language)
+                    IndicatorText.value(row, language), IndicatorText.met(row, language), IndicatorText.needs(row, language)
                 ]
                 if let at = atPlanPopulation?.report.scopes[s].rows[r] {
-                    cells += [IndicatorText.value(at), IndicatorText.met(at, language), IndicatorText.needs(at, language)]
+                    cells += [IndicatorText.value(at, language), IndicatorText.met(at, language), IndicatorText.needs(at, language)]
                 }
                 lines.append(cells)
             }
@@ -41,64 +41,60 @@ extension IndicatorsResult {
         out += TextColumns.render(lines, trimTrailing: true)
         out += "\n"
         let district = report.district
-        var residents = "Residents: \(NumberText.grouped(district.residents ?? 0)) (\(report.residentsSource))"
+        let list = zh ? "、" : ", "
+        var residents = ChromeWord.indResidents.text(language, NumberText.grouped(district.residents ?? 0), report.residentsSource)
         if let elderly = district.elderly {
-            residents += "; aged 60+: \(NumberText.grouped(Int(elderly.rounded()))) (Σ population × aged_60_plus_share)"
+            residents += ChromeWord.indElderly.text(language, NumberText.grouped(Int(elderly.rounded())))
         }
-        out += residents + ".\n"
-        out += "Counted: facilities and stations with status operating (or none).\n"
+        out += residents + ChromeWord.indEnd.text(language) + "\n"
+        out += ChromeWord.indCounted.text(language) + "\n"
         if let at = atPlanPopulation {
-            out +=
-                "At \(NumberText.grouped(at.residents)) residents (\(at.source)): today's facilities shared among them, every sub-district "
-                + "grown alike and the age structure unchanged; counts and transit shares as today; life circles not computed there.\n"
+            out += ChromeWord.indAtPopulation.text(language, NumberText.grouped(at.residents), at.source) + "\n"
         }
-        let calibrated = report.district.rows.filter(report.isCalibrated).map(\.target.name)
+        let calibrated = report.district.rows.filter(report.isCalibrated).map { IndicatorText.name($0, language) }
         if !calibrated.isEmpty {
-            out +=
-                "Calibrated to the 2020 baseline: \(calibrated.joined(separator: ", ")) (the modelled facilities were sized to "
-                + "reproduce the plan's 2020 column; these values are not measurements).\n"
+            out += ChromeWord.indCalibrated.text(language, calibrated.joined(separator: list)) + "\n"
         }
         if let profile = report.lifeCircleProfile {
-            out +=
-                "Life circles: residents reaching every required (▲) life-circle service of the circle, walking (\(profile) profile "
-                + "unless the row names its own; each service's share: qtplan coverage --all --standard \(profile)).\n"
+            out += ChromeWord.indLifeCircles.text(language, profile) + "\n"
             for row in report.district.rows where row.rule.kind == .coverage && row.status != .notComputed {
-                if let reason = row.reason { out += "  \(row.target.name): \(reason).\n" }
+                let set = row.serviceSet.map {
+                    ChromeWord.indServiceSet.text(.zh, $0.profile, $0.services.map { wording.service($0, .zh) }.joined(separator: "、"))
+                }
+                if let reason = zh ? set ?? row.reason : row.reason {
+                    out += "  \(IndicatorText.name(row, language))\(zh ? "：" : ": ")\(reason)\(ChromeWord.indEnd.text(language))\n"
+                }
             }
         }
         let green = report.district.rows.filter { [.parkGreenShare, .greenCoverShare, .kindergartenPublicShare].contains($0.target.id) }
         for row in green where row.status != .notComputed {
-            if let reason = row.reason { out += "\(row.target.name): \(reason).\n" }
+            if let reason = row.reason { out += "\(IndicatorText.name(row, language))\(zh ? "：" : ": ")\(reason)\(ChromeWord.indEnd.text(language))\n" }
         }
         if !report.notCounted.isEmpty {
             out +=
-                "Not counted (not operating): "
-                + report.notCounted.map {
-                    "\($0.name ?? $0.id) (\($0.type), \($0.status))"
-                }.joined(separator: "; ") + ".\n"
+                ChromeWord.indNotCounted.text(
+                    language, report.notCounted.map { "\($0.name ?? $0.id) (\($0.type), \($0.status))" }.joined(separator: zh ? "；" : "; ")) + "\n"
         }
         if !report.stations.isEmpty {
             let far = report.stations.filter { ($0.distanceM ?? .infinity) > 150 }
             if !far.isEmpty {
-                out +=
-                    "Rail stations without a bus stop within 150 m (nearest stop, geodesic): "
-                    + far.map {
-                        "\($0.name ?? $0.id) " + ($0.distanceM.map { "\(NumberText.fixed($0, 0)) m" } ?? "no bus stops")
-                    }.joined(separator: ", ") + ".\n"
+                let stations = far.map {
+                    "\($0.name ?? $0.id) " + ($0.distanceM.map { NumberText.fixed($0, 0) + (zh ? "米" : " m") } ?? ChromeWord.indNoBusStops.text(language))
+                }
+                out += ChromeWord.indFarStations.text(language, stations.joined(separator: zh ? "，" : ", ")) + "\n"
             }
         }
-        for note in report.notes { out += "Note: \(note).\n" }
+        for note in report.notes { out += ChromeWord.indNote.text(language, note) + "\n" }
         if report.modelled {
-            out +=
-                "Modelled inputs: "
-                + report.inputs.filter { $0.modelled > 0 }.map {
-                    "\($0.layer.rawValue) (\(NumberText.grouped($0.modelled)) of \(NumberText.grouped($0.features)) features modelled)"
-                }.joined(separator: ", ") + ": these values describe the model, not a survey.\n"
+            let layers = report.inputs.filter { $0.modelled > 0 }.map {
+                ChromeWord.indModelledLayer.text(language, $0.layer.rawValue, NumberText.grouped($0.modelled), NumberText.grouped($0.features))
+            }
+            out += ChromeWord.indModelled.text(language, layers.joined(separator: zh ? "；" : ", ")) + "\n"
         } else {
-            out += "Inputs: no modelled features in " + report.inputs.map(\.layer.rawValue).joined(separator: ", ") + ".\n"
+            out += ChromeWord.indNotModelled.text(language, report.inputs.map(\.layer.rawValue).joined(separator: ", ")) + "\n"
         }
-        out += "Targets: \(targetsPath) (each with its seed file and wording).\n"
-        if let scenario { out += "Plan: \(scenario).\n" }
+        out += ChromeWord.indTargets.text(language, targetsPath) + "\n"
+        if let scenario { out += ChromeWord.indPlan.text(language, scenario) + "\n" }
         return out
     }
 

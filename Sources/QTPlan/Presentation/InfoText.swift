@@ -3,37 +3,57 @@ import QTText
 
 extension DistrictSummary {
     /// The summary for people: one labelled line per figure, layer and sub-district.
-    public var table: String {
+    public var table: String { table(language: .en) }
+
+    /// The summary for people in `language`: in Chinese the labels and notes from ``QTText/ChromeWord`` and the
+    /// district by its Chinese name; layer names stay as the files name them.
+    public func table(language: Language) -> String {
+        let zh = language == .zh
         let difference = String(format: "%+.1f%%", areaDifferencePercent)
         var rows: [(String, String)] = [
-            ("District", "\(name) \(nameEn)"),
-            ("Official area", "\(NumberText.fixed(officialAreaKm2, 1)) km²"),
-            ("Boundary area", "\(NumberText.fixed(geodesicAreaKm2, 1)) km² geodesic (WGS84), \(difference) vs official"),
-            ("Planar area", "\(NumberText.fixed(planarAreaKm2, 1)) km² in \(metricCRS)"),
-            ("Residents", NumberText.grouped(residents))
+            (ChromeWord.district.text(language), zh ? name : "\(name) \(nameEn)"),
+            (ChromeWord.infoOfficialArea.text(language), "\(NumberText.fixed(officialAreaKm2, 1)) km²"),
+            (ChromeWord.infoBoundaryArea.text(language), ChromeWord.geodesicArea.text(language, NumberText.fixed(geodesicAreaKm2, 1), difference)),
+            (ChromeWord.infoPlanarArea.text(language), ChromeWord.planarArea.text(language, NumberText.fixed(planarAreaKm2, 1), metricCRS)),
+            (ChromeWord.residentsLabel.text(language), NumberText.grouped(residents))
         ]
-        if let basis = metricCRSBasis { rows.insert(("Metric CRS", "\(metricCRS): \(basis)"), at: 4) }
+        if let basis = metricCRSBasis { rows.insert((ChromeWord.infoMetricCRS.text(language), "\(metricCRS): \(basis)"), at: 4) }
         for layer in layerCounts.keys.sorted() {
             let count = layerCounts[layer] ?? 0
-            let outside = outsideCounts[layer].map { ", \(NumberText.grouped($0)) outside the boundary (margin)" } ?? ""
+            let outside = outsideCounts[layer].map {
+                zh ? "，区界外（缓冲带）\(NumberText.grouped($0)) 个" : ", \(NumberText.grouped($0)) outside the boundary (margin)"
+            }
             rows.append(
                 (
-                    "Layer " + layer.rawValue,
-                    "\(NumberText.grouped(count)) feature\(count == 1 ? "" : "s")"
-                        + Self.provenance(layerSources[layer] ?? [:]) + outside
+                    ChromeWord.infoLayer.text(language) + layer.rawValue,
+                    (count == 1 ? ChromeWord.featureCount : .featuresCount).text(language, NumberText.grouped(count))
+                        + Self.provenance(layerSources[layer] ?? [:], language) + (outside ?? "")
                 ))
         }
-        if let attribution { rows.append(("Data", attribution)) }
+        if let attribution { rows.append((ChromeWord.dataLabel.text(language), attribution)) }
         for subdistrict in subdistrictAreas ?? [] {
             let label = subdistrict.name ?? subdistrict.nameEn ?? subdistrict.id ?? "?"
-            rows.append(("Subdistrict " + label, "\(NumberText.fixed(subdistrict.areaKm2, 1)) km²"))
+            rows.append((ChromeWord.infoSubdistrict.text(language) + label, "\(NumberText.fixed(subdistrict.areaKm2, 1)) km²"))
         }
         return TextColumns.labelled(rows)
     }
 
-    /// " (modelled)", " (reference)", or " (25 reference, 692 modelled)" for a mixed layer.
-    static func provenance(_ sources: [String: Int]) -> String {
+    /// " (modelled)", " (reference)", or " (25 reference, 692 modelled)" for a mixed layer; in Chinese
+    /// "（模拟）", "（参考 25，模拟 692）".
+    static func provenance(_ sources: [String: Int], _ language: Language = .en) -> String {
         let kinds = sources.keys.filter { (sources[$0] ?? 0) > 0 }.sorted(by: FeatureSource.order)
+        let word = { (kind: String) -> String in
+            switch kind {
+            case "modelled": ChromeWord.modelledSource.text(language)
+            case "reference": ChromeWord.referenceSource.text(language)
+            case "seed": ChromeWord.seedSource.text(language)
+            default: kind
+            }
+        }
+        if language == .zh {
+            if kinds.count == 1 { return "（\(word(kinds[0]))）" }
+            return "（" + kinds.map { "\(word($0)) \(NumberText.grouped(sources[$0] ?? 0))" }.joined(separator: "，") + "）"
+        }
         if kinds.count == 1 { return " (\(kinds[0]))" }
         return " (" + kinds.map { "\(NumberText.grouped(sources[$0] ?? 0)) \($0)" }.joined(separator: ", ") + ")"
     }

@@ -66,55 +66,60 @@ extension LandUseResult {
         }
         var text = TextColumns.render(lines, rightAligned: Set([header.count - 2, header.count - 1]))
 
-        let method = r.method == .geodesic ? "geodesic (WGS84)" : "planar (\(r.metricCRS))"
+        let method = r.method == .geodesic ? ChromeWord.luGeodesic.text(language) : ChromeWord.luPlanar.text(language, r.metricCRS)
         let difference = NumberText.fixed((r.total - r.officialArea) / r.officialArea * 100, 1)
         let reconciled = r.total - r.reconciledTotal
+        let symbol = zh ? wording.unit(unit.rawValue, .zh, fallback: unit.symbol) : unit.symbol
+        let m2 = zh ? wording.unit("m2", .zh, fallback: "m²") : "m²"
+        let w = { (word: ChromeWord) in word.text(language) }
         var footer: [(String, String)] = [
-            ("District", district),
+            (w(.district), district),
             (
-                "Parcels",
-                "\(NumberText.grouped(r.parcelCount))" + (r.grouping.zone != nil ? ", \(NumberText.grouped(r.cutParcelCount)) cut by zone boundaries" : "")
+                w(.luParcels),
+                "\(NumberText.grouped(r.parcelCount))"
+                    + (r.grouping.zone != nil ? ChromeWord.luCut.text(language, NumberText.grouped(r.cutParcelCount)) : "")
             ),
-            ("Total of parcels", "\(a(r.total)) \(unit.symbol) \(method), \(difference)% vs official"),
-            ("Boundary area", "\(a(r.boundaryArea)) \(unit.symbol)"),
-            ("Official area", "\(a(r.officialArea)) \(unit.symbol)"),
-            ("Gaps between parcels", "\(Self.m2(r.gapArea)) m²"),
-            ("Overlaps of parcels", "\(Self.m2(r.overlapArea)) m²"),
-            ("Parcels outside boundary", "\(Self.m2(r.outsideBoundaryArea)) m²"),
-            ("Reconciliation", "total − (boundary − gaps + overlaps + outside) = \(Self.m2(reconciled)) m²")
+            (w(.totalOfParcels), ChromeWord.luTotal.text(language, "\(a(r.total)) \(symbol)", method, difference)),
+            (w(.infoBoundaryArea), "\(a(r.boundaryArea)) \(symbol)"),
+            (w(.infoOfficialArea), "\(a(r.officialArea)) \(symbol)"),
+            (w(.luGaps), "\(Self.m2(r.gapArea)) \(m2)"),
+            (w(.luOverlaps), "\(Self.m2(r.overlapArea)) \(m2)"),
+            (w(.luOutside), "\(Self.m2(r.outsideBoundaryArea)) \(m2)"),
+            (w(.reconciliation), ChromeWord.luReconciliation.text(language, "\(Self.m2(reconciled)) \(m2)"))
         ]
         if r.grouping.zone != nil {
-            footer.append(("Outside every zone", "\(Self.m2(r.outsideZonesArea)) m²"))
+            footer.append((w(.luOutsideZones), "\(Self.m2(r.outsideZonesArea)) \(m2)"))
         }
         let derived = r.derived
         let built = "\(NumberText.fixed(derived.urbanConstructionArea / 1e6, 2)) km²"
         let cropland = "\(NumberText.grouped(Int(derived.croplandMu.rounded()))) 亩"
-        let green = "\(NumberText.fixed(derived.greenSpaceShare * 100, 1))% of urban construction land"
+        let green = ChromeWord.luGreenShare.text(language, NumberText.fixed(derived.greenSpaceShare * 100, 1))
         if let targets {
             footer += [
                 (
-                    "Built-up (urban constr.)",
-                    "\(built) vs \(NumberText.trimmed(targets.urbanConstructionKm2.target)) km² for 2025 (\(targets.urbanConstructionKm2.seedLabel))"
+                    w(.luBuiltUp),
+                    ChromeWord.luBuiltUpTarget.text(
+                        language, built, NumberText.trimmed(targets.urbanConstructionKm2.target), targets.urbanConstructionKm2.seedLabel)
                 ),
                 (
-                    "Cropland",
-                    "\(cropland): room for the plan's \(NumberText.grouped(Int(targets.croplandMu.target))) 亩 of grain-growing area "
-                        + "(粮食生产面积, \(targets.croplandMu.seedLabel); not a cropland target)"
+                    w(.luCropland),
+                    ChromeWord.luCroplandTarget.text(
+                        language, cropland, NumberText.grouped(Int(targets.croplandMu.target)), targets.croplandMu.seedLabel)
                 ),
                 (
-                    "Green space share",
-                    "\(green) (all class-14 green and open space; the plan's ≥ \(NumberText.trimmed(targets.parkGreenSharePercent.target))% "
-                        + "is for park green space 公园绿地 only, \(targets.parkGreenSharePercent.seedLabel): qtplan indicators, park_green_share)"
+                    w(.luGreen),
+                    ChromeWord.luGreenTarget.text(
+                        language, green, NumberText.trimmed(targets.parkGreenSharePercent.target), targets.parkGreenSharePercent.seedLabel)
                 )
             ]
         } else {
-            footer += [("Built-up (urban constr.)", built), ("Cropland", cropland), ("Green space share", green)]
+            footer += [(w(.luBuiltUp), built), (w(.luCropland), cropland), (w(.luGreen), green)]
         }
-        if let scenario { footer.append(("Plan", scenario)) }
+        if let scenario { footer.append((w(.planLabel), scenario)) }
         if r.isModelled {
-            footer.append(("Data", "MODELLED: the landuse layer is modelled (\(Self.sourcesText(r.sources))), not a survey"))
+            footer.append((w(.dataLabel), ChromeWord.luModelled.text(language, Self.sourcesText(r.sources))))
         } else {
-            footer.append(("Data", Self.sourcesText(r.sources)))
+            footer.append((w(.dataLabel), Self.sourcesText(r.sources)))
         }
         text += "\n" + TextColumns.labelled(footer)
         return text

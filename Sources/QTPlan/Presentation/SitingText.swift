@@ -23,16 +23,18 @@ enum SitingFigures {
 
     static func position(_ c: Coordinate) -> String { NumberText.fixed(c.x, 7) + "," + NumberText.fixed(c.y, 7) }
 
-    /// A circle for people: "5 min walk", "300 m radius".
-    static func circle(_ s: CoverageService) -> String {
+    /// A circle for people: "5 min walk", "300 m radius"; in Chinese "步行5分钟", "半径300米".
+    static func circle(_ s: CoverageService, _ language: Language = .en) -> String {
         switch s.mode {
-        case .radius: return "\(NumberText.fixed(s.distance, 0)) m radius"
+        case .radius: return ChromeWord.circleRadius.text(language, NumberText.fixed(s.distance, 0))
         case .walk where s.effectiveMeasure == .distance:
-            let rural = s.distanceRural.map { $0 != s.distance ? " (rural \(NumberText.fixed($0, 0)) m)" : "" } ?? ""
-            return "\(NumberText.fixed(s.distance, 0)) m walk\(rural)"
+            let rural =
+                s.distanceRural.map { $0 != s.distance ? ChromeWord.rural.text(language, NumberText.fixed($0, 0) + ChromeWord.metres.text(language)) : "" }
+                ?? ""
+            return ChromeWord.circleWalkMetres.text(language, NumberText.fixed(s.distance, 0), rural)
         case .walk, .drive:
-            let rural = s.minutesRural.map { $0 != s.minutes ? " (rural \(NumberText.trimmed($0)))" : "" } ?? ""
-            return "\(NumberText.trimmed(s.minutes)) min \(s.mode.rawValue)\(rural)"
+            let rural = s.minutesRural.map { $0 != s.minutes ? ChromeWord.rural.text(language, NumberText.trimmed($0)) : "" } ?? ""
+            return ChromeWord.circleTimed.text(language, NumberText.trimmed(s.minutes), CoverageFigures.modeWord(s.mode, language), rural)
         }
     }
 
@@ -52,9 +54,10 @@ extension SiteCheckOutcome {
     public var table: String { table(language: .en) }
 
     /// Every site's rules for people in `language`: in Chinese the header and verdicts (``QTText/ChromeWord``)
-    /// and each rule by its title in the rules file (`title_zh`; its id when the file gives none). What was
-    /// measured, the limits, the clauses and the footer stay as the rules file and the checks write them.
-    public func table(language: Language) -> String {
+    /// and each rule by its title in the rules file (`title_zh`; its id when the file gives none), the headings and
+    /// the footer from ``QTText/ChromeWord``, the types by the standards file's names (``wording``). What was
+    /// measured, the limits and the clauses stay as the rules file and the checks write them.
+    public func table(language: Language, wording: StandardsWording = StandardsWording()) -> String {
         let zh = language == .zh
         let verdictWord = { (v: SiteVerdict) -> String in
             switch v {
@@ -65,8 +68,11 @@ extension SiteCheckOutcome {
         }
         var text = ""
         for s in report.sites {
-            let counts = "\(s.failures.count) failed, \(s.warnings.count) warned, \(s.rules.count) rules"
-            text += "Site \(s.site.label): \(s.site.type) at \(SitingFigures.position(s.site.location)): \(s.verdict.rawValue.uppercased()) (\(counts))\n"
+            let counts = ChromeWord.siteCounts.text(language, String(s.failures.count), String(s.warnings.count), String(s.rules.count))
+            let verdict = zh ? verdictWord(s.verdict) : s.verdict.rawValue.uppercased()
+            text +=
+                ChromeWord.siteHeading.text(
+                    language, s.site.label, wording.service(s.site.type, language), SitingFigures.position(s.site.location), verdict, counts) + "\n"
             var lines: [[String]] = [[ChromeWord.verdict, .rule, .measuredValue, .limit].map { $0.text(language) }]
             for r in s.rules {
                 lines.append([verdictWord(r.verdict), zh ? r.titleZh ?? r.rule : r.rule, r.measured, r.limit])
@@ -88,18 +94,24 @@ extension SiteCheckOutcome {
         let warned = report.sites.filter { $0.verdict == .warn }.count
         var footer: [(String, String)] = [
             (
-                "Result",
+                ChromeWord.result.text(language),
                 report.verdict == .fail
-                    ? "\(failed) of \(report.sites.count) sites fail (exit 1)"
-                    : "every site passes" + (warned > 0 ? " (\(warned) with warnings)" : "")
+                    ? ChromeWord.sitesFail.text(language, String(failed), String(report.sites.count))
+                    : ChromeWord.sitesPass.text(language) + (warned > 0 ? ChromeWord.sitesWarned.text(language, String(warned)) : "")
             ),
-            ("Rules", report.rulesPath)
+            (ChromeWord.rulesLabel.text(language), report.rulesPath)
         ]
         if !report.circles.isEmpty {
-            footer.append(("Circles", report.circles.map { "\($0.type) \(SitingFigures.circle($0.service)) (\(report.profile))" }.joined(separator: "; ")))
+            footer.append(
+                (
+                    ChromeWord.circlesLabel.text(language),
+                    report.circles.map {
+                        "\(wording.service($0.type, language)) \(SitingFigures.circle($0.service, language)) (\(report.profile))"
+                    }.joined(separator: zh ? "；" : "; ")
+                ))
         }
-        footer.append(("District", district))
-        if report.modelledData { footer.append(("Data", CoverageFigures.modelledNote)) }
+        footer.append((ChromeWord.district.text(language), district))
+        if report.modelledData { footer.append((ChromeWord.dataLabel.text(language), ChromeWord.modelledNote.text(language))) }
         return text + TextColumns.labelled(footer)
     }
 
@@ -163,9 +175,17 @@ extension SiteCheckOutcome {
 
 extension SiteSuggestOutcome {
     /// The picks for people, then the circle, the residents and the candidates.
-    public var table: String {
+    public var table: String { table(language: .en) }
+
+    /// The picks for people in `language`: in Chinese the header, the footer's labels and sentences
+    /// (``QTText/ChromeWord``), the type and target group by the standards file's names (``wording``); site ids,
+    /// rule ids and the clause stay as the files write them.
+    public func table(language: Language, wording: StandardsWording = StandardsWording()) -> String {
         let r = result
-        var lines: [[String]] = [["rank", "site", "lon,lat", "gain", "covered", "share", "warnings"]]
+        let zh = language == .zh
+        var lines: [[String]] = [
+            [ChromeWord.rank, .site, .position, .gain, .covered, .share, .warnings2].map { $0.text(language) }
+        ]
         for p in r.picks {
             lines.append([
                 String(p.rank), p.site.id, SitingFigures.position(p.site.location), SitingFigures.people(p.gain),
@@ -174,38 +194,50 @@ extension SiteSuggestOutcome {
         }
         var text = TextColumns.render(lines, rightAligned: [0, 3, 4, 5])
         let pop = max(r.population, 1)
-        let source = gridMetres.map { "a \(NumberText.fixed($0, 0)) m grid on " + gridClasses.map(\.rawValue).joined(separator: ", ") } ?? "the candidates file"
+        let source =
+            gridMetres.map { ChromeWord.suggestGrid.text(language, NumberText.fixed($0, 0), gridClasses.map(\.rawValue).joined(separator: ", ")) }
+            ?? ChromeWord.candidatesFile.text(language)
+        let group = wording.targetGroup(r.weightedBy.rawValue, language)
         var footer: [(String, String)] = [
-            ("Type", "\(r.type): \(SitingFigures.circle(r.service)) (\(r.service.source))"),
+            (ChromeWord.typeLabel.text(language), "\(wording.service(r.type, language)): \(SitingFigures.circle(r.service, language)) (\(r.service.source))"),
             (
-                r.weightedBy == .all ? "Residents" : "Target group",
-                (r.weightedBy == .all ? "" : "\(r.weightedBy.rawValue) (the service's; --all-residents for every resident): ")
-                    + "\(SitingFigures.people(r.population)); \(SitingFigures.people(r.existingCovered)) (\(SitingFigures.share(r.existingCovered / pop))) inside an existing circle; "
-                    + "\(SitingFigures.people(r.covered)) (\(SitingFigures.share(r.covered / pop))) with the \(r.picks.count) picks"
+                (r.weightedBy == .all ? ChromeWord.residentsLabel : .targetLabel).text(language),
+                (r.weightedBy == .all ? "" : ChromeWord.suggestTarget.text(language, group))
+                    + ChromeWord.suggestResidents.text(
+                        language, SitingFigures.people(r.population), SitingFigures.people(r.existingCovered), SitingFigures.share(r.existingCovered / pop),
+                        SitingFigures.people(r.covered), SitingFigures.share(r.covered / pop), String(r.picks.count))
                     + (r.targetGroupUnknown
-                        ? "; target group \(r.service.targetGroup.rawValue) unknown (the population layer lacks its band): all residents counted" : "")
+                        ? ChromeWord.suggestTargetUnknown.text(language, wording.targetGroup(r.service.targetGroup.rawValue, language)) : "")
             ),
-            ("Candidates", "\(NumberText.grouped(r.candidates)) from \(source); \(NumberText.grouped(r.passing)) pass site-check")
+            (
+                ChromeWord.candidatesLabel.text(language),
+                ChromeWord.suggestCandidates.text(language, NumberText.grouped(r.candidates), source, NumberText.grouped(r.passing))
+            )
         ]
         if !r.rejections.isEmpty {
-            footer.append(("Rejected by", r.rejections.map { "\($0.rule) \(NumberText.grouped($0.candidates))" }.joined(separator: ", ")))
+            footer.append(
+                (
+                    ChromeWord.rejectedLabel.text(language),
+                    r.rejections.map { "\($0.rule) \(NumberText.grouped($0.candidates))" }.joined(separator: zh ? "，" : ", ")
+                ))
         }
         footer.append(
             (
-                "Method",
-                "greedy with lazy evaluation (\(SitingFigures.people(r.greedyCovered)) covered), then \(r.swaps) improving swap\(r.swaps == 1 ? "" : "s")"
+                ChromeWord.methodLabel.text(language),
+                ChromeWord.suggestMethod.text(language, SitingFigures.people(r.greedyCovered), String(r.swaps), r.swaps == 1 ? "" : "s")
             ))
         if let sites = r.hazardousSites {
             footer.append(
                 (
-                    "Hazardous",
-                    "\(sites) sites in the constraints layer; \(r.hazardousExisting ?? 0) reached by an existing station, "
-                        + "\(r.hazardousReached ?? 0) with the picks (each site weighs more than all residents together: sites first, then residents)"
+                    ChromeWord.hazardousSitesLabel.text(language),
+                    ChromeWord.suggestHazardous.text(language, String(sites), String(r.hazardousExisting ?? 0), String(r.hazardousReached ?? 0))
                 ))
         }
-        if let reached = r.targetReached { footer.append(("Target", reached ? "reached" : "not reached")) }
-        footer.append(("District", district))
-        if r.modelledData { footer.append(("Data", CoverageFigures.modelledNote)) }
+        if let reached = r.targetReached {
+            footer.append((ChromeWord.targetReachedLabel.text(language), (reached ? ChromeWord.reached : .notReached).text(language)))
+        }
+        footer.append((ChromeWord.district.text(language), district))
+        if r.modelledData { footer.append((ChromeWord.dataLabel.text(language), ChromeWord.modelledNote.text(language))) }
         text += "\n" + TextColumns.labelled(footer)
         return text
     }

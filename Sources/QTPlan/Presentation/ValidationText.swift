@@ -21,38 +21,44 @@ extension ValidationReport {
         return lines
     }
 
-    static func statusText(_ check: ValidationCheck) -> String {
-        if !check.present { return "not present" }
-        if check.errors == 0 && check.warnings == 0 { return "ok" }
+    static func statusText(_ check: ValidationCheck, _ language: Language = .en) -> String {
+        if !check.present { return ChromeWord.notPresent.text(language) }
+        if check.errors == 0 && check.warnings == 0 { return ChromeWord.ok.text(language) }
         var parts: [String] = []
-        if check.errors > 0 { parts.append("\(check.errors) error\(check.errors == 1 ? "" : "s")") }
-        if check.warnings > 0 { parts.append("\(check.warnings) warning\(check.warnings == 1 ? "" : "s")") }
-        return parts.joined(separator: ", ")
+        if check.errors > 0 { parts.append(ChromeWord.errors.text(language, String(check.errors), check.errors == 1 ? "" : "s")) }
+        if check.warnings > 0 { parts.append(ChromeWord.warnings.text(language, String(check.warnings), check.warnings == 1 ? "" : "s")) }
+        return parts.joined(separator: language == .zh ? "，" : ", ")
     }
 
-    func resultText(strict: Bool) -> String {
+    func resultText(strict: Bool, _ language: Language = .en) -> String {
         let counts =
-            "\(NumberText.grouped(errorCount)) error\(errorCount == 1 ? "" : "s"), "
-            + "\(NumberText.grouped(warningCount)) warning\(warningCount == 1 ? "" : "s")"
-        if passes(strict: strict) { return "ok: " + counts }
-        return (errorCount == 0 ? "failed (--strict): " : "failed: ") + counts
+            ChromeWord.errors.text(language, NumberText.grouped(errorCount), errorCount == 1 ? "" : "s") + (language == .zh ? "，" : ", ")
+            + ChromeWord.warnings.text(language, NumberText.grouped(warningCount), warningCount == 1 ? "" : "s")
+        if passes(strict: strict) { return ChromeWord.ok.text(language) + (language == .zh ? "：" : ": ") + counts }
+        return (errorCount == 0 ? ChromeWord.failedStrict : .failed).text(language) + counts
     }
 
     /// The report for people: one line per check with its figures, the result, then every problem.
-    public func table(strict: Bool) -> String {
-        let statuses = checks.map(Self.statusText)
+    public func table(strict: Bool) -> String { table(strict: strict, language: .en) }
+
+    /// The report for people in `language`: in Chinese the checks' titles, statuses, labels and the result from
+    /// ``QTText/ChromeWord``; each check's figures and the problems' messages stay as the checks write them
+    /// (English, as on stderr).
+    public func table(strict: Bool, language: Language) -> String {
+        let statuses = checks.map { Self.statusText($0, language) }
         let width = statuses.map { TextColumns.displayWidth($0) }.max() ?? 0
-        var rows: [(String, String)] = [("District", district)]
+        var rows: [(String, String)] = [(ChromeWord.district.text(language), district)]
         for (check, status) in zip(checks, statuses) {
             let summary = check.present ? check.summary : ""
-            rows.append((check.title, summary.isEmpty ? status : TextColumns.pad(status, to: width + 2) + summary))
+            rows.append((ChromeWord.checkTitle(check.title, language), summary.isEmpty ? status : TextColumns.pad(status, to: width + 2) + summary))
         }
-        rows.append(("Result", resultText(strict: strict)))
+        rows.append((ChromeWord.result.text(language), resultText(strict: strict, language)))
         var text = TextColumns.labelled(rows)
         if !issues.isEmpty {
-            text += "\nProblems\n"
+            text += "\n" + ChromeWord.problems.text(language) + "\n"
             for issue in issues {
-                text += issue.severity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0) + issue.message + "\n"
+                let severity = language == .zh ? (issue.severity == .error ? "错误" : "警告") : issue.severity.rawValue
+                text += TextColumns.pad(severity, to: 9) + issue.message + "\n"
             }
         }
         return text

@@ -246,42 +246,122 @@ final class MapRenderer {
 
     /// The legend: layers last-drawn first; a classified layer lists only the classes it drew, each with a
     /// swatch of its features' kind (circle, line or box). A text too long for the panel wraps onto more lines
-    /// (``wrapped(_:width:fontSize:)``): no label is cut short.
+    /// (``wrapped(_:width:fontSize:)``): no label is cut short. A legend too tall for the panel is never cut
+    /// either: it is laid out in two columns, and, if they are still too tall, drawn smaller (down to
+    /// ``legendMinimumScale``, and below it when even that does not fit) — every entry is drawn
+    /// (``legendLayout(_:)``).
     private func legendBlock(_ entries: [(MapLayer, [Int: GeometryKind])]) -> String {
         let x = document.width - Self.legendWidth - 8
-        var y = frame.y + 8
-        var out =
-            "<g class=\"legend\"><text x=\"\(NumberText.compact(x))\" y=\"\(NumberText.compact(y + 6))\" font-size=\"14\" font-weight=\"bold\">"
-            + "\(XMLText.escape(ChromeWord.legend.text(document.language)))</text>\n"
-        y += 26
-        for (layer, used) in entries.reversed() where !used.isEmpty {
-            if layer.classes.isEmpty {
-                let (text, lines) = legendText(layer.title, x: x + 30, y: y)
-                out += swatch(used[-1] ?? .polygon, layer.style, x: x, y: y) + text
-                y += 20 + Double(lines - 1) * Self.legendLineHeight
-            } else {
-                let (title, titleLines) = legendText(layer.title, x: x, y: y, bold: true)
-                out += title
-                y += 18 + Double(titleLines - 1) * Self.legendLineHeight
-                for (index, item) in layer.classes.enumerated() {
-                    guard let kind = used[index] else { continue }
-                    let (text, lines) = legendText(item.title, x: x + 38, y: y)
-                    out += swatch(kind, item.style, x: x + 8, y: y) + text
-                    y += 18 + Double(lines - 1) * Self.legendLineHeight
-                }
-                y += 4
-            }
-            if y > document.height - 60 { break }
+        let y = frame.y + 8
+        let layout = legendLayout(entries.reversed().filter { !$0.1.isEmpty })
+        let heading = ChromeWord.legend.text(document.language)
+        if layout.columns == 1 && layout.scale == 1 { // (as the legend always was drawn when it fitted)
+            return "<g class=\"legend\">" + legendBody(layout, heading: heading, x: x, y: y) + "</g>\n"
         }
-        return out + "</g>\n"
+        return "<g class=\"legend\" data-columns=\"\(layout.columns)\" data-scale=\"\(NumberText.compact(layout.scale, 3))\" "
+            + "transform=\"translate(\(NumberText.compact(x)) \(NumberText.compact(y))) scale(\(NumberText.compact(layout.scale, 3)))\">"
+            + legendBody(layout, heading: heading, x: 0, y: 0) + "</g>\n"
+    }
+
+    /// The smallest scale the legend is drawn at before it may overflow the panel's foot.
+    static let legendMinimumScale = 0.5
+
+    /// How the legend's entries are laid out: in how many columns, at what scale (1: full size), and each entry's
+    /// column and top, in the legend's own units (× `scale` on the page) from its heading's top.
+    struct LegendLayout {
+        var columns: Int
+        var scale: Double
+        var entries: [(layer: MapLayer, used: [Int: GeometryKind], column: Int, top: Double)]
+        var columnWidth: Double
+    }
+
+    /// The gap between two legend columns, in the legend's units.
+    static let legendColumnGap = 12.0
+
+    /// The first layout that fits the panel's height: one column at full size (fitting as the legend always fitted:
+    /// every entry starting above the panel's last 60 px), then two columns at full size, then two columns at
+    /// 0.9, 0.8 … ``legendMinimumScale`` (fitting when the whole legend ends above the frame's foot); the last
+    /// tried when none does. Each column is filled top to bottom in the entries' order.
+    func legendLayout(_ entries: [(MapLayer, [Int: GeometryKind])]) -> LegendLayout {
+        let top = frame.y + 8
+        var last: LegendLayout?
+        var tries: [(Int, Double)] = [(1, 1), (2, 1)]
+        var scale = 0.9
+        while scale >= Self.legendMinimumScale - 1e-9 {
+            tries.append((2, scale))
+            scale -= 0.1
+        }
+        for (columns, scale) in tries {
+            // The panel is as wide as it always was (the text's room ends 12 px from the page's edge): more of the
+            // legend's own units at a smaller scale.
+            let panel = (Self.legendWidth - 4) / scale
+            let columnWidth = (panel - Self.legendColumnGap * Double(columns - 1)) / Double(columns)
+            let foot = columns == 1 && scale == 1 ? document.height - 60 - top : (frame.y + frame.height - top) / scale
+            var layout = LegendLayout(columns: columns, scale: scale, entries: [], columnWidth: columnWidth)
+            var column = 0, y = 26.0, fits = true
+            for (layer, used) in entries {
+                let height = legendEntryHeight(layer, used, room: columnWidth)
+                // One column at full size fits as before: each entry starts above the foot. Otherwise an entry
+                // that would end below the foot starts the next column, when there is one.
+                if columns > 1 && y + height > foot && y > 26 && column < columns - 1 {
+                    column += 1
+                    y = 26
+                }
+                if columns == 1 ? y > foot : y + height > foot { fits = false }
+                layout.entries.append((layer, used, column, y))
+                y += height
+            }
+            last = layout
+            if fits { return layout }
+        }
+        return last ?? LegendLayout(columns: 1, scale: 1, entries: [], columnWidth: Self.legendWidth - 4)
+    }
+
+    /// The height of one legend entry (a layer, or a classified layer's title and its classes drawn), wrapped to
+    /// `room`.
+    private func legendEntryHeight(_ layer: MapLayer, _ used: [Int: GeometryKind], room: Double) -> Double {
+        let lines = { (text: String, offset: Double) in Double(Self.wrapped(text, width: room - offset, fontSize: 12).count - 1) }
+        if layer.classes.isEmpty { return 20 + lines(layer.title, 30) * Self.legendLineHeight }
+        var height = 18 + lines(layer.title, 0) * Self.legendLineHeight
+        for (index, item) in layer.classes.enumerated() where used[index] != nil {
+            height += 18 + lines(item.title, 38) * Self.legendLineHeight
+        }
+        return height + 4
+    }
+
+    /// The legend's heading and entries as laid out, from (`x`, `y`): the page's pixels at full size, the legend's
+    /// own units inside its scaled group.
+    private func legendBody(_ layout: LegendLayout, heading: String, x: Double, y: Double) -> String {
+        var out =
+            "<text x=\"\(NumberText.compact(x))\" y=\"\(NumberText.compact(y + 6))\" font-size=\"14\" font-weight=\"bold\">"
+            + "\(XMLText.escape(heading))</text>\n"
+        for entry in layout.entries {
+            let cx = x + Double(entry.column) * (layout.columnWidth + Self.legendColumnGap), room = layout.columnWidth
+            var cy = y + entry.top
+            if entry.layer.classes.isEmpty {
+                let (text, _) = legendText(entry.layer.title, x: cx + 30, y: cy, room: room - 30)
+                out += swatch(entry.used[-1] ?? .polygon, entry.layer.style, x: cx, y: cy) + text
+            } else {
+                let (title, titleLines) = legendText(entry.layer.title, x: cx, y: cy, room: room, bold: true)
+                out += title
+                cy += 18 + Double(titleLines - 1) * Self.legendLineHeight
+                for (index, item) in entry.layer.classes.enumerated() {
+                    guard let kind = entry.used[index] else { continue }
+                    let (text, lines) = legendText(item.title, x: cx + 38, y: cy, room: room - 38)
+                    out += swatch(kind, item.style, x: cx + 8, y: cy) + text
+                    cy += 18 + Double(lines - 1) * Self.legendLineHeight
+                }
+            }
+        }
+        return out
     }
 
     /// The distance between the lines of a wrapped legend text, pixels.
     static let legendLineHeight = 14.0
 
-    /// One legend text, wrapped to the room right of `x`: a `<text>` with one `<tspan>` a line, and its line count.
-    private func legendText(_ text: String, x: Double, y: Double, bold: Bool = false) -> (String, Int) {
-        let room = document.width - 12 - x
+    /// One legend text, wrapped to `room` pixels right of `x`: a `<text>` with one `<tspan>` a line, and its line
+    /// count.
+    private func legendText(_ text: String, x: Double, y: Double, room: Double, bold: Bool = false) -> (String, Int) {
         let lines = Self.wrapped(text, width: room, fontSize: 12)
         let spans = lines.enumerated().map { i, line in
             "<tspan x=\"\(NumberText.compact(x))\" y=\"\(NumberText.compact(y + 4 + Double(i) * Self.legendLineHeight))\">\(XMLText.escape(line))</tspan>"

@@ -4,9 +4,10 @@ import QTText
 
 /// An indicator row's figures as a planner reads them, the same in `qtplan indicators` and the report.
 public enum IndicatorText {
-    /// The value as printed: the indicator's decimals, thousands grouped.
-    public static func value(_ row: IndicatorRow) -> String {
-        guard let v = row.value else { return row.reason ?? "—" }
+    /// The value as printed: the indicator's decimals, thousands grouped; without a value, why not (in Chinese the
+    /// reason's known words from ``QTText/ChromeWord/reason(_:_:)``).
+    public static func value(_ row: IndicatorRow, _ language: Language = .en) -> String {
+        guard let v = row.value else { return row.reason.map { ChromeWord.reason($0, language) } ?? "—" }
         return decimal(v, row.rule.valueDecimals) + (row.target.unit.hasPrefix("%") ? "%" : "")
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import QTPlan
+import QTText
 
 /// `qtplan info`: what a district is, its official and measured areas, and its layers.
 struct InfoCommand: AsyncParsableCommand {
@@ -12,10 +13,13 @@ struct InfoCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output format.")
     var format: OutputFormat = .table
 
+    @OptionGroup var language: LanguageOptions
+
     func run() async throws {
         try await CommandBody.run {
-            let summary = try Info.run(on: try districtOptions.load())
-            if format == .table { Terminal.table(summary.table) } else { print(summary.json, terminator: "") }
+            let district = try districtOptions.load()
+            let summary = try Info.run(on: district)
+            if format == .table { Terminal.table(summary.table(language: language.language(for: district))) } else { print(summary.json, terminator: "") }
         }
     }
 }

@@ -45,6 +45,8 @@ struct IsochroneCommand: AsyncParsableCommand {
 
     @OptionGroup var engine: EngineOptions
 
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws {
         guard (at == nil) != (facility == nil) else { throw ValidationError("give --at LON,LAT or --facility ID") }
         guard mode != .radius else { throw ValidationError("--mode must be walk or drive (an isochrone follows the streets)") }
@@ -66,13 +68,14 @@ struct IsochroneCommand: AsyncParsableCommand {
                 walkSpeedKmh: walkSpeed, engine: engine.settings)
             try IsochroneJob.check(request)
             let standards = try engine.loadStandards()
-            let result = try IsochroneJob.run(request, on: try districtOptions.load(), standards: standards)
+            let district = try districtOptions.load()
+            let result = try IsochroneJob.run(request, on: district, standards: standards)
             result.warnings.forEach(Diagnostics.warning)
             if let output {
                 try FeatureFiles.write(
                     result.features, layer: "isochrone", to: districtOptions.destination(output), what: "the isochrone", setting: .output,
                     settings: districtOptions.outputs(reading: inputs))
-                Terminal.table(result.table)
+                Terminal.table(result.table(language: language.language(for: district)))
             } else {
                 FileHandle.standardOutput.write(GeoJSONWriter().data(FeatureCollection(features: result.features)))
             }

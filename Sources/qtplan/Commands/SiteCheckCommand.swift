@@ -72,7 +72,10 @@ struct SiteCheckCommand: AsyncParsableCommand {
             let district = try districtOptions.load()
             let outcome = try SiteCheckJob.run(plan, on: district, rules: rules, options: options)
             switch format {
-            case .table: Terminal.table(outcome.table(language: language.language(for: district)))
+            case .table:
+                let language = self.language.language(for: district)
+                let wording = language == .zh ? try engine.loadStandards().wording : StandardsWording()
+                Terminal.table(outcome.table(language: language, wording: wording))
             case .json: print(outcome.json, terminator: "")
             case .geojson: FileHandle.standardOutput.write(outcome.geoJSON)
             }

@@ -61,6 +61,8 @@ struct SiteSuggestCommand: AsyncParsableCommand {
 
     @OptionGroup var engine: EngineOptions
 
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws {
         guard FacilityType(rawValue: type) != nil else {
             throw ValidationError("--type: unknown facility type '\(type)' (known: \(FacilityType.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -100,7 +102,10 @@ struct SiteSuggestCommand: AsyncParsableCommand {
                     settings: districtOptions.outputs(reading: inputs))
             }
             switch format {
-            case .table: Terminal.table(outcome.table)
+            case .table:
+                let language = self.language.language(for: district)
+                let wording = language == .zh ? try engine.loadStandards().wording : StandardsWording()
+                Terminal.table(outcome.table(language: language, wording: wording))
             case .json: print(outcome.json, terminator: "")
             case .geojson: FileHandle.standardOutput.write(outcome.geoJSON)
             }

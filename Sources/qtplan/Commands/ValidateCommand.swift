@@ -29,6 +29,8 @@ struct ValidateCommand: AsyncParsableCommand {
             valueName: "FILE"))
     var problems: String?
 
+    @OptionGroup var language: LanguageOptions
+
     func validate() throws { try Arguments.checkOutput(problems, .problems) }
 
     /// The files this run reads, which no output may replace.
@@ -40,7 +42,8 @@ struct ValidateCommand: AsyncParsableCommand {
         try await CommandBody.run {
             try inputs.refuseEarly([problems])
             let report = try Validation.run(directory: districtOptions.directory, loader: districtOptions.loader, names: .commandLine)
-            if format == .table { Terminal.table(report.table(strict: strict)) } else { print(report.json(strict: strict), terminator: "") }
+            let language = self.language.lang ?? report.manifestLanguage ?? .en
+            if format == .table { Terminal.table(report.table(strict: strict, language: language)) } else { print(report.json(strict: strict), terminator: "") }
             for line in report.diagnostics {
                 if line.severity == .error { Diagnostics.error(line.message) } else { Diagnostics.warning(line.message) }
             }
