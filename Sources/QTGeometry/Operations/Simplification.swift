@@ -46,24 +46,14 @@ private struct SectionSimplifier {
     let tolerance: Double
     let preserveTopology: Bool
 
+    /// Every line and ring of `geometry` simplified in sections; a ring (a closed path) left with fewer than
+    /// four vertices is kept as it was.
     func simplify(_ geometry: Geometry) throws -> Geometry {
-        switch geometry {
-        case .point, .multiPoint: return geometry
-        case .lineString(let line): return .lineString(LineString(try simplify(line.coordinates)))
-        case .polygon(let polygon): return .polygon(try simplify(polygon))
-        case .multiLineString(let lines):
-            return .multiLineString(MultiLineString(try lines.lineStrings.map { LineString(try simplify($0.coordinates)) }))
-        case .multiPolygon(let polygons): return .multiPolygon(MultiPolygon(try polygons.polygons.map(simplify)))
-        case .geometryCollection(let collection): return .geometryCollection(GeometryCollection(try collection.geometries.map(simplify)))
+        try geometry.mapPaths { path in
+            let simplified = try simplify(path)
+            let ring = path.count >= 4 && path.first == path.last
+            return ring && simplified.count < 4 ? path : simplified
         }
-    }
-
-    private func simplify(_ polygon: Polygon) throws -> Polygon {
-        Polygon(
-            rings: try polygon.rings.map { ring in
-                let simplified = try simplify(ring)
-                return simplified.count >= 4 ? simplified : ring
-            })
     }
 
     /// The coordinates of a line (or a ring, whose first and last vertex are kept) simplified in sections.
