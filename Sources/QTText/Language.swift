@@ -93,6 +93,17 @@ public enum ChromeWord: String, Sendable, CaseIterable {
     case reportPlans, reportPlansNote, reportAtPopulation, reportResidentsNote, reportTravelNote, reportOffNetwork, reportOutside, reportSourced, reportModelled
     /// Isochrone: header.
     case bandMinutes, bandArea, toFacility, fromFacility
+    /// The report's head, foot and maps (Chinese only: English prints as it always did).
+    case reportDocumentTitle, reportMeta, reportMadeBy, reportFigureHelp, reportFeatures, reportCalibrated, reportScopeResidents
+    case reportAtResidents, reportCoverageCaption
+    /// The report's land-use section.
+    case luCaption, luCaptionPlanar, recBoundary, recGaps, recOverlaps, recOutside, recExpected, recOfficial
+    case figureColumn, valueColumn, targetColumn, metColumn, luUrbanRow, luCroplandRow, luGrainTarget, luRoom, luGreenRow
+    case luParksTarget, luBoundAllows, luModelledNote
+    /// The report's site-check section.
+    case sitesChecked, clause, clauseNotVerified, sitesMapSubtitle
+    /// The report's plans section.
+    case plansChange, plansGainedLost, plansCaption, plansLine, plansAddedSites, plansCost, plansWorse, plansMapTitle, plansMapSubtitle
 
     /// The word or sentence in `language` with `{1}`, `{2}`… replaced by `arguments` in order.
     public func text(_ language: Language, _ arguments: String...) -> String {
@@ -139,7 +150,10 @@ public enum ChromeWord: String, Sendable, CaseIterable {
         ("no population layer (sub-district residents unknown)", "无人口图层（街道人口未知）"),
         ("no population layer", "无人口图层"),
         ("no parks layer (the parks' polygons)", "无公园图层（公园面）"),
-        ("no kindergarten says its ownership", "没有幼儿园注明其办园性质")
+        ("no kindergarten says its ownership", "没有幼儿园注明其办园性质"),
+        ("no kindergarten places", "无幼儿园学位"),
+        ("no residents aged 60+", "无60岁及以上居民"),
+        ("no rail stations", "无轨道站点")
     ]
 
     /// The validation checks' titles in Chinese.
@@ -472,6 +486,68 @@ public enum ChromeWord: String, Sendable, CaseIterable {
         .bandMinutes: ("minutes", "分钟"),
         .bandArea: ("area km²", "面积 km²"),
         .toFacility: ("to_facility", "前往设施"),
-        .fromFacility: ("from_facility", "从设施出发")
+        .fromFacility: ("from_facility", "从设施出发"),
+        .reportDocumentTitle: ("qtplan planning report", "qtplan 规划评估报告"),
+        .reportMeta: (
+            "{1} km² official · {2} residents · metric CRS {3} · standards profile {4}",
+            "公布面积 {1} km² · 常住人口 {2} · 投影坐标系 {3} · 标准 {4}"
+        ),
+        .reportMadeBy: ("Made by {1}.", "由 {1} 生成。"),
+        .reportFigureHelp: (
+            "Drag to pan, wheel or buttons to zoom; hover a feature for its figures.", "拖动以平移，滚轮或按钮缩放；鼠标悬停于要素上查看数字。"
+        ),
+        .reportFeatures: ("{1} features ({2})", "{1} 个要素（{2}）"),
+        .reportCalibrated: (" (calibrated to the 2020 baseline)", "（按2020年基数校准）"),
+        .reportScopeResidents: (" · {1} residents", " · 常住人口 {1}"),
+        .reportAtResidents: ("At {1} residents", "按{1}人的值"),
+        .reportCoverageCaption: (
+            "Share of residents (not of area) within each service's circle, profile {1}.",
+            "各项服务生活圈内居民（而非面积）的比例，标准 {1}。"
+        ),
+        .luCaption: ("Geodesic (WGS84 ellipsoid) areas of {1} parcels.", "{1} 个地块的椭球面积（WGS84 椭球）。"),
+        .luCaptionPlanar: ("Planar ({2}) areas of {1} parcels.", "{1} 个地块的平面面积（{2}）。"),
+        .recBoundary: ("Boundary polygon", "边界多边形"),
+        .recGaps: ("− land no parcel covers (gaps)", "− 无地块覆盖的土地（缝隙）"),
+        .recOverlaps: ("+ land covered twice (overlaps)", "+ 重复覆盖的土地（重叠）"),
+        .recOutside: ("+ parcels outside the boundary", "+ 区界外的地块"),
+        .recExpected: ("= what the parcels should add up to", "= 地块应有的合计"),
+        .recOfficial: ("Official area (manifest)", "公布面积（数据清单）"),
+        .figureColumn: ("Figure", "指标"),
+        .valueColumn: ("Value", "现状值"),
+        .targetColumn: ("2025 target", "2025年目标"),
+        .metColumn: ("Met", "达标"),
+        .luUrbanRow: ("Urban construction land 城镇建设用地", "城镇建设用地"),
+        .luCroplandRow: ("Cropland 耕地 (room for the grain-growing area 粮食生产面积)", "耕地（可容纳的粮食生产面积）"),
+        .luGrainTarget: ("grain area ≥ {1} 亩", "粮食生产面积 ≥ {1} 亩"),
+        .luRoom: ("room", "可容纳"),
+        .luGreenRow: (
+            "Green and open space (class 14) share of built-up land: an upper bound of the park share (parks only: see the indicators)",
+            "绿地与开敞空间用地（14类）占建设用地比重：公园绿地比重的上限（仅计公园的比重见指标）"
+        ),
+        .luParksTarget: ("parks ≥ {1}", "公园绿地 ≥ {1}"),
+        .luBoundAllows: ("bound allows", "上限允许"),
+        .luModelledNote: (
+            "The land-use layer is modelled: these areas show the method, not a survey.", "用地图层为模拟数据：这些面积展示方法，而非调查。"
+        ),
+        .sitesChecked: (
+            "{1} sites checked: {2} pass every rule, {3} fail at least one.", "审查 {1} 处选址：{2} 处全部规则通过，{3} 处至少一项规则不通过。"
+        ),
+        .clause: ("Clause", "条文"),
+        .clauseNotVerified: (" [clause not verified]", "［条文未核实］"),
+        .sitesMapSubtitle: ("{1} sites from {2} · rules {3}", "{1} 处选址，来自 {2} · 规则 {3}"),
+        .plansChange: ("Δ pp", "变化（百分点）"),
+        .plansGainedLost: ("+ / −", "新增 / 减少（人）"),
+        .plansCaption: (
+            "Share of residents within each service's circle, the baseline and each plan applied on its own; the change in percentage points and the residents newly covered and newly lost.",
+            "各项服务生活圈内居民的比例：现状，及各方案单独实施后；变化（百分点），及新增覆盖与不再覆盖的居民。"
+        ),
+        .plansLine: ("{1}: {2} changes from {3}; district targets met {4} (baseline {5})", "{1}：{2} 项变更，来自 {3}；区级目标达标 {4} 项（现状 {5} 项）"),
+        .plansAddedSites: ("; added sites: {1}", "；新增选址：{1}"),
+        .plansCost: ("; cost {1}", "；投资 {1}"),
+        .plansWorse: ("; lowers a covered count", "；使覆盖人数减少"),
+        .plansMapTitle: ("方案 {1}: residents newly covered and newly lost", "方案 {1}：新增覆盖与不再覆盖的居民"),
+        .plansMapSubtitle: (
+            "population features reaching more (or fewer) of the profile's services with the plan", "实施方案后可达更多（或更少）该标准服务的人口要素"
+        )
     ]
 }

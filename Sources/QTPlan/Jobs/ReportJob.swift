@@ -46,7 +46,7 @@ public struct ReportRequest: Sendable {
     /// How messages name request settings.
     public var names: SettingNames
     /// The language of headings, tables, map legends, the notes on coverage and data, and the printed summary (the
-    /// land-use, site-check and plan sections' lines stay English).
+    /// sites' measured values, limits and clauses stay as the checks and the rules file write them).
     public var language: Language
 
     /// A request.
@@ -190,7 +190,7 @@ public enum ReportJob {
             maps.append(
                 MapDocument(
                     title: "\(district.manifest.name) 规划选址 Plan sites by verdict",
-                    subtitle: "\(report.sites.count) sites from \(plan.path) · rules \(report.rulesPath)", note: note,
+                    subtitle: ChromeWord.sitesMapSubtitle.text(language, String(report.sites.count), plan.path, report.rulesPath), note: note,
                     layers: try layers(["constraints", "subdistricts", "boundary"]) + [sitesLayer(report)],
                     extent: district.features(.boundary), metricCRS: metric))
         }
@@ -203,13 +203,13 @@ public enum ReportJob {
             for plan in request.plans {
                 compared.append(try await CompareJob.compare(plan, with: baseline, inputs: compareInputs, names: request.names))
             }
-            comparison = Self.comparison(compared, baseline: results, indicators: indicators)
+            comparison = Self.comparison(compared, baseline: results, indicators: indicators, language: language)
             comparedWorse = compared.filter(\.isWorse).count
             for plan in compared {
                 maps.append(
                     MapDocument(
-                        title: "\(district.manifest.name) 方案 \(plan.plan.name): residents newly covered and newly lost",
-                        subtitle: "population features reaching more (or fewer) of the profile's services with the plan", note: note,
+                        title: "\(district.manifest.name) " + ChromeWord.plansMapTitle.text(language, plan.plan.name),
+                        subtitle: ChromeWord.plansMapSubtitle.text(language), note: note,
                         layers: [Self.movedLayer(plan)]
                             + (try layers(["subdistricts", "boundary"])),
                         extent: district.features(.boundary), metricCRS: metric))
@@ -250,7 +250,9 @@ public enum ReportJob {
     }
 
     /// The 方案比选 section's table and lines.
-    static func comparison(_ plans: [PlanComparison], baseline: [CoverageResult], indicators: IndicatorReport) -> ReportComparison {
+    static func comparison(
+        _ plans: [PlanComparison], baseline: [CoverageResult], indicators: IndicatorReport, language: Language = .en
+    ) -> ReportComparison {
         let met = { (report: IndicatorReport?) in report.map { $0.district.rows.filter { $0.status == .met }.count } ?? 0 }
         let rows = baseline.enumerated().map { i, r in
             ReportComparison.Row(
@@ -258,11 +260,27 @@ public enum ReportJob {
                 gained: plans.map { $0.changes[i].newlyCovered }, lost: plans.map { $0.changes[i].newlyLost })
         }
         let summaries = plans.map { p in
-            "\(p.plan.name)" + (p.plan.description.map { " (\($0))" } ?? "") + ": \(p.plan.edits.count) change\(p.plan.edits.count == 1 ? "" : "s") "
-                + "from \(p.plan.path); district targets met \(met(p.indicators)) (baseline \(met(indicators)))"
-                + (p.siteChecks.map { "; added sites: " + $0.sites.map { "\($0.site.label) \($0.verdict.rawValue)" }.joined(separator: ", ") } ?? "")
-                + (p.cost.map { "; cost \(NumberText.grouped(rounding: $0))" } ?? "")
-                + (p.isWorse ? "; lowers a covered count" : "")
+            guard language == .zh else {
+                return "\(p.plan.name)" + (p.plan.description.map { " (\($0))" } ?? "")
+                    + ": \(p.plan.edits.count) change\(p.plan.edits.count == 1 ? "" : "s") "
+                    + "from \(p.plan.path); district targets met \(met(p.indicators)) (baseline \(met(indicators)))"
+                    + (p.siteChecks.map { "; added sites: " + $0.sites.map { "\($0.site.label) \($0.verdict.rawValue)" }.joined(separator: ", ") } ?? "")
+                    + (p.cost.map { "; cost \(NumberText.grouped(rounding: $0))" } ?? "")
+                    + (p.isWorse ? "; lowers a covered count" : "")
+            }
+            let verdict = { (v: SiteVerdict) -> String in
+                switch v {
+                case .pass: ChromeWord.pass.text(.zh)
+                case .warn: ChromeWord.warn.text(.zh)
+                case .fail: ChromeWord.fail.text(.zh)
+                }
+            }
+            let name = p.plan.name + (p.plan.description.map { "（\($0)）" } ?? "")
+            return ChromeWord.plansLine.text(.zh, name, String(p.plan.edits.count), p.plan.path, String(met(p.indicators)), String(met(indicators)))
+                + (p.siteChecks.map { ChromeWord.plansAddedSites.text(.zh, $0.sites.map { "\($0.site.label) \(verdict($0.verdict))" }.joined(separator: "，")) }
+                    ?? "")
+                + (p.cost.map { ChromeWord.plansCost.text(.zh, NumberText.grouped(rounding: $0)) } ?? "")
+                + (p.isWorse ? ChromeWord.plansWorse.text(.zh) : "")
         }
         return ReportComparison(plans: plans.map(\.plan.name), summaries: summaries, rows: rows)
     }
@@ -298,7 +316,7 @@ public enum ReportJob {
             rules: result.rules.map { r in
                 ReportSiteCheck.Rule(
                     rule: language == .zh ? r.titleZh ?? r.title : r.title, verdict: r.verdict.rawValue, measured: r.measured, limit: r.limit,
-                    clause: r.clause + (r.verified ? "" : " [clause not verified]"))
+                    clause: r.clause + (r.verified ? "" : ChromeWord.clauseNotVerified.text(language)))
             })
     }
 
