@@ -135,9 +135,83 @@ public enum ChromeWord: String, Sendable, CaseIterable {
     /// rest (layer names, details) as written.
     public static func reason(_ reason: String, _ language: Language) -> String {
         guard language == .zh else { return reason }
-        for (en, zh) in reasonOpenings where reason.hasPrefix(en) { return zh + reason.dropFirst(en.count) }
+        for (en, zh) in reasonOpenings where reason.hasPrefix(en) {
+            let rest = String(reason.dropFirst(en.count))
+            // "(1 without)": the kindergartens that do not say it.
+            if rest.hasPrefix(" ("), rest.hasSuffix(" without)") { return zh + "（" + rest.dropFirst(2).dropLast(" without)".count) + " 所未注明）" }
+            return zh + rest
+        }
         return reason
     }
+
+    /// What a siting rule measured, or its limit, as the checks write it (`532 m to rail-1 城际铁路`, `≥ 1 resident
+    /// (warn)`), in `language`: unchanged in English; in Chinese by ``sitingSentences`` (the first whose pattern
+    /// matches the whole text), then its circles, land-use classes, verdicts and units by ``sitingWords``. Ids,
+    /// names and vocabulary values stay as written; a text no pattern knows keeps its English words.
+    public static func siting(_ text: String, _ language: Language) -> String {
+        guard language == .zh else { return text }
+        var out = text
+        for (source, template) in sitingSentences {
+            let pattern = try! NSRegularExpression(pattern: source)
+            let range = NSRange(out.startIndex..., in: out)
+            if pattern.firstMatch(in: out, range: range) != nil {
+                out = pattern.stringByReplacingMatches(in: out, range: range, withTemplate: template)
+                break
+            }
+        }
+        for (source, template) in sitingWords {
+            out = try! NSRegularExpression(pattern: source).stringByReplacingMatches(
+                in: out, range: NSRange(out.startIndex..., in: out), withTemplate: template)
+        }
+        return out
+    }
+
+    /// The checks' sentences (SiteChecker, SitingText.limits) and their Chinese, whole texts.
+    private static let sitingSentences: [(String, String)] = [
+        ("^inside$", "区界内"),
+        ("^inside the boundary$", "位于区界内"),
+        ("^outside, (.+) from the boundary$", "区界外，距边界 $1"),
+        ("^outside, (.+) from the nearest$", "区域外，距最近者 $1"),
+        ("^on no land-use parcel$", "不在任何用地地块上"),
+        ("^unknown class, parcel (.+)$", "未知地类，地块 $1"),
+        ("^(.+), parcel (.+)$", "$1，地块 $2"),
+        ("^inside (\\S+) \\(([a-z_]+)\\)$", "位于 $1 内（$2）"),
+        ("^no such zone in the district$", "本区无此类区域"),
+        ("^none in the district$", "本区没有"),
+        ("^([\\d,]+ m) to (.+)$", "距 $2 $1"),
+        ("^more than (.+) from every (\\S+) street: reaches nothing$", "距所有 $2 道路均超过 $1：无可达范围"),
+        ("^more than (.+) from every (\\S+) street: covers nobody$", "距所有 $2 道路均超过 $1：不覆盖任何居民"),
+        ("^(.+) reached first within (\\S+) min \\((.+) reached in all\\)$", "$2 分钟内首先到达 $1（共到达 $3）"),
+        ("^([\\d,]+) residents within (.+)$", "$2 内居民 $1 人"),
+        ("^no other (\\S+) in the district$", "本区无其他 $1"),
+        ("^no residents inside its (.+) circle$", "其$1生活圈内无居民"),
+        ("^(\\S+) of the ([\\d,]+) residents inside its (.+) circle already covered$", "其$3生活圈内 $2 名居民中 $1 已被覆盖"),
+        ("^([\\d,]+) residents newly inside the (.+) circle \\(([\\d,]+) inside\\)$", "$2生活圈内新增覆盖居民 $1 人（圈内共 $3 人）"),
+        ("^not checked: (.+)$", "未检查：$1"),
+        ("^not on (.+)$", "不位于 $1"),
+        ("^outside every (.+) zone$", "位于所有 $1 区域之外"),
+        ("^allowed: (.+); conditional \\(warn\\): (.+)$", "允许：$1；有条件（提示）：$2"),
+        ("^allowed: (.+)$", "允许：$1"),
+        ("^(.+): (\\S+) × the circle's (.+)$", "$1：生活圈 $3 的 $2 倍"),
+        ("^none$", "无")
+    ]
+
+    /// Words inside the checks' sentences and their Chinese, everywhere in a text, in order.
+    private static let sitingWords: [(String, String)] = [
+        ("([\\d,.]+) m walk", "步行$1米"),
+        ("([\\d,.]+) m radius", "半径$1米"),
+        ("([\\d.]+) min walk", "步行$1分钟"),
+        ("([\\d.]+) min drive", "驾车$1分钟"),
+        (" \\(rural ([^)]*)\\)", "（农村$1）"),
+        ("\\b[a-z_]+ \\((\\d{2,4} [^)]*)\\)", "$1"),
+        (" \\(this plan\\)", "（本方案）"),
+        (" \\(warn\\)", "（提示）"),
+        (" \\(fail\\)", "（不通过）"),
+        ("([\\d,]+) residents?\\b", "$1 人"),
+        ("：none", "：无"),
+        ("([\\d,.]+) m\\b", "$1米"),
+        ("([\\d.]+) min\\b", "$1分钟")
+    ]
 
     /// Openings of the indicators' reasons and their Chinese, longest first.
     private static let reasonOpenings: [(String, String)] = [

@@ -46,7 +46,7 @@ public struct ReportRequest: Sendable {
     /// How messages name request settings.
     public var names: SettingNames
     /// The language of headings, tables, map legends, the notes on coverage and data, and the printed summary (the
-    /// sites' measured values, limits and clauses stay as the checks and the rules file write them).
+    /// sites' clauses stay as the rules file writes them).
     public var language: Language
 
     /// A request.
@@ -190,7 +190,8 @@ public enum ReportJob {
             maps.append(
                 MapDocument(
                     title: "\(district.manifest.name) 规划选址 Plan sites by verdict",
-                    subtitle: ChromeWord.sitesMapSubtitle.text(language, String(report.sites.count), plan.path, report.rulesPath), note: note,
+                    subtitle: ChromeWord.sitesMapSubtitle.text(language, String(report.sites.count), plan.path, Self.rulesPath(report.rulesPath, language)),
+                    note: note,
                     layers: try layers(["constraints", "subdistricts", "boundary"]) + [sitesLayer(report)],
                     extent: district.features(.boundary), metricCRS: metric))
         }
@@ -309,15 +310,23 @@ public enum ReportJob {
             ], label: { _ in nil }, tooltip: { f in "\(f.string("id") ?? "") · \(f.string("services") ?? "")" })
     }
 
-    /// One site's rules as the report shows them (in Chinese by the rules file's `title_zh`).
+    /// One site's rules as the report shows them (in Chinese by the rules file's `title_zh`, what was measured and the
+    /// limit by ``QTText/ChromeWord/siting(_:_:)``; the clauses as the rules file writes them).
     static func siteCheck(_ result: SiteCheckResult, language: Language = .en) -> ReportSiteCheck {
         ReportSiteCheck(
             site: result.site.label, type: result.site.type,
             rules: result.rules.map { r in
                 ReportSiteCheck.Rule(
-                    rule: language == .zh ? r.titleZh ?? r.title : r.title, verdict: r.verdict.rawValue, measured: r.measured, limit: r.limit,
+                    rule: language == .zh ? r.titleZh ?? r.title : r.title, verdict: r.verdict.rawValue, measured: ChromeWord.siting(r.measured, language),
+                    limit: ChromeWord.siting(r.limit, language),
                     clause: r.clause + (r.verified ? "" : ChromeWord.clauseNotVerified.text(language)))
             })
+    }
+
+    /// The rules file's path as the report names it: the bundled file marked so, in `language`.
+    static func rulesPath(_ path: String, _ language: Language) -> String {
+        guard language == .zh, path.hasSuffix(" (bundled)") else { return path }
+        return path.dropLast(" (bundled)".count) + "（内置）"
     }
 
     /// The plan's sites as a map layer, coloured by verdict, each with its failed rules on hover.
