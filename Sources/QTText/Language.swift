@@ -103,6 +103,7 @@ public enum ChromeWord: String, Sendable, CaseIterable {
     /// The report's site-check section.
     case sitesChecked, clause, clauseNotVerified, sitesMapSubtitle
     /// The report's plans section.
+    case movedServices, sitesFailedTip, zoomIn, zoomOut, zoomReset, mapDataNote
     case plansChange, plansGainedLost, plansCaption, plansLine, plansAddedSites, plansCost, plansWorse, plansMapTitle, plansMapSubtitle
 
     /// The word or sentence in `language` with `{1}`, `{2}`… replaced by `arguments` in order.
@@ -609,6 +610,12 @@ public enum ChromeWord: String, Sendable, CaseIterable {
         .clause: ("Clause", "条文"),
         .clauseNotVerified: (" [clause not verified]", "［条文未核实］"),
         .sitesMapSubtitle: ("{1} sites from {2} · rules {3}", "{1} 处选址，来自 {2} · 规则 {3}"),
+        .movedServices: ("{1} → {2} services", "{1} → {2} 项服务"),
+        .sitesFailedTip: ("failed: {1}", "不通过：{1}"),
+        .zoomIn: ("Zoom in", "放大"),
+        .zoomOut: ("Zoom out", "缩小"),
+        .zoomReset: ("Reset", "复位"),
+        .mapDataNote: ("Data: partly modelled (see geodata/SOURCES.md), not a survey · ", "数据：部分为模拟（见 geodata/SOURCES.md），不是调查 · "),
         .plansChange: ("Δ pp", "变化（百分点）"),
         .plansGainedLost: ("+ / −", "新增 / 减少（人）"),
         .plansCaption: (

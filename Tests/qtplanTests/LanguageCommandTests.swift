@@ -194,6 +194,7 @@ import Testing
             "<thead><tr><th>规则</th><th>结论</th><th>实测</th><th>限值</th><th>条文</th></tr></thead>", "6 个地块的椭球面积（WGS84 椭球）。",
             "<td>− 无地块覆盖的土地（缝隙）</td>", "2.1 km²（WGS84 椭球面积），较公布面积 +1.6%；2.1 km²（EPSG:4549）",
             "<thead><tr><th>服务</th><th class=\"num\">现状</th><th class=\"num\">east-kg</th>", "<tr><td>幼儿园</td>",
+            "数据：部分为模拟（见 geodata/SOURCES.md），不是调查", "title=\"放大\"", "不通过：不在永久基本农田内", "0 → 1 项服务",
             "east-kg：2 项变更，来自 \(plan)；区级目标达标 0 项（现状 0 项）；新增选址：kg-a 新幼儿园A 提示，fire-new 新消防站 通过", "［条文未核实］"
         ] {
             #expect(zhHTML.contains(text), "\(text)")
@@ -210,7 +211,9 @@ import Testing
             "<tr><td>kindergarten</td>",
             "east-kg: 2 changes from \(plan); district targets met 0 (baseline 0); added sites: kg-a 新幼儿园A warn, fire-new 新消防站 pass",
             " [clause not verified]", "<p class=\"meta\">2.1 km² official · 4,000 residents · metric CRS EPSG:4549 · standards profile gb50180: ",
-            "<footer>Made by qtplan ", "<figcaption>Drag to pan, wheel or buttons to zoom; hover a feature for its figures. kindergarten · walk 300 m (gb50180)"
+            "<footer>Made by qtplan ", "Data: partly modelled (see geodata/SOURCES.md), not a survey", "title=\"Zoom in\"",
+            "failed: outside permanent basic farmland",
+            "0 → 1 services", "<figcaption>Drag to pan, wheel or buttons to zoom; hover a feature for its figures. kindergarten · walk 300 m (gb50180)"
         ] {
             #expect(enHTML.contains(text), "\(text)")
         }

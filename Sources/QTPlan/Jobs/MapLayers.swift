@@ -85,9 +85,9 @@ enum MapLayers {
     }
 
     /// The note under a map: the data's provenance and the CRS.
-    static func note(_ district: District) -> String {
+    static func note(_ district: District, language: Language = .en) -> String {
         let modelled = district.layers.values.contains { $0.features.contains { $0.properties["source"]?.stringValue == "modelled" } }
-        return (modelled ? "Data: partly modelled (see geodata/SOURCES.md), not a survey · " : "")
+        return (modelled ? ChromeWord.mapDataNote.text(language) : "")
             + "\(district.manifest.metricCRS) · qtplan \(QTPlanVersion.number)"
     }
 }

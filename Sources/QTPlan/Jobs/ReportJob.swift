@@ -138,7 +138,7 @@ public enum ReportJob {
         progress?.advance(by: 1)
 
         let metric = try CRS(parsing: district.manifest.metricCRS)
-        let note = MapLayers.note(district)
+        let note = MapLayers.note(district, language: request.language)
         let language = request.language, typeNames = standards.wording.names
         // Every map's layers in the report's language.
         func layers(_ wanted: [String]) throws(PlanError) -> [MapLayer] {
@@ -189,10 +189,10 @@ public enum ReportJob {
             siteChecks = report.sites.map { siteCheck($0, language: language) }
             maps.append(
                 MapDocument(
-                    title: "\(district.manifest.name) 规划选址 Plan sites by verdict",
+                    title: "\(district.manifest.name) " + ChromeWord.pick("规划选址 Plan sites by verdict", language),
                     subtitle: ChromeWord.sitesMapSubtitle.text(language, String(report.sites.count), plan.path, Self.rulesPath(report.rulesPath, language)),
                     note: note,
-                    layers: try layers(["constraints", "subdistricts", "boundary"]) + [sitesLayer(report)],
+                    layers: try layers(["constraints", "subdistricts", "boundary"]) + [sitesLayer(report, language: language, wording: standards.wording)],
                     extent: district.features(.boundary), metricCRS: metric))
         }
         var comparison: ReportComparison?
@@ -211,7 +211,7 @@ public enum ReportJob {
                     MapDocument(
                         title: "\(district.manifest.name) " + ChromeWord.plansMapTitle.text(language, plan.plan.name),
                         subtitle: ChromeWord.plansMapSubtitle.text(language), note: note,
-                        layers: [Self.movedLayer(plan)]
+                        layers: [Self.movedLayer(plan, language: language)]
                             + (try layers(["subdistricts", "boundary"])),
                         extent: district.features(.boundary), metricCRS: metric))
             }
@@ -288,23 +288,28 @@ public enum ReportJob {
 
     /// The population features whose residents reach more services with a plan (newly covered) or fewer (newly
     /// lost), as a map layer.
-    static func movedLayer(_ plan: PlanComparison) -> MapLayer {
+    static func movedLayer(_ plan: PlanComparison, language: Language = .en) -> MapLayer {
         let features = plan.coverageCounts.sorted { $0.key < $1.key }.compactMap { id, counts -> Feature? in
             guard counts.before != counts.after, let geometry = plan.populationGeometries[id] else { return nil }
             return Feature(
                 geometry: geometry,
                 properties: [
                     "id": .string(id), "moved": .string(counts.after > counts.before ? "gained" : "lost"),
-                    "services": .string("\(counts.before) → \(counts.after) services")
+                    "services": .string(ChromeWord.movedServices.text(language, String(counts.before), String(counts.after)))
                 ])
         }
         return MapLayer(
             id: "moved-\(plan.plan.name)", title: "方案 \(plan.plan.name)", features: features,
             classes: [
-                MapClass(title: "新覆盖 newly covered", style: MapStyle(fill: "#1b7f3b", fillOpacity: 0.75, stroke: "#0d4020", strokeWidth: 0.4)) {
+                MapClass(
+                    title: ChromeWord.pick("新覆盖 newly covered", language),
+                    style: MapStyle(fill: "#1b7f3b", fillOpacity: 0.75, stroke: "#0d4020", strokeWidth: 0.4)
+                ) {
                     $0.string("moved") == "gained"
                 },
-                MapClass(title: "新失去 newly lost", style: MapStyle(fill: "#c62828", fillOpacity: 0.75, stroke: "#5c1010", strokeWidth: 0.4)) {
+                MapClass(
+                    title: ChromeWord.pick("新失去 newly lost", language), style: MapStyle(fill: "#c62828", fillOpacity: 0.75, stroke: "#5c1010", strokeWidth: 0.4)
+                ) {
                     $0.string("moved") == "lost"
                 }
             ], label: { _ in nil }, tooltip: { f in "\(f.string("id") ?? "") · \(f.string("services") ?? "")" })
@@ -330,27 +335,34 @@ public enum ReportJob {
     }
 
     /// The plan's sites as a map layer, coloured by verdict, each with its failed rules on hover.
-    static func sitesLayer(_ report: SiteCheckReport) -> MapLayer {
+    static func sitesLayer(_ report: SiteCheckReport, language: Language = .en, wording: StandardsWording = StandardsWording()) -> MapLayer {
+        let zh = language == .zh
         let features = report.sites.map { s in
             Feature(
                 geometry: .point(Point(s.site.location)),
                 properties: [
                     "id": .string(s.site.id), "name": .string(s.site.name), "type": .string(s.site.type),
                     "verdict": .string(s.verdict.rawValue),
-                    "failed": .string(s.failures.map(\.title).joined(separator: "; "))
+                    "failed": .string(s.failures.map { zh ? $0.titleZh ?? $0.title : $0.title }.joined(separator: zh ? "；" : "; "))
                 ])
         }
         let style = { (fill: String) in MapStyle(fill: fill, stroke: "#fff", strokeWidth: 1.2, radius: 6) }
         return MapLayer(
-            id: "sites", title: "规划选址 Plan sites", features: features,
+            id: "sites", title: ChromeWord.pick("规划选址 Plan sites", language), features: features,
             classes: [
-                MapClass(title: "通过 pass", style: style("#1b7f3b")) { $0.string("verdict") == "pass" },
-                MapClass(title: "提示 warn", style: style("#e0a100")) { $0.string("verdict") == "warn" },
-                MapClass(title: "不通过 fail", style: style("#c62828")) { $0.string("verdict") == "fail" }
+                MapClass(title: ChromeWord.pick("通过 pass", language), style: style("#1b7f3b")) { $0.string("verdict") == "pass" },
+                MapClass(title: ChromeWord.pick("提示 warn", language), style: style("#e0a100")) { $0.string("verdict") == "warn" },
+                MapClass(title: ChromeWord.pick("不通过 fail", language), style: style("#c62828")) { $0.string("verdict") == "fail" }
             ], label: { $0.string("id") },
             tooltip: { f in
-                var text = "\(f.string("name") ?? "") · \(f.string("type") ?? "") · \(f.string("verdict") ?? "")"
-                if let failed = f.string("failed"), !failed.isEmpty { text += " · failed: \(failed)" }
+                guard zh else {
+                    var text = "\(f.string("name") ?? "") · \(f.string("type") ?? "") · \(f.string("verdict") ?? "")"
+                    if let failed = f.string("failed"), !failed.isEmpty { text += " · failed: \(failed)" }
+                    return text
+                }
+                let verdict = f.string("verdict").flatMap { ChromeWord(rawValue: $0) }?.text(.zh) ?? f.string("verdict") ?? ""
+                var text = "\(f.string("name") ?? "") · \(wording.service(f.string("type") ?? "", .zh)) · \(verdict)"
+                if let failed = f.string("failed"), !failed.isEmpty { text += " · " + ChromeWord.sitesFailedTip.text(.zh, failed) }
                 return text
             })
     }

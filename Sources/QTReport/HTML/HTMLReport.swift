@@ -300,8 +300,11 @@ public enum HTMLReport {
     }
 
     static func figure(_ map: MapDocument, index: Int, language: Language = .en) throws -> String {
-        "<figure class=\"map\" id=\"map-\(index + 1)\">\n<div class=\"map-tools\"><button type=\"button\" data-zoom=\"in\" title=\"Zoom in\">+</button>"
-            + "<button type=\"button\" data-zoom=\"out\" title=\"Zoom out\">−</button><button type=\"button\" data-zoom=\"reset\" title=\"Reset\">⟲</button></div>\n"
+        let title = { (word: ChromeWord) in e(word.text(language)) }
+        return
+            "<figure class=\"map\" id=\"map-\(index + 1)\">\n<div class=\"map-tools\"><button type=\"button\" data-zoom=\"in\" title=\"\(title(.zoomIn))\">+</button>"
+            + "<button type=\"button\" data-zoom=\"out\" title=\"\(title(.zoomOut))\">−</button>"
+            + "<button type=\"button\" data-zoom=\"reset\" title=\"\(title(.zoomReset))\">⟲</button></div>\n"
             + (try map.svg(standalone: false))
             + "<figcaption>\(e(ChromeWord.reportFigureHelp.text(language))) \(e(map.subtitle ?? ""))</figcaption>\n</figure>\n"
     }
