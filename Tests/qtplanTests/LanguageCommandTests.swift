@@ -163,7 +163,7 @@ import Testing
             "features": [feature("kg-a", "kindergarten", "新幼儿园A", 120.3045, 30.305), feature("fire-new", "fire_station", "新消防站", 120.3098, 30.3025)]
         ]
         try JSONSerialization.data(withJSONObject: collection).write(to: URL(fileURLWithPath: plan))
-        let arguments = ["report", "--district", district, "--sites", sites, "--plan", plan, "--map-type", "kindergarten"]
+        let arguments = ["report", "--district", district, "--sites", sites, "--plan", plan, "--map-type", "kindergarten", "--year", "2025"]
         let zh = try CLI.run(arguments + ["-o", folder + "/zh.html", "--lang", "zh"])
         let en = try CLI.run(arguments + ["-o", folder + "/en.html", "--lang", "en"])
         #expect(zh.status == 0 && en.status == 0, "\(zh.stderr) \(en.stderr)")
@@ -175,7 +175,9 @@ import Testing
         let siteRow = try NSRegularExpression(pattern: "(<tr[^>]*>(<td>[^<]*</td>){4})<td>[^<]*</td></tr>")
         var rows = siteRow.stringByReplacingMatches(in: zhHTML, range: NSRange(zhHTML.startIndex..., in: zhHTML), withTemplate: "$1</tr>")
         // The files' paths and the district's English name (a proper name) first.
-        for cut in [plan, sites, folder, district, "Siting test district", "geodata/standards/siting-rules.json"] {
+        // The targets file's citation of the plan's population is its own words.
+        let citation = "001_2693ffcf47e220f5.txt 第九篇 第四章 第一节; also seed 002, the 2025 goals"
+        for cut in [plan, sites, folder, district, "Siting test district", "geodata/standards/siting-rules.json", citation] {
             rows = rows.replacingOccurrences(of: cut, with: " ")
         }
         rows = try NSRegularExpression(pattern: "\\b[a-z]+([-_][a-z0-9]+)+\\b").stringByReplacingMatches(
@@ -194,7 +196,8 @@ import Testing
             "<thead><tr><th>规则</th><th>结论</th><th>实测</th><th>限值</th><th>条文</th></tr></thead>", "6 个地块的椭球面积（WGS84 椭球）。",
             "<td>− 无地块覆盖的土地（缝隙）</td>", "2.1 km²（WGS84 椭球面积），较公布面积 +1.6%；2.1 km²（EPSG:4549）",
             "<thead><tr><th>服务</th><th class=\"num\">现状</th><th class=\"num\">east-kg</th>", "<tr><td>幼儿园</td>",
-            "数据：部分为模拟（见 geodata/SOURCES.md），不是调查", "title=\"放大\"", "不通过：不在永久基本农田内", "0 → 1 项服务",
+            "数据：部分为模拟（见 geodata/SOURCES.md），不是调查", "按1,000,000人（规划2025年常住人口，001_", "<th class=\"num\">按1,000,000人的值</th>", "title=\"放大\"", "不通过：不在永久基本农田内",
+            "0 → 1 项服务",
             "east-kg：2 项变更，来自 \(plan)；区级目标达标 0 项（现状 0 项）；新增选址：kg-a 新幼儿园A 提示，fire-new 新消防站 通过", "［条文未核实］"
         ] {
             #expect(zhHTML.contains(text), "\(text)")
@@ -213,7 +216,8 @@ import Testing
             " [clause not verified]", "<p class=\"meta\">2.1 km² official · 4,000 residents · metric CRS EPSG:4549 · standards profile gb50180: ",
             "<footer>Made by qtplan ", "Data: partly modelled (see geodata/SOURCES.md), not a survey", "title=\"Zoom in\"",
             "failed: outside permanent basic farmland",
-            "0 → 1 services", "<figcaption>Drag to pan, wheel or buttons to zoom; hover a feature for its figures. kindergarten · walk 300 m (gb50180)"
+            "0 → 1 services", "At 1,000,000 residents (the plan&#39;s 2025 population, 001_", "<th class=\"num\">At 1,000,000 residents</th>",
+            "<figcaption>Drag to pan, wheel or buttons to zoom; hover a feature for its figures. kindergarten · walk 300 m (gb50180)"
         ] {
             #expect(enHTML.contains(text), "\(text)")
         }

@@ -231,7 +231,8 @@ public enum ReportJob {
             let at = try IndicatorsJob.at(population, report: indicators, targets: targets, targetsPath: "the targets file")
             content.indicatorsAtPopulation = (
                 at.residents,
-                ChromeWord.reportAtPopulation.text(language, NumberText.grouped(at.residents), at.source), at.report
+                ChromeWord.reportAtPopulation.text(language, NumberText.grouped(at.residents), Self.populationSource(at.source, population, language)),
+                at.report
             )
         }
         let worse = comparison.map { _ in comparedWorse } ?? 0
@@ -326,6 +327,18 @@ public enum ReportJob {
                     limit: ChromeWord.siting(r.limit, language),
                     clause: r.clause + (r.verified ? "" : ChromeWord.clauseNotVerified.text(language)))
             })
+    }
+
+    /// Where the population the indicators are given at comes from, in `language`: in Chinese the plan's year or
+    /// "as given" from ``QTText/ChromeWord``, the targets file's citation as it writes it.
+    static func populationSource(_ source: String, _ population: IndicatorPopulation, _ language: Language) -> String {
+        guard language == .zh else { return source }
+        switch population {
+        case .planYear(let year):
+            let opening = "the plan's \(year) population, "
+            return source.hasPrefix(opening) ? ChromeWord.planPopulation.text(.zh, String(year)) + source.dropFirst(opening.count) : source
+        case .residents: return source == "as given" ? ChromeWord.asGiven.text(.zh) : source
+        }
     }
 
     /// The rules file's path as the report names it: the bundled file marked so, in `language`.
