@@ -103,7 +103,9 @@ public enum ChromeWord: String, Sendable, CaseIterable {
     /// The report's site-check section.
     case sitesChecked, clause, clauseNotVerified, sitesMapSubtitle
     /// The report's plans section.
-    case planPopulation, asGiven, movedServices, sitesFailedTip, zoomIn, zoomOut, zoomReset, mapDataNote
+    case metroLine, metroStation, railLine, railStation, busStop
+    case statusOperating, statusUnderConstruction, statusPlanned, planPopulation, asGiven, movedServices, sitesFailedTip, zoomIn, zoomOut, zoomReset,
+        mapDataNote
     case plansChange, plansGainedLost, plansCaption, plansLine, plansAddedSites, plansCost, plansWorse, plansMapTitle, plansMapSubtitle
 
     /// The word or sentence in `language` with `{1}`, `{2}`… replaced by `arguments` in order.
@@ -610,6 +612,14 @@ public enum ChromeWord: String, Sendable, CaseIterable {
         .clause: ("Clause", "条文"),
         .clauseNotVerified: (" [clause not verified]", "［条文未核实］"),
         .sitesMapSubtitle: ("{1} sites from {2} · rules {3}", "{1} 处选址，来自 {2} · 规则 {3}"),
+        .metroLine: ("metro_line", "地铁线路"),
+        .metroStation: ("metro_station", "地铁站"),
+        .railLine: ("rail_line", "城际、铁路"),
+        .railStation: ("rail_station", "铁路站"),
+        .busStop: ("bus_stop", "公交站"),
+        .statusOperating: ("operating", "运营"),
+        .statusUnderConstruction: ("under_construction", "在建"),
+        .statusPlanned: ("planned", "规划"),
         .planPopulation: ("the plan's {1} population, ", "规划{1}年常住人口，"),
         .asGiven: ("as given", "按指定"),
         .movedServices: ("{1} → {2} services", "{1} → {2} 项服务"),

@@ -131,14 +131,18 @@ import Testing
         #expect(try String(contentsOfFile: folder + "/en.html", encoding: .utf8).contains("Residents are the population layer"))
     }
 
-    /// The words of three or more Latin letters a reader sees in `html`: its text outside `<script>`, `<style>` and
-    /// the maps' `<svg>`, with `cut` texts (paths, proper names) taken out first.
+    /// The words of three or more Latin letters a reader sees in `html`: its text outside `<script>` and `<style>`
+    /// (the maps' included), and the hover texts (`data-tip`) and buttons' titles, with `cut` texts (paths, proper
+    /// names) taken out first.
     static func visibleWords(_ html: String, cut: [String]) throws -> Set<String> {
         var text = html
-        for tag in ["script", "style", "svg"] {
+        for tag in ["script", "style"] {
             let block = try NSRegularExpression(pattern: "<\(tag)[^>]*>.*?</\(tag)>", options: [.dotMatchesLineSeparators])
             text = block.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: " ")
         }
+        // A hover text or a title comes out of its tag as text.
+        text = try NSRegularExpression(pattern: "(data-tip|title)=\"([^\"]*)\"").stringByReplacingMatches(
+            in: text, range: NSRange(text.startIndex..., in: text), withTemplate: ">$2<")
         text = try NSRegularExpression(pattern: "<[^>]*>").stringByReplacingMatches(
             in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "\n")
         for c in cut { text = text.replacingOccurrences(of: c, with: " ") }
@@ -197,7 +201,7 @@ import Testing
             "<td>− 无地块覆盖的土地（缝隙）</td>", "2.1 km²（WGS84 椭球面积），较公布面积 +1.6%；2.1 km²（EPSG:4549）",
             "<thead><tr><th>服务</th><th class=\"num\">现状</th><th class=\"num\">east-kg</th>", "<tr><td>幼儿园</td>",
             "数据：部分为模拟（见 geodata/SOURCES.md），不是调查", "按1,000,000人（规划2025年常住人口，001_", "<th class=\"num\">按1,000,000人的值</th>", "title=\"放大\"", "不通过：不在永久基本农田内",
-            "0 → 1 项服务",
+            "0 → 1 项服务", "西幼儿园 · 幼儿园 · 运营",
             "east-kg：2 项变更，来自 \(plan)；区级目标达标 0 项（现状 0 项）；新增选址：kg-a 新幼儿园A 提示，fire-new 新消防站 通过", "［条文未核实］"
         ] {
             #expect(zhHTML.contains(text), "\(text)")
@@ -216,7 +220,8 @@ import Testing
             " [clause not verified]", "<p class=\"meta\">2.1 km² official · 4,000 residents · metric CRS EPSG:4549 · standards profile gb50180: ",
             "<footer>Made by qtplan ", "Data: partly modelled (see geodata/SOURCES.md), not a survey", "title=\"Zoom in\"",
             "failed: outside permanent basic farmland",
-            "0 → 1 services", "At 1,000,000 residents (the plan&#39;s 2025 population, 001_", "<th class=\"num\">At 1,000,000 residents</th>",
+            "0 → 1 services", "西幼儿园 · kindergarten · operating", "At 1,000,000 residents (the plan&#39;s 2025 population, 001_",
+            "<th class=\"num\">At 1,000,000 residents</th>",
             "<figcaption>Drag to pan, wheel or buttons to zoom; hover a feature for its figures. kindergarten · walk 300 m (gb50180)"
         ] {
             #expect(enHTML.contains(text), "\(text)")
