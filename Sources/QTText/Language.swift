@@ -93,6 +93,20 @@ public enum ChromeWord: String, Sendable, CaseIterable {
     case reportPlans, reportPlansNote, reportAtPopulation, reportResidentsNote, reportTravelNote, reportOffNetwork, reportOutside, reportSourced, reportModelled
     /// Isochrone: header.
     case bandMinutes, bandArea, toFacility, fromFacility
+    /// The report's head, foot and maps (Chinese only: English prints as it always did).
+    case reportDocumentTitle, reportMeta, reportMadeBy, reportFigureHelp, reportFeatures, reportCalibrated, reportScopeResidents
+    case reportAtResidents, reportCoverageCaption
+    /// The report's land-use section.
+    case luCaption, luCaptionPlanar, recBoundary, recGaps, recOverlaps, recOutside, recExpected, recOfficial
+    case figureColumn, valueColumn, targetColumn, metColumn, luUrbanRow, luCroplandRow, luGrainTarget, luRoom, luGreenRow
+    case luParksTarget, luBoundAllows, luModelledNote
+    /// The report's site-check section.
+    case sitesChecked, clause, clauseNotVerified, sitesMapSubtitle
+    /// The report's plans section.
+    case metroLine, metroStation, railLine, railStation, busStop
+    case statusOperating, statusUnderConstruction, statusPlanned, planPopulation, asGiven, movedServices, sitesFailedTip, zoomIn, zoomOut, zoomReset,
+        mapDataNote
+    case plansChange, plansGainedLost, plansCaption, plansLine, plansAddedSites, plansCost, plansWorse, plansMapTitle, plansMapSubtitle
 
     /// The word or sentence in `language` with `{1}`, `{2}`… replaced by `arguments` in order.
     public func text(_ language: Language, _ arguments: String...) -> String {
@@ -124,9 +138,83 @@ public enum ChromeWord: String, Sendable, CaseIterable {
     /// rest (layer names, details) as written.
     public static func reason(_ reason: String, _ language: Language) -> String {
         guard language == .zh else { return reason }
-        for (en, zh) in reasonOpenings where reason.hasPrefix(en) { return zh + reason.dropFirst(en.count) }
+        for (en, zh) in reasonOpenings where reason.hasPrefix(en) {
+            let rest = String(reason.dropFirst(en.count))
+            // "(1 without)": the kindergartens that do not say it.
+            if rest.hasPrefix(" ("), rest.hasSuffix(" without)") { return zh + "（" + rest.dropFirst(2).dropLast(" without)".count) + " 所未注明）" }
+            return zh + rest
+        }
         return reason
     }
+
+    /// What a siting rule measured, or its limit, as the checks write it (`532 m to rail-1 城际铁路`, `≥ 1 resident
+    /// (warn)`), in `language`: unchanged in English; in Chinese by ``sitingSentences`` (the first whose pattern
+    /// matches the whole text), then its circles, land-use classes, verdicts and units by ``sitingWords``. Ids,
+    /// names and vocabulary values stay as written; a text no pattern knows keeps its English words.
+    public static func siting(_ text: String, _ language: Language) -> String {
+        guard language == .zh else { return text }
+        var out = text
+        for (source, template) in sitingSentences {
+            let pattern = try! NSRegularExpression(pattern: source)
+            let range = NSRange(out.startIndex..., in: out)
+            if pattern.firstMatch(in: out, range: range) != nil {
+                out = pattern.stringByReplacingMatches(in: out, range: range, withTemplate: template)
+                break
+            }
+        }
+        for (source, template) in sitingWords {
+            out = try! NSRegularExpression(pattern: source).stringByReplacingMatches(
+                in: out, range: NSRange(out.startIndex..., in: out), withTemplate: template)
+        }
+        return out
+    }
+
+    /// The checks' sentences (SiteChecker, SitingText.limits) and their Chinese, whole texts.
+    private static let sitingSentences: [(String, String)] = [
+        ("^inside$", "区界内"),
+        ("^inside the boundary$", "位于区界内"),
+        ("^outside, (.+) from the boundary$", "区界外，距边界 $1"),
+        ("^outside, (.+) from the nearest$", "区域外，距最近者 $1"),
+        ("^on no land-use parcel$", "不在任何用地地块上"),
+        ("^unknown class, parcel (.+)$", "未知地类，地块 $1"),
+        ("^(.+), parcel (.+)$", "$1，地块 $2"),
+        ("^inside (\\S+) \\(([a-z_]+)\\)$", "位于 $1 内（$2）"),
+        ("^no such zone in the district$", "本区无此类区域"),
+        ("^none in the district$", "本区没有"),
+        ("^([\\d,]+ m) to (.+)$", "距 $2 $1"),
+        ("^more than (.+) from every (\\S+) street: reaches nothing$", "距所有 $2 道路均超过 $1：无可达范围"),
+        ("^more than (.+) from every (\\S+) street: covers nobody$", "距所有 $2 道路均超过 $1：不覆盖任何居民"),
+        ("^(.+) reached first within (\\S+) min \\((.+) reached in all\\)$", "$2 分钟内首先到达 $1（共到达 $3）"),
+        ("^([\\d,]+) residents within (.+)$", "$2 内居民 $1 人"),
+        ("^no other (\\S+) in the district$", "本区无其他 $1"),
+        ("^no residents inside its (.+) circle$", "其$1生活圈内无居民"),
+        ("^(\\S+) of the ([\\d,]+) residents inside its (.+) circle already covered$", "其$3生活圈内 $2 名居民中 $1 已被覆盖"),
+        ("^([\\d,]+) residents newly inside the (.+) circle \\(([\\d,]+) inside\\)$", "$2生活圈内新增覆盖居民 $1 人（圈内共 $3 人）"),
+        ("^not checked: (.+)$", "未检查：$1"),
+        ("^not on (.+)$", "不位于 $1"),
+        ("^outside every (.+) zone$", "位于所有 $1 区域之外"),
+        ("^allowed: (.+); conditional \\(warn\\): (.+)$", "允许：$1；有条件（提示）：$2"),
+        ("^allowed: (.+)$", "允许：$1"),
+        ("^(.+): (\\S+) × the circle's (.+)$", "$1：生活圈 $3 的 $2 倍"),
+        ("^none$", "无")
+    ]
+
+    /// Words inside the checks' sentences and their Chinese, everywhere in a text, in order.
+    private static let sitingWords: [(String, String)] = [
+        ("([\\d,.]+) m walk", "步行$1米"),
+        ("([\\d,.]+) m radius", "半径$1米"),
+        ("([\\d.]+) min walk", "步行$1分钟"),
+        ("([\\d.]+) min drive", "驾车$1分钟"),
+        (" \\(rural ([^)]*)\\)", "（农村$1）"),
+        ("\\b[a-z_]+ \\((\\d{2,4} [^)]*)\\)", "$1"),
+        (" \\(this plan\\)", "（本方案）"),
+        (" \\(warn\\)", "（提示）"),
+        (" \\(fail\\)", "（不通过）"),
+        ("([\\d,]+) residents?\\b", "$1 人"),
+        ("：none", "：无"),
+        ("([\\d,.]+) m\\b", "$1米"),
+        ("([\\d.]+) min\\b", "$1分钟")
+    ]
 
     /// Openings of the indicators' reasons and their Chinese, longest first.
     private static let reasonOpenings: [(String, String)] = [
@@ -139,7 +227,10 @@ public enum ChromeWord: String, Sendable, CaseIterable {
         ("no population layer (sub-district residents unknown)", "无人口图层（街道人口未知）"),
         ("no population layer", "无人口图层"),
         ("no parks layer (the parks' polygons)", "无公园图层（公园面）"),
-        ("no kindergarten says its ownership", "没有幼儿园注明其办园性质")
+        ("no kindergarten says its ownership", "没有幼儿园注明其办园性质"),
+        ("no kindergarten places", "无幼儿园学位"),
+        ("no residents aged 60+", "无60岁及以上居民"),
+        ("no rail stations", "无轨道站点")
     ]
 
     /// The validation checks' titles in Chinese.
@@ -472,6 +563,84 @@ public enum ChromeWord: String, Sendable, CaseIterable {
         .bandMinutes: ("minutes", "分钟"),
         .bandArea: ("area km²", "面积 km²"),
         .toFacility: ("to_facility", "前往设施"),
-        .fromFacility: ("from_facility", "从设施出发")
+        .fromFacility: ("from_facility", "从设施出发"),
+        .reportDocumentTitle: ("qtplan planning report", "qtplan 规划评估报告"),
+        .reportMeta: (
+            "{1} km² official · {2} residents · metric CRS {3} · standards profile {4}",
+            "公布面积 {1} km² · 常住人口 {2} · 投影坐标系 {3} · 标准 {4}"
+        ),
+        .reportMadeBy: ("Made by {1}.", "由 {1} 生成。"),
+        .reportFigureHelp: (
+            "Drag to pan, wheel or buttons to zoom; hover a feature for its figures.", "拖动以平移，滚轮或按钮缩放；鼠标悬停于要素上查看数字。"
+        ),
+        .reportFeatures: ("{1} features ({2})", "{1} 个要素（{2}）"),
+        .reportCalibrated: (" (calibrated to the 2020 baseline)", "（按2020年基数校准）"),
+        .reportScopeResidents: (" · {1} residents", " · 常住人口 {1}"),
+        .reportAtResidents: ("At {1} residents", "按{1}人的值"),
+        .reportCoverageCaption: (
+            "Share of residents (not of area) within each service's circle, profile {1}.",
+            "各项服务生活圈内居民（而非面积）的比例，标准 {1}。"
+        ),
+        .luCaption: ("Geodesic (WGS84 ellipsoid) areas of {1} parcels.", "{1} 个地块的椭球面积（WGS84 椭球）。"),
+        .luCaptionPlanar: ("Planar ({2}) areas of {1} parcels.", "{1} 个地块的平面面积（{2}）。"),
+        .recBoundary: ("Boundary polygon", "边界多边形"),
+        .recGaps: ("− land no parcel covers (gaps)", "− 无地块覆盖的土地（缝隙）"),
+        .recOverlaps: ("+ land covered twice (overlaps)", "+ 重复覆盖的土地（重叠）"),
+        .recOutside: ("+ parcels outside the boundary", "+ 区界外的地块"),
+        .recExpected: ("= what the parcels should add up to", "= 地块应有的合计"),
+        .recOfficial: ("Official area (manifest)", "公布面积（数据清单）"),
+        .figureColumn: ("Figure", "指标"),
+        .valueColumn: ("Value", "现状值"),
+        .targetColumn: ("2025 target", "2025年目标"),
+        .metColumn: ("Met", "达标"),
+        .luUrbanRow: ("Urban construction land 城镇建设用地", "城镇建设用地"),
+        .luCroplandRow: ("Cropland 耕地 (room for the grain-growing area 粮食生产面积)", "耕地（可容纳的粮食生产面积）"),
+        .luGrainTarget: ("grain area ≥ {1} 亩", "粮食生产面积 ≥ {1} 亩"),
+        .luRoom: ("room", "可容纳"),
+        .luGreenRow: (
+            "Green and open space (class 14) share of built-up land: an upper bound of the park share (parks only: see the indicators)",
+            "绿地与开敞空间用地（14类）占建设用地比重：公园绿地比重的上限（仅计公园的比重见指标）"
+        ),
+        .luParksTarget: ("parks ≥ {1}", "公园绿地 ≥ {1}"),
+        .luBoundAllows: ("bound allows", "上限允许"),
+        .luModelledNote: (
+            "The land-use layer is modelled: these areas show the method, not a survey.", "用地图层为模拟数据：这些面积展示方法，而非调查。"
+        ),
+        .sitesChecked: (
+            "{1} sites checked: {2} pass every rule, {3} fail at least one.", "审查 {1} 处选址：{2} 处全部规则通过，{3} 处至少一项规则不通过。"
+        ),
+        .clause: ("Clause", "条文"),
+        .clauseNotVerified: (" [clause not verified]", "［条文未核实］"),
+        .sitesMapSubtitle: ("{1} sites from {2} · rules {3}", "{1} 处选址，来自 {2} · 规则 {3}"),
+        .metroLine: ("metro_line", "地铁线路"),
+        .metroStation: ("metro_station", "地铁站"),
+        .railLine: ("rail_line", "城际、铁路"),
+        .railStation: ("rail_station", "铁路站"),
+        .busStop: ("bus_stop", "公交站"),
+        .statusOperating: ("operating", "运营"),
+        .statusUnderConstruction: ("under_construction", "在建"),
+        .statusPlanned: ("planned", "规划"),
+        .planPopulation: ("the plan's {1} population, ", "规划{1}年常住人口，"),
+        .asGiven: ("as given", "按指定"),
+        .movedServices: ("{1} → {2} services", "{1} → {2} 项服务"),
+        .sitesFailedTip: ("failed: {1}", "不通过：{1}"),
+        .zoomIn: ("Zoom in", "放大"),
+        .zoomOut: ("Zoom out", "缩小"),
+        .zoomReset: ("Reset", "复位"),
+        .mapDataNote: ("Data: partly modelled (see geodata/SOURCES.md), not a survey · ", "数据：部分为模拟（见 geodata/SOURCES.md），不是调查 · "),
+        .plansChange: ("Δ pp", "变化（百分点）"),
+        .plansGainedLost: ("+ / −", "新增 / 减少（人）"),
+        .plansCaption: (
+            "Share of residents within each service's circle, the baseline and each plan applied on its own; the change in percentage points and the residents newly covered and newly lost.",
+            "各项服务生活圈内居民的比例：现状，及各方案单独实施后；变化（百分点），及新增覆盖与不再覆盖的居民。"
+        ),
+        .plansLine: ("{1}: {2} changes from {3}; district targets met {4} (baseline {5})", "{1}：{2} 项变更，来自 {3}；区级目标达标 {4} 项（现状 {5} 项）"),
+        .plansAddedSites: ("; added sites: {1}", "；新增选址：{1}"),
+        .plansCost: ("; cost {1}", "；投资 {1}"),
+        .plansWorse: ("; lowers a covered count", "；使覆盖人数减少"),
+        .plansMapTitle: ("方案 {1}: residents newly covered and newly lost", "方案 {1}：新增覆盖与不再覆盖的居民"),
+        .plansMapSubtitle: (
+            "population features reaching more (or fewer) of the profile's services with the plan", "实施方案后可达更多（或更少）该标准服务的人口要素"
+        )
     ]
 }

@@ -131,6 +131,103 @@ import Testing
         #expect(try String(contentsOfFile: folder + "/en.html", encoding: .utf8).contains("Residents are the population layer"))
     }
 
+    /// The words of three or more Latin letters a reader sees in `html`: its text outside `<script>` and `<style>`
+    /// (the maps' included), and the hover texts (`data-tip`) and buttons' titles, with `cut` texts (paths, proper
+    /// names) taken out first.
+    static func visibleWords(_ html: String, cut: [String]) throws -> Set<String> {
+        var text = html
+        for tag in ["script", "style"] {
+            let block = try NSRegularExpression(pattern: "<\(tag)[^>]*>.*?</\(tag)>", options: [.dotMatchesLineSeparators])
+            text = block.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: " ")
+        }
+        // A hover text or a title comes out of its tag as text.
+        text = try NSRegularExpression(pattern: "(data-tip|title)=\"([^\"]*)\"").stringByReplacingMatches(
+            in: text, range: NSRange(text.startIndex..., in: text), withTemplate: ">$2<")
+        text = try NSRegularExpression(pattern: "<[^>]*>").stringByReplacingMatches(
+            in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "\n")
+        for c in cut { text = text.replacingOccurrences(of: c, with: " ") }
+        let word = try NSRegularExpression(pattern: "[A-Za-z]{3,}")
+        return Set(word.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range, in: text).map { String(text[$0]) } })
+    }
+
+    @Test("report --lang zh: land use, site checks, plans, the summary, head and foot in Chinese, no English word left; English unchanged")
+    func reportSectionsInChinese() throws {
+        let folder = try Tool.temporaryFolder("lang-report-sections")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let district = CLI.fixture("siting-small"), sites = CLI.fixture("siting-small/plans/mixed.geojson")
+        let plan = folder + "/plan.geojson"
+        let feature = { (id: String, type: String, name: String, x: Double, y: Double) -> [String: Any] in
+            [
+                "type": "Feature", "properties": ["layer": "facilities", "id": id, "type": type, "name": name],
+                "geometry": ["type": "Point", "coordinates": [x, y]]
+            ]
+        }
+        let collection: [String: Any] = [
+            "type": "FeatureCollection", "name": "east-kg",
+            "features": [feature("kg-a", "kindergarten", "新幼儿园A", 120.3045, 30.305), feature("fire-new", "fire_station", "新消防站", 120.3098, 30.3025)]
+        ]
+        try JSONSerialization.data(withJSONObject: collection).write(to: URL(fileURLWithPath: plan))
+        let arguments = ["report", "--district", district, "--sites", sites, "--plan", plan, "--map-type", "kindergarten", "--year", "2025"]
+        let zh = try CLI.run(arguments + ["-o", folder + "/zh.html", "--lang", "zh"])
+        let en = try CLI.run(arguments + ["-o", folder + "/en.html", "--lang", "en"])
+        #expect(zh.status == 0 && en.status == 0, "\(zh.stderr) \(en.stderr)")
+        let zhHTML = try String(contentsOfFile: folder + "/zh.html", encoding: .utf8)
+        let enHTML = try String(contentsOfFile: folder + "/en.html", encoding: .utf8)
+
+        // A rule's clause is the rules file's citation (no Chinese of its own there): each site row is cut before it,
+        // and ids (kg-farm, rail-1) and vocabulary values (basic_farmland, public_service) are taken out.
+        let siteRow = try NSRegularExpression(pattern: "(<tr[^>]*>(<td>[^<]*</td>){4})<td>[^<]*</td></tr>")
+        var rows = siteRow.stringByReplacingMatches(in: zhHTML, range: NSRange(zhHTML.startIndex..., in: zhHTML), withTemplate: "$1</tr>")
+        // The files' paths and the district's English name (a proper name) first.
+        // The targets file's citation of the plan's population is its own words.
+        let citation = "001_2693ffcf47e220f5.txt 第九篇 第四章 第一节; also seed 002, the 2025 goals"
+        for cut in [plan, sites, folder, district, "Siting test district", "geodata/standards/siting-rules.json", citation] {
+            rows = rows.replacingOccurrences(of: cut, with: " ")
+        }
+        rows = try NSRegularExpression(pattern: "\\b[a-z]+([-_][a-z0-9]+)+\\b").stringByReplacingMatches(
+            in: rows, range: NSRange(rows.startIndex..., in: rows), withTemplate: " ")
+        let words = try Self.visibleWords(rows, cut: [])
+        // Ids (layers, the profile), the libraries and programs by name, and the CRS.
+        let allowed: Set<String> = [
+            "boundary", "subdistricts", "transit", "facilities", "constraints", "landuse", "population", "network",
+            "qtplan", "GEOS", "CAPI", "PROJ", "GDAL", "WGS", "EPSG", "geodata", "SOURCES",
+            // Land-use classes by their ids, as the rules allow them.
+            "residential", "commercial", "reserved", "utilities", "industrial", "warehouse", "transport"
+        ]
+        #expect(words.subtracting(allowed).isEmpty, "\(words.subtracting(allowed).sorted())")
+        for text in [
+            "<p>审查 3 处选址：2 处全部规则通过，1 处至少一项规则不通过。</p>", "<h3>kg-a 新幼儿园A · 幼儿园</h3>",
+            "<thead><tr><th>规则</th><th>结论</th><th>实测</th><th>限值</th><th>条文</th></tr></thead>", "6 个地块的椭球面积（WGS84 椭球）。",
+            "<td>− 无地块覆盖的土地（缝隙）</td>", "2.1 km²（WGS84 椭球面积），较公布面积 +1.6%；2.1 km²（EPSG:4549）",
+            "<thead><tr><th>服务</th><th class=\"num\">现状</th><th class=\"num\">east-kg</th>", "<tr><td>幼儿园</td>",
+            "数据：部分为模拟（见 geodata/SOURCES.md），不是调查", "按1,000,000人（规划2025年常住人口，001_", "<th class=\"num\">按1,000,000人的值</th>", "title=\"放大\"", "不通过：不在永久基本农田内",
+            "0 → 1 项服务", "西幼儿园 · 幼儿园 · 运营",
+            "east-kg：2 项变更，来自 \(plan)；区级目标达标 0 项（现状 0 项）；新增选址：kg-a 新幼儿园A 提示，fire-new 新消防站 通过", "［条文未核实］"
+        ] {
+            #expect(zhHTML.contains(text), "\(text)")
+        }
+        // The English report as it was before --lang reached these sections (compared byte for byte with the build
+        // before the change on the bundled district and this one).
+        for text in [
+            "<p>3 sites checked: 2 pass every rule, 1 fails at least one.</p>", "<h3>kg-a 新幼儿园A · kindergarten</h3>",
+            "<thead><tr><th>Rule</th><th>Verdict</th><th>Measured</th><th>Limit</th><th>Clause</th></tr></thead>",
+            "<p class=\"caption\">Geodesic (WGS84 ellipsoid) areas of 6 parcels.</p>", "<td>− land no parcel covers (gaps)</td>",
+            "<td>Cropland 耕地 (room for the grain-growing area 粮食生产面积)</td>",
+            "<td>2.1 km² geodesic (WGS84), +1.6% vs official; 2.1 km² planar in EPSG:4549</td>",
+            "<thead><tr><th>Service</th><th class=\"num\">Baseline</th><th class=\"num\">east-kg</th><th class=\"num\">Δ pp</th><th class=\"num\">+ / −</th></tr></thead>",
+            "<tr><td>kindergarten</td>",
+            "east-kg: 2 changes from \(plan); district targets met 0 (baseline 0); added sites: kg-a 新幼儿园A warn, fire-new 新消防站 pass",
+            " [clause not verified]", "<p class=\"meta\">2.1 km² official · 4,000 residents · metric CRS EPSG:4549 · standards profile gb50180: ",
+            "<footer>Made by qtplan ", "Data: partly modelled (see geodata/SOURCES.md), not a survey", "title=\"Zoom in\"",
+            "failed: outside permanent basic farmland",
+            "0 → 1 services", "西幼儿园 · kindergarten · operating", "At 1,000,000 residents (the plan&#39;s 2025 population, 001_",
+            "<th class=\"num\">At 1,000,000 residents</th>",
+            "<figcaption>Drag to pan, wheel or buttons to zoom; hover a feature for its figures. kindergarten · walk 300 m (gb50180)"
+        ] {
+            #expect(enHTML.contains(text), "\(text)")
+        }
+    }
+
     @Test("service areas carry numbers: residents and the target group within the area, its name in a field of its own")
     func serviceAreaFieldsAreNumbers() throws {
         let folder = try Tool.temporaryFolder("lang-areas")

@@ -73,15 +73,21 @@ enum MapLayers {
         let circle = inMetres ? "\(NumberText.grouped(Int(service.distance))) m" : "\(NumberText.trimmed(service.minutes)) min"
         let share = NumberText.fixed(result.total.share * 100, 1) + "%"
         let residents = NumberText.grouped(Int(result.total.population.rounded()))
-        let head = "\(wording.service(service.label, language)) · \(service.mode.rawValue) \(circle) (\(profile)) · "
-        guard language == .zh else { return head + "covered \(share) of \(residents) residents" }
-        return head + "\(ChromeWord.share.text(.zh)) \(share) · \(ChromeWord.residents.text(.zh)) \(residents) \(wording.unit("residents", .zh, fallback: "人"))"
+        guard language == .zh else {
+            return "\(wording.service(service.label, language)) · \(service.mode.rawValue) \(circle) (\(profile)) · covered \(share) of \(residents) residents"
+        }
+        let mode = service.mode == .walk ? ChromeWord.walk : service.mode == .drive ? .drive : .radius
+        let circleZh =
+            inMetres
+            ? NumberText.grouped(Int(service.distance)) + ChromeWord.metres.text(.zh) : NumberText.trimmed(service.minutes) + ChromeWord.minutes.text(.zh)
+        return "\(wording.service(service.label, .zh)) · \(mode.text(.zh))\(circleZh)（\(profile)） · "
+            + "\(ChromeWord.share.text(.zh)) \(share) · \(ChromeWord.residents.text(.zh)) \(residents) \(wording.unit("residents", .zh, fallback: "人"))"
     }
 
     /// The note under a map: the data's provenance and the CRS.
-    static func note(_ district: District) -> String {
+    static func note(_ district: District, language: Language = .en) -> String {
         let modelled = district.layers.values.contains { $0.features.contains { $0.properties["source"]?.stringValue == "modelled" } }
-        return (modelled ? "Data: partly modelled (see geodata/SOURCES.md), not a survey · " : "")
+        return (modelled ? ChromeWord.mapDataNote.text(language) : "")
             + "\(district.manifest.metricCRS) · qtplan \(QTPlanVersion.number)"
     }
 }

@@ -46,7 +46,7 @@ public struct ReportRequest: Sendable {
     /// How messages name request settings.
     public var names: SettingNames
     /// The language of headings, tables, map legends, the notes on coverage and data, and the printed summary (the
-    /// land-use, site-check and plan sections' lines stay English).
+    /// sites' clauses stay as the rules file writes them).
     public var language: Language
 
     /// A request.
@@ -138,7 +138,7 @@ public enum ReportJob {
         progress?.advance(by: 1)
 
         let metric = try CRS(parsing: district.manifest.metricCRS)
-        let note = MapLayers.note(district)
+        let note = MapLayers.note(district, language: request.language)
         let language = request.language, typeNames = standards.wording.names
         // Every map's layers in the report's language.
         func layers(_ wanted: [String]) throws(PlanError) -> [MapLayer] {
@@ -189,9 +189,10 @@ public enum ReportJob {
             siteChecks = report.sites.map { siteCheck($0, language: language) }
             maps.append(
                 MapDocument(
-                    title: "\(district.manifest.name) 规划选址 Plan sites by verdict",
-                    subtitle: "\(report.sites.count) sites from \(plan.path) · rules \(report.rulesPath)", note: note,
-                    layers: try layers(["constraints", "subdistricts", "boundary"]) + [sitesLayer(report)],
+                    title: "\(district.manifest.name) " + ChromeWord.pick("规划选址 Plan sites by verdict", language),
+                    subtitle: ChromeWord.sitesMapSubtitle.text(language, String(report.sites.count), plan.path, Self.rulesPath(report.rulesPath, language)),
+                    note: note,
+                    layers: try layers(["constraints", "subdistricts", "boundary"]) + [sitesLayer(report, language: language, wording: standards.wording)],
                     extent: district.features(.boundary), metricCRS: metric))
         }
         var comparison: ReportComparison?
@@ -203,14 +204,14 @@ public enum ReportJob {
             for plan in request.plans {
                 compared.append(try await CompareJob.compare(plan, with: baseline, inputs: compareInputs, names: request.names))
             }
-            comparison = Self.comparison(compared, baseline: results, indicators: indicators)
+            comparison = Self.comparison(compared, baseline: results, indicators: indicators, language: language)
             comparedWorse = compared.filter(\.isWorse).count
             for plan in compared {
                 maps.append(
                     MapDocument(
-                        title: "\(district.manifest.name) 方案 \(plan.plan.name): residents newly covered and newly lost",
-                        subtitle: "population features reaching more (or fewer) of the profile's services with the plan", note: note,
-                        layers: [Self.movedLayer(plan)]
+                        title: "\(district.manifest.name) " + ChromeWord.plansMapTitle.text(language, plan.plan.name),
+                        subtitle: ChromeWord.plansMapSubtitle.text(language), note: note,
+                        layers: [Self.movedLayer(plan, language: language)]
                             + (try layers(["subdistricts", "boundary"])),
                         extent: district.features(.boundary), metricCRS: metric))
             }
@@ -230,7 +231,8 @@ public enum ReportJob {
             let at = try IndicatorsJob.at(population, report: indicators, targets: targets, targetsPath: "the targets file")
             content.indicatorsAtPopulation = (
                 at.residents,
-                ChromeWord.reportAtPopulation.text(language, NumberText.grouped(at.residents), at.source), at.report
+                ChromeWord.reportAtPopulation.text(language, NumberText.grouped(at.residents), Self.populationSource(at.source, population, language)),
+                at.report
             )
         }
         let worse = comparison.map { _ in comparedWorse } ?? 0
@@ -250,7 +252,9 @@ public enum ReportJob {
     }
 
     /// The 方案比选 section's table and lines.
-    static func comparison(_ plans: [PlanComparison], baseline: [CoverageResult], indicators: IndicatorReport) -> ReportComparison {
+    static func comparison(
+        _ plans: [PlanComparison], baseline: [CoverageResult], indicators: IndicatorReport, language: Language = .en
+    ) -> ReportComparison {
         let met = { (report: IndicatorReport?) in report.map { $0.district.rows.filter { $0.status == .met }.count } ?? 0 }
         let rows = baseline.enumerated().map { i, r in
             ReportComparison.Row(
@@ -258,72 +262,120 @@ public enum ReportJob {
                 gained: plans.map { $0.changes[i].newlyCovered }, lost: plans.map { $0.changes[i].newlyLost })
         }
         let summaries = plans.map { p in
-            "\(p.plan.name)" + (p.plan.description.map { " (\($0))" } ?? "") + ": \(p.plan.edits.count) change\(p.plan.edits.count == 1 ? "" : "s") "
-                + "from \(p.plan.path); district targets met \(met(p.indicators)) (baseline \(met(indicators)))"
-                + (p.siteChecks.map { "; added sites: " + $0.sites.map { "\($0.site.label) \($0.verdict.rawValue)" }.joined(separator: ", ") } ?? "")
-                + (p.cost.map { "; cost \(NumberText.grouped(rounding: $0))" } ?? "")
-                + (p.isWorse ? "; lowers a covered count" : "")
+            guard language == .zh else {
+                return "\(p.plan.name)" + (p.plan.description.map { " (\($0))" } ?? "")
+                    + ": \(p.plan.edits.count) change\(p.plan.edits.count == 1 ? "" : "s") "
+                    + "from \(p.plan.path); district targets met \(met(p.indicators)) (baseline \(met(indicators)))"
+                    + (p.siteChecks.map { "; added sites: " + $0.sites.map { "\($0.site.label) \($0.verdict.rawValue)" }.joined(separator: ", ") } ?? "")
+                    + (p.cost.map { "; cost \(NumberText.grouped(rounding: $0))" } ?? "")
+                    + (p.isWorse ? "; lowers a covered count" : "")
+            }
+            let verdict = { (v: SiteVerdict) -> String in
+                switch v {
+                case .pass: ChromeWord.pass.text(.zh)
+                case .warn: ChromeWord.warn.text(.zh)
+                case .fail: ChromeWord.fail.text(.zh)
+                }
+            }
+            let name = p.plan.name + (p.plan.description.map { "（\($0)）" } ?? "")
+            return ChromeWord.plansLine.text(.zh, name, String(p.plan.edits.count), p.plan.path, String(met(p.indicators)), String(met(indicators)))
+                + (p.siteChecks.map { ChromeWord.plansAddedSites.text(.zh, $0.sites.map { "\($0.site.label) \(verdict($0.verdict))" }.joined(separator: "，")) }
+                    ?? "")
+                + (p.cost.map { ChromeWord.plansCost.text(.zh, NumberText.grouped(rounding: $0)) } ?? "")
+                + (p.isWorse ? ChromeWord.plansWorse.text(.zh) : "")
         }
         return ReportComparison(plans: plans.map(\.plan.name), summaries: summaries, rows: rows)
     }
 
     /// The population features whose residents reach more services with a plan (newly covered) or fewer (newly
     /// lost), as a map layer.
-    static func movedLayer(_ plan: PlanComparison) -> MapLayer {
+    static func movedLayer(_ plan: PlanComparison, language: Language = .en) -> MapLayer {
         let features = plan.coverageCounts.sorted { $0.key < $1.key }.compactMap { id, counts -> Feature? in
             guard counts.before != counts.after, let geometry = plan.populationGeometries[id] else { return nil }
             return Feature(
                 geometry: geometry,
                 properties: [
                     "id": .string(id), "moved": .string(counts.after > counts.before ? "gained" : "lost"),
-                    "services": .string("\(counts.before) → \(counts.after) services")
+                    "services": .string(ChromeWord.movedServices.text(language, String(counts.before), String(counts.after)))
                 ])
         }
         return MapLayer(
             id: "moved-\(plan.plan.name)", title: "方案 \(plan.plan.name)", features: features,
             classes: [
-                MapClass(title: "新覆盖 newly covered", style: MapStyle(fill: "#1b7f3b", fillOpacity: 0.75, stroke: "#0d4020", strokeWidth: 0.4)) {
+                MapClass(
+                    title: ChromeWord.pick("新覆盖 newly covered", language),
+                    style: MapStyle(fill: "#1b7f3b", fillOpacity: 0.75, stroke: "#0d4020", strokeWidth: 0.4)
+                ) {
                     $0.string("moved") == "gained"
                 },
-                MapClass(title: "新失去 newly lost", style: MapStyle(fill: "#c62828", fillOpacity: 0.75, stroke: "#5c1010", strokeWidth: 0.4)) {
+                MapClass(
+                    title: ChromeWord.pick("新失去 newly lost", language), style: MapStyle(fill: "#c62828", fillOpacity: 0.75, stroke: "#5c1010", strokeWidth: 0.4)
+                ) {
                     $0.string("moved") == "lost"
                 }
             ], label: { _ in nil }, tooltip: { f in "\(f.string("id") ?? "") · \(f.string("services") ?? "")" })
     }
 
-    /// One site's rules as the report shows them (in Chinese by the rules file's `title_zh`).
+    /// One site's rules as the report shows them (in Chinese by the rules file's `title_zh`, what was measured and the
+    /// limit by ``QTText/ChromeWord/siting(_:_:)``; the clauses as the rules file writes them).
     static func siteCheck(_ result: SiteCheckResult, language: Language = .en) -> ReportSiteCheck {
         ReportSiteCheck(
             site: result.site.label, type: result.site.type,
             rules: result.rules.map { r in
                 ReportSiteCheck.Rule(
-                    rule: language == .zh ? r.titleZh ?? r.title : r.title, verdict: r.verdict.rawValue, measured: r.measured, limit: r.limit,
-                    clause: r.clause + (r.verified ? "" : " [clause not verified]"))
+                    rule: language == .zh ? r.titleZh ?? r.title : r.title, verdict: r.verdict.rawValue, measured: ChromeWord.siting(r.measured, language),
+                    limit: ChromeWord.siting(r.limit, language),
+                    clause: r.clause + (r.verified ? "" : ChromeWord.clauseNotVerified.text(language)))
             })
     }
 
+    /// Where the population the indicators are given at comes from, in `language`: in Chinese the plan's year or
+    /// "as given" from ``QTText/ChromeWord``, the targets file's citation as it writes it.
+    static func populationSource(_ source: String, _ population: IndicatorPopulation, _ language: Language) -> String {
+        guard language == .zh else { return source }
+        switch population {
+        case .planYear(let year):
+            let opening = "the plan's \(year) population, "
+            return source.hasPrefix(opening) ? ChromeWord.planPopulation.text(.zh, String(year)) + source.dropFirst(opening.count) : source
+        case .residents: return source == "as given" ? ChromeWord.asGiven.text(.zh) : source
+        }
+    }
+
+    /// The rules file's path as the report names it: the bundled file marked so, in `language`.
+    static func rulesPath(_ path: String, _ language: Language) -> String {
+        guard language == .zh, path.hasSuffix(" (bundled)") else { return path }
+        return path.dropLast(" (bundled)".count) + "（内置）"
+    }
+
     /// The plan's sites as a map layer, coloured by verdict, each with its failed rules on hover.
-    static func sitesLayer(_ report: SiteCheckReport) -> MapLayer {
+    static func sitesLayer(_ report: SiteCheckReport, language: Language = .en, wording: StandardsWording = StandardsWording()) -> MapLayer {
+        let zh = language == .zh
         let features = report.sites.map { s in
             Feature(
                 geometry: .point(Point(s.site.location)),
                 properties: [
                     "id": .string(s.site.id), "name": .string(s.site.name), "type": .string(s.site.type),
                     "verdict": .string(s.verdict.rawValue),
-                    "failed": .string(s.failures.map(\.title).joined(separator: "; "))
+                    "failed": .string(s.failures.map { zh ? $0.titleZh ?? $0.title : $0.title }.joined(separator: zh ? "；" : "; "))
                 ])
         }
         let style = { (fill: String) in MapStyle(fill: fill, stroke: "#fff", strokeWidth: 1.2, radius: 6) }
         return MapLayer(
-            id: "sites", title: "规划选址 Plan sites", features: features,
+            id: "sites", title: ChromeWord.pick("规划选址 Plan sites", language), features: features,
             classes: [
-                MapClass(title: "通过 pass", style: style("#1b7f3b")) { $0.string("verdict") == "pass" },
-                MapClass(title: "提示 warn", style: style("#e0a100")) { $0.string("verdict") == "warn" },
-                MapClass(title: "不通过 fail", style: style("#c62828")) { $0.string("verdict") == "fail" }
+                MapClass(title: ChromeWord.pick("通过 pass", language), style: style("#1b7f3b")) { $0.string("verdict") == "pass" },
+                MapClass(title: ChromeWord.pick("提示 warn", language), style: style("#e0a100")) { $0.string("verdict") == "warn" },
+                MapClass(title: ChromeWord.pick("不通过 fail", language), style: style("#c62828")) { $0.string("verdict") == "fail" }
             ], label: { $0.string("id") },
             tooltip: { f in
-                var text = "\(f.string("name") ?? "") · \(f.string("type") ?? "") · \(f.string("verdict") ?? "")"
-                if let failed = f.string("failed"), !failed.isEmpty { text += " · failed: \(failed)" }
+                guard zh else {
+                    var text = "\(f.string("name") ?? "") · \(f.string("type") ?? "") · \(f.string("verdict") ?? "")"
+                    if let failed = f.string("failed"), !failed.isEmpty { text += " · failed: \(failed)" }
+                    return text
+                }
+                let verdict = f.string("verdict").flatMap { ChromeWord(rawValue: $0) }?.text(.zh) ?? f.string("verdict") ?? ""
+                var text = "\(f.string("name") ?? "") · \(wording.service(f.string("type") ?? "", .zh)) · \(verdict)"
+                if let failed = f.string("failed"), !failed.isEmpty { text += " · " + ChromeWord.sitesFailedTip.text(.zh, failed) }
                 return text
             })
     }

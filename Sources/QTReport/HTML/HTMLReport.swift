@@ -23,7 +23,7 @@ public enum HTMLReport {
         }
         var coverageHTML = coverage(content.coverage, profile: content.coverageProfile, notes: content.coverageNotes, content: content)
         for (index, map) in content.maps.enumerated() {
-            coverageHTML += try figure(map, index: index)
+            coverageHTML += try figure(map, index: index, language: lang)
         }
         sections.append(("coverage", ChromeWord.coverageSection.text(lang), coverageHTML))
         if let indicators = content.indicators {
@@ -33,23 +33,27 @@ public enum HTMLReport {
                     Self.indicators(indicators, atPopulation: content.indicatorsAtPopulation, language: lang)
                 ))
         }
-        if let checks = content.siteChecks { sections.append(("sites", ChromeWord.sitesSection.text(lang), sites(checks))) }
-        if let comparison = content.comparison { sections.append(("plans", ChromeWord.plansSection.text(lang), plans(comparison))) }
+        if let checks = content.siteChecks {
+            sections.append(("sites", ChromeWord.sitesSection.text(lang), sites(checks, language: lang, wording: content.wording)))
+        }
+        if let comparison = content.comparison {
+            sections.append(("plans", ChromeWord.plansSection.text(lang), plans(comparison, language: lang, wording: content.wording)))
+        }
 
         var out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out += "<title>\(e(s.name)) \(e(s.nameEn)) — qtplan planning report</title>\n"
+        out += "<title>\(e(s.name)) \(e(s.nameEn)) — \(e(ChromeWord.reportDocumentTitle.text(lang)))</title>\n"
         out += "<style>\n\(ReportAssets.css)\n</style>\n</head>\n<body data-ready=\"false\">\n"
         out += "<header>\n<h1>\(e(s.name)) \(e(s.nameEn)) · \(e(ChromeWord.reportTitle.text(lang)))</h1>\n"
-        out +=
-            "<p class=\"meta\">\(e(NumberText.compact(s.officialAreaKm2, 1))) km² official · \(e(NumberText.grouped(s.residents))) residents · "
-            + "metric CRS \(e(s.metricCRS)) · standards profile \(e(content.coverageProfile))</p>\n"
+        let meta = ChromeWord.reportMeta.text(
+            lang, NumberText.compact(s.officialAreaKm2, 1), NumberText.grouped(s.residents), s.metricCRS, content.coverageProfile)
+        out += "<p class=\"meta\">\(e(meta))</p>\n"
         out += "<p class=\"modelled\">\(e(content.provenance))</p>\n</header>\n<nav>"
         out += sections.map { "<a href=\"#\($0.id)\">\(e($0.title))</a>" }.joined() + "</nav>\n<main>\n"
         for section in sections {
             out += "<section id=\"\(section.id)\">\n<h2>\(e(section.title))</h2>\n\(section.html)</section>\n"
         }
-        out += "</main>\n<footer>Made by \(e(content.generator)). \(e(content.provenance))</footer>\n"
+        out += "</main>\n<footer>\(e(ChromeWord.reportMadeBy.text(lang, content.generator))) \(e(content.provenance))</footer>\n"
         out += "<div id=\"tip\" class=\"tip\" hidden></div>\n<script>\n\(ReportAssets.script)\n</script>\n</body>\n</html>\n"
         return out
     }
@@ -60,12 +64,15 @@ public enum HTMLReport {
 
     // MARK: Sections
 
-    static func plans(_ c: ReportComparison) -> String {
+    /// The plans' table; in Chinese its headers, caption and services (the standards file's names).
+    static func plans(_ c: ReportComparison, language: Language = .en, wording: StandardsWording = StandardsWording()) -> String {
+        let zh = language == .zh
+        let first = zh ? [ChromeWord.service.text(.zh), ChromeWord.baseline.text(.zh)] : ["Service", "Baseline"]
         var table = HTMLTable(
-            header: ["Service", "Baseline"] + c.plans.flatMap { ["\($0)", "Δ pp", "+ / −"] },
+            header: first + c.plans.flatMap { ["\($0)", ChromeWord.plansChange.text(language), ChromeWord.plansGainedLost.text(language)] },
             numeric: Set(1..<(2 + 3 * c.plans.count)))
         for row in c.rows {
-            var cells = [row.service, percent(row.baseline)]
+            var cells = [wording.service(row.service, language), percent(row.baseline)]
             for (i, share) in row.plans.enumerated() {
                 let change = (share - row.baseline) * 100
                 cells += [
@@ -75,9 +82,7 @@ public enum HTMLReport {
             }
             table.rows.append(cells)
         }
-        table.caption =
-            "Share of residents within each service's circle, the baseline and each plan applied on its own; "
-            + "the change in percentage points and the residents newly covered and newly lost."
+        table.caption = ChromeWord.plansCaption.text(language)
         return table.html + c.summaries.map { "<p class=\"note\">\(e($0))</p>\n" }.joined()
     }
 
@@ -90,16 +95,22 @@ public enum HTMLReport {
             [w(.officialArea), "\(NumberText.compact(s.officialAreaKm2, 1)) km²"],
             [
                 w(.boundaryPolygon),
-                "\(String(format: "%.1f", s.geodesicAreaKm2)) km² geodesic (WGS84), "
-                    + "\(String(format: "%+.1f%%", s.areaDifferencePercent)) vs official; \(String(format: "%.1f", s.planarAreaKm2)) km² planar in \(s.metricCRS)"
+                language == .zh
+                    ? ChromeWord.geodesicArea.text(.zh, String(format: "%.1f", s.geodesicAreaKm2), String(format: "%+.1f%%", s.areaDifferencePercent))
+                        + "；" + ChromeWord.planarArea.text(.zh, String(format: "%.1f", s.planarAreaKm2), s.metricCRS)
+                    : "\(String(format: "%.1f", s.geodesicAreaKm2)) km² geodesic (WGS84), "
+                        + "\(String(format: "%+.1f%%", s.areaDifferencePercent)) vs official; \(String(format: "%.1f", s.planarAreaKm2)) km² planar in \(s.metricCRS)"
             ],
             [w(.summaryResidents), NumberText.grouped(s.residents)]
         ]
         for layer in s.layerCounts.keys.sorted() {
-            let sources = (s.layerSources[layer] ?? [:]).sorted { $0.key < $1.key }.map { "\(NumberText.grouped($0.value)) \($0.key)" }
+            let sources = (s.layerSources[layer] ?? [:]).sorted { $0.key < $1.key }.map { "\(NumberText.grouped($0.value)) \(source($0.key, language))" }
             let count = s.layerCounts[layer] ?? 0
             table.rows.append([
-                "\(w(.layer)) \(layer.rawValue)", "\(NumberText.grouped(count)) feature\(count == 1 ? "" : "s") (\(sources.joined(separator: ", ")))"
+                "\(w(.layer)) \(layer.rawValue)",
+                language == .zh
+                    ? ChromeWord.reportFeatures.text(.zh, NumberText.grouped(count), sources.joined(separator: "，"))
+                    : "\(NumberText.grouped(count)) feature\(count == 1 ? "" : "s") (\(sources.joined(separator: ", ")))"
             ])
         }
         var out = table.html
@@ -111,8 +122,17 @@ public enum HTMLReport {
         return out
     }
 
-    /// The land-use tables; in Chinese the headers and class names (the notes and the reconciliation's rows stay
-    /// English).
+    /// A feature's source (`modelled`, `reference`, `seed`) in `language`; another source as written.
+    static func source(_ source: String, _ language: Language) -> String {
+        switch source {
+        case "modelled": ChromeWord.modelledSource.text(language)
+        case "reference": ChromeWord.referenceSource.text(language)
+        case "seed": ChromeWord.seedSource.text(language)
+        default: source
+        }
+    }
+
+    /// The land-use tables; in Chinese every header, row label, caption and note (``QTText/ChromeWord``).
     static func landUse(_ r: LandUseReport, unitKm2: Bool, targets: LandTargets?, language: Language = .en) -> String {
         let w = { (word: ChromeWord) in word.text(language) }
         let km2 = { (m2: Double) in String(format: "%.2f", m2 / 1e6) }
@@ -124,13 +144,15 @@ public enum HTMLReport {
         table.rows.append([w(.totalOfParcels), "", km2(r.total), percent(1)])
         table.rowClasses[table.rows.count - 1] = "total"
         table.caption =
-            "\(r.method == .geodesic ? "Geodesic (WGS84 ellipsoid)" : "Planar (\(r.metricCRS))") areas of \(NumberText.grouped(r.parcelCount)) parcels."
+            r.method == .geodesic
+            ? ChromeWord.luCaption.text(language, NumberText.grouped(r.parcelCount))
+            : ChromeWord.luCaptionPlanar.text(language, NumberText.grouped(r.parcelCount), r.metricCRS)
         var reconcile = HTMLTable(header: [w(.reconciliation), "m²", "km²"], numeric: [1, 2])
         for (label, value) in [
-            ("Boundary polygon", r.boundaryArea), ("− land no parcel covers (gaps)", r.gapArea),
-            ("+ land covered twice (overlaps)", r.overlapArea), ("+ parcels outside the boundary", r.outsideBoundaryArea),
-            ("= what the parcels should add up to", r.reconciledTotal), ("Total of parcels", r.total),
-            ("Official area (manifest)", r.officialArea)
+            (w(.recBoundary), r.boundaryArea), (w(.recGaps), r.gapArea),
+            (w(.recOverlaps), r.overlapArea), (w(.recOutside), r.outsideBoundaryArea),
+            (w(.recExpected), r.reconciledTotal), (w(.totalOfParcels), r.total),
+            (w(.recOfficial), r.officialArea)
         ] {
             reconcile.rows.append([label, NumberText.compact(value, 4), km2(value)])
         }
@@ -138,26 +160,25 @@ public enum HTMLReport {
         var out = table.html + "<h3>\(e(w(.reconciliation)))</h3>\n" + reconcile.html
         if let targets {
             let d = r.derived
-            var derived = HTMLTable(header: ["Figure", "Value", "2025 target", "Met"], numeric: [1, 2])
+            var derived = HTMLTable(header: [w(.figureColumn), w(.valueColumn), w(.targetColumn), w(.metColumn)], numeric: [1, 2])
             derived.rows = [
                 [
-                    "Urban construction land 城镇建设用地", "\(km2(d.urbanConstructionArea)) km²", "≤ \(km2(targets.urbanConstructionSquareMetres)) km²",
-                    d.urbanConstructionArea <= targets.urbanConstructionSquareMetres ? "yes" : "no"
+                    w(.luUrbanRow), "\(km2(d.urbanConstructionArea)) km²", "≤ \(km2(targets.urbanConstructionSquareMetres)) km²",
+                    d.urbanConstructionArea <= targets.urbanConstructionSquareMetres ? w(.yes) : w(.no)
                 ],
                 [
-                    "Cropland 耕地 (room for the grain-growing area 粮食生产面积)", "\(NumberText.grouped(Int(d.croplandMu.rounded()))) 亩",
-                    "grain area ≥ \(NumberText.grouped(Int(targets.croplandMu.target))) 亩",
-                    d.croplandMu >= targets.croplandMu.target ? "room" : "no"
+                    w(.luCroplandRow), "\(NumberText.grouped(Int(d.croplandMu.rounded()))) 亩",
+                    ChromeWord.luGrainTarget.text(language, NumberText.grouped(Int(targets.croplandMu.target))),
+                    d.croplandMu >= targets.croplandMu.target ? w(.luRoom) : w(.no)
                 ],
                 [
-                    "Green and open space (class 14) share of built-up land: an upper bound of the park share (parks only: see the indicators)",
-                    percent(d.greenSpaceShare), "parks ≥ \(percent(targets.parkGreenShare, 0))",
-                    d.greenSpaceShare >= targets.parkGreenShare ? "bound allows" : "no"
+                    w(.luGreenRow), percent(d.greenSpaceShare), ChromeWord.luParksTarget.text(language, percent(targets.parkGreenShare, 0)),
+                    d.greenSpaceShare >= targets.parkGreenShare ? w(.luBoundAllows) : w(.no)
                 ]
             ]
             out += "<h3>\(e(w(.againstThePlan)))</h3>\n" + derived.html
         }
-        if r.isModelled { out += "<p class=\"note\">The land-use layer is modelled: these areas show the method, not a survey.</p>\n" }
+        if r.isModelled { out += "<p class=\"note\">\(e(w(.luModelledNote)))</p>\n" }
         return out
     }
 
@@ -176,14 +197,21 @@ public enum HTMLReport {
             let s = r.service
             let circle =
                 s.mode == .radius
-                ? "\(NumberText.grouped(Int(s.distance))) m"
-                : "\(NumberText.compact(s.minutes, 1)) min" + (s.minutesRural.map { " (rural \(NumberText.compact($0, 1)))" } ?? "")
+                ? "\(NumberText.grouped(Int(s.distance)))\(ChromeWord.metres.text(lang))"
+                : "\(NumberText.compact(s.minutes, 1))\(ChromeWord.minutes.text(lang))"
+                    + (s.minutesRural.map { ChromeWord.rural.text(lang, NumberText.compact($0, 1)) } ?? "")
+            let mode: String
+            switch s.mode {
+            case .walk: mode = ChromeWord.walk.text(lang)
+            case .drive: mode = ChromeWord.drive.text(lang)
+            case .radius: mode = ChromeWord.radius.text(lang)
+            }
             table.rows.append(
-                [content.wording.service(s.label, lang), s.mode.rawValue, circle, NumberText.grouped(r.facilities), percent(r.total.share)]
+                [content.wording.service(s.label, lang), mode, circle, NumberText.grouped(r.facilities), percent(r.total.share)]
                     + r.bySubdistrict.map { percent($0.share) })
         }
-        table.caption = "Share of residents (not of area) within each service's circle, profile \(profile)."
-        var residents = HTMLTable(header: ["", "District"] + zones, numeric: Set(1..<(2 + zones.count)))
+        table.caption = ChromeWord.reportCoverageCaption.text(lang, profile)
+        var residents = HTMLTable(header: ["", ChromeWord.district.text(lang)] + zones, numeric: Set(1..<(2 + zones.count)))
         residents.rows = [
             [
                 lang == .zh ? "\(ChromeWord.residents.text(.zh))（\(content.wording.unit("residents", .zh, fallback: "人"))）" : "Residents",
@@ -204,54 +232,80 @@ public enum HTMLReport {
                 zh
                 ? [ChromeWord.indicator, .unit, .targetValue, .value, .met, .whatIsMissing].map { $0.text(.zh) }
                 : ["Indicator", "Unit", "2025 target", "Value", "Met", "What is missing"]
-            if let at = atPopulation { header += ["At \(NumberText.grouped(at.residents)) residents", "Met", "What is missing then"] }
+            if let at = atPopulation {
+                header +=
+                    zh
+                    ? [ChromeWord.reportAtResidents.text(.zh, NumberText.grouped(at.residents)), ChromeWord.met.text(.zh), ChromeWord.whatIsMissing.text(.zh)]
+                    : ["At \(NumberText.grouped(at.residents)) residents", "Met", "What is missing then"]
+            }
             var table = HTMLTable(header: header, numeric: atPopulation == nil ? [2, 3] : [2, 3, 6])
             for (i, row) in scope.rows.enumerated() {
                 var cells = [
                     zh ? IndicatorText.name(row, .zh) : row.target.nameZh.map { "\($0) \(row.target.name)" } ?? row.target.name,
                     IndicatorText.unit(row, language), IndicatorText.target(row, language),
-                    IndicatorText.value(row) + (scope.isDistrict && report.isCalibrated(row) ? " (calibrated to the 2020 baseline)" : ""),
+                    IndicatorText.value(row, language) + (scope.isDistrict && report.isCalibrated(row) ? ChromeWord.reportCalibrated.text(language) : ""),
                     IndicatorText.met(row, language), IndicatorText.needs(row, language)
                 ]
                 if let at = atPopulation?.report.scopes[s].rows[i] {
-                    cells += [IndicatorText.value(at), IndicatorText.met(at, language), IndicatorText.needs(at, language)]
+                    cells += [IndicatorText.value(at, language), IndicatorText.met(at, language), IndicatorText.needs(at, language)]
                 }
                 table.rows.append(cells)
                 if row.status == .notMet { table.rowClasses[i] = "fail" }
             }
-            out += "<h3>\(e(scope.name))\(scope.residents.map { " · \(NumberText.grouped($0)) residents" } ?? "")</h3>\n" + table.html
+            let residents = scope.residents.map { ChromeWord.reportScopeResidents.text(language, NumberText.grouped($0)) } ?? ""
+            out += "<h3>\(e(scope.name))\(e(residents))</h3>\n" + table.html
         }
         for note in report.notes { out += "<p class=\"note\">\(e(note))</p>\n" }
         if let at = atPopulation { out += "<p class=\"note\">\(e(at.note))</p>\n" }
         if report.modelled {
-            out +=
-                "<p class=\"note\">Modelled inputs: \(e(report.modelledLayers.map(\.rawValue).joined(separator: ", "))): these values describe the model, not a survey.</p>\n"
+            out += "<p class=\"note\">\(e(ChromeWord.indModelled.text(language, report.modelledLayers.map(\.rawValue).joined(separator: ", "))))</p>\n"
         }
         return out
     }
 
-    static func sites(_ checks: [ReportSiteCheck]) -> String {
+    /// The site checks; in Chinese the sentence, headers and verdicts (``QTText/ChromeWord``) and the types by the
+    /// standards file's names (the rules by their `title_zh` and the clauses come so from ``ReportSiteCheck``).
+    static func sites(_ checks: [ReportSiteCheck], language: Language = .en, wording: StandardsWording = StandardsWording()) -> String {
+        let zh = language == .zh
         var out = ""
         let failing = checks.filter { $0.rules.contains { $0.verdict == "fail" } }.count
-        let sites = checks.count == 1 ? "1 site" : "\(checks.count) sites"
-        out +=
-            "<p>\(sites) checked: \(checks.count - failing) \(checks.count - failing == 1 ? "passes" : "pass") every rule, "
-            + "\(failing) \(failing == 1 ? "fails" : "fail") at least one.</p>\n"
+        if zh {
+            out += "<p>\(e(ChromeWord.sitesChecked.text(.zh, String(checks.count), String(checks.count - failing), String(failing))))</p>\n"
+        } else {
+            let sites = checks.count == 1 ? "1 site" : "\(checks.count) sites"
+            out +=
+                "<p>\(sites) checked: \(checks.count - failing) \(checks.count - failing == 1 ? "passes" : "pass") every rule, "
+                + "\(failing) \(failing == 1 ? "fails" : "fail") at least one.</p>\n"
+        }
+        let verdictWord = { (verdict: String) -> String in
+            guard zh else { return verdict }
+            switch verdict {
+            case "pass": return ChromeWord.pass.text(.zh)
+            case "warn": return ChromeWord.warn.text(.zh)
+            case "fail": return ChromeWord.fail.text(.zh)
+            default: return verdict
+            }
+        }
         for check in checks {
-            var table = HTMLTable(header: ["Rule", "Verdict", "Measured", "Limit", "Clause"])
+            var table = HTMLTable(
+                header: zh
+                    ? [ChromeWord.rule, .verdict, .measuredValue, .limit, .clause].map { $0.text(.zh) } : ["Rule", "Verdict", "Measured", "Limit", "Clause"])
             for (i, rule) in check.rules.enumerated() {
-                table.rows.append([rule.rule, rule.verdict, rule.measured, rule.limit, rule.clause])
+                table.rows.append([rule.rule, verdictWord(rule.verdict), rule.measured, rule.limit, rule.clause])
                 if rule.verdict == "fail" { table.rowClasses[i] = "fail" } else if rule.verdict == "warn" { table.rowClasses[i] = "warn" }
             }
-            out += "<h3>\(e(check.site)) · \(e(check.type))</h3>\n" + table.html
+            out += "<h3>\(e(check.site)) · \(e(wording.service(check.type, language)))</h3>\n" + table.html
         }
         return out
     }
 
-    static func figure(_ map: MapDocument, index: Int) throws -> String {
-        "<figure class=\"map\" id=\"map-\(index + 1)\">\n<div class=\"map-tools\"><button type=\"button\" data-zoom=\"in\" title=\"Zoom in\">+</button>"
-            + "<button type=\"button\" data-zoom=\"out\" title=\"Zoom out\">−</button><button type=\"button\" data-zoom=\"reset\" title=\"Reset\">⟲</button></div>\n"
+    static func figure(_ map: MapDocument, index: Int, language: Language = .en) throws -> String {
+        let title = { (word: ChromeWord) in e(word.text(language)) }
+        return
+            "<figure class=\"map\" id=\"map-\(index + 1)\">\n<div class=\"map-tools\"><button type=\"button\" data-zoom=\"in\" title=\"\(title(.zoomIn))\">+</button>"
+            + "<button type=\"button\" data-zoom=\"out\" title=\"\(title(.zoomOut))\">−</button>"
+            + "<button type=\"button\" data-zoom=\"reset\" title=\"\(title(.zoomReset))\">⟲</button></div>\n"
             + (try map.svg(standalone: false))
-            + "<figcaption>Drag to pan, wheel or buttons to zoom; hover a feature for its figures. \(e(map.subtitle ?? ""))</figcaption>\n</figure>\n"
+            + "<figcaption>\(e(ChromeWord.reportFigureHelp.text(language))) \(e(map.subtitle ?? ""))</figcaption>\n</figure>\n"
     }
 }

@@ -23,8 +23,27 @@ public enum StandardLayers {
         guard let collection = district.layers[layer] else { return nil }
         var features = collection.features
         if let filter { features = features.filter { matches($0, filter: filter) } }
-        let suffix = filter.map { language == .zh ? "：\(names[$0]?.zh ?? $0)" : ": \($0)" } ?? ""
+        // A filter names a type (the standards file's name) or a transit kind (ChromeWord).
+        let kinds: [String: ChromeWord] = [
+            "metro_line": .metroLine, "metro_station": .metroStation, "rail_line": .railLine, "rail_station": .railStation, "bus_stop": .busStop
+        ]
+        let suffix = filter.map { language == .zh ? "：\(names[$0]?.zh ?? kinds[$0]?.text(.zh) ?? $0)" : ": \($0)" } ?? ""
         let t = { (text: String) in ChromeWord.pick(text, language) }
+        // A feature's status (operating, planned…) and type as a hover text says them: in Chinese by ChromeWord and
+        // the standards file's names, in English as written.
+        let status: @Sendable (MapFeature) -> String? = { f in
+            guard language == .zh, let s = f.string("status") else { return f.string("status") }
+            switch s {
+            case "operating": return ChromeWord.statusOperating.text(.zh)
+            case "under_construction": return ChromeWord.statusUnderConstruction.text(.zh)
+            case "planned": return ChromeWord.statusPlanned.text(.zh)
+            default: return s
+            }
+        }
+        let type: @Sendable (MapFeature) -> String? = { f in
+            guard language == .zh, let type = f.string("type") else { return f.string("type") }
+            return names[type]?.zh ?? type
+        }
         switch layer {
         case .boundary:
             return MapLayer(
@@ -87,13 +106,13 @@ public enum StandardLayers {
                         $0.string("kind") == "rail_station"
                     },
                     MapClass(title: t("公交站 Bus stop"), style: MapStyle(fill: "#3f7fbf", radius: 1.2)) { $0.string("kind") == "bus_stop" }
-                ], tooltip: { f in f.string("kind") == "bus_stop" ? nil : [f.string("name"), f.string("status")].compactMap { $0 }.joined(separator: " · ") })
+                ], tooltip: { f in f.string("kind") == "bus_stop" ? nil : [f.string("name"), status(f)].compactMap { $0 }.joined(separator: " · ") })
         case .facilities:
             let types = Set(features.compactMap { $0.properties["type"]?.stringValue })
             return MapLayer(
                 id: "facilities", title: t("公共服务设施 Facilities") + suffix, features: features,
                 classes: facilityClasses(present: types, language: language, names: names),
-                tooltip: { f in [f.string("name"), f.string("type"), f.string("status")].compactMap { $0 }.joined(separator: " · ") })
+                tooltip: { f in [f.string("name"), type(f), status(f)].compactMap { $0 }.joined(separator: " · ") })
         case .constraints:
             return MapLayer(
                 id: "constraints", title: t("管控要素 Constraints") + suffix, features: features,
