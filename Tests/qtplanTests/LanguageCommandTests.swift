@@ -285,6 +285,12 @@ import Testing
         #expect(lines[1].split(separator: " ", omittingEmptySubsequences: true) == ["结论", "规则", "实测", "限值"], "\(lines[1])")
         #expect(lines.contains { $0.hasPrefix("通过") && $0.contains("位于区界内") })
         #expect(lines.contains { $0.hasPrefix("提示") && $0.contains("新增覆盖居民") })
+        // What each rule measured and its limit, and the unverified-clause mark, in Chinese too (ChromeWord.siting):
+        // rail-1 runs along 30.3098°N, 0.0048° north of the site: 0.0048 · 110,856 m per degree of latitude at 30.3°N
+        // = 532.1 m, printed 532米.
+        #expect(lines.contains { $0.contains("距 rail-1 城际铁路 532米") && $0.contains("≥ 300米") }, "\(zh.stdout)")
+        #expect(zh.stdout.contains("［条文未核实］") && !zh.stdout.contains("[clause not verified]"))
+        #expect(zh.stdout.contains("siting-rules.json（内置）"))
         #expect(!zh.stdout.contains("inside_district") && !zh.stdout.contains("coverage_gain "))
         // The site's heading and the footer too.
         #expect(lines[0] == "选址 site：幼儿园，位于 120.3045000,30.3050000：提示（0 项不通过，1 项提示，共 12 项规则）", "\(lines[0])")

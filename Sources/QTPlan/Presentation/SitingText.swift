@@ -75,7 +75,10 @@ extension SiteCheckOutcome {
                     language, s.site.label, wording.service(s.site.type, language), SitingFigures.position(s.site.location), verdict, counts) + "\n"
             var lines: [[String]] = [[ChromeWord.verdict, .rule, .measuredValue, .limit].map { $0.text(language) }]
             for r in s.rules {
-                lines.append([verdictWord(r.verdict), zh ? r.titleZh ?? r.rule : r.rule, r.measured, r.limit])
+                lines.append([
+                    verdictWord(r.verdict), zh ? r.titleZh ?? r.rule : r.rule, ChromeWord.siting(r.measured, language),
+                    ChromeWord.siting(r.limit, language)
+                ])
                 for g in r.bySubdistrict { lines.append(["", "", "  \(g.name): \(SitingFigures.people(g.residents))", ""]) }
             }
             let rendered = TextColumns.render(lines).split(separator: "\n", omittingEmptySubsequences: false)
@@ -86,7 +89,7 @@ extension SiteCheckOutcome {
                 text += rendered[k] + "\n"
                 k += 1
                 for _ in r.bySubdistrict { text += rendered[k] + "\n"; k += 1 }
-                text += "         ↳ " + r.clause + (r.verified ? "" : " [clause not verified]") + "\n"
+                text += "         ↳ " + r.clause + (r.verified ? "" : ChromeWord.clauseNotVerified.text(language)) + "\n"
             }
             text += "\n"
         }
@@ -99,7 +102,7 @@ extension SiteCheckOutcome {
                     ? ChromeWord.sitesFail.text(language, String(failed), String(report.sites.count))
                     : ChromeWord.sitesPass.text(language) + (warned > 0 ? ChromeWord.sitesWarned.text(language, String(warned)) : "")
             ),
-            (ChromeWord.rulesLabel.text(language), report.rulesPath)
+            (ChromeWord.rulesLabel.text(language), ReportJob.rulesPath(report.rulesPath, language))
         ]
         if !report.circles.isEmpty {
             footer.append(
