@@ -4,7 +4,7 @@
 #   tsan  ThreadSanitizer, scratch path .build-tsan
 # The tests are Swift Testing, run with --disable-xctest (XCTest's own runner leaks). The qtplan binary the
 # CLI tests run is built with the same sanitizer, so a report in it fails the test that ran it. Suppressions
-# (tools/sanitizers/*.supp) are only for reports from inside system libraries, each with its upstream issue.
+# (tools/sanitizers/*.supp) are only for reports from inside system libraries and dependencies, each with its upstream issue.
 # A report makes the process exit 86 (exitcode=86), a status no test expects: TSan's default, 66, is qtplan's
 # "missing input", so a race in the qtplan binary under a test expecting 66 would have passed unseen.
 # Runs niced. Prints the summary lines at the end and exits with swift test's status.
