@@ -52,8 +52,12 @@ import Testing
         #expect(files.count > 100)
         var taken = 0
         for file in files {
-            let data = try Data(contentsOf: folder.appendingPathComponent(file))
-            if data.count > 4 << 20 { continue }
+            // Empty files (corpus cases) are left out before reading: they hold nothing to compare, and Foundation's
+            // Data(contentsOf:) leaks its buffer on an empty file (LeakSanitizer, tools/sanitize.sh asan).
+            let path = folder.appendingPathComponent(file).path
+            let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+            if size == 0 || size > 4 << 20 { continue }
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
             if Self.agree(data, file) { taken += 1 }
         }
         #expect(taken > files.count / 2, "only \(taken) of \(files.count) fixture files read directly")
