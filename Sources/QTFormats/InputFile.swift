@@ -40,6 +40,10 @@ public enum InputFile {
         }
     }
 
+    /// The size limit of a standards file, whoever reads it (life-circle profiles, siting rules, targets, and the
+    /// OSM, POI and land-use code tables of `district build`): 4 MiB; the bundled ones are under 40 kB.
+    public static let standardsFileLimit = 4 << 20
+
     /// Refuses a path holding a NUL character (Swift strings may; C paths end at the first).
     public static func checkPath(_ path: String) throws(Problem) {
         if path.utf8.contains(0) { throw .nulInPath }

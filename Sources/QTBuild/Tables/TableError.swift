@@ -22,16 +22,12 @@ public enum TableError: Error, Sendable, Equatable, CustomStringConvertible {
 struct TableReader {
     let path: String
 
-    /// The size limit of a table file: the limit of every standards file (4 MiB; the largest bundled table is
-    /// under 40 kB).
-    static let maximumBytes = 4 << 20
-
-    /// Reads `path` through ``QTFormats/InputFile`` (measured on the opened descriptor, regular files only) and
-    /// parses it as JSON.
+    /// Reads `path` through ``QTFormats/InputFile`` (measured on the opened descriptor, regular files only, at most
+    /// ``QTFormats/InputFile/standardsFileLimit``) and parses it as JSON.
     static func root(path: String) throws(TableError) -> (TableReader, JSONValue) {
         let data: Data
         do {
-            data = try InputFile.read(path, limit: maximumBytes)
+            data = try InputFile.read(path, limit: InputFile.standardsFileLimit)
         } catch {
             if error == .missing { throw .missingFile(path: path) }
             throw .invalid(path: path, field: "", detail: "\(error)")

@@ -12,8 +12,8 @@ public enum StandardsFiles {
     /// The bundled targets (`geodata/standards/targets.json`).
     public static var bundledTargets: String { BundledData.standardsFile("targets.json") }
 
-    /// The largest standards, rules or targets file read: 4 MiB (the bundled ones are under 40 kB).
-    public static let maximumBytes = 4 << 20
+    /// The largest standards, rules or targets file read: ``QTFormats/InputFile/standardsFileLimit`` (4 MiB).
+    public static let maximumBytes = InputFile.standardsFileLimit
 
     /// The bytes of a standards file, through one descriptor (``QTFormats/InputFile``): `nil` when it is
     /// missing, otherwise the data or what is wrong with the file.

@@ -190,7 +190,8 @@ public enum ReportJob {
             maps.append(
                 MapDocument(
                     title: "\(district.manifest.name) " + ChromeWord.pick("规划选址 Plan sites by verdict", language),
-                    subtitle: ChromeWord.sitesMapSubtitle.text(language, String(report.sites.count), plan.path, Self.rulesPath(report.rulesPath, language)),
+                    subtitle: ChromeWord.sitesMapSubtitle.text(
+                        language, String(report.sites.count), plan.path, SitingFigures.rulesPath(report.rulesPath, language)),
                     note: note,
                     layers: try layers(["constraints", "subdistricts", "boundary"]) + [sitesLayer(report, language: language, wording: standards.wording)],
                     extent: district.features(.boundary), metricCRS: metric))
@@ -339,12 +340,6 @@ public enum ReportJob {
             return source.hasPrefix(opening) ? ChromeWord.planPopulation.text(.zh, String(year)) + source.dropFirst(opening.count) : source
         case .residents: return source == "as given" ? ChromeWord.asGiven.text(.zh) : source
         }
-    }
-
-    /// The rules file's path as the report names it: the bundled file marked so, in `language`.
-    static func rulesPath(_ path: String, _ language: Language) -> String {
-        guard language == .zh, path.hasSuffix(" (bundled)") else { return path }
-        return path.dropLast(" (bundled)".count) + "（内置）"
     }
 
     /// The plan's sites as a map layer, coloured by verdict, each with its failed rules on hover.

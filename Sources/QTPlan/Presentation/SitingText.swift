@@ -17,6 +17,12 @@ enum SitingFigures {
         }
     }
 
+    /// The rules file's path as tables and the report name it: the bundled file marked so, in `language`.
+    static func rulesPath(_ path: String, _ language: Language) -> String {
+        guard language == .zh, path.hasSuffix(" (bundled)") else { return path }
+        return path.dropLast(" (bundled)".count) + "（内置）"
+    }
+
     static func people(_ x: Double) -> String { NumberText.grouped(rounding: x) }
 
     static func share(_ x: Double) -> String { NumberText.fixed(x * 100, 1) + "%" }
@@ -102,7 +108,7 @@ extension SiteCheckOutcome {
                     ? ChromeWord.sitesFail.text(language, String(failed), String(report.sites.count))
                     : ChromeWord.sitesPass.text(language) + (warned > 0 ? ChromeWord.sitesWarned.text(language, String(warned)) : "")
             ),
-            (ChromeWord.rulesLabel.text(language), ReportJob.rulesPath(report.rulesPath, language))
+            (ChromeWord.rulesLabel.text(language), SitingFigures.rulesPath(report.rulesPath, language))
         ]
         if !report.circles.isEmpty {
             footer.append(
