@@ -52,7 +52,7 @@ struct FieldSchema: Equatable {
     }
 
     /// A feature's properties, with its GeoJSON id as `id` when the properties have none.
-    static func properties(of feature: Feature) -> [String: JSONValue] {
+    static func properties(of feature: Feature) -> PropertyMap {
         var properties = feature.properties
         if properties["id"] == nil, let id = feature.id { properties["id"] = id }
         return properties

@@ -230,19 +230,30 @@ final class InputDataset {
         // gpkg_ogr_contents; -1 when it declares none). A Shapefile's is not used: its records marked deleted in
         // the .dbf are counted there but never read, so a sound file would differ.
         let declared = format == .fgb || format == .gpkg ? Int(OGR_L_GetFeatureCount(layer, 0)) : -1
+        // Features with the same fields set share one key array.
+        var maker = PropertyMapMaker(fields: fields.map(\.name))
         let (_, gdalWarnings) = try GDALCall.collectingDiagnostics { (sink: GDALWarningSink) throws -> Void in
             OGR_L_ResetReading(layer)
             var index = 0
             sink.feature = 0
             while let handle = OGR_L_GetNextFeature(layer) {
                 defer { OGR_F_Destroy(handle); index += 1; sink.feature = index }
-                var properties: [String: JSONValue] = [:]
+                var values = [JSONValue?](repeating: nil, count: fields.count)
                 var unset = 0
                 for (i, field) in fields.enumerated() {
                     guard OGR_F_IsFieldSet(handle, Int32(i)) != 0 else { unset += 1; continue }
-                    properties[field.name] = try field.value(
+                    values[i] = try field.value(
                         of: handle, index: Int32(i), feature: index, path: path,
                         latin1Guess: latin1Guess)
+                }
+                let properties: PropertyMap
+                if maker != nil {
+                    properties = maker!.make(values)
+                } else {
+                    // Two fields of one name (as Swift compares them): the later one's value is kept.
+                    var map = PropertyMap()
+                    for (field, value) in zip(fields, values) where value != nil { map[field.name] = value }
+                    properties = map
                 }
                 // A CSV row with fewer cells than the header: GDAL leaves the missing ones unset (an empty cell is
                 // set, to null) and reports nothing, so a file cut inside its last row, or an unclosed quote that

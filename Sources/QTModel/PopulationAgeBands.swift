@@ -12,7 +12,7 @@ public enum PopulationAgeBands {
 
     /// Why the bands of a feature cannot all be true (they add up to more than 1), or `nil`. Values that are not
     /// numbers or outside 0…1 are left to the check of each value.
-    public static func sumProblem(_ properties: [String: JSONValue]) -> String? {
+    public static func sumProblem(_ properties: PropertyMap) -> String? {
         let values = shareKeys.compactMap { key in properties[key]?.doubleValue.map { (key, $0) } }
         // A band outside 0…1 is its own error (reported by the check of each value), not also a sum.
         guard values.allSatisfy({ $0.1 >= 0 && $0.1 <= 1 }) else { return nil }

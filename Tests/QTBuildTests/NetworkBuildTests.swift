@@ -31,7 +31,7 @@ import Testing
 
     @Test func permissionsOnewayAndSpeeds() throws {
         let result = try BuildFixture.small()
-        func props(_ id: String) throws -> [String: JSONValue] { try #require(BuildFixture.feature(result, .network, id)).properties }
+        func props(_ id: String) throws -> PropertyMap { try #require(BuildFixture.feature(result, .network, id)).properties }
         // oneway=-1: reversed so that the edge runs 11 → 4 and is one-way forwards.
         let reversed = try props("osm-w105-1")
         #expect(reversed["from_node"] == .number(11) && reversed["to_node"] == .number(4) && reversed["oneway"] == .bool(true))

@@ -75,7 +75,7 @@ public enum ServiceAreas {
                     people += demand.population[i]
                     if let m = demand.members(service.targetGroup, at: i), let sum = members { members = sum + m } else { members = nil }
                 }
-                var properties: [String: JSONValue] = [
+                var properties: PropertyMap = [
                     "service": .string(service.label), "type": .string(service.supply.type),
                     "mode": .string(service.mode.rawValue), "applies_to": .string(residents),
                     "residents": .number(people.rounded()), "target_group": .string(service.targetGroup.rawValue),
@@ -113,7 +113,7 @@ public enum ServiceAreas {
         var out: [Feature] = []
         for i in 0..<demand.count where !result.covered[i] {
             let source = population[demand.featureIndex[i]]
-            var p: [String: JSONValue] = [
+            var p: PropertyMap = [
                 "id": .string("gap-\(service.label)-\(demand.ids[i])"), "population_feature": .string(demand.ids[i]),
                 "population": .number(demand.population[i]), "service": .string(service.label),
                 "mode": .string(service.mode.rawValue), "urban": .bool(demand.urban[i]),

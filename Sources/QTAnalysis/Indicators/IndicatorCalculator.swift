@@ -402,7 +402,7 @@ public struct IndicatorCalculator: Sendable {
     }
 
     /// Whether facility properties describe a graded general hospital (see the type's rules).
-    public static func isGradedGeneralHospital(_ p: [String: JSONValue]) -> Bool {
+    public static func isGradedGeneralHospital(_ p: PropertyMap) -> Bool {
         guard p["type"]?.stringValue == FacilityType.hospital.rawValue, p["general"]?.boolValue != false else {
             return false
         }

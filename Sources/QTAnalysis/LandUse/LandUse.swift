@@ -422,7 +422,7 @@ final class LandUseComputation {
     }
 
     /// A piece as a WGS84 GeoJSON feature for `--gaps`.
-    func feature(_ piece: NativeGeometry, kind: String, area: Double, extra: [String: JSONValue] = [:]) throws -> Feature {
+    func feature(_ piece: NativeGeometry, kind: String, area: Double, extra: PropertyMap = [:]) throws -> Feature {
         let wgs = try toWGS.transform(try piece.value())
         var properties = extra
         properties["kind"] = .string(kind)

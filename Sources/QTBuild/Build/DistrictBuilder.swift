@@ -96,7 +96,7 @@ public enum DistrictBuilder {
         let boundaryM2 = try Geodesic.wgs84.area(of: boundary.geometry)
 
         var layers: [LayerName: FeatureCollection] = [:]
-        var boundaryProperties: [String: JSONValue] = [
+        var boundaryProperties: PropertyMap = [
             "id": "boundary", "source": .string(boundary.source),
             "accuracy_m": .number(boundary.source.hasPrefix("osm:") ? options.osmAccuracyMetres : 0)
         ]

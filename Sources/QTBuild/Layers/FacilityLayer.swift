@@ -69,7 +69,7 @@ struct FacilityLayer {
             let placement = try zone.place(.point(Point(place.point)))
             if placement == .beyond { continue }
             for type in types {
-                var p: [String: JSONValue] = [
+                var p: PropertyMap = [
                     "id": .string(types.count > 1 ? "\(place.featureId)-\(type.rawValue)" : place.featureId),
                     "type": .string(type.rawValue),
                     "source": .string(place.source),
@@ -89,7 +89,7 @@ struct FacilityLayer {
             if types.contains(.park), let area = place.area {
                 let parkPlacement = try zone.place(area.geometry)
                 if parkPlacement == .beyond { continue }
-                var p: [String: JSONValue] = [
+                var p: PropertyMap = [
                     "id": .string("park-\(area.shortId)"),
                     "source": .string(area.source),
                     "accuracy_m": .number(accuracy),

@@ -50,7 +50,7 @@ struct LandUseLayer {
             let m2 = try Geodesic.wgs84.area(of: clipped)
             guard m2 > 0 else { continue }
             out.coveredM2 += m2
-            var p: [String: JSONValue] = [
+            var p: PropertyMap = [
                 "id": .string("lu-\(item.area.shortId)"),
                 "class": .string(item.cls.rawValue),
                 "code": .string(item.cls.nationalCode),

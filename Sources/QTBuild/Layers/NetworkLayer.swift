@@ -13,41 +13,42 @@ struct NetworkLayer {
     /// The features of the edges kept by `zone`, and the figures of each mode.
     func features(zone: Zone) throws -> (features: [Feature], walk: NetworkFigures, drive: NetworkFigures, zeroLength: Int) {
         var features: [Feature] = []
-        var kept: [NetworkEdge] = []
+        var kept: [Int] = []
         var zeroLength = 0
-        for edge in edges {
+        var maker = PropertyMapMaker(fields: Self.fields)!
+        for (index, edge) in edges.enumerated() {
             guard edge.length > 0 else { zeroLength += 1; continue }
             let geometry = Geometry.lineString(LineString(edge.line))
             let placement = try zone.place(geometry)
             if placement == .beyond { continue }
-            kept.append(edge)
+            kept.append(index)
             let p = edge.permissions
-            var properties: [String: JSONValue] = [
-                "id": .string("osm-w\(edge.wayId)-\(edge.piece)"),
-                "source": .string("osm:way/\(edge.wayId)"),
-                "accuracy_m": .number(accuracy),
-                "road_class": .string(p.rule.roadClass.rawValue),
-                "highway": .string(p.highway),
-                "walk": .bool(p.walk != .none),
-                "drive": .bool(p.drive != .none),
-                "oneway": .bool(p.drive == .forward),
-                "speed_kmh": .number(Self.rounded(p.speedKmh, 100)),
-                "length_m": .number(Self.rounded(edge.length, 100)),
-                "from_node": .number(Double(edge.fromNode)),
-                "to_node": .number(Double(edge.toNode))
-            ]
-            if p.walk == .forward { properties["walk_oneway"] = .bool(true) }
-            if let name = edge.name { properties["name"] = .string(name) }
-            if placement == .outside { properties["outside"] = .bool(true) }
-            features.append(Feature(id: properties["id"], geometry: geometry, properties: properties))
+            let id = JSONValue.string("osm-w\(edge.wayId)-\(edge.piece)")
+            // In the order of `fields`.
+            let properties = maker.make([
+                id, .string("osm:way/\(edge.wayId)"), .number(accuracy), .string(p.rule.roadClass.rawValue),
+                .string(p.highway), .bool(p.walk != .none), .bool(p.drive != .none), .bool(p.drive == .forward),
+                .number(Self.rounded(p.speedKmh, 100)), .number(Self.rounded(edge.length, 100)),
+                .number(Double(edge.fromNode)), .number(Double(edge.toNode)),
+                p.walk == .forward ? .bool(true) : .none, edge.name.map(JSONValue.string),
+                placement == .outside ? .bool(true) : .none
+            ])
+            features.append(Feature(id: id, geometry: geometry, properties: properties))
         }
-        return (features, Self.figures(kept, mode: \.walk), Self.figures(kept, mode: \.drive), zeroLength)
+        let keptEdges = kept.lazy.map { edges[$0] }
+        return (features, Self.figures(keptEdges, mode: \.walk), Self.figures(keptEdges, mode: \.drive), zeroLength)
     }
+
+    /// The properties an edge may have, in the order ``features(zone:)`` gives their values.
+    static let fields = [
+        "id", "source", "accuracy_m", "road_class", "highway", "walk", "drive", "oneway", "speed_kmh", "length_m", "from_node",
+        "to_node", "walk_oneway", "name", "outside"
+    ]
 
     static func rounded(_ x: Double, _ scale: Double) -> Double { (x * scale).rounded() / scale }
 
     /// Edges, length, components (direction ignored, nodes by OSM id) and the largest component's share.
-    static func figures(_ edges: [NetworkEdge], mode: KeyPath<WayPermissions, TravelDirections>) -> NetworkFigures {
+    static func figures(_ edges: some Sequence<NetworkEdge>, mode: KeyPath<WayPermissions, TravelDirections>) -> NetworkFigures {
         var sets = DisjointSets<Int64>()
         var members: [(Int, Double)] = []
         for edge in edges where edge.permissions[keyPath: mode] != .none {

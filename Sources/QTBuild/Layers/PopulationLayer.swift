@@ -80,25 +80,25 @@ struct PopulationLayer {
         let method =
             "residents spread over residential floor area (footprint × \(rules.levelsKey), "
             + "\(ValidationNumber.plain(rules.defaultLevels)) where missing) by largest remainder"
+        var maker = PropertyMapMaker(fields: Self.fields)!
         for (b, count) in zip(buildings, counts) {
-            let p: [String: JSONValue] = [
-                "id": .string("pop-\(b.area.shortId)"),
-                "population": .number(Double(count)),
-                "aged_60_plus_share": .number(aged60),
-                "urban": .bool(true),
-                "future_community": .bool(false),
-                "source": .string("modelled"),
-                "accuracy_m": .number(accuracy),
-                "footprint": .string(b.area.source),
-                "floor_area_m2": .number(NetworkLayer.rounded(b.floorM2, 10)),
-                "levels": .number(b.levels),
-                "levels_source": .string(b.levelsFromOSM ? "osm" : "default"),
-                "method": .string(method)
-            ]
-            out.features.append(Feature(id: p["id"], geometry: b.geometry, properties: p))
+            let id = JSONValue.string("pop-\(b.area.shortId)")
+            // In the order of `fields`.
+            let p = maker.make([
+                id, .number(Double(count)), .number(aged60), .bool(true), .bool(false), .string("modelled"), .number(accuracy),
+                .string(b.area.source), .number(NetworkLayer.rounded(b.floorM2, 10)), .number(b.levels),
+                .string(b.levelsFromOSM ? "osm" : "default"), .string(method)
+            ])
+            out.features.append(Feature(id: id, geometry: b.geometry, properties: p))
         }
         return out
     }
+
+    /// The properties of a feature, in the order ``build(_:residents:aged60:)`` gives their values.
+    static let fields = [
+        "id", "population", "aged_60_plus_share", "urban", "future_community", "source", "accuracy_m", "footprint",
+        "floor_area_m2", "levels", "levels_source", "method"
+    ]
 
     /// `total` split in proportion to `weights` as integers adding up to it exactly: each gets the whole part of
     /// its quota, then the largest fractional parts one more each (ties to the earlier).

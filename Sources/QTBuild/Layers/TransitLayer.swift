@@ -105,7 +105,7 @@ struct TransitLayer {
             guard let (relation, order) = lines[line], order.count >= 2 else { continue }
             for (k, i) in order.enumerated() { stationLines[i, default: []].append((line, k + 1)) }
             let names = order.map { stations[$0].0.tags["name"] ?? stations[$0].0.featureId }
-            var p: [String: JSONValue] = [
+            var p: PropertyMap = [
                 "id": .string("osm-line-\(line)"),
                 "kind": .string(TransitKind.metroLine.rawValue),
                 "status": .string(Status.operating.rawValue),
@@ -143,7 +143,7 @@ struct TransitLayer {
     private func point(_ place: OSMPlace, kind: TransitKind, zone: Zone) throws -> Feature? {
         let placement = try zone.place(.point(Point(place.point)))
         if placement == .beyond { return nil }
-        var p: [String: JSONValue] = [
+        var p: PropertyMap = [
             "id": .string(place.featureId),
             "kind": .string(kind.rawValue),
             "status": .string(Status.operating.rawValue),

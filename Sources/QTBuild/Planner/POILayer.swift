@@ -61,7 +61,7 @@ struct POILayer {
                 var id = types.count > 1 ? "\(base)-\(type.rawValue)" : base
                 if usedIds.contains(id) { id += "-row\(poi.row)" }
                 usedIds.insert(id)
-                var p: [String: JSONValue] = [
+                var p: PropertyMap = [
                     "id": .string(id), "type": .string(type.rawValue), "source": .string(source),
                     "accuracy_m": .number(accuracy), "type_basis": .string(basis)
                 ]

@@ -249,7 +249,7 @@ enum PlannerCensus {
             }
             let counts = PopulationLayer.largestRemainder(total: row.residents, weights: members.map { carriers[$0].weight })
             for (k, (i, count)) in zip(members, counts).enumerated() {
-                var p: [String: JSONValue] = [
+                var p: PropertyMap = [
                     "id": .string("pop-\(POILayer.idPart(row.id))-\(k + 1)"), "population": .number(Double(count)),
                     "zone": .string(row.id), "urban": .bool(true), "future_community": .bool(false),
                     "source": .string(input.sourcePrefix), "accuracy_m": .number(10), "method": .string(method), "modelled": .bool(true)

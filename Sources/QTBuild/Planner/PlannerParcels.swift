@@ -166,7 +166,7 @@ enum PlannerParcels {
             var id = "parcel-" + POILayer.idPart(ownId ?? String(k + 1))
             if usedIds.contains(id) { id += "-\(k + 1)" }
             usedIds.insert(id)
-            var props: [String: JSONValue] = [
+            var props: PropertyMap = [
                 "id": .string(id), "class": .string(cls.rawValue), "code": .string(cls.nationalCode),
                 "source": .string(input.sourcePrefix), "accuracy_m": .number(accuracy),
                 "plan_code_table": .string(table.name),

@@ -77,7 +77,7 @@ enum PlannerRaster {
             "raster cells of \(file) (\(NumberText.fixed(cellMetres, 0)) m\(k > 1 ? ", each split evenly into \(k) × \(k)" : "")) "
             + "clipped to the boundary, each weighted by the share of its area inside; the rounded sum spread by largest remainder"
         for (piece, count) in zip(pieces, counts) where count > 0 {
-            let p: [String: JSONValue] = [
+            let p: PropertyMap = [
                 "id": .string(piece.id), "population": .number(Double(count)), "aged_60_plus_share": .number(aged60),
                 "urban": .bool(true), "future_community": .bool(false), "source": .string(input.sourcePrefix),
                 "accuracy_m": .number((cellMetres / Double(k) / 2).rounded()), "method": .string(method), "modelled": .bool(true),

@@ -5,13 +5,18 @@ public struct Feature: Hashable, Sendable {
     /// The geometry, or `nil` for a feature written with `"geometry": null`.
     public var geometry: Geometry?
     /// The `"properties"` members; empty when the feature has none (or `"properties": null`).
-    public var properties: [String: JSONValue]
+    public var properties: PropertyMap
 
     /// Creates a feature.
-    public init(id: JSONValue? = nil, geometry: Geometry?, properties: [String: JSONValue] = [:]) {
+    public init(id: JSONValue? = nil, geometry: Geometry?, properties: PropertyMap = PropertyMap()) {
         self.id = id
         self.geometry = geometry
         self.properties = properties
+    }
+
+    /// Creates a feature with the members of a dictionary as its properties.
+    public init(id: JSONValue? = nil, geometry: Geometry?, properties: [String: JSONValue]) {
+        self.init(id: id, geometry: geometry, properties: PropertyMap(properties))
     }
 }
 

@@ -167,7 +167,7 @@ extension JSONByteParser {
         var type: String?
         var id: JSONValue?
         var geometry: Geometry?
-        var properties: [String: JSONValue] = [:]
+        var properties = PropertyMap()
         var known: UInt8 = 0, others: Set<String> = []
         var first = true
         while let key = try memberKey(first: &first) {
@@ -208,21 +208,31 @@ extension JSONByteParser {
         return Feature(id: id, geometry: geometry, properties: properties)
     }
 
-    /// A properties object (depth 4): its members gathered first, so that the dictionary is made once at its
-    /// final size.
-    private mutating func directProperties() throws(Declined) -> [String: JSONValue] {
+    /// A properties object (depth 4): its members gathered first, then sorted by key, so that the map is made once.
+    /// Consecutive features with the same keys share one key array (``PropertyMap``).
+    private mutating func directProperties() throws(Declined) -> PropertyMap {
         index += 1 // {
         let start = pendingMembers.count
         var first = true
         while let key = try memberKey(first: &first) {
             pendingMembers.append((key, try value(depth: 4)))
         }
-        var members = [String: JSONValue](minimumCapacity: pendingMembers.count - start)
-        for (key, value) in pendingMembers[start...] where members.updateValue(value, forKey: key) != nil {
-            throw Declined()
+        let members = pendingMembers[start...]
+        var sorted = true
+        for i in members.indices.dropFirst() where !(members[i - 1].0 < members[i].0) {
+            sorted = false
+            break
         }
+        let ordered = sorted ? Array(members) : members.sorted { $0.0 < $1.0 }
         pendingMembers.removeSubrange(start...)
-        return members
+        // A key twice: the generic decoder reads the feature again and reports it.
+        for i in ordered.indices.dropFirst() where ordered[i - 1].0 == ordered[i].0 { throw Declined() }
+        let values = ordered.map(\.1)
+        if sharedKeys.count == ordered.count, zip(sharedKeys, ordered).allSatisfy({ $0 == $1.0 }) {
+            return PropertyMap(sortedUniqueKeys: sharedKeys, values: values)
+        }
+        sharedKeys = ordered.map(\.0)
+        return PropertyMap(sortedUniqueKeys: sharedKeys, values: values)
     }
 
     // MARK: Geometries

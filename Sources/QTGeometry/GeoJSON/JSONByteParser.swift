@@ -67,6 +67,8 @@ struct JSONByteParser {
     var duplicates: [JSONDuplicateKey] = []
     /// Members of the properties object being read by the direct GeoJSON reading, before they become a dictionary.
     var pendingMembers: [(String, JSONValue)] = []
+    /// The keys of the last properties object read, sorted: the next feature's map shares them when its keys are the same.
+    var sharedKeys: [String] = []
     /// Positions of the list being read by the direct GeoJSON reading, before they become an array.
     var pendingPositions: [Coordinate] = []
 

@@ -39,6 +39,35 @@ extension JSONText {
         byte(UInt8(ascii: "}"))
     }
 
+    /// Appends a feature's properties as an object, members in the order of ``object(_:keyOrder:)``: those
+    /// named in `keyOrder` first, then the others by their Unicode scalar values.
+    public mutating func object(_ members: PropertyMap, keyOrder: [String]) {
+        byte(UInt8(ascii: "{"))
+        let keys = members.keys, values = members.values
+        var written = [Bool](repeating: false, count: keys.count)
+        var first = true
+        func member(_ index: Int) {
+            if !first { byte(UInt8(ascii: ",")) }
+            first = false
+            string(keys[index])
+            byte(UInt8(ascii: ":"))
+            value(values[index], keyOrder: keyOrder)
+            written[index] = true
+        }
+        for key in keyOrder {
+            guard let index = members.index(forKey: key), !written[index] else { continue }
+            member(index)
+        }
+        // The map keeps its keys in Swift's order, which is Unicode scalar order for ASCII (and any NFC) keys; other
+        // keys are put in scalar order here.
+        var rest = keys.indices.filter { !written[$0] }
+        if rest.contains(where: { keys[$0].utf8.contains { $0 >= 0x80 } }) {
+            rest.sort { keys[$0].utf8.lexicographicallyPrecedes(keys[$1].utf8) }
+        }
+        for index in rest { member(index) }
+        byte(UInt8(ascii: "}"))
+    }
+
     /// The keys of `members`: those named in `keyOrder`, in that order, then the others sorted by their
     /// Unicode scalar values (not by Swift's `String` ordering, which compares canonical equivalents).
     public static func orderedKeys(_ members: [String: JSONValue], keyOrder: [String]) -> [String] {

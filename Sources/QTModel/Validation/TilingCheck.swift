@@ -207,7 +207,7 @@ struct TilingCheck: DistrictCheck {
 
     /// A piece as a GeoJSON feature in WGS84 for `--problems`.
     private func problem(_ piece: Piece, check: String, tolerated: Bool, _ workspace: ValidationWorkspace) throws -> Feature {
-        var properties: [String: JSONValue] = [
+        var properties: PropertyMap = [
             "layer": .string(layer.rawValue), "check": .string(check),
             "area_m2": .number((piece.area * 1000).rounded() / 1000), "tolerated": .bool(tolerated)
         ]

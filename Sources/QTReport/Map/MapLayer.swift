@@ -5,7 +5,7 @@ public struct MapFeature: Sendable {
     /// The geometry, in the metric CRS.
     public var geometry: Geometry
     /// The source feature's properties.
-    public var properties: [String: JSONValue]
+    public var properties: PropertyMap
 
     /// The string property `key`, if any.
     public func string(_ key: String) -> String? { properties[key]?.stringValue }

@@ -1,0 +1,114 @@
+import Foundation
+import QTGeometry
+import Testing
+
+/// ``PropertyMap`` against the `Dictionary` it replaced: the same operations on both must leave the same members.
+@Suite("PropertyMap")
+struct PropertyMapTests {
+    /// A seeded generator (SplitMix64), so that a failure names a sequence anyone can replay.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let keyPool = ["id", "name", "source", "a", "b", "B", "zeta", "é", "e\u{301}", "钱塘", "", "k10", "k9", "accuracy_m"]
+
+    @Test("random inserts, updates and removals agree with Dictionary", arguments: [1, 2, 3, 4, 5] as [UInt64])
+    func agreesWithDictionary(seed: UInt64) {
+        var random = SplitMix(state: seed)
+        var map = PropertyMap()
+        var dictionary: [String: JSONValue] = [:]
+        for step in 0..<2_000 {
+            let key = Self.keyPool.randomElement(using: &random)!
+            switch Int.random(in: 0..<4, using: &random) {
+            case 0:
+                map[key] = nil
+                dictionary[key] = nil
+            case 1:
+                #expect(map.removeValue(forKey: key) == dictionary.removeValue(forKey: key), "step \(step)")
+            default:
+                let value = JSONValue.number(Double(step))
+                #expect(map.updateValue(value, forKey: key) == dictionary.updateValue(value, forKey: key), "step \(step)")
+            }
+            for probe in Self.keyPool { #expect(map[probe] == dictionary[probe], "step \(step), key \(probe)") }
+            #expect(map.count == dictionary.count)
+            #expect(map.dictionary == dictionary)
+            #expect(map == PropertyMap(dictionary))
+            #expect(map.hashValue == PropertyMap(dictionary).hashValue)
+        }
+    }
+
+    @Test("canonically equivalent keys are one key, as in a Dictionary")
+    func canonicalEquivalence() {
+        var map: PropertyMap = ["é": 1]
+        map["e\u{301}"] = 2
+        var dictionary: [String: JSONValue] = ["é": 1]
+        dictionary["e\u{301}"] = 2
+        #expect(map.count == 1 && dictionary.count == 1)
+        #expect(map["é"] == 2)
+    }
+
+    @Test("a literal or key list naming a key twice keeps its last value")
+    func repeatedKeys() {
+        let map = PropertyMap(keys: ["b", "a", "b", "c", "a"], values: [1, 2, 3, 4, 5])
+        #expect(map.keys == ["a", "b", "c"])
+        #expect(map.values == [5, 3, 4])
+    }
+
+    @Test("iteration, filter and the value transforms follow key order")
+    func iteration() {
+        let map: PropertyMap = ["zeta": 1, "alpha": "x", "mid": true]
+        #expect(map.map(\.key) == ["alpha", "mid", "zeta"])
+        #expect(map.filter { $0.value.doubleValue == nil }.keys == ["alpha", "mid"])
+        #expect(map.compactMapValues(\.stringValue) == ["alpha": "x"])
+        #expect(map.mapValues { $0 == .null } == ["alpha": false, "mid": false, "zeta": false])
+        #expect(PropertyMap().description == "[:]")
+    }
+
+    @Test("maps made by one maker with the same keys share one key array")
+    func makerSharesKeys() throws {
+        var maker = try #require(PropertyMapMaker(fields: ["name", "id", "outside"]))
+        let first = maker.make([.string("a"), .string("1"), nil])
+        let second = maker.make([.string("b"), .string("2"), nil])
+        let third = maker.make([.string("c"), .string("3"), .bool(true)])
+        let fourth = maker.make([.string("d"), .string("4"), nil])
+        #expect(first.keys == ["id", "name"] && third.keys == ["id", "name", "outside"])
+        #expect(third.values == ["3", "c", true])
+        func storage(_ m: PropertyMap) -> UnsafeRawPointer? { m.keys.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+        #expect(storage(first) == storage(second))
+        #expect(storage(first) == storage(fourth))
+        #expect(storage(first) != storage(third))
+        #expect(first == ["id": "1", "name": "a"])
+        #expect(PropertyMapMaker(fields: ["a", "b", "a"]) == nil)
+    }
+
+    @Test("features read from GeoJSON with the same keys share one key array, and stay equal to their dictionaries")
+    func readerSharesKeys() throws {
+        let text = """
+            {"type":"FeatureCollection","features":[
+            {"type":"Feature","properties":{"b":1,"a":2},"geometry":null},
+            {"type":"Feature","properties":{"a":3,"b":4},"geometry":null},
+            {"type":"Feature","properties":{"a":5},"geometry":null}
+            ]}
+            """
+        let features = try GeoJSONReader().read(data: Data(text.utf8)).features
+        func storage(_ m: PropertyMap) -> UnsafeRawPointer? { m.keys.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+        #expect(storage(features[0].properties) == storage(features[1].properties))
+        #expect(features.map { $0.properties.dictionary } == [["a": 2, "b": 1], ["a": 3, "b": 4], ["a": 5]])
+    }
+
+    @Test("the writer puts non-ASCII keys in Unicode scalar order, whatever the map's own order")
+    func writerOrder() {
+        // "e\u{301}" sorts as "é" (U+00E9) for Swift, but its bytes (65 CC 81) come before "f" (66) and "é" (C3 A9).
+        let feature = Feature(geometry: nil, properties: ["f": 1, "e\u{301}x": 2, "éa": 3])
+        #expect(
+            GeoJSONWriter().string(feature)
+                == "{\"type\":\"Feature\",\"properties\":{\"e\u{301}x\":2,\"f\":1,\"éa\":3},\"geometry\":null}")
+    }
+}
