@@ -22,6 +22,12 @@ public struct JSONText: Sendable {
     /// output would act on them), everything else (Chinese included) as UTF-8.
     public mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
+        // Most keys and values are printable ASCII without a quote or backslash: copied as they are.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 >= 0x7F }) {
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x22, 0x5C:
@@ -47,7 +53,10 @@ public struct JSONText: Sendable {
     /// JSON). JSON has no NaN or infinity: those are written as `null`.
     public mutating func number(_ value: Double) {
         guard value.isFinite else { return raw("null") }
-        if value.rounded(.towardZero) == value, abs(value) < 1e15 { return raw(String(Int64(value))) }
+        if value.rounded(.towardZero) == value, abs(value) < 1e15 {
+            if value < 0 { bytes.append(UInt8(ascii: "-")) }
+            return digits(UInt64(abs(value)))
+        }
         raw(value.description)
     }
 
@@ -63,16 +72,39 @@ public struct JSONText: Sendable {
         if scaled < 0 { bytes.append(UInt8(ascii: "-")) }
         var places = decimals
         while places > 0, units % 10 == 0 { units /= 10; places -= 1 }
-        let digits = String(units).utf8
-        if digits.count > places {
-            bytes.append(contentsOf: digits.prefix(digits.count - places))
-        } else {
-            bytes.append(UInt8(ascii: "0"))
+        // The decimal digits of `units`, least significant first (at most 16: |scaled| < 2^53).
+        var reversed: (UInt64, UInt64) = (0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &reversed) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(units % 10)
+                units /= 10
+                count += 1
+            } while units > 0
+            if count <= places {
+                bytes.append(UInt8(ascii: "0"))
+            } else {
+                for i in stride(from: count - 1, through: places, by: -1) { bytes.append(buffer[i]) }
+            }
+            guard places > 0 else { return }
+            bytes.append(UInt8(ascii: "."))
+            if count < places { bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: places - count)) }
+            for i in stride(from: min(places, count) - 1, through: 0, by: -1) { bytes.append(buffer[i]) }
         }
-        guard places > 0 else { return }
-        bytes.append(UInt8(ascii: "."))
-        if digits.count < places { bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: places - digits.count)) }
-        bytes.append(contentsOf: digits.suffix(min(places, digits.count)))
+    }
+
+    /// Appends the decimal digits of `value`.
+    private mutating func digits(_ value: UInt64) {
+        var reversed: (UInt64, UInt64, UInt64) = (0, 0, 0) // 24 bytes: UInt64.max has 20 digits
+        var value = value, count = 0
+        withUnsafeMutableBytes(of: &reversed) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+                count += 1
+            } while value > 0
+            for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[i]) }
+        }
     }
 
     private static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7]

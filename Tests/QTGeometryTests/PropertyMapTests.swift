@@ -1,5 +1,6 @@
 import Foundation
 import QTGeometry
+import QTText
 import Testing
 
 /// ``PropertyMap`` against the `Dictionary` it replaced: the same operations on both must leave the same members.
@@ -110,5 +111,46 @@ struct PropertyMapTests {
         #expect(
             GeoJSONWriter().string(feature)
                 == "{\"type\":\"Feature\",\"properties\":{\"e\u{301}x\":2,\"f\":1,\"éa\":3},\"geometry\":null}")
+    }
+}
+
+/// The writer's digits, written without `String` since the property-map change, against `String`'s own
+/// formatting of the same rounded integers.
+@Suite("JSONText digits")
+struct JSONTextDigitTests {
+    /// The coordinate text by string operations on `String(Int64)`: the rule of ``JSONText/coordinate(_:decimals:)``.
+    static func expected(_ value: Double, decimals: Int) -> String {
+        let scaled = (value * pow(10, Double(decimals))).rounded(.toNearestOrAwayFromZero)
+        if scaled == 0 { return "0" }
+        var digits = String(Int64(scaled).magnitude)
+        if digits.count <= decimals { digits = String(repeating: "0", count: decimals - digits.count + 1) + digits }
+        var text = String(digits.dropLast(decimals)) + "." + String(digits.suffix(decimals))
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return (scaled < 0 ? "-" : "") + text
+    }
+
+    @Test("coordinates and integral numbers over 200,000 seeded values")
+    func digits() {
+        var random = PropertyMapTests.SplitMix(state: 42)
+        for _ in 0..<200_000 {
+            let magnitude = [1e-8, 1e-3, 1, 180, 1e6, 9e8][Int.random(in: 0..<6, using: &random)]
+            let value = Double.random(in: -magnitude...magnitude, using: &random)
+            let decimals = Int.random(in: 0...7, using: &random)
+            var text = JSONText()
+            text.coordinate(value, decimals: decimals)
+            #expect(text.text == Self.expected(value, decimals: decimals), "\(value) at \(decimals)")
+            let integral = value.rounded(.towardZero)
+            var number = JSONText()
+            number.number(integral)
+            #expect(number.text == (integral == 0 ? "0" : String(Int64(integral))), "\(integral)")
+        }
+        var edge = JSONText()
+        edge.number(999_999_999_999_999)
+        edge.raw(" ")
+        edge.number(-0.0)
+        edge.raw(" ")
+        edge.number(1e16)
+        #expect(edge.text == "999999999999999 0 1e+16")
     }
 }

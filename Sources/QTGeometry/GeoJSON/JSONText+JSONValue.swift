@@ -42,29 +42,37 @@ extension JSONText {
     /// Appends a feature's properties as an object, members in the order of ``object(_:keyOrder:)``: those
     /// named in `keyOrder` first, then the others by their Unicode scalar values.
     public mutating func object(_ members: PropertyMap, keyOrder: [String]) {
-        byte(UInt8(ascii: "{"))
         let keys = members.keys, values = members.values
-        var written = [Bool](repeating: false, count: keys.count)
-        var first = true
+        // Up to 64 members (every layer qtplan writes) are marked in a word, without an allocation per feature.
+        guard keys.count <= 64 else { return object(members.dictionary, keyOrder: keyOrder) }
+        byte(UInt8(ascii: "{"))
+        var written: UInt64 = 0
+        var nonASCII = false
         func member(_ index: Int) {
-            if !first { byte(UInt8(ascii: ",")) }
-            first = false
+            if written != 0 { byte(UInt8(ascii: ",")) }
             string(keys[index])
             byte(UInt8(ascii: ":"))
             value(values[index], keyOrder: keyOrder)
-            written[index] = true
+            written |= 1 << UInt64(index)
         }
         for key in keyOrder {
-            guard let index = members.index(forKey: key), !written[index] else { continue }
+            guard let index = members.index(forKey: key), written & (1 << UInt64(index)) == 0 else { continue }
             member(index)
         }
-        // The map keeps its keys in Swift's order, which is Unicode scalar order for ASCII (and any NFC) keys; other
-        // keys are put in scalar order here.
-        var rest = keys.indices.filter { !written[$0] }
-        if rest.contains(where: { keys[$0].utf8.contains { $0 >= 0x80 } }) {
-            rest.sort { keys[$0].utf8.lexicographicallyPrecedes(keys[$1].utf8) }
+        for index in keys.indices where written & (1 << UInt64(index)) == 0 {
+            if keys[index].utf8.contains(where: { $0 >= 0x80 }) {
+                nonASCII = true
+                break
+            }
         }
-        for index in rest { member(index) }
+        if !nonASCII {
+            // The map keeps its keys in Swift's order, which for ASCII keys is Unicode scalar order.
+            for index in keys.indices where written & (1 << UInt64(index)) == 0 { member(index) }
+        } else {
+            let rest = keys.indices.filter { written & (1 << UInt64($0)) == 0 }
+                .sorted { keys[$0].utf8.lexicographicallyPrecedes(keys[$1].utf8) }
+            for index in rest { member(index) }
+        }
         byte(UInt8(ascii: "}"))
     }
 
