@@ -119,12 +119,31 @@ public final class StagedOutput {
     /// Writes `data` as the staged file `name`.
     /// - Throws: ``FormatsError/cannotWrite(path:detail:)`` with the system's reason (a full disk).
     public func write(_ data: Data, as name: String) throws {
-        let path = stagedPath(name)
+        try write([data], as: name)
+    }
+
+    /// Writes the concatenation of `parts` as the staged file `name` (a file encoded in pieces, without joining them
+    /// in memory first).
+    public func write(_ parts: [Data], as name: String) throws {
+        try Self.write(parts, atStagedPath: stagedPath(name), destination: destination)
+    }
+
+    /// Writes the concatenation of `parts` at `path`, a staged file's path (``stagedPath(_:)``) of the output to
+    /// `destination`: the writing alone, which needs no staged output value, so that several threads can write
+    /// several files of one output.
+    /// - Throws: ``FormatsError/cannotWrite(path:detail:)`` naming `destination`.
+    public static func write(_ parts: [Data], atStagedPath path: String, destination: String) throws {
+        func failure(_ step: String) -> FormatsError {
+            .cannotWrite(path: destination, detail: "\(step): \(String(cString: strerror(errno)))")
+        }
         guard let file = fopen(path, "wb") else { throw failure("cannot create \(path)") }
-        let written = data.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        var complete = true
+        for data in parts where complete {
+            complete = data.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) } == data.count
+        }
         let flushed = fflush(file) == 0
         let closed = fclose(file) == 0
-        guard written == data.count, flushed, closed else { throw failure("cannot write \(path)") }
+        guard complete, flushed, closed else { throw failure("cannot write \(path)") }
     }
 
     /// The paths ``commit()`` will create or replace (and, for a Shapefile, the stale members it removes), and the

@@ -204,3 +204,21 @@ struct GeoJSONWriterTests {
         #expect(writer.data(reordered) == first)
     }
 }
+
+/// A collection written in pieces (what the district writer does on two cores) is the collection written whole.
+@Suite("GeoJSON written in pieces")
+struct GeoJSONPieceTests {
+    @Test("the pieces' texts, concatenated, are the collection's text", arguments: [0, 1, 2, 7])
+    func piecesConcatenate(count: Int) {
+        let features = (0..<count).map { i in
+            Feature(id: .string("f\(i)"), geometry: .point(Point(x: Double(i), y: 30)), properties: ["n": .number(Double(i))])
+        }
+        let collection = FeatureCollection(features: features)
+        let writer = GeoJSONWriter()
+        for size in [1, 2, 3, 100] {
+            let pieces = writer.pieces(of: collection, featuresPerPiece: size)
+            #expect(pieces.count == max(1, (count + size - 1) / size))
+            #expect(pieces.reduce(Data()) { $0 + writer.data($1) } == writer.data(collection), "\(count) features, pieces of \(size)")
+        }
+    }
+}

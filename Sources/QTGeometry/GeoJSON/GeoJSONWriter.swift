@@ -76,17 +76,45 @@ public struct GeoJSONWriter: Sendable {
 
     private func text(_ collection: FeatureCollection) -> JSONText {
         var out = JSONText()
-        out.raw("{\"type\":\"FeatureCollection\",\"features\":[")
-        if !collection.features.isEmpty {
-            out.raw("\n")
-            for (index, feature) in collection.features.enumerated() {
-                if index > 0 { out.raw(",\n") }
-                append(feature, to: &out)
-            }
-            out.raw("\n")
-        }
-        out.raw("]}\n")
+        append(Piece(features: collection.features[...], ofEmpty: collection.features.isEmpty, first: true, last: true), to: &out)
         return out
+    }
+
+    /// A run of consecutive features of a collection, to be written on its own (see ``pieces(of:featuresPerPiece:)``).
+    public struct Piece: Sendable {
+        /// The features of the run.
+        public let features: ArraySlice<Feature>
+        let ofEmpty: Bool
+        let first: Bool
+        let last: Bool
+    }
+
+    /// The collection cut into runs of at most `featuresPerPiece` features whose texts (``data(_:)-(Piece)``),
+    /// concatenated in order, are exactly the collection's text: for writing a large layer on several threads.
+    public func pieces(of collection: FeatureCollection, featuresPerPiece: Int) -> [Piece] {
+        let features = collection.features
+        let size = max(1, featuresPerPiece)
+        guard !features.isEmpty else { return [Piece(features: features[...], ofEmpty: true, first: true, last: true)] }
+        return stride(from: 0, to: features.count, by: size).map { start in
+            let end = min(start + size, features.count)
+            return Piece(features: features[start..<end], ofEmpty: false, first: start == 0, last: end == features.count)
+        }
+    }
+
+    /// One piece's text (the collection's opening with the first piece, its closing with the last).
+    public func data(_ piece: Piece) -> Data {
+        var out = JSONText()
+        append(piece, to: &out)
+        return Data(out.bytes)
+    }
+
+    private func append(_ piece: Piece, to out: inout JSONText) {
+        if piece.first { out.raw(piece.ofEmpty ? "{\"type\":\"FeatureCollection\",\"features\":[" : "{\"type\":\"FeatureCollection\",\"features\":[\n") }
+        for (offset, feature) in piece.features.enumerated() {
+            if offset > 0 || !piece.first { out.raw(",\n") }
+            append(feature, to: &out)
+        }
+        if piece.last { out.raw(piece.ofEmpty ? "]}\n" : "\n]}\n") }
     }
 
     private func append(_ feature: Feature, to out: inout JSONText) {
