@@ -142,12 +142,14 @@ public enum DistrictBuilder {
             let (network, _) = try Concurrently.run(networkStep) { () throws -> Void in
                 // Areas of every kind, once.
                 let facilityRules = tables.facilities
+                // The transit patterns, joined once (not for every tagged element).
+                let transitPatterns =
+                    facilityRules.transit.busStop + facilityRules.transit.metroStation + facilityRules.transit.railStation
                 let wanted: ([String: String]) -> Bool = { tags in
                     tables.landUse.landUse(tags) != nil || tags[tables.landUse.residential.key] != nil
                         || facilityRules.match(tags) != nil || facilityRules.countedKeys.contains { tags[$0] != nil }
                         || tags["landuse"] != nil || tags["natural"] != nil
-                        || (facilityRules.transit.busStop + facilityRules.transit.metroStation + facilityRules.transit.railStation)
-                            .contains { $0.matches(tags) }
+                        || transitPatterns.contains { $0.matches(tags) }
                 }
                 var areaFindings = AreaFindings()
                 let assembler = AreaAssembler(data: osm, context: context)
@@ -157,8 +159,7 @@ public enum DistrictBuilder {
                     data: osm, context: context, entranceKey: facilityRules.entranceKey,
                     preferred: facilityRules.entrancePreferred, wayIndex: assembler.wayIndex)
                 let isTransit: ([String: String]) -> Bool = { tags in
-                    (facilityRules.transit.busStop + facilityRules.transit.metroStation + facilityRules.transit.railStation)
-                        .contains { $0.matches(tags) } || facilityRules.transit.countedKeys.contains { tags[$0] != nil }
+                    transitPatterns.contains { $0.matches(tags) } || facilityRules.transit.countedKeys.contains { tags[$0] != nil }
                 }
                 // Facilities and parks.
                 let facilityAreas = areas.filter { tags in facilityRules.match(tags.tags) != nil || facilityRules.countedKeys.contains { tags.tags[$0] != nil }
