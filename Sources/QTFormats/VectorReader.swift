@@ -251,9 +251,8 @@ final class InputDataset {
                     properties = maker!.make(values)
                 } else {
                     // Two fields of one name (as Swift compares them): the later one's value is kept.
-                    var map = PropertyMap()
-                    for (field, value) in zip(fields, values) where value != nil { map[field.name] = value }
-                    properties = map
+                    let set = zip(fields, values).compactMap { field, value in value.map { (field.name, $0) } }
+                    properties = PropertyMap(keys: set.map(\.0), values: set.map(\.1))
                 }
                 // A CSV row with fewer cells than the header: GDAL leaves the missing ones unset (an empty cell is
                 // set, to null) and reports nothing, so a file cut inside its last row, or an unclosed quote that

@@ -20,19 +20,29 @@ struct PropertyMapTests {
 
     static let keyPool = ["id", "name", "source", "a", "b", "B", "zeta", "é", "e\u{301}", "钱塘", "", "k10", "k9", "accuracy_m"]
 
-    @Test("random inserts, updates and removals agree with Dictionary", arguments: [1, 2, 3, 4, 5] as [UInt64])
+    @Test("random inserts, updates, removals and merges agree with Dictionary", arguments: [1, 2, 3, 4, 5] as [UInt64])
     func agreesWithDictionary(seed: UInt64) {
         var random = SplitMix(state: seed)
         var map = PropertyMap()
         var dictionary: [String: JSONValue] = [:]
         for step in 0..<2_000 {
             let key = Self.keyPool.randomElement(using: &random)!
-            switch Int.random(in: 0..<4, using: &random) {
+            switch Int.random(in: 0..<5, using: &random) {
             case 0:
                 map[key] = nil
                 dictionary[key] = nil
             case 1:
                 #expect(map.removeValue(forKey: key) == dictionary.removeValue(forKey: key), "step \(step)")
+            case 2:
+                var other: [String: JSONValue] = [:]
+                for _ in 0..<3 { other[Self.keyPool.randomElement(using: &random)!] = .number(Double(-step)) }
+                let add: (JSONValue, JSONValue) -> JSONValue = { a, b in .array([a, b]) }
+                if step % 2 == 0 {
+                    map.merge(other, uniquingKeysWith: add)
+                } else {
+                    map.merge(PropertyMap(other), uniquingKeysWith: add)
+                }
+                dictionary.merge(other, uniquingKeysWith: add)
             default:
                 let value = JSONValue.number(Double(step))
                 #expect(map.updateValue(value, forKey: key) == dictionary.updateValue(value, forKey: key), "step \(step)")
@@ -53,6 +63,37 @@ struct PropertyMapTests {
         dictionary["e\u{301}"] = 2
         #expect(map.count == 1 && dictionary.count == 1)
         #expect(map["é"] == 2)
+        // The key keeps the spelling it was first given, as a Dictionary's does.
+        #expect(Array(map.keys[0].utf8) == Array("\u{E9}".utf8))
+        #expect(Array(dictionary.keys.first!.utf8) == Array("\u{E9}".utf8))
+    }
+
+    @Test("a key spelled in another Unicode form than the previous feature's keeps its own spelling when read")
+    func readerKeepsSpelling() throws {
+        let text =
+            "{\"type\":\"FeatureCollection\",\"features\":["
+            + "{\"type\":\"Feature\",\"properties\":{\"\u{E9}\":1},\"geometry\":null},"
+            + "{\"type\":\"Feature\",\"properties\":{\"e\u{301}\":2},\"geometry\":null}]}"
+        let features = try GeoJSONReader().read(data: Data(text.utf8)).features
+        #expect(features.map { Array($0.properties.keys[0].utf8) } == [[0xC3, 0xA9], [0x65, 0xCC, 0x81]])
+        let written = GeoJSONWriter().string(features[1])
+        #expect(Array(written.utf8).starts(with: Array("{\"type\":\"Feature\",\"properties\":{\"e\u{301}\":2}".utf8)))
+    }
+
+    @Test("a sparse layer (every feature setting other fields) gets the right maps past the maker's memory of patterns")
+    func sparseMaker() throws {
+        let fields = (0..<600).map { "f\($0)" }
+        var maker = try #require(PropertyMapMaker(fields: fields))
+        for i in 0..<(PropertyMapMaker.rememberedPatterns + 100) {
+            var values = [JSONValue?](repeating: .none, count: fields.count)
+            values[i] = .number(Double(i))
+            values[(i * 7 + 3) % fields.count] = .string("x")
+            let map = maker.make(values)
+            var expected: [String: JSONValue] = [:]
+            for (field, value) in zip(fields, values) { if let value { expected[field] = value } }
+            #expect(map.dictionary == expected, "feature \(i)")
+            #expect(map.values.capacity < 16, "feature \(i): \(map.values.capacity) value slots")
+        }
     }
 
     @Test("a literal or key list naming a key twice keeps its last value")
@@ -107,10 +148,11 @@ struct PropertyMapTests {
     @Test("the writer puts non-ASCII keys in Unicode scalar order, whatever the map's own order")
     func writerOrder() {
         // "e\u{301}" sorts as "é" (U+00E9) for Swift, but its bytes (65 CC 81) come before "f" (66) and "é" (C3 A9).
-        let feature = Feature(geometry: nil, properties: ["f": 1, "e\u{301}x": 2, "éa": 3])
+        let feature = Feature(geometry: nil, properties: ["f": 1, "e\u{301}x": 2, "\u{E9}a": 3])
+        // Compared as bytes: String's == would take "é" and "e\u{301}" as equal.
         #expect(
-            GeoJSONWriter().string(feature)
-                == "{\"type\":\"Feature\",\"properties\":{\"e\u{301}x\":2,\"f\":1,\"éa\":3},\"geometry\":null}")
+            Array(GeoJSONWriter().string(feature).utf8)
+                == Array("{\"type\":\"Feature\",\"properties\":{\"e\u{301}x\":2,\"f\":1,\"\u{E9}a\":3},\"geometry\":null}".utf8))
     }
 }
 
@@ -145,6 +187,14 @@ struct JSONTextDigitTests {
             number.number(integral)
             #expect(number.text == (integral == 0 ? "0" : String(Int64(integral))), "\(integral)")
         }
+        // Past 2^53 after scaling, a coordinate is written as a number; 1e15 and up as Swift's description.
+        var large = JSONText()
+        large.coordinate(1_000_000_000.5, decimals: 7)
+        large.raw(" ")
+        large.coordinate(-2e9, decimals: 7)
+        large.raw(" ")
+        large.number(1e15)
+        #expect(large.text == "1000000000.5 -2000000000 1000000000000000.0")
         var edge = JSONText()
         edge.number(999_999_999_999_999)
         edge.raw(" ")

@@ -32,7 +32,7 @@ struct PopulationLayer {
     /// The residential buildings inside the boundary.
     func buildings(_ areas: [OSMArea], residential: [NativeGeometry], zone: Zone) throws -> [Building] {
         let context = zone.context
-        let landuse = residential.isEmpty ? nil : try PreparedGeometry(try context.union(of: residential))
+        let landuse = residential.isEmpty ? nil : try UnionMembership(context: context, members: residential)
         var out: [Building] = []
         for area in areas {
             guard let value = area.tags[rules.key] else { continue }

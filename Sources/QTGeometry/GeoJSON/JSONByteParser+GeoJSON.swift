@@ -228,7 +228,8 @@ extension JSONByteParser {
         // A key twice: the generic decoder reads the feature again and reports it.
         for i in ordered.indices.dropFirst() where ordered[i - 1].0 == ordered[i].0 { throw Declined() }
         let values = ordered.map(\.1)
-        if sharedKeys.count == ordered.count, zip(sharedKeys, ordered).allSatisfy({ $0 == $1.0 }) {
+        // Byte for byte, not as Swift compares strings: a key spelled in another Unicode form keeps its spelling.
+        if sharedKeys.count == ordered.count, zip(sharedKeys, ordered).allSatisfy({ $0.utf8.elementsEqual($1.0.utf8) }) {
             return PropertyMap(sortedUniqueKeys: sharedKeys, values: values)
         }
         sharedKeys = ordered.map(\.0)

@@ -126,14 +126,30 @@ public struct PropertyMap: Hashable, Sendable {
     public mutating func merge(
         _ other: PropertyMap, uniquingKeysWith combine: (JSONValue, JSONValue) throws -> JSONValue
     ) rethrows {
-        for (key, value) in other { self[key] = try self[key].map { try combine($0, value) } ?? value }
+        try merge(other.keys, other.values, combine)
     }
 
     /// Adds the members of `other`; for a key both hold, `combine` decides from the current value and the new one.
     public mutating func merge(
         _ other: [String: JSONValue], uniquingKeysWith combine: (JSONValue, JSONValue) throws -> JSONValue
     ) rethrows {
-        for (key, value) in other { self[key] = try self[key].map { try combine($0, value) } ?? value }
+        try merge(Array(other.keys), Array(other.values), combine)
+    }
+
+    /// The merge of `keys` (unique) and `values` into the map, sorting once rather than inserting one at a time.
+    private mutating func merge(
+        _ newKeys: [String], _ newValues: [JSONValue], _ combine: (JSONValue, JSONValue) throws -> JSONValue
+    ) rethrows {
+        var keys = self.keys, values = self.values
+        for (key, value) in zip(newKeys, newValues) {
+            if let index = index(forKey: key) {
+                values[index] = try combine(values[index], value)
+            } else {
+                keys.append(key)
+                values.append(value)
+            }
+        }
+        self = PropertyMap(keys: keys, values: values)
     }
 
     /// The members for which `isIncluded` is true.
@@ -232,9 +248,13 @@ public struct PropertyMapMaker {
     public let fields: [String]
     /// The positions of `fields` in key order.
     private let order: [Int]
-    /// Key arrays already made, by the set of keys present (one bit per position in key order).
-    private var made: [[Bool]: [String]] = [:]
-    private var last: (present: [Bool], keys: [String])?
+    /// Key arrays already made, by the positions (in key order) of the keys present; at most
+    /// ``rememberedPatterns`` of them, so that a sparse layer (each feature setting other fields) costs no more
+    /// than a key array per feature.
+    private var made: [[Int]: [String]] = [:]
+    private var last: (present: [Int], keys: [String])?
+    /// How many sets of present keys the maker remembers.
+    public static let rememberedPatterns = 256
 
     /// A maker for maps whose keys are some of `fields`; `nil` when a field is named twice (as Swift compares
     /// strings).
@@ -245,18 +265,20 @@ public struct PropertyMapMaker {
         self.order = order
     }
 
-    /// The map of `fields[i]` to `values[i]`, leaving out the keys whose value is `nil`. Write an absent value
-    /// as `.none` or `Optional.none` where the element's type is inferred: JSONValue takes the `nil` literal as
-    /// JSON null, so `condition ? .bool(true) : nil` is JSON null, not absent.
+    /// The map of `fields[i]` to `values[i]`, leaving out the keys whose value is `nil` (`Optional.none`, not
+    /// JSON null: where the type of a conditional is inferred as `JSONValue`, a `nil` branch is `.null`, so write
+    /// `.none` there).
     /// - Precondition: `values.count == fields.count`.
     public mutating func make(_ values: [JSONValue?]) -> PropertyMap {
         precondition(values.count == fields.count, "PropertyMapMaker: \(values.count) values for \(fields.count) fields")
-        var present = [Bool](repeating: false, count: order.count)
-        var sortedValues: [JSONValue] = []
-        sortedValues.reserveCapacity(order.count)
+        var count = 0
+        for value in values where value != nil { count += 1 }
+        var present: [Int] = [], sortedValues: [JSONValue] = []
+        present.reserveCapacity(count)
+        sortedValues.reserveCapacity(count)
         for (rank, index) in order.enumerated() {
             guard let value = values[index] else { continue }
-            present[rank] = true
+            present.append(rank)
             sortedValues.append(value)
         }
         if let last, last.present == present {
@@ -266,8 +288,8 @@ public struct PropertyMapMaker {
         if let known = made[present] {
             keys = known
         } else {
-            keys = order.indices.filter { present[$0] }.map { fields[order[$0]] }
-            made[present] = keys
+            keys = present.map { fields[order[$0]] }
+            if made.count < Self.rememberedPatterns { made[present] = keys }
         }
         last = (present, keys)
         return PropertyMap(sortedUniqueKeys: keys, values: sortedValues)
