@@ -246,14 +246,11 @@ final class InputDataset {
                         of: handle, index: Int32(i), feature: index, path: path,
                         latin1Guess: latin1Guess)
                 }
-                let properties: PropertyMap
-                if maker != nil {
-                    properties = maker!.make(values)
-                } else {
-                    // Two fields of one name (as Swift compares them): the later one's value is kept.
-                    let set = zip(fields, values).compactMap { field, value in value.map { (field.name, $0) } }
-                    properties = PropertyMap(keys: set.map(\.0), values: set.map(\.1))
-                }
+                // Without a maker (two fields of one name, as Swift compares them) the later one's value is kept.
+                let properties =
+                    maker?.make(values)
+                    ?? PropertyMap(
+                        keys: zip(fields, values).filter { $0.1 != nil }.map(\.0.name), values: values.compactMap { $0 })
                 // A CSV row with fewer cells than the header: GDAL leaves the missing ones unset (an empty cell is
                 // set, to null) and reports nothing, so a file cut inside its last row, or an unclosed quote that
                 // swallowed the rows after it, would read as a shorter layer.

@@ -72,29 +72,15 @@ public struct JSONText: Sendable {
         if scaled < 0 { bytes.append(UInt8(ascii: "-")) }
         var places = decimals
         while places > 0, units % 10 == 0 { units /= 10; places -= 1 }
-        // The decimal digits of `units`, least significant first (at most 16: |scaled| < 2^53).
-        var reversed: (UInt64, UInt64) = (0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &reversed) { buffer in
-            repeat {
-                buffer[count] = UInt8(ascii: "0") + UInt8(units % 10)
-                units /= 10
-                count += 1
-            } while units > 0
-            if count <= places {
-                bytes.append(UInt8(ascii: "0"))
-            } else {
-                for i in stride(from: count - 1, through: places, by: -1) { bytes.append(buffer[i]) }
-            }
-            guard places > 0 else { return }
-            bytes.append(UInt8(ascii: "."))
-            if count < places { bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: places - count)) }
-            for i in stride(from: min(places, count) - 1, through: 0, by: -1) { bytes.append(buffer[i]) }
-        }
+        let scale = UInt64(Self.powersOfTen[places])
+        digits(units / scale)
+        guard places > 0 else { return }
+        bytes.append(UInt8(ascii: "."))
+        digits(units % scale, width: places)
     }
 
-    /// Appends the decimal digits of `value`.
-    private mutating func digits(_ value: UInt64) {
+    /// Appends the decimal digits of `value`, with leading zeros up to `width` digits.
+    private mutating func digits(_ value: UInt64, width: Int = 1) {
         var reversed: (UInt64, UInt64, UInt64) = (0, 0, 0) // 24 bytes: UInt64.max has 20 digits
         var value = value, count = 0
         withUnsafeMutableBytes(of: &reversed) { buffer in
@@ -102,7 +88,7 @@ public struct JSONText: Sendable {
                 buffer[count] = UInt8(ascii: "0") + UInt8(value % 10)
                 value /= 10
                 count += 1
-            } while value > 0
+            } while value > 0 || count < min(width, buffer.count)
             for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[i]) }
         }
     }

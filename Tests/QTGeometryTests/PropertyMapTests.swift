@@ -6,23 +6,11 @@ import Testing
 /// ``PropertyMap`` against the `Dictionary` it replaced: the same operations on both must leave the same members.
 @Suite("PropertyMap")
 struct PropertyMapTests {
-    /// A seeded generator (SplitMix64), so that a failure names a sequence anyone can replay.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let keyPool = ["id", "name", "source", "a", "b", "B", "zeta", "é", "e\u{301}", "钱塘", "", "k10", "k9", "accuracy_m"]
 
     @Test("random inserts, updates, removals and merges agree with Dictionary", arguments: [1, 2, 3, 4, 5] as [UInt64])
     func agreesWithDictionary(seed: UInt64) {
-        var random = SplitMix(state: seed)
+        var random = GeomSeededGenerator(seed: seed)
         var map = PropertyMap()
         var dictionary: [String: JSONValue] = [:]
         for step in 0..<2_000 {
@@ -174,7 +162,7 @@ struct JSONTextDigitTests {
 
     @Test("coordinates and integral numbers over 200,000 seeded values")
     func digits() {
-        var random = PropertyMapTests.SplitMix(state: 42)
+        var random = GeomSeededGenerator(seed: 42)
         for _ in 0..<200_000 {
             let magnitude = [1e-8, 1e-3, 1, 180, 1e6, 9e8][Int.random(in: 0..<6, using: &random)]
             let value = Double.random(in: -magnitude...magnitude, using: &random)

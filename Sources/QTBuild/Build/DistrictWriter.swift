@@ -31,11 +31,13 @@ public enum DistrictWriter {
             // text), then each layer's file written on both cores too: copying into the page cache is a large
             // share of the writing time.
             let writer = GeoJSONWriter()
-            let pieces = order.enumerated().flatMap { index, layer in
-                writer.pieces(of: result.layers[layer] ?? FeatureCollection(), featuresPerPiece: 20_000).map { (index, $0) }
+            let layerPieces = order.map { writer.pieces(of: result.layers[$0] ?? FeatureCollection(), featuresPerPiece: 20_000) }
+            let texts = try Concurrently.map(layerPieces.flatMap { $0 }) { writer.data($0) }
+            var start = 0
+            let files = layerPieces.map { pieces in
+                defer { start += pieces.count }
+                return Array(texts[start..<start + pieces.count])
             }
-            let texts = try Concurrently.map(pieces.map(\.1)) { writer.data($0) }
-            let files = order.indices.map { index in zip(pieces, texts).filter { $0.0.0 == index }.map(\.1) }
             let paths = order.map { staged.stagedPath("\($0.rawValue).geojson") }, destination = staged.destination
             _ = try Concurrently.map(Array(zip(paths, files))) { path, parts in
                 try StagedOutput.write(parts, atStagedPath: path, destination: destination)

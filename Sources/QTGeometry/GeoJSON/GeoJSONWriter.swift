@@ -76,7 +76,7 @@ public struct GeoJSONWriter: Sendable {
 
     private func text(_ collection: FeatureCollection) -> JSONText {
         var out = JSONText()
-        append(Piece(features: collection.features[...], ofEmpty: collection.features.isEmpty, first: true, last: true), to: &out)
+        append(Piece(features: collection.features[...], first: true, last: true), to: &out)
         return out
     }
 
@@ -84,7 +84,6 @@ public struct GeoJSONWriter: Sendable {
     public struct Piece: Sendable {
         /// The features of the run.
         public let features: ArraySlice<Feature>
-        let ofEmpty: Bool
         let first: Bool
         let last: Bool
     }
@@ -94,10 +93,10 @@ public struct GeoJSONWriter: Sendable {
     public func pieces(of collection: FeatureCollection, featuresPerPiece: Int) -> [Piece] {
         let features = collection.features
         let size = max(1, featuresPerPiece)
-        guard !features.isEmpty else { return [Piece(features: features[...], ofEmpty: true, first: true, last: true)] }
+        guard !features.isEmpty else { return [Piece(features: features[...], first: true, last: true)] }
         return stride(from: 0, to: features.count, by: size).map { start in
             let end = min(start + size, features.count)
-            return Piece(features: features[start..<end], ofEmpty: false, first: start == 0, last: end == features.count)
+            return Piece(features: features[start..<end], first: start == 0, last: end == features.count)
         }
     }
 
@@ -109,12 +108,14 @@ public struct GeoJSONWriter: Sendable {
     }
 
     private func append(_ piece: Piece, to out: inout JSONText) {
-        if piece.first { out.raw(piece.ofEmpty ? "{\"type\":\"FeatureCollection\",\"features\":[" : "{\"type\":\"FeatureCollection\",\"features\":[\n") }
+        // Only an empty collection has an empty piece (its only one).
+        let empty = piece.features.isEmpty
+        if piece.first { out.raw(empty ? "{\"type\":\"FeatureCollection\",\"features\":[" : "{\"type\":\"FeatureCollection\",\"features\":[\n") }
         for (offset, feature) in piece.features.enumerated() {
             if offset > 0 || !piece.first { out.raw(",\n") }
             append(feature, to: &out)
         }
-        if piece.last { out.raw(piece.ofEmpty ? "]}\n" : "\n]}\n") }
+        if piece.last { out.raw(empty ? "]}\n" : "\n]}\n") }
     }
 
     private func append(_ feature: Feature, to out: inout JSONText) {

@@ -229,10 +229,9 @@ extension JSONByteParser {
         for i in ordered.indices.dropFirst() where ordered[i - 1].0 == ordered[i].0 { throw Declined() }
         let values = ordered.map(\.1)
         // Byte for byte, not as Swift compares strings: a key spelled in another Unicode form keeps its spelling.
-        if sharedKeys.count == ordered.count, zip(sharedKeys, ordered).allSatisfy({ $0.utf8.elementsEqual($1.0.utf8) }) {
-            return PropertyMap(sortedUniqueKeys: sharedKeys, values: values)
+        if sharedKeys.count != ordered.count || !zip(sharedKeys, ordered).allSatisfy({ $0.utf8.elementsEqual($1.0.utf8) }) {
+            sharedKeys = ordered.map(\.0)
         }
-        sharedKeys = ordered.map(\.0)
         return PropertyMap(sortedUniqueKeys: sharedKeys, values: values)
     }
 

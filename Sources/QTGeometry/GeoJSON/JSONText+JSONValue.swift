@@ -47,7 +47,6 @@ extension JSONText {
         guard keys.count <= 64 else { return object(members.dictionary, keyOrder: keyOrder) }
         byte(UInt8(ascii: "{"))
         var written: UInt64 = 0
-        var nonASCII = false
         func member(_ index: Int) {
             if written != 0 { byte(UInt8(ascii: ",")) }
             string(keys[index])
@@ -59,12 +58,7 @@ extension JSONText {
             guard let index = members.index(forKey: key), written & (1 << UInt64(index)) == 0 else { continue }
             member(index)
         }
-        for index in keys.indices where written & (1 << UInt64(index)) == 0 {
-            if keys[index].utf8.contains(where: { $0 >= 0x80 }) {
-                nonASCII = true
-                break
-            }
-        }
+        let nonASCII = keys.indices.contains { written & (1 << UInt64($0)) == 0 && keys[$0].utf8.contains { $0 >= 0x80 } }
         if !nonASCII {
             // The map keeps its keys in Swift's order, which for ASCII keys is Unicode scalar order.
             for index in keys.indices where written & (1 << UInt64(index)) == 0 { member(index) }
